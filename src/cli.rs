@@ -1,0 +1,262 @@
+//! The command line: clap definitions only, with an example in every `--help`.
+//! Flags are turned into what commands need once, in `context`.
+
+use std::path::PathBuf;
+
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0   success (check: healthy)
+  1   a step failed while changing the cluster
+  2   bad flags or arguments; nothing changed
+  3   refused (unsafe, precondition failed, or not confirmed); nothing changed
+  4   no node could be reached, or the target does not exist
+  10  check found warnings
+  11  check found problems";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kubectl-redis",
+    bin_name = "kubectl redis",
+    version,
+    about = "Run the whole lifecycle of a Redis Cluster (and Valkey): create, add-node, del-node, check, status",
+    after_help = EXIT_CODES,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Output format
+    #[arg(short = 'o', long, global = true, value_enum, default_value = "table")]
+    pub output: OutputFormat,
+    /// Do not ask for confirmation (required to change a cluster without a terminal)
+    #[arg(short = 'y', long, global = true)]
+    pub yes: bool,
+    /// Print the plan and change nothing
+    #[arg(long, global = true)]
+    pub dry_run: bool,
+    /// Time limit for every network call, e.g. 500ms, 5s, 2m
+    #[arg(long, global = true, value_name = "DURATION", default_value = "5s")]
+    pub timeout: String,
+    /// When to color the output (NO_COLOR is respected)
+    #[arg(long, global = true, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+    /// More detail (repeatable)
+    #[arg(short = 'v', long = "verbose", global = true, action = ArgAction::Count)]
+    pub verbose: u8,
+
+    /// ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)
+    #[arg(long, global = true, value_name = "NAME", help_heading = "Authentication")]
+    pub user: Option<String>,
+    /// Read the password from the first line of this file
+    #[arg(long, global = true, value_name = "PATH", help_heading = "Authentication")]
+    pub password_file: Option<PathBuf>,
+    /// Ask for the password on the terminal
+    #[arg(long, global = true, help_heading = "Authentication")]
+    pub ask_password: bool,
+
+    /// Connect with TLS
+    #[arg(long, global = true, help_heading = "TLS")]
+    pub tls: bool,
+    /// CA certificate (PEM) to verify the servers
+    #[arg(long, global = true, value_name = "PATH", help_heading = "TLS")]
+    pub cacert: Option<PathBuf>,
+    /// Client certificate (PEM) for mutual TLS
+    #[arg(long, global = true, value_name = "PATH", requires = "key", help_heading = "TLS")]
+    pub cert: Option<PathBuf>,
+    /// Client private key (PEM) for mutual TLS
+    #[arg(long, global = true, value_name = "PATH", requires = "cert", help_heading = "TLS")]
+    pub key: Option<PathBuf>,
+    /// Do not verify the servers' certificate host names
+    #[arg(long, global = true, help_heading = "TLS")]
+    pub insecure: bool,
+}
+
+/// Which cluster a command works on.
+#[derive(Debug, Args)]
+pub struct TargetArgs {
+    /// Target a local sandbox (default name: default)
+    #[arg(long, value_name = "NAME", num_args = 0..=1, require_equals = true, default_missing_value = "default", help_heading = "Target")]
+    pub sandbox: Option<String>,
+    /// Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes
+    #[arg(long, value_name = "HOST:PORT", value_delimiter = ',', help_heading = "Target")]
+    pub nodes: Vec<String>,
+
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Form a new cluster from empty nodes
+    #[command(after_help = "Examples:
+  kubectl redis create --nodes 10.0.0.1:6379,10.0.0.2:6379,10.0.0.3:6379 --replicas 0 --yes
+  kubectl redis create --sandbox --replicas 1 --dry-run -o json")]
+    Create(CreateArgs),
+    /// Check the cluster's health; every finding comes with the command that repairs it
+    #[command(after_help = concat!("Examples:
+  kubectl redis check --nodes 10.0.0.1:6379
+  kubectl redis check --sandbox -o json
+
+Exit codes: 0 healthy, 10 warnings only, 11 problems, 4 could not run"))]
+    Check(CheckArgs),
+    /// Show the shard tree: each master followed by its replicas
+    #[command(after_help = "Examples:
+  kubectl redis status --nodes 10.0.0.1:6379
+  kubectl redis status --sandbox -o json")]
+    Status(StatusArgs),
+    /// Join a node to the cluster, as an empty master or as a replica
+    #[command(name = "add-node", after_help = "Examples:
+  kubectl redis add-node 10.0.0.7:6379 --nodes 10.0.0.1:6379
+  kubectl redis add-node 10.0.0.8:6379 --replica --nodes 10.0.0.1:6379 --yes
+  kubectl redis add-node 127.77.1.7:6379 --replica-of 127.77.1.1:6379 --sandbox")]
+    AddNode(AddNodeArgs),
+    /// Remove a node: re-home its replicas, make every node forget it, reset it
+    #[command(name = "del-node", after_help = "Examples:
+  kubectl redis del-node 10.0.0.7:6379 --nodes 10.0.0.1:6379
+  kubectl redis del-node 3f2a9c --nodes 10.0.0.1:6379 --yes")]
+    DelNode(DelNodeArgs),
+    /// Start, list and stop local sandboxes of server processes
+    #[command(subcommand)]
+    Sandbox(SandboxCommand),
+    /// Show the main job on a throw-away sandbox: create, load keys, check, add and remove nodes
+    #[command(after_help = "Examples:
+  kubectl redis demo
+  kubectl redis demo --server /usr/bin/valkey-server --keys 5000")]
+    Demo(DemoArgs),
+    /// Write shell completions and man pages (for packaging)
+    #[command(hide = true)]
+    Generate(GenerateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// Replicas per master
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub replicas: usize,
+    /// Allow fewer than 3 masters
+    #[arg(long)]
+    pub force: bool,
+    /// How long to wait for the nodes to agree, e.g. 60s
+    #[arg(long, value_name = "DURATION", default_value = "60s")]
+    pub wait_timeout: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub target: TargetArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    #[command(flatten)]
+    pub target: TargetArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct AddNodeArgs {
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// The node to add: HOST:PORT (or the ID of a spare node of the target)
+    #[arg(value_name = "NODE_ADDR")]
+    pub node: String,
+    /// Join as a replica of the master chosen by placement, then fewest replicas
+    #[arg(long, conflicts_with = "replica_of")]
+    pub replica: bool,
+    /// Join as a replica of this master (ID, ID prefix or HOST:PORT)
+    #[arg(long, value_name = "NODE")]
+    pub replica_of: Option<String>,
+    /// How long to wait for the node to learn the cluster, e.g. 60s
+    #[arg(long, value_name = "DURATION", default_value = "60s")]
+    pub wait_timeout: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DelNodeArgs {
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// The node to remove: ID, unique ID prefix or HOST:PORT
+    #[arg(value_name = "NODE")]
+    pub node: String,
+    /// Remove even when another node is unreachable and cannot forget it
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SandboxCommand {
+    /// Start a sandbox of empty cluster-enabled nodes (or grow, or restart stopped nodes)
+    #[command(after_help = "Examples:
+  kubectl redis sandbox up --nodes 6
+  kubectl redis sandbox up --name valkey --server /usr/bin/valkey-server")]
+    Up(SandboxUpArgs),
+    /// Stop a sandbox's servers and remove its state
+    #[command(after_help = "Examples:
+  kubectl redis sandbox down
+  kubectl redis sandbox down --name valkey")]
+    Down(SandboxNameArgs),
+    /// List a sandbox's nodes: addresses, pids, host and zone labels
+    #[command(after_help = "Examples:
+  kubectl redis sandbox status
+  kubectl redis sandbox status --name valkey -o json")]
+    Status(SandboxNameArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SandboxUpArgs {
+    /// Sandbox name
+    #[arg(long, default_value = "default")]
+    pub name: String,
+    /// How many nodes
+    #[arg(long = "nodes", value_name = "K", default_value_t = 6)]
+    pub count: usize,
+    /// Server binary (redis-server or valkey-server; default: $KUBECTL_REDIS_SERVER, then PATH)
+    #[arg(long, value_name = "PATH")]
+    pub server: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct SandboxNameArgs {
+    /// Sandbox name
+    #[arg(long, default_value = "default")]
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Server binary (redis-server or valkey-server; default: $KUBECTL_REDIS_SERVER, then PATH)
+    #[arg(long, value_name = "PATH")]
+    pub server: Option<PathBuf>,
+    /// How many sample keys to load
+    #[arg(long, default_value_t = 10_000)]
+    pub keys: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    /// Directory that receives completions/ and man/
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub out: PathBuf,
+}

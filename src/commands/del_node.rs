@@ -1,0 +1,54 @@
+//! `del-node`: removes an empty master or a replica — also a dead one — re-homing its replicas
+//! first, making every node forget it, and resetting it when it still answers.
+
+use serde::Serialize;
+
+use super::Outcome;
+use crate::cli::DelNodeArgs;
+use crate::context::Context;
+use crate::error::{ExitCode, Result};
+use crate::output;
+use crate::planner::Plan;
+use crate::planner::membership;
+use crate::platform::Platform;
+use crate::redis::addr::NodeAddr;
+use crate::redis::topology::Topology;
+
+#[derive(Debug, Serialize)]
+struct Report<'a> {
+    plan: &'a Plan,
+    outcome: Outcome,
+}
+
+/// How long re-homed replicas get to agree; FORGET itself needs no wait.
+const REHOME_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
+
+pub async fn run(ctx: &Context, args: &DelNodeArgs) -> Result<ExitCode> {
+    let platform = ctx.platform(&args.target)?;
+    let (outcome, plan) = execute(ctx, &platform, &args.node, args.force).await?;
+    if ctx.json {
+        output::print_json(&Report { plan: &plan, outcome })?;
+    } else if outcome == Outcome::Applied {
+        println!("{}", ctx.style.good("OK: the node was removed from the cluster"));
+    }
+    Ok(ExitCode::Success)
+}
+
+pub async fn execute(ctx: &Context, platform: &Platform, node: &str, force: bool) -> Result<(Outcome, Plan)> {
+    let topology = super::gather(ctx, platform).await?;
+    let target = match topology.find(node) {
+        Ok(target) => target,
+        Err(err) => return already_gone(&topology, node).ok_or(err),
+    };
+    let plan = membership::plan_remove(&topology, &platform.sites(), target, force)?;
+    let outcome = super::carry_out(ctx, &plan, REHOME_WAIT).await?;
+    Ok((outcome, plan))
+}
+
+/// A re-run after the node was removed finds it alone and empty: nothing is left to do.
+fn already_gone(topology: &Topology, node: &str) -> Option<(Outcome, Plan)> {
+    let addr: NodeAddr = node.parse().ok()?;
+    let spare = topology.strangers.iter().find(|s| s.addr == addr && s.is_spare())?;
+    let summary = vec![format!("{} is not part of the cluster (already removed)", spare.addr)];
+    Some((Outcome::NothingToDo, Plan { action: "del-node", summary, placement: None, steps: vec![] }))
+}

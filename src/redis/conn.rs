@@ -1,0 +1,168 @@
+//! Connections to single nodes: credentials, TLS and a time limit on every call.
+//!
+//! Admin commands go to one specific node, so this layer uses plain multiplexed connections, never
+//! the redis crate's cluster client. Every connect and every call is bounded by a timeout so that a
+//! dead or stopped node yields an error instead of a hang.
+
+use std::fmt;
+use std::time::Duration;
+
+use redis::aio::MultiplexedConnection;
+use redis::{AsyncConnectionConfig, Client, ConnectionAddr, FromRedisValue, IntoConnectionInfo, RedisConnectionInfo};
+
+use super::addr::NodeAddr;
+use crate::error::{Error, Result};
+
+/// A password that never prints itself.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: String) -> Self {
+        Secret(value)
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
+    }
+}
+
+/// ACL user and password used for every node.
+#[derive(Debug, Clone, Default)]
+pub struct Credentials {
+    pub user: Option<String>,
+    pub password: Option<Secret>,
+}
+
+/// TLS settings; certificate contents are read once when flags are resolved.
+#[derive(Clone)]
+pub struct TlsSettings {
+    pub ca_cert: Option<Vec<u8>>,
+    pub client_cert_and_key: Option<(Vec<u8>, Vec<u8>)>,
+    pub insecure: bool,
+}
+
+impl fmt::Debug for TlsSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("TlsSettings")
+            .field("ca_cert", &self.ca_cert.is_some())
+            .field("client_cert", &self.client_cert_and_key.is_some())
+            .field("insecure", &self.insecure)
+            .finish()
+    }
+}
+
+/// Builds connections to nodes; cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Connector {
+    pub credentials: Credentials,
+    pub tls: Option<TlsSettings>,
+    /// Limit for connecting and for each call.
+    pub timeout: Duration,
+}
+
+impl Connector {
+    pub fn new(timeout: Duration) -> Self {
+        Connector { credentials: Credentials::default(), tls: None, timeout }
+    }
+
+    /// Connects and authenticates within the timeout.
+    pub async fn connect(&self, addr: &NodeAddr) -> Result<NodeConn> {
+        let client = self.client(addr).map_err(|e| describe(addr, &e))?;
+        let config = AsyncConnectionConfig::new()
+            .set_connection_timeout(Some(self.timeout))
+            // Calls are bounded per call below, some of them with a longer limit.
+            .set_response_timeout(None);
+        let conn = tokio::time::timeout(self.timeout, client.get_multiplexed_async_connection_with_config(&config))
+            .await
+            .map_err(|_| timed_out(addr, self.timeout))?
+            .map_err(|e| describe(addr, &e))?;
+        Ok(NodeConn { addr: addr.clone(), conn, timeout: self.timeout })
+    }
+
+    fn client(&self, addr: &NodeAddr) -> redis::RedisResult<Client> {
+        let mut settings = RedisConnectionInfo::default();
+        if let Some(user) = &self.credentials.user {
+            settings = settings.set_username(user);
+        }
+        if let Some(password) = &self.credentials.password {
+            settings = settings.set_password(password.expose());
+        }
+        let Some(tls) = &self.tls else {
+            let info = ConnectionAddr::Tcp(addr.host.clone(), addr.port).into_connection_info()?;
+            return Client::open(info.set_redis_settings(settings));
+        };
+        let target = ConnectionAddr::TcpTls { host: addr.host.clone(), port: addr.port, insecure: tls.insecure, tls_params: None };
+        let info = target.into_connection_info()?.set_redis_settings(settings);
+        let certs = redis::TlsCertificates {
+            client_tls: tls
+                .client_cert_and_key
+                .as_ref()
+                .map(|(cert, key)| redis::ClientTlsConfig { client_cert: cert.clone(), client_key: key.clone() }),
+            root_cert: tls.ca_cert.clone(),
+        };
+        Client::build_with_tls(info, certs)
+    }
+}
+
+/// One connection to one node.
+#[derive(Clone)]
+pub struct NodeConn {
+    pub addr: NodeAddr,
+    conn: MultiplexedConnection,
+    timeout: Duration,
+}
+
+impl NodeConn {
+    /// Runs one command within the connector's timeout.
+    pub async fn call<T: FromRedisValue>(&mut self, cmd: &redis::Cmd) -> Result<T> {
+        let limit = self.timeout;
+        self.call_within(cmd, limit).await
+    }
+
+    /// Runs one command with its own limit (ADDSLOTSRANGE on a busy node, MIGRATE…).
+    pub async fn call_within<T: FromRedisValue>(&mut self, cmd: &redis::Cmd, limit: Duration) -> Result<T> {
+        match tokio::time::timeout(limit, cmd.query_async(&mut self.conn)).await {
+            Err(_) => Err(timed_out(&self.addr, limit)),
+            Ok(reply) => reply.map_err(|e| describe(&self.addr, &e)),
+        }
+    }
+
+    /// Sends the commands as one pipeline, one round trip, within the timeout.
+    pub async fn pipeline<T: FromRedisValue>(&mut self, pipe: &redis::Pipeline) -> Result<T> {
+        match tokio::time::timeout(self.timeout, pipe.query_async(&mut self.conn)).await {
+            Err(_) => Err(timed_out(&self.addr, self.timeout)),
+            Ok(reply) => reply.map_err(|e| describe(&self.addr, &e)),
+        }
+    }
+}
+
+fn timed_out(addr: &NodeAddr, limit: Duration) -> Error {
+    Error::unreachable(format!("{addr}: no answer within {}", crate::duration::format(limit)))
+        .hint("the node may be stopped or overloaded; raise --timeout if it is only slow")
+}
+
+/// Turns a client error into our error, naming the node. Server errors keep their code (e.g. "NOAUTH").
+fn describe(addr: &NodeAddr, err: &redis::RedisError) -> Error {
+    if err.is_connection_refusal() {
+        return Error::unreachable(format!("{addr}: connection refused")).hint("is the server running and listening on that address?");
+    }
+    if err.is_timeout() {
+        return Error::unreachable(format!("{addr}: timed out"));
+    }
+    if err.is_io_error() || err.is_connection_dropped() {
+        return Error::unreachable(format!("{addr}: {err}"));
+    }
+    let text = err.to_string();
+    if text.contains("WRONGPASS") || text.contains("NOAUTH") || text.contains("invalid password") {
+        return Error::refused(format!("{addr}: authentication failed ({})", err.code().unwrap_or("AUTH")))
+            .hint("set REDISCLI_AUTH or --password-file (and --user for an ACL user)");
+    }
+    Error::failed(format!("{addr}: {text}"))
+}

@@ -1,0 +1,10 @@
+//! Everything that talks to Redis or Valkey servers: addresses, connections, replies and the
+//! cluster topology built from them.
+
+pub mod addr;
+pub mod conn;
+pub mod data;
+pub mod info;
+pub mod nodes;
+pub mod slots;
+pub mod topology;
