@@ -38,7 +38,10 @@ pub async fn execute(ctx: &Context, platform: &Platform, node: &str, force: bool
     let topology = super::gather(ctx, platform).await?;
     let target = match topology.find(node) {
         Ok(target) => target,
-        Err(err) => return already_gone(&topology, node).ok_or(err),
+        Err(err) => {
+            let plan = already_gone(&topology, node).ok_or(err)?;
+            return Ok((super::carry_out(ctx, &plan, REHOME_WAIT).await?, plan));
+        }
     };
     let plan = membership::plan_remove(&topology, &platform.sites(), target, force)?;
     let outcome = super::carry_out(ctx, &plan, REHOME_WAIT).await?;
@@ -46,9 +49,9 @@ pub async fn execute(ctx: &Context, platform: &Platform, node: &str, force: bool
 }
 
 /// A re-run after the node was removed finds it alone and empty: nothing is left to do.
-fn already_gone(topology: &Topology, node: &str) -> Option<(Outcome, Plan)> {
+fn already_gone(topology: &Topology, node: &str) -> Option<Plan> {
     let addr: NodeAddr = node.parse().ok()?;
     let spare = topology.strangers.iter().find(|s| s.addr == addr && s.is_spare())?;
     let summary = vec![format!("{} is not part of the cluster (already removed)", spare.addr)];
-    Some((Outcome::NothingToDo, Plan { action: "del-node", summary, placement: None, steps: vec![] }))
+    Some(Plan { action: "del-node", summary, placement: None, steps: vec![] })
 }
