@@ -31,7 +31,12 @@ pub async fn run(ctx: &Context, args: &CreateArgs) -> Result<ExitCode> {
     let request = CreateRequest { replicas: args.replicas, force: args.force };
     let wait = parse_duration("--wait-timeout", &args.wait_timeout)?;
     let (outcome, plan, verdict) = execute(ctx, &platform, request, wait).await?;
-    let code = verdict.as_ref().map_or(ExitCode::Success, Verdict::exit_code);
+    // The verdict is printed in full; warnings (say, masters without replicas after --replicas 0)
+    // describe the layout that was asked for, so only problems fail the command.
+    let code = match verdict.as_ref().map(Verdict::exit_code) {
+        Some(ExitCode::CheckProblems) => ExitCode::CheckProblems,
+        _ => ExitCode::Success,
+    };
     if ctx.json {
         output::print_json(&Report { plan: &plan, outcome, check: verdict })?;
     } else if let Some(verdict) = &verdict {

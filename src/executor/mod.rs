@@ -80,6 +80,7 @@ impl<'a> Executor<'a> {
                 self.conn(&node.addr).await?.call::<()>(&cmd).await
             }
             Step::WaitForAgreement { nodes } => self.wait_for_agreement(nodes).await,
+            Step::WaitForClusterOk { nodes } => self.wait_for_cluster_ok(nodes).await,
             Step::Replicate { node, master } => {
                 self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("REPLICATE").arg(&master.id)).await
             }
@@ -152,6 +153,35 @@ impl<'a> Executor<'a> {
             }
         }
         problems
+    }
+
+    async fn wait_for_cluster_ok(&mut self, nodes: &[NodeRef]) -> Result<()> {
+        let deadline = Instant::now() + self.wait_timeout;
+        loop {
+            let mut pending = Vec::new();
+            for node in nodes {
+                let info = match self.conn(&node.addr).await {
+                    Ok(conn) => conn.call::<String>(redis::cmd("CLUSTER").arg("INFO")).await,
+                    Err(e) => Err(e),
+                };
+                match info {
+                    Ok(text) if text.lines().any(|l| l.trim_end() == "cluster_state:ok") => {}
+                    Ok(_) => pending.push(node.to_string()),
+                    Err(_) => {
+                        self.conns.remove(&node.addr);
+                        pending.push(format!("{node} (no answer)"));
+                    }
+                }
+            }
+            if pending.is_empty() {
+                return Ok(());
+            }
+            if Instant::now() >= deadline {
+                return Err(Error::failed(format!("not serving the cluster (cluster_state is not ok) after {}: {}", crate::duration::format(self.wait_timeout), pending.join(", ")))
+                    .hint("run `kubectl redis check` to see why"));
+            }
+            tokio::time::sleep(POLL_INTERVAL).await;
+        }
     }
 
     async fn wait_for_replica_link(&mut self, node: &NodeRef) -> Result<()> {

@@ -229,6 +229,7 @@ fn steps(candidates: &[Candidate], layout: &Layout) -> Result<Vec<Step>> {
     }
     let everyone: Vec<NodeRef> = in_order.iter().map(|&i| node(i)).collect();
     steps.push(Step::WaitForAgreement { nodes: everyone.clone() });
+    steps.push(Step::WaitForClusterOk { nodes: everyone.clone() });
     let mut replicated = Vec::new();
     for &(r, m) in &layout.replicas {
         if candidates[r].master_id.as_deref() != Some(candidates[m].node.id.as_str()) {

@@ -41,6 +41,8 @@ pub enum Step {
     Meet { node: NodeRef, peer: NodeRef, peer_bus_port: Option<u16> },
     /// Waits until every listed node knows the others and all agree on slots and roles.
     WaitForAgreement { nodes: Vec<NodeRef> },
+    /// Waits until every listed node reports `cluster_state:ok` and so serves its slots.
+    WaitForClusterOk { nodes: Vec<NodeRef> },
     /// CLUSTER REPLICATE: `node` becomes a replica of `master`.
     Replicate { node: NodeRef, master: NodeRef },
     /// Waits until the replica's link to its master is up (INFO replication).
@@ -54,7 +56,7 @@ pub enum Step {
 impl Step {
     /// Whether the step changes the cluster (as opposed to waiting for it).
     pub fn changes_cluster(&self) -> bool {
-        !matches!(self, Step::WaitForAgreement { .. } | Step::WaitForReplicaLink { .. })
+        !matches!(self, Step::WaitForAgreement { .. } | Step::WaitForClusterOk { .. } | Step::WaitForReplicaLink { .. })
     }
 }
 
@@ -68,6 +70,7 @@ impl fmt::Display for Step {
             Step::SetConfigEpoch { node, epoch } => write!(f, "set config epoch {epoch} on {node}"),
             Step::Meet { node, peer, .. } => write!(f, "introduce {node} to {peer}"),
             Step::WaitForAgreement { nodes } => write!(f, "wait until all {} nodes agree on the configuration", nodes.len()),
+            Step::WaitForClusterOk { nodes } => write!(f, "wait until all {} nodes serve the cluster (cluster_state:ok)", nodes.len()),
             Step::Replicate { node, master } => write!(f, "make {node} a replica of {master}"),
             Step::WaitForReplicaLink { node } => write!(f, "wait until {node} is replicating"),
             Step::Forget { node, forget } => write!(f, "make {node} forget {forget}"),

@@ -31,12 +31,4 @@ impl Platform {
             Platform::Static(addrs) => SiteMap(addrs.iter().map(|a| (a.clone(), Site::new(a.host.clone(), None))).collect()),
         }
     }
-
-    /// One line naming the target, for messages.
-    pub fn describe(&self) -> String {
-        match self {
-            Platform::Sandbox(sandbox) => format!("sandbox '{}'", sandbox.name),
-            Platform::Static(addrs) => format!("{} node(s) given with --nodes", addrs.len()),
-        }
-    }
 }

@@ -103,7 +103,7 @@ fn save(sandbox: &Sandbox) -> Result<()> {
 
 /// Finds the server binary: the flag, then `$KUBECTL_REDIS_SERVER`, then redis-server or valkey-server on PATH.
 pub fn find_server(flag: Option<&Path>) -> Result<PathBuf> {
-    if let Some(path) = flag.map(Path::to_path_buf).or_else(|| std::env::var_os("KUBECTL_REDIS_SERVER").map(PathBuf::from)) {
+    if let Some(path) = flag.map(Path::to_path_buf).or_else(|| std::env::var_os("KUBECTL_REDIS_SERVER").filter(|v| !v.is_empty()).map(PathBuf::from)) {
         return if path.is_file() {
             Ok(path)
         } else {

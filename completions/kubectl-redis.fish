@@ -1,0 +1,308 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_kubectl_redis_global_optspecs
+    string join \n o/output= y/yes dry-run timeout= color= v/verbose user= password-file= ask-password tls cacert= cert= key= insecure h/help V/version
+end
+
+function __fish_kubectl_redis_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_kubectl_redis_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_kubectl_redis_using_subcommand
+    set -l cmd (__fish_kubectl_redis_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l insecure -d 'Do not verify the servers\' certificate host names'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "create" -d 'Form a new cluster from empty nodes'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "check" -d 'Check the cluster\'s health; every finding comes with the command that repairs it'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "status" -d 'Show the shard tree: each master followed by its replicas'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "add-node" -d 'Join a node to the cluster, as an empty master or as a replica'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "del-node" -d 'Remove a node: re-home its replicas, make every node forget it, reset it'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "sandbox" -d 'Start, list and stop local sandboxes of server processes'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "demo" -d 'Show the main job on a throw-away sandbox: create, load keys, check, add and remove nodes'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "generate" -d 'Write shell completions and man pages (for packaging)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l sandbox -d 'Target a local sandbox (default name: default)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l replicas -d 'Replicas per master' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l wait-timeout -d 'How long to wait for the nodes to agree, e.g. 60s' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l force -d 'Allow fewer than 3 masters'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l insecure -d 'Do not verify the servers\' certificate host names'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l sandbox -d 'Target a local sandbox (default name: default)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l insecure -d 'Do not verify the servers\' certificate host names'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l sandbox -d 'Target a local sandbox (default name: default)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l insecure -d 'Do not verify the servers\' certificate host names'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l sandbox -d 'Target a local sandbox (default name: default)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l replica-of -d 'Join as a replica of this master (ID, ID prefix or HOST:PORT)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l wait-timeout -d 'How long to wait for the node to learn the cluster, e.g. 60s' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l replica -d 'Join as a replica of the master chosen by placement, then fewest replicas'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l insecure -d 'Do not verify the servers\' certificate host names'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l sandbox -d 'Target a local sandbox (default name: default)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l force -d 'Remove even when another node is unreachable and cannot forget it'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l insecure -d 'Do not verify the servers\' certificate host names'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status help" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status help" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status help" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status help" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status help" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status help" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status help" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status help" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status help" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status help" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status help" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status help" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status help" -l insecure -d 'Do not verify the servers\' certificate host names'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status help" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status help" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status help" -f -a "up" -d 'Start a sandbox of empty cluster-enabled nodes (or grow, or restart stopped nodes)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status help" -f -a "down" -d 'Stop a sandbox\'s servers and remove its state'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status help" -f -a "status" -d 'List a sandbox\'s nodes: addresses, pids, host and zone labels'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l name -d 'Sandbox name' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l nodes -d 'How many nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l server -d 'Server binary (redis-server or valkey-server; default: $KUBECTL_REDIS_SERVER, then PATH)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l insecure -d 'Do not verify the servers\' certificate host names'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l name -d 'Sandbox name' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l insecure -d 'Do not verify the servers\' certificate host names'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l name -d 'Sandbox name' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l insecure -d 'Do not verify the servers\' certificate host names'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "up" -d 'Start a sandbox of empty cluster-enabled nodes (or grow, or restart stopped nodes)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "down" -d 'Stop a sandbox\'s servers and remove its state'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "status" -d 'List a sandbox\'s nodes: addresses, pids, host and zone labels'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l server -d 'Server binary (redis-server or valkey-server; default: $KUBECTL_REDIS_SERVER, then PATH)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l keys -d 'How many sample keys to load' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l insecure -d 'Do not verify the servers\' certificate host names'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l out -d 'Directory that receives completions/ and man/' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l insecure -d 'Do not verify the servers\' certificate host names'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node sandbox demo generate help" -f -a "create" -d 'Form a new cluster from empty nodes'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node sandbox demo generate help" -f -a "check" -d 'Check the cluster\'s health; every finding comes with the command that repairs it'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node sandbox demo generate help" -f -a "status" -d 'Show the shard tree: each master followed by its replicas'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node sandbox demo generate help" -f -a "add-node" -d 'Join a node to the cluster, as an empty master or as a replica'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node sandbox demo generate help" -f -a "del-node" -d 'Remove a node: re-home its replicas, make every node forget it, reset it'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node sandbox demo generate help" -f -a "sandbox" -d 'Start, list and stop local sandboxes of server processes'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node sandbox demo generate help" -f -a "demo" -d 'Show the main job on a throw-away sandbox: create, load keys, check, add and remove nodes'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node sandbox demo generate help" -f -a "generate" -d 'Write shell completions and man pages (for packaging)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node sandbox demo generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "up" -d 'Start a sandbox of empty cluster-enabled nodes (or grow, or restart stopped nodes)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "down" -d 'Stop a sandbox\'s servers and remove its state'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "status" -d 'List a sandbox\'s nodes: addresses, pids, host and zone labels'
