@@ -222,6 +222,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Sandbox name')
             [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'How many nodes')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Server binary (redis-server or valkey-server; default: $KUBECTL_REDIS_SERVER, then PATH)')
+            [CompletionResult]::new('--server-arg', '--server-arg', [CompletionResultType]::ParameterName, 'Extra server option for every node, e.g. --server-arg=--maxmemory=100mb (repeatable; kept for restarts)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit for every network call, e.g. 500ms, 5s, 2m')

@@ -930,7 +930,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__up)
-            opts="-o -y -v -h -V --name --nodes --server --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-o -y -v -h -V --name --nodes --server --server-arg --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -945,6 +945,10 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-arg)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -190,6 +190,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l name -d 'Sandbox name' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l nodes -d 'How many nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l server -d 'Server binary (redis-server or valkey-server; default: $KUBECTL_REDIS_SERVER, then PATH)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l server-arg -d 'Extra server option for every node, e.g. --server-arg=--maxmemory=100mb (repeatable; kept for restarts)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r

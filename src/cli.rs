@@ -67,10 +67,20 @@ pub struct GlobalArgs {
     pub verbose: u8,
 
     /// ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)
-    #[arg(long, global = true, value_name = "NAME", help_heading = "Authentication")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "NAME",
+        help_heading = "Authentication"
+    )]
     pub user: Option<String>,
     /// Read the password from the first line of this file
-    #[arg(long, global = true, value_name = "PATH", help_heading = "Authentication")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        help_heading = "Authentication"
+    )]
     pub password_file: Option<PathBuf>,
     /// Ask for the password on the terminal
     #[arg(long, global = true, help_heading = "Authentication")]
@@ -83,10 +93,22 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "PATH", help_heading = "TLS")]
     pub cacert: Option<PathBuf>,
     /// Client certificate (PEM) for mutual TLS
-    #[arg(long, global = true, value_name = "PATH", requires = "key", help_heading = "TLS")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        requires = "key",
+        help_heading = "TLS"
+    )]
     pub cert: Option<PathBuf>,
     /// Client private key (PEM) for mutual TLS
-    #[arg(long, global = true, value_name = "PATH", requires = "cert", help_heading = "TLS")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        requires = "cert",
+        help_heading = "TLS"
+    )]
     pub key: Option<PathBuf>,
     /// Do not verify the servers' certificate host names
     #[arg(long, global = true, help_heading = "TLS")]
@@ -100,9 +122,13 @@ pub struct TargetArgs {
     #[arg(long, value_name = "NAME", num_args = 0..=1, require_equals = true, default_missing_value = "default", help_heading = "Target")]
     pub sandbox: Option<String>,
     /// Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes
-    #[arg(long, value_name = "HOST:PORT", value_delimiter = ',', help_heading = "Target")]
+    #[arg(
+        long,
+        value_name = "HOST:PORT",
+        value_delimiter = ',',
+        help_heading = "Target"
+    )]
     pub nodes: Vec<String>,
-
 }
 
 #[derive(Debug, Subcommand)]
@@ -125,15 +151,21 @@ Exit codes: 0 healthy, 10 warnings only, 11 problems, 4 could not run"))]
   kubectl redis status --sandbox -o json")]
     Status(StatusArgs),
     /// Join a node to the cluster, as an empty master or as a replica
-    #[command(name = "add-node", after_help = "Examples:
+    #[command(
+        name = "add-node",
+        after_help = "Examples:
   kubectl redis add-node 10.0.0.7:6379 --nodes 10.0.0.1:6379
   kubectl redis add-node 10.0.0.8:6379 --replica --nodes 10.0.0.1:6379 --yes
-  kubectl redis add-node 127.77.1.7:6379 --replica-of 127.77.1.1:6379 --sandbox")]
+  kubectl redis add-node 127.77.1.7:6379 --replica-of 127.77.1.1:6379 --sandbox"
+    )]
     AddNode(AddNodeArgs),
     /// Remove a node: re-home its replicas, make every node forget it, reset it
-    #[command(name = "del-node", after_help = "Examples:
+    #[command(
+        name = "del-node",
+        after_help = "Examples:
   kubectl redis del-node 10.0.0.7:6379 --nodes 10.0.0.1:6379
-  kubectl redis del-node 3f2a9c --nodes 10.0.0.1:6379 --yes")]
+  kubectl redis del-node 3f2a9c --nodes 10.0.0.1:6379 --yes"
+    )]
     DelNode(DelNodeArgs),
     /// Start, list and stop local sandboxes of server processes
     #[command(subcommand)]
@@ -210,7 +242,8 @@ pub enum SandboxCommand {
     /// Start a sandbox of empty cluster-enabled nodes (or grow, or restart stopped nodes)
     #[command(after_help = "Examples:
   kubectl redis sandbox up --nodes 6
-  kubectl redis sandbox up --name valkey --server /usr/bin/valkey-server")]
+  kubectl redis sandbox up --name valkey --server /usr/bin/valkey-server
+  kubectl redis sandbox up --server-arg=--maxmemory --server-arg=100mb")]
     Up(SandboxUpArgs),
     /// Stop a sandbox's servers and remove its state
     #[command(after_help = "Examples:
@@ -235,6 +268,9 @@ pub struct SandboxUpArgs {
     /// Server binary (redis-server or valkey-server; default: $KUBECTL_REDIS_SERVER, then PATH)
     #[arg(long, value_name = "PATH")]
     pub server: Option<PathBuf>,
+    /// Extra server option for every node, e.g. --server-arg=--maxmemory=100mb (repeatable; kept for restarts)
+    #[arg(long = "server-arg", value_name = "ARG", allow_hyphen_values = true)]
+    pub server_args: Vec<String>,
 }
 
 #[derive(Debug, Args)]

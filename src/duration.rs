@@ -5,15 +5,23 @@ use std::time::Duration;
 /// Parses `<number><unit>` with unit ms, s, m or h; a bare number means seconds.
 pub fn parse(text: &str) -> Result<Duration, String> {
     let text = text.trim();
-    let split = text.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(text.len());
+    let split = text
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(text.len());
     let (number, unit) = text.split_at(split);
-    let value: f64 = number.parse().map_err(|_| format!("'{text}' is not a duration (try 500ms, 5s or 2m)"))?;
+    let value: f64 = number
+        .parse()
+        .map_err(|_| format!("'{text}' is not a duration (try 500ms, 5s or 2m)"))?;
     let seconds = match unit {
         "ms" => value / 1000.0,
         "" | "s" => value,
         "m" => value * 60.0,
         "h" => value * 3600.0,
-        _ => return Err(format!("'{text}' has an unknown unit '{unit}' (use ms, s, m or h)")),
+        _ => {
+            return Err(format!(
+                "'{text}' has an unknown unit '{unit}' (use ms, s, m or h)"
+            ));
+        }
     };
     if !(seconds > 0.0 && seconds < 1e7) {
         return Err(format!("'{text}' must be greater than zero"));
@@ -24,9 +32,9 @@ pub fn parse(text: &str) -> Result<Duration, String> {
 /// Prints a duration the way `parse` reads it.
 pub fn format(d: Duration) -> String {
     let ms = d.as_millis();
-    if ms % 1000 != 0 || ms < 1000 {
+    if !ms.is_multiple_of(1000) || ms < 1000 {
         format!("{ms}ms")
-    } else if ms % 60_000 == 0 {
+    } else if ms.is_multiple_of(60_000) {
         format!("{}m", ms / 60_000)
     } else {
         format!("{}s", ms / 1000)

@@ -46,7 +46,9 @@ fn run(cli: Cli) -> error::Result<ExitCode> {
     // TLS needs a process-wide crypto provider; a second install attempt is harmless.
     let _ = rustls::crypto::ring::default_provider().install_default();
     let ctx = Context::from_args(&cli.global)?;
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     runtime.block_on(async {
         match &cli.command {
             Command::Create(args) => commands::create::run(&ctx, args).await,

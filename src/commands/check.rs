@@ -81,7 +81,10 @@ pub fn print_verdict(ctx: &Context, verdict: &Verdict) {
     let summary = match verdict.exit_code() {
         ExitCode::Success => style.good("OK: the cluster is healthy"),
         ExitCode::CheckWarnings => style.warn(&format!("{} warning(s)", verdict.warnings)),
-        _ => style.bad(&format!("{} problem(s), {} warning(s)", verdict.problems, verdict.warnings)),
+        _ => style.bad(&format!(
+            "{} problem(s), {} warning(s)",
+            verdict.problems, verdict.warnings
+        )),
     };
     println!("{summary}");
 }

@@ -35,9 +35,17 @@ pub async fn gather(ctx: &Context, platform: &Platform) -> Result<Topology> {
     let started = std::time::Instant::now();
     let topology = topology::gather(&ctx.connector, &platform.nodes()).await;
     if ctx.verbose > 0 {
-        eprintln!("asked {} node(s) in {:?}", topology.members.len() + topology.strangers.len() + topology.unreachable_addrs.len(), started.elapsed());
+        eprintln!(
+            "asked {} node(s) in {:?}",
+            topology.members.len() + topology.strangers.len() + topology.unreachable_addrs.len(),
+            started.elapsed()
+        );
         for m in &topology.members {
-            eprintln!("  {}: {}", m.label(), m.unreachable.as_deref().unwrap_or("answered"));
+            eprintln!(
+                "  {}: {}",
+                m.label(),
+                m.unreachable.as_deref().unwrap_or("answered")
+            );
         }
     }
     topology.require_reachable()?;

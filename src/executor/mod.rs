@@ -10,8 +10,8 @@ use crate::planner::{NodeRef, Plan, Step};
 use crate::redis::addr::NodeAddr;
 use crate::redis::conn::{Connector, NodeConn};
 use crate::redis::info::InfoFacts;
+use crate::redis::nodes::parse_cluster_nodes;
 use crate::redis::slots::format_ranges;
-use crate::redis::topology::cluster_nodes;
 
 /// How often waits poll the nodes.
 const POLL_INTERVAL: Duration = Duration::from_millis(200);
@@ -25,11 +25,19 @@ pub struct Executor<'a> {
 
 impl<'a> Executor<'a> {
     pub fn new(connector: &'a Connector, wait_timeout: Duration) -> Self {
-        Executor { connector, conns: HashMap::new(), wait_timeout }
+        Executor {
+            connector,
+            conns: HashMap::new(),
+            wait_timeout,
+        }
     }
 
     /// Runs every step in order; `on_step` hears about each one before it starts.
-    pub async fn apply(&mut self, plan: &Plan, mut on_step: impl FnMut(usize, usize, &Step)) -> Result<()> {
+    pub async fn apply(
+        &mut self,
+        plan: &Plan,
+        mut on_step: impl FnMut(usize, usize, &Step),
+    ) -> Result<()> {
         let total = plan.steps.len();
         for (n, step) in plan.steps.iter().enumerate() {
             on_step(n + 1, total, step);
@@ -63,52 +71,101 @@ impl<'a> Executor<'a> {
                     cmd.arg(range.start).arg(range.end);
                 }
                 let limit = self.slow_call_limit();
-                self.conn(&node.addr).await?.call_within::<()>(&cmd, limit).await
+                self.conn(&node.addr)
+                    .await?
+                    .call_within::<()>(&cmd, limit)
+                    .await
             }
             Step::SetConfigEpoch { node, epoch } => {
-                let reply = self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("SET-CONFIG-EPOCH").arg(*epoch)).await;
+                let reply = self
+                    .conn(&node.addr)
+                    .await?
+                    .call::<()>(redis::cmd("CLUSTER").arg("SET-CONFIG-EPOCH").arg(*epoch))
+                    .await;
                 // A node that met others already has an epoch from the cluster; that is what this step wanted.
-                tolerate(reply, &["only when the node does not know any other node", "already set"])
+                tolerate(
+                    reply,
+                    &[
+                        "only when the node does not know any other node",
+                        "already set",
+                    ],
+                )
             }
-            Step::Meet { node, peer, peer_bus_port } => {
+            Step::Meet {
+                node,
+                peer,
+                peer_bus_port,
+            } => {
                 let ip = resolve_ip(&peer.addr).await?;
                 let mut cmd = redis::cmd("CLUSTER");
                 cmd.arg("MEET").arg(ip).arg(peer.addr.port);
-                if let Some(bus) = peer_bus_port.filter(|b| u32::from(*b) != u32::from(peer.addr.port) + 10000) {
+                if let Some(bus) =
+                    peer_bus_port.filter(|b| u32::from(*b) != u32::from(peer.addr.port) + 10000)
+                {
                     cmd.arg(bus);
                 }
                 self.conn(&node.addr).await?.call::<()>(&cmd).await
             }
-            Step::WaitForAgreement { nodes } => self.wait_for_agreement(nodes).await,
-            Step::WaitForClusterOk { nodes } => self.wait_for_cluster_ok(nodes).await,
+            Step::WaitForAgreement { nodes } => self.wait(Wait::Agreement(nodes)).await,
+            Step::WaitForClusterOk { nodes } => self.wait(Wait::ClusterOk(nodes)).await,
             Step::Replicate { node, master } => {
-                self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("REPLICATE").arg(&master.id)).await
+                self.conn(&node.addr)
+                    .await?
+                    .call::<()>(redis::cmd("CLUSTER").arg("REPLICATE").arg(&master.id))
+                    .await
             }
-            Step::WaitForReplicaLink { node } => self.wait_for_replica_link(node).await,
+            Step::WaitForReplicaLink { node } => self.wait(Wait::ReplicaLink(node)).await,
             Step::Forget { node, forget } => {
-                let reply = self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("FORGET").arg(&forget.id)).await;
+                let reply = self
+                    .conn(&node.addr)
+                    .await?
+                    .call::<()>(redis::cmd("CLUSTER").arg("FORGET").arg(&forget.id))
+                    .await;
                 // Forgetting a node that is already forgotten is what was wanted.
                 tolerate(reply, &["Unknown node"])
             }
-            Step::ResetSoft { node } => self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("RESET").arg("SOFT")).await,
+            Step::ResetSoft { node } => {
+                self.conn(&node.addr)
+                    .await?
+                    .call::<()>(redis::cmd("CLUSTER").arg("RESET").arg("SOFT"))
+                    .await
+            }
         }
     }
 
-    /// Polls until every node knows every other and all report the same slots and roles.
-    async fn wait_for_agreement(&mut self, nodes: &[NodeRef]) -> Result<()> {
+    /// Polls until nothing is pending any more, or fails naming what still is when the wait times out.
+    async fn wait(&mut self, wait: Wait<'_>) -> Result<()> {
         let deadline = Instant::now() + self.wait_timeout;
         loop {
-            let pending = self.agreement_problems(nodes).await;
+            let pending = match wait {
+                Wait::Agreement(nodes) => self.agreement_problems(nodes).await,
+                Wait::ClusterOk(nodes) => self.not_serving(nodes).await,
+                Wait::ReplicaLink(node) => self.not_replicating(node).await,
+            };
             if pending.is_empty() {
                 return Ok(());
             }
             if Instant::now() >= deadline {
+                let limit = crate::duration::format(self.wait_timeout);
+                let (what, hint) = match wait {
+                    Wait::Agreement(_) => (
+                        "the nodes did not agree",
+                        "cluster bus ports (port + 10000) must be reachable between all nodes; re-run the same command to continue",
+                    ),
+                    Wait::ClusterOk(_) => (
+                        "not serving the cluster (cluster_state is not ok)",
+                        "run `kubectl redis check` to see why",
+                    ),
+                    Wait::ReplicaLink(_) => (
+                        "the replica did not finish its first sync",
+                        "see the replica's log; `kubectl redis check` shows the link state",
+                    ),
+                };
                 return Err(Error::failed(format!(
-                    "the nodes did not agree within {}: {}",
-                    crate::duration::format(self.wait_timeout),
+                    "{what} within {limit}: {}",
                     pending.join("; ")
                 ))
-                .hint("cluster bus ports (port + 10000) must be reachable between all nodes; re-run the same command to continue"));
+                .hint(hint));
             }
             tokio::time::sleep(POLL_INTERVAL).await;
         }
@@ -119,19 +176,21 @@ impl<'a> Executor<'a> {
         let mut problems = Vec::new();
         let mut signatures: BTreeMap<String, Vec<&NodeRef>> = BTreeMap::new();
         for node in nodes {
-            let view = match self.conn(&node.addr).await {
-                Ok(conn) => cluster_nodes(conn).await,
-                Err(e) => Err(e),
-            };
-            let lines = match view {
-                Ok((lines, _)) => lines,
+            let lines = match self.ask(node, redis::cmd("CLUSTER").arg("NODES")).await {
+                Ok(text) => parse_cluster_nodes(&text).0,
                 Err(e) => {
-                    self.conns.remove(&node.addr);
                     problems.push(format!("{node} did not answer ({})", e.message));
                     continue;
                 }
             };
-            let missing: Vec<&NodeRef> = nodes.iter().filter(|n| !lines.iter().any(|l| l.id == n.id && !l.flags.handshake && !l.flags.noaddr)).collect();
+            let missing: Vec<&NodeRef> = nodes
+                .iter()
+                .filter(|n| {
+                    !lines
+                        .iter()
+                        .any(|l| l.id == n.id && !l.flags.handshake && !l.flags.noaddr)
+                })
+                .collect();
             if !missing.is_empty() {
                 let names: Vec<String> = missing.iter().map(|n| n.addr.to_string()).collect();
                 problems.push(format!("{node} does not know {} yet", names.join(", ")));
@@ -140,74 +199,83 @@ impl<'a> Executor<'a> {
             let mut signature: Vec<String> = lines
                 .iter()
                 .filter(|l| !l.flags.handshake)
-                .map(|l| format!("{}:{}:{}:{}", l.id, l.flags.replica, l.master_id.as_deref().unwrap_or("-"), format_ranges(&l.slots.ranges())))
+                .map(|l| {
+                    format!(
+                        "{}:{}:{}:{}",
+                        l.id,
+                        l.flags.replica,
+                        l.master_id.as_deref().unwrap_or("-"),
+                        format_ranges(&l.slots.ranges())
+                    )
+                })
                 .collect();
             signature.sort();
-            signatures.entry(signature.join("|")).or_default().push(node);
+            signatures
+                .entry(signature.join("|"))
+                .or_default()
+                .push(node);
         }
         if signatures.len() > 1 {
             // Name the nodes outside the largest group: they are the ones still catching up.
-            let largest = signatures.values().max_by_key(|g| g.len()).map(|g| g[0].id.clone());
-            for group in signatures.values().filter(|g| Some(&g[0].id) != largest.as_ref()) {
-                problems.extend(group.iter().map(|node| format!("{node} sees other slots or roles than the rest")));
+            let largest = signatures
+                .values()
+                .max_by_key(|g| g.len())
+                .map(|g| g[0].id.clone());
+            for group in signatures
+                .values()
+                .filter(|g| Some(&g[0].id) != largest.as_ref())
+            {
+                problems.extend(
+                    group
+                        .iter()
+                        .map(|node| format!("{node} sees other slots or roles than the rest")),
+                );
             }
         }
         problems
     }
 
-    async fn wait_for_cluster_ok(&mut self, nodes: &[NodeRef]) -> Result<()> {
-        let deadline = Instant::now() + self.wait_timeout;
-        loop {
-            let mut pending = Vec::new();
-            for node in nodes {
-                let info = match self.conn(&node.addr).await {
-                    Ok(conn) => conn.call::<String>(redis::cmd("CLUSTER").arg("INFO")).await,
-                    Err(e) => Err(e),
-                };
-                match info {
-                    Ok(text) if text.lines().any(|l| l.trim_end() == "cluster_state:ok") => {}
-                    Ok(_) => pending.push(node.to_string()),
-                    Err(_) => {
-                        self.conns.remove(&node.addr);
-                        pending.push(format!("{node} (no answer)"));
-                    }
-                }
+    /// Nodes whose CLUSTER INFO does not say `cluster_state:ok` yet.
+    async fn not_serving(&mut self, nodes: &[NodeRef]) -> Vec<String> {
+        let mut pending = Vec::new();
+        for node in nodes {
+            match self.ask(node, redis::cmd("CLUSTER").arg("INFO")).await {
+                Ok(text) if text.lines().any(|l| l.trim_end() == "cluster_state:ok") => {}
+                Ok(_) => pending.push(node.to_string()),
+                Err(e) => pending.push(format!("{node} did not answer ({})", e.message)),
             }
-            if pending.is_empty() {
-                return Ok(());
-            }
-            if Instant::now() >= deadline {
-                return Err(Error::failed(format!("not serving the cluster (cluster_state is not ok) after {}: {}", crate::duration::format(self.wait_timeout), pending.join(", ")))
-                    .hint("run `kubectl redis check` to see why"));
-            }
-            tokio::time::sleep(POLL_INTERVAL).await;
+        }
+        pending
+    }
+
+    /// The replica, unless its link to the master is up.
+    async fn not_replicating(&mut self, node: &NodeRef) -> Vec<String> {
+        match self.ask(node, redis::cmd("INFO").arg("replication")).await {
+            Ok(text) if InfoFacts::parse(&text).master_link_up == Some(true) => vec![],
+            Ok(_) => vec![format!("{node} is still syncing")],
+            Err(e) => vec![format!("{node} did not answer ({})", e.message)],
         }
     }
 
-    async fn wait_for_replica_link(&mut self, node: &NodeRef) -> Result<()> {
-        let deadline = Instant::now() + self.wait_timeout;
-        loop {
-            let facts = match self.conn(&node.addr).await {
-                Ok(conn) => conn.call::<String>(redis::cmd("INFO").arg("replication")).await.map(|t| InfoFacts::parse(&t)),
-                Err(e) => Err(e),
-            };
-            match facts {
-                Ok(f) if f.master_link_up == Some(true) => return Ok(()),
-                Ok(_) => {}
-                Err(_) => {
-                    self.conns.remove(&node.addr);
-                }
-            }
-            if Instant::now() >= deadline {
-                return Err(Error::failed(format!(
-                    "{node} did not finish its first sync with its master within {}",
-                    crate::duration::format(self.wait_timeout)
-                ))
-                .hint("see the replica's log; `kubectl redis check` shows the link state"));
-            }
-            tokio::time::sleep(POLL_INTERVAL).await;
+    /// One text reply; a failed connection is dropped so the next poll reconnects.
+    async fn ask(&mut self, node: &NodeRef, cmd: &redis::Cmd) -> Result<String> {
+        let reply = match self.conn(&node.addr).await {
+            Ok(conn) => conn.call::<String>(cmd).await,
+            Err(e) => Err(e),
+        };
+        if reply.is_err() {
+            self.conns.remove(&node.addr);
         }
+        reply
     }
+}
+
+/// What a wait step waits for.
+#[derive(Clone, Copy)]
+enum Wait<'s> {
+    Agreement(&'s [NodeRef]),
+    ClusterOk(&'s [NodeRef]),
+    ReplicaLink(&'s NodeRef),
 }
 
 /// CLUSTER MEET needs an IP, not a hostname.
@@ -218,7 +286,10 @@ async fn resolve_ip(addr: &NodeAddr) -> Result<String> {
     let mut found = tokio::net::lookup_host((addr.host.as_str(), addr.port))
         .await
         .map_err(|e| Error::failed(format!("cannot resolve {}: {e}", addr.host)))?;
-    found.next().map(|a| a.ip().to_string()).ok_or_else(|| Error::failed(format!("{} resolves to no address", addr.host)))
+    found
+        .next()
+        .map(|a| a.ip().to_string())
+        .ok_or_else(|| Error::failed(format!("{} resolves to no address", addr.host)))
 }
 
 /// Turns the listed benign server replies into success.

@@ -34,11 +34,18 @@ impl fmt::Display for NodeRef {
 #[serde(tag = "step", rename_all = "kebab-case")]
 pub enum Step {
     /// CLUSTER ADDSLOTSRANGE on a master.
-    AddSlots { node: NodeRef, slots: Vec<SlotRange> },
+    AddSlots {
+        node: NodeRef,
+        slots: Vec<SlotRange>,
+    },
     /// CLUSTER SET-CONFIG-EPOCH on a fresh node, so that masters never start with equal epochs.
     SetConfigEpoch { node: NodeRef, epoch: u64 },
     /// CLUSTER MEET sent to `node`, naming `peer` by IP.
-    Meet { node: NodeRef, peer: NodeRef, peer_bus_port: Option<u16> },
+    Meet {
+        node: NodeRef,
+        peer: NodeRef,
+        peer_bus_port: Option<u16>,
+    },
     /// Waits until every listed node knows the others and all agree on slots and roles.
     WaitForAgreement { nodes: Vec<NodeRef> },
     /// Waits until every listed node reports `cluster_state:ok` and so serves its slots.
@@ -56,7 +63,12 @@ pub enum Step {
 impl Step {
     /// Whether the step changes the cluster (as opposed to waiting for it).
     pub fn changes_cluster(&self) -> bool {
-        !matches!(self, Step::WaitForAgreement { .. } | Step::WaitForClusterOk { .. } | Step::WaitForReplicaLink { .. })
+        !matches!(
+            self,
+            Step::WaitForAgreement { .. }
+                | Step::WaitForClusterOk { .. }
+                | Step::WaitForReplicaLink { .. }
+        )
     }
 }
 
@@ -65,12 +77,24 @@ impl fmt::Display for Step {
         match self {
             Step::AddSlots { node, slots } => {
                 let count: usize = slots.iter().map(SlotRange::len).sum();
-                write!(f, "assign slots {} ({count}) to {node}", format_ranges(slots))
+                write!(
+                    f,
+                    "assign slots {} ({count}) to {node}",
+                    format_ranges(slots)
+                )
             }
             Step::SetConfigEpoch { node, epoch } => write!(f, "set config epoch {epoch} on {node}"),
             Step::Meet { node, peer, .. } => write!(f, "introduce {node} to {peer}"),
-            Step::WaitForAgreement { nodes } => write!(f, "wait until all {} nodes agree on the configuration", nodes.len()),
-            Step::WaitForClusterOk { nodes } => write!(f, "wait until all {} nodes serve the cluster (cluster_state:ok)", nodes.len()),
+            Step::WaitForAgreement { nodes } => write!(
+                f,
+                "wait until all {} nodes agree on the configuration",
+                nodes.len()
+            ),
+            Step::WaitForClusterOk { nodes } => write!(
+                f,
+                "wait until all {} nodes serve the cluster (cluster_state:ok)",
+                nodes.len()
+            ),
             Step::Replicate { node, master } => write!(f, "make {node} a replica of {master}"),
             Step::WaitForReplicaLink { node } => write!(f, "wait until {node} is replicating"),
             Step::Forget { node, forget } => write!(f, "make {node} forget {forget}"),

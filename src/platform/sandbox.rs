@@ -35,6 +35,9 @@ pub struct Sandbox {
     pub server: PathBuf,
     /// "redis" or "valkey", with version, from `--version`.
     pub server_version: String,
+    /// Extra options given to every server, after the sandbox's own.
+    #[serde(default)]
+    pub server_args: Vec<String>,
     pub nodes: Vec<SandboxNode>,
 }
 
@@ -75,11 +78,16 @@ fn sandbox_dir(name: &str) -> PathBuf {
 }
 
 pub fn validate_name(name: &str) -> Result<()> {
-    let ok = !name.is_empty() && name.len() <= 40 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let ok = !name.is_empty()
+        && name.len() <= 40
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if ok {
         Ok(())
     } else {
-        Err(Error::usage(format!("'{name}' is not a sandbox name")).hint("use letters, digits, '-' and '_' (at most 40)"))
+        Err(Error::usage(format!("'{name}' is not a sandbox name"))
+            .hint("use letters, digits, '-' and '_' (at most 40)"))
     }
 }
 
@@ -88,9 +96,12 @@ pub fn load(name: &str) -> Result<Sandbox> {
     validate_name(name)?;
     let file = sandbox_dir(name).join("sandbox.json");
     let text = fs::read_to_string(&file).map_err(|_| {
-        Error::unreachable(format!("no sandbox named '{name}'")).hint(format!("start one with `kubectl redis sandbox up --name {name}`"))
+        Error::unreachable(format!("no sandbox named '{name}'")).hint(format!(
+            "start one with `kubectl redis sandbox up --name {name}`"
+        ))
     })?;
-    serde_json::from_str(&text).map_err(|e| Error::failed(format!("{} is unreadable: {e}", file.display())))
+    serde_json::from_str(&text)
+        .map_err(|e| Error::failed(format!("{} is unreadable: {e}", file.display())))
 }
 
 fn save(sandbox: &Sandbox) -> Result<()> {
@@ -103,16 +114,26 @@ fn save(sandbox: &Sandbox) -> Result<()> {
 
 /// Finds the server binary: the flag, then `$KUBECTL_REDIS_SERVER`, then redis-server or valkey-server on PATH.
 pub fn find_server(flag: Option<&Path>) -> Result<PathBuf> {
-    if let Some(path) = flag.map(Path::to_path_buf).or_else(|| std::env::var_os("KUBECTL_REDIS_SERVER").filter(|v| !v.is_empty()).map(PathBuf::from)) {
+    if let Some(path) = flag.map(Path::to_path_buf).or_else(|| {
+        std::env::var_os("KUBECTL_REDIS_SERVER")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    }) {
         return if path.is_file() {
             Ok(path)
         } else {
-            Err(Error::usage(format!("server binary {} does not exist", path.display())).hint("give the path of redis-server or valkey-server"))
+            Err(
+                Error::usage(format!("server binary {} does not exist", path.display()))
+                    .hint("give the path of redis-server or valkey-server"),
+            )
         };
     }
     let path = std::env::var_os("PATH").unwrap_or_default();
     for name in ["redis-server", "valkey-server"] {
-        if let Some(found) = std::env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file()) {
+        if let Some(found) = std::env::split_paths(&path)
+            .map(|d| d.join(name))
+            .find(|p| p.is_file())
+        {
             return Ok(found);
         }
     }
@@ -126,25 +147,48 @@ fn server_version(server: &Path) -> Result<String> {
         .output()
         .map_err(|e| Error::failed(format!("cannot run {}: {e}", server.display())))?;
     let text = String::from_utf8_lossy(&out.stdout);
-    let kind = if text.to_ascii_lowercase().contains("valkey") { "valkey" } else { "redis" };
-    let version = text.split_whitespace().find_map(|w| w.strip_prefix("v=")).unwrap_or("unknown");
+    let kind = if text.to_ascii_lowercase().contains("valkey") {
+        "valkey"
+    } else {
+        "redis"
+    };
+    let version = text
+        .split_whitespace()
+        .find_map(|w| w.strip_prefix("v="))
+        .unwrap_or("unknown");
     Ok(format!("{kind} {version}"))
 }
 
+/// What `up` starts the nodes with.
+#[derive(Debug, Clone, Default)]
+pub struct ServerChoice<'a> {
+    pub binary: Option<&'a Path>,
+    /// Used when the sandbox is new; an existing sandbox keeps its own.
+    pub args: &'a [String],
+}
+
 /// Starts (or grows, or restarts the stopped nodes of) a sandbox so that it has `count` running nodes.
-pub fn up(name: &str, count: usize, server_flag: Option<&Path>) -> Result<Sandbox> {
+pub fn up(name: &str, count: usize, choice: ServerChoice<'_>) -> Result<Sandbox> {
     validate_name(name)?;
     if count == 0 || count > MAX_NODES {
-        return Err(Error::usage(format!("--nodes {count} is out of range")).hint(format!("a sandbox has 1 to {MAX_NODES} nodes")));
+        return Err(Error::usage(format!("--nodes {count} is out of range"))
+            .hint(format!("a sandbox has 1 to {MAX_NODES} nodes")));
     }
     fs::create_dir_all(state_root())?;
     let _lock = allocation_lock()?;
     let mut sandbox = match load(name) {
         Ok(existing) => existing,
         Err(_) => {
-            let server = find_server(server_flag)?;
+            let server = find_server(choice.binary)?;
             let server_version = server_version(&server)?;
-            Sandbox { name: name.to_owned(), block: free_block()?, server, server_version, nodes: Vec::new() }
+            Sandbox {
+                name: name.to_owned(),
+                block: free_block()?,
+                server,
+                server_version,
+                server_args: choice.args.to_vec(),
+                nodes: Vec::new(),
+            }
         }
     };
     for index in 0..count.max(sandbox.nodes.len()) {
@@ -154,7 +198,7 @@ pub fn up(name: &str, count: usize, server_flag: Option<&Path>) -> Result<Sandbo
         }
         let node = &sandbox.nodes[index];
         if !is_running(node) {
-            let pid = start(&sandbox.server, node)?;
+            let pid = start(&sandbox, node)?;
             sandbox.nodes[index].pid = pid;
         }
         save(&sandbox)?;
@@ -186,7 +230,13 @@ pub fn status(sandbox: &Sandbox) -> Vec<NodeStatus> {
     sandbox
         .nodes
         .iter()
-        .map(|n| NodeStatus { addr: n.addr.clone(), pid: n.pid, running: is_running(n), host: n.host.clone(), zone: n.zone.clone() })
+        .map(|n| NodeStatus {
+            addr: n.addr.clone(),
+            pid: n.pid,
+            running: is_running(n),
+            host: n.host.clone(),
+            zone: n.zone.clone(),
+        })
         .collect()
 }
 
@@ -227,44 +277,80 @@ fn node_addr(block: u16, index: usize) -> NodeAddr {
 
 /// Held while a block is chosen and its nodes start, across processes.
 fn allocation_lock() -> Result<fs::File> {
-    let file = fs::OpenOptions::new().create(true).truncate(false).write(true).open(std::env::temp_dir().join("kubectl-redis-sandbox.lock"))?;
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(std::env::temp_dir().join("kubectl-redis-sandbox.lock"))?;
     file.lock()?;
     Ok(file)
 }
 
 /// The first block no sandbox here uses and no process listens on.
 fn free_block() -> Result<u16> {
-    let taken: Vec<u16> = list().iter().filter_map(|n| load(n).ok()).map(|s| s.block).collect();
+    let taken: Vec<u16> = list()
+        .iter()
+        .filter_map(|n| load(n).ok())
+        .map(|s| s.block)
+        .collect();
     (1..=MAX_BLOCKS)
         .filter(|b| !taken.contains(b))
         .find(|b| {
             let first = node_addr(*b, 0);
-            TcpListener::bind((first.host.as_str(), first.port)).is_ok() && TcpListener::bind((first.host.as_str(), first.port + 10000)).is_ok()
+            TcpListener::bind((first.host.as_str(), first.port)).is_ok()
+                && TcpListener::bind((first.host.as_str(), first.port + 10000)).is_ok()
         })
-        .ok_or_else(|| Error::refused("every sandbox address block is in use").hint("remove sandboxes with `kubectl redis sandbox down`"))
+        .ok_or_else(|| {
+            Error::refused("every sandbox address block is in use")
+                .hint("remove sandboxes with `kubectl redis sandbox down`")
+        })
 }
 
-fn start(server: &Path, node: &SandboxNode) -> Result<u32> {
+fn start(sandbox: &Sandbox, node: &SandboxNode) -> Result<u32> {
+    let server = &sandbox.server;
     use std::os::unix::process::CommandExt;
     fs::create_dir_all(&node.dir)?;
     let ip = node.addr.host.as_str();
     let port = node.addr.port.to_string();
     let log = fs::File::create(node.dir.join("server.log"))?;
     let mut cmd = Command::new(server);
-    cmd.args(["--port", &port, "--bind", ip, "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf"])
-        .args(["--cluster-node-timeout", "5000", "--save", "", "--appendonly", "no", "--protected-mode", "no", "--daemonize", "no"])
-        .arg("--dir")
-        .arg(&node.dir)
-        .current_dir(&node.dir)
-        .stdin(Stdio::null())
-        .stdout(log.try_clone()?)
-        .stderr(log)
-        // Its own process group: a Ctrl-C meant for this tool does not stop the sandbox.
-        .process_group(0);
+    cmd.args([
+        "--port",
+        &port,
+        "--bind",
+        ip,
+        "--cluster-enabled",
+        "yes",
+        "--cluster-config-file",
+        "nodes.conf",
+    ])
+    .args([
+        "--cluster-node-timeout",
+        "5000",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--protected-mode",
+        "no",
+        "--daemonize",
+        "no",
+    ])
+    .arg("--dir")
+    .arg(&node.dir)
+    .current_dir(&node.dir)
+    .stdin(Stdio::null())
+    .stdout(log.try_clone()?)
+    .stderr(log)
+    // Its own process group: a Ctrl-C meant for this tool does not stop the sandbox.
+    .process_group(0);
     if cfg!(target_os = "linux") {
         cmd.args(["--bind-source-addr", ip]);
     }
-    let child = cmd.spawn().map_err(|e| Error::failed(format!("cannot start {}: {e}", server.display())))?;
+    cmd.args(&sandbox.server_args);
+    let child = cmd
+        .spawn()
+        .map_err(|e| Error::failed(format!("cannot start {}: {e}", server.display())))?;
     Ok(child.id())
 }
 
@@ -276,9 +362,17 @@ fn wait_listening(node: &SandboxNode) -> Result<()> {
         }
         if !is_running(node) || Instant::now() > deadline {
             let log = fs::read_to_string(node.dir.join("server.log")).unwrap_or_default();
-            let last = log.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("no log output").trim().to_owned();
-            return Err(Error::failed(format!("sandbox node {} did not start: {last}", node.addr))
-                .hint(format!("see {}", node.dir.join("server.log").display())));
+            let last = log
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("no log output")
+                .trim()
+                .to_owned();
+            return Err(
+                Error::failed(format!("sandbox node {} did not start: {last}", node.addr))
+                    .hint(format!("see {}", node.dir.join("server.log").display())),
+            );
         }
         std::thread::sleep(Duration::from_millis(20));
     }

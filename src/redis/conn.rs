@@ -8,7 +8,10 @@ use std::fmt;
 use std::time::Duration;
 
 use redis::aio::MultiplexedConnection;
-use redis::{AsyncConnectionConfig, Client, ConnectionAddr, FromRedisValue, IntoConnectionInfo, RedisConnectionInfo};
+use redis::{
+    AsyncConnectionConfig, Client, ConnectionAddr, FromRedisValue, IntoConnectionInfo,
+    RedisConnectionInfo,
+};
 
 use super::addr::NodeAddr;
 use crate::error::{Error, Result};
@@ -69,7 +72,11 @@ pub struct Connector {
 
 impl Connector {
     pub fn new(timeout: Duration) -> Self {
-        Connector { credentials: Credentials::default(), tls: None, timeout }
+        Connector {
+            credentials: Credentials::default(),
+            tls: None,
+            timeout,
+        }
     }
 
     /// Connects and authenticates within the timeout.
@@ -79,11 +86,18 @@ impl Connector {
             .set_connection_timeout(Some(self.timeout))
             // Calls are bounded per call below, some of them with a longer limit.
             .set_response_timeout(None);
-        let conn = tokio::time::timeout(self.timeout, client.get_multiplexed_async_connection_with_config(&config))
-            .await
-            .map_err(|_| timed_out(addr, self.timeout))?
-            .map_err(|e| describe(addr, &e))?;
-        Ok(NodeConn { addr: addr.clone(), conn, timeout: self.timeout })
+        let conn = tokio::time::timeout(
+            self.timeout,
+            client.get_multiplexed_async_connection_with_config(&config),
+        )
+        .await
+        .map_err(|_| timed_out(addr, self.timeout))?
+        .map_err(|e| describe(addr, &e))?;
+        Ok(NodeConn {
+            addr: addr.clone(),
+            conn,
+            timeout: self.timeout,
+        })
     }
 
     fn client(&self, addr: &NodeAddr) -> redis::RedisResult<Client> {
@@ -98,13 +112,20 @@ impl Connector {
             let info = ConnectionAddr::Tcp(addr.host.clone(), addr.port).into_connection_info()?;
             return Client::open(info.set_redis_settings(settings));
         };
-        let target = ConnectionAddr::TcpTls { host: addr.host.clone(), port: addr.port, insecure: tls.insecure, tls_params: None };
+        let target = ConnectionAddr::TcpTls {
+            host: addr.host.clone(),
+            port: addr.port,
+            insecure: tls.insecure,
+            tls_params: None,
+        };
         let info = target.into_connection_info()?.set_redis_settings(settings);
         let certs = redis::TlsCertificates {
-            client_tls: tls
-                .client_cert_and_key
-                .as_ref()
-                .map(|(cert, key)| redis::ClientTlsConfig { client_cert: cert.clone(), client_key: key.clone() }),
+            client_tls: tls.client_cert_and_key.as_ref().map(|(cert, key)| {
+                redis::ClientTlsConfig {
+                    client_cert: cert.clone(),
+                    client_key: key.clone(),
+                }
+            }),
             root_cert: tls.ca_cert.clone(),
         };
         Client::build_with_tls(info, certs)
@@ -127,7 +148,11 @@ impl NodeConn {
     }
 
     /// Runs one command with its own limit (ADDSLOTSRANGE on a busy node, MIGRATE…).
-    pub async fn call_within<T: FromRedisValue>(&mut self, cmd: &redis::Cmd, limit: Duration) -> Result<T> {
+    pub async fn call_within<T: FromRedisValue>(
+        &mut self,
+        cmd: &redis::Cmd,
+        limit: Duration,
+    ) -> Result<T> {
         match tokio::time::timeout(limit, cmd.query_async(&mut self.conn)).await {
             Err(_) => Err(timed_out(&self.addr, limit)),
             Ok(reply) => reply.map_err(|e| describe(&self.addr, &e)),
@@ -144,14 +169,18 @@ impl NodeConn {
 }
 
 fn timed_out(addr: &NodeAddr, limit: Duration) -> Error {
-    Error::unreachable(format!("{addr}: no answer within {}", crate::duration::format(limit)))
-        .hint("the node may be stopped or overloaded; raise --timeout if it is only slow")
+    Error::unreachable(format!(
+        "{addr}: no answer within {}",
+        crate::duration::format(limit)
+    ))
+    .hint("the node may be stopped or overloaded; raise --timeout if it is only slow")
 }
 
 /// Turns a client error into our error, naming the node. Server errors keep their code (e.g. "NOAUTH").
 fn describe(addr: &NodeAddr, err: &redis::RedisError) -> Error {
     if err.is_connection_refusal() {
-        return Error::unreachable(format!("{addr}: connection refused")).hint("is the server running and listening on that address?");
+        return Error::unreachable(format!("{addr}: connection refused"))
+            .hint("is the server running and listening on that address?");
     }
     if err.is_timeout() {
         return Error::unreachable(format!("{addr}: timed out"));
@@ -161,8 +190,11 @@ fn describe(addr: &NodeAddr, err: &redis::RedisError) -> Error {
     }
     let text = err.to_string();
     if text.contains("WRONGPASS") || text.contains("NOAUTH") || text.contains("invalid password") {
-        return Error::refused(format!("{addr}: authentication failed ({})", err.code().unwrap_or("AUTH")))
-            .hint("set REDISCLI_AUTH or --password-file (and --user for an ACL user)");
+        return Error::refused(format!(
+            "{addr}: authentication failed ({})",
+            err.code().unwrap_or("AUTH")
+        ))
+        .hint("set REDISCLI_AUTH or --password-file (and --user for an ACL user)");
     }
     Error::failed(format!("{addr}: {text}"))
 }

@@ -12,6 +12,9 @@ use crate::error::{Error, Result};
 
 const BATCH: usize = 1000;
 
+/// A key and its value, as bytes.
+pub type Entry = (Vec<u8>, Vec<u8>);
+
 /// Which master address serves each slot.
 fn owners(topology: &Topology) -> Result<Vec<NodeAddr>> {
     let mut owner = vec![None; 16384];
@@ -25,21 +28,31 @@ fn owners(topology: &Topology) -> Result<Vec<NodeAddr>> {
     owner
         .into_iter()
         .enumerate()
-        .map(|(slot, o)| o.ok_or_else(|| Error::failed(format!("slot {slot} has no owner")).hint("run `kubectl redis check`")))
+        .map(|(slot, o)| {
+            o.ok_or_else(|| {
+                Error::failed(format!("slot {slot} has no owner")).hint("run `kubectl redis check`")
+            })
+        })
         .collect()
 }
 
-fn by_owner<'a>(topology: &Topology, keys: &'a [(Vec<u8>, Vec<u8>)]) -> Result<BTreeMap<NodeAddr, Vec<&'a (Vec<u8>, Vec<u8>)>>> {
+fn by_owner<'a>(
+    topology: &Topology,
+    keys: &'a [Entry],
+) -> Result<BTreeMap<NodeAddr, Vec<&'a Entry>>> {
     let owners = owners(topology)?;
-    let mut groups: BTreeMap<NodeAddr, Vec<&(Vec<u8>, Vec<u8>)>> = BTreeMap::new();
+    let mut groups: BTreeMap<NodeAddr, Vec<&Entry>> = BTreeMap::new();
     for pair in keys {
-        groups.entry(owners[usize::from(key_slot(&pair.0))].clone()).or_default().push(pair);
+        groups
+            .entry(owners[usize::from(key_slot(&pair.0))].clone())
+            .or_default()
+            .push(pair);
     }
     Ok(groups)
 }
 
 /// SETs every key on its slot owner.
-pub async fn write(connector: &Connector, topology: &Topology, keys: &[(Vec<u8>, Vec<u8>)]) -> Result<()> {
+pub async fn write(connector: &Connector, topology: &Topology, keys: &[Entry]) -> Result<()> {
     for (addr, pairs) in by_owner(topology, keys)? {
         let mut conn = connector.connect(&addr).await?;
         for chunk in pairs.chunks(BATCH) {
@@ -54,7 +67,11 @@ pub async fn write(connector: &Connector, topology: &Topology, keys: &[(Vec<u8>,
 }
 
 /// The keys that are missing or hold another value, read from their slot owners.
-pub async fn missing(connector: &Connector, topology: &Topology, keys: &[(Vec<u8>, Vec<u8>)]) -> Result<Vec<Vec<u8>>> {
+pub async fn missing(
+    connector: &Connector,
+    topology: &Topology,
+    keys: &[Entry],
+) -> Result<Vec<Vec<u8>>> {
     let mut bad = Vec::new();
     for (addr, pairs) in by_owner(topology, keys)? {
         let mut conn = connector.connect(&addr).await?;
@@ -64,7 +81,13 @@ pub async fn missing(connector: &Connector, topology: &Topology, keys: &[(Vec<u8
                 pipe.cmd("GET").arg(k);
             }
             let values: Vec<Option<Vec<u8>>> = conn.pipeline(&pipe).await?;
-            bad.extend(chunk.iter().zip(values).filter(|((_, want), got)| got.as_ref() != Some(want)).map(|((k, _), _)| k.clone()));
+            bad.extend(
+                chunk
+                    .iter()
+                    .zip(values)
+                    .filter(|((_, want), got)| got.as_ref() != Some(want))
+                    .map(|((k, _), _)| k.clone()),
+            );
         }
     }
     Ok(bad)
