@@ -13,7 +13,8 @@ Exit codes:
   3   refused (unsafe, precondition failed, or not confirmed); nothing changed
   4   no node could be reached, or the target does not exist
   10  check found warnings
-  11  check found problems";
+  11  check found problems
+  130 stopped by Ctrl-C after the slots in flight; run the same command again to continue";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -67,20 +68,10 @@ pub struct GlobalArgs {
     pub verbose: u8,
 
     /// ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)
-    #[arg(
-        long,
-        global = true,
-        value_name = "NAME",
-        help_heading = "Authentication"
-    )]
+    #[arg(long, global = true, value_name = "NAME", help_heading = "Authentication")]
     pub user: Option<String>,
     /// Read the password from the first line of this file
-    #[arg(
-        long,
-        global = true,
-        value_name = "PATH",
-        help_heading = "Authentication"
-    )]
+    #[arg(long, global = true, value_name = "PATH", help_heading = "Authentication")]
     pub password_file: Option<PathBuf>,
     /// Ask for the password on the terminal
     #[arg(long, global = true, help_heading = "Authentication")]
@@ -93,22 +84,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "PATH", help_heading = "TLS")]
     pub cacert: Option<PathBuf>,
     /// Client certificate (PEM) for mutual TLS
-    #[arg(
-        long,
-        global = true,
-        value_name = "PATH",
-        requires = "key",
-        help_heading = "TLS"
-    )]
+    #[arg(long, global = true, value_name = "PATH", requires = "key", help_heading = "TLS")]
     pub cert: Option<PathBuf>,
     /// Client private key (PEM) for mutual TLS
-    #[arg(
-        long,
-        global = true,
-        value_name = "PATH",
-        requires = "cert",
-        help_heading = "TLS"
-    )]
+    #[arg(long, global = true, value_name = "PATH", requires = "cert", help_heading = "TLS")]
     pub key: Option<PathBuf>,
     /// Do not verify the servers' certificate host names
     #[arg(long, global = true, help_heading = "TLS")]
@@ -122,12 +101,7 @@ pub struct TargetArgs {
     #[arg(long, value_name = "NAME", num_args = 0..=1, require_equals = true, default_missing_value = "default", help_heading = "Target")]
     pub sandbox: Option<String>,
     /// Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes
-    #[arg(
-        long,
-        value_name = "HOST:PORT",
-        value_delimiter = ',',
-        help_heading = "Target"
-    )]
+    #[arg(long, value_name = "HOST:PORT", value_delimiter = ',', help_heading = "Target")]
     pub nodes: Vec<String>,
 }
 
@@ -167,6 +141,26 @@ Exit codes: 0 healthy, 10 warnings only, 11 problems, 4 could not run"))]
   kubectl redis del-node 3f2a9c --nodes 10.0.0.1:6379 --yes"
     )]
     DelNode(DelNodeArgs),
+    /// Move exactly N slots (with their keys) from some masters to one master
+    #[command(after_help = "Examples:
+  kubectl redis reshard --from all --to 10.0.0.4:6379 --slots 1000 --nodes 10.0.0.1:6379
+  kubectl redis reshard --from 3f2a9c,77b1e0 --to 10.0.0.4:6379 --slots 500 --sandbox --dry-run -o json
+
+Interrupted (Ctrl-C finishes the slots in flight; even after a kill) it resumes when run again.")]
+    Reshard(ReshardArgs),
+    /// Move the fewest slots that bring every master to its weighted share
+    #[command(after_help = "Examples:
+  kubectl redis rebalance --use-empty-masters --nodes 10.0.0.1:6379
+  kubectl redis rebalance --weight 10.0.0.4:6379=0 --sandbox        # drain a master
+  kubectl redis rebalance --threshold 0 --dry-run -o json --sandbox
+
+Interrupted (Ctrl-C finishes the slots in flight; even after a kill) it resumes when run again.")]
+    Rebalance(RebalanceArgs),
+    /// Repair what check finds: open slots, uncovered slots, ghost nodes, broken replica links
+    #[command(after_help = "Examples:
+  kubectl redis fix --nodes 10.0.0.1:6379 --dry-run
+  kubectl redis check --fix --sandbox --yes")]
+    Fix(FixArgs),
     /// Start, list and stop local sandboxes of server processes
     #[command(subcommand)]
     Sandbox(SandboxCommand),
@@ -175,6 +169,9 @@ Exit codes: 0 healthy, 10 warnings only, 11 problems, 4 could not run"))]
   kubectl redis demo
   kubectl redis demo --server /usr/bin/valkey-server --keys 5000")]
     Demo(DemoArgs),
+    /// Write or verify deterministic sample keys (for benchmarks and demos)
+    #[command(name = "sample-keys", hide = true, subcommand)]
+    SampleKeys(SampleKeysCommand),
     /// Write shell completions and man pages (for packaging)
     #[command(hide = true)]
     Generate(GenerateArgs),
@@ -199,6 +196,87 @@ pub struct CreateArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     pub target: TargetArgs,
+    /// Show the repair plan for what is found, and apply it (same as `fix`)
+    #[arg(long)]
+    pub fix: bool,
+    #[command(flatten)]
+    pub moving: MoveArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct FixArgs {
+    #[command(flatten)]
+    pub target: TargetArgs,
+    #[command(flatten)]
+    pub moving: MoveArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Migration {
+    /// Atomic where every involved node supports it, else legacy
+    Auto,
+    /// SETSLOT + MIGRATE batches (every server)
+    Legacy,
+    /// Server-side CLUSTER MIGRATESLOTS (Valkey 9 and newer)
+    Atomic,
+}
+
+/// How slots move, for every command that moves them.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Slot moving")]
+pub struct MoveArgs {
+    /// How slots move
+    #[arg(long, value_enum, default_value = "auto")]
+    pub migration: Migration,
+    /// Moves from different sources that run at once
+    #[arg(long, value_name = "N", default_value_t = 4)]
+    pub parallel: usize,
+    /// Keys per MIGRATE batch (legacy)
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub batch_keys: usize,
+    /// Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout
+    #[arg(long, value_name = "SIZE", default_value = "8mb")]
+    pub batch_bytes: String,
+    /// Overwrite keys that exist on the target with other values (identical ones are always replaced)
+    #[arg(long)]
+    pub replace: bool,
+    /// MIGRATE's own I/O timeout per batch (legacy)
+    #[arg(long, value_name = "DURATION", default_value = "10s")]
+    pub migrate_timeout: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ReshardArgs {
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// Source masters (ID, ID prefix or HOST:PORT), or `all` for every other master that owns slots
+    #[arg(long, value_name = "NODE[,NODE…]|all", value_delimiter = ',', required = true)]
+    pub from: Vec<String>,
+    /// The master that receives the slots
+    #[arg(long, value_name = "NODE", required = true)]
+    pub to: String,
+    /// How many slots to move (exactly; an error if the sources own fewer)
+    #[arg(long, value_name = "N", required = true)]
+    pub slots: usize,
+    #[command(flatten)]
+    pub moving: MoveArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RebalanceArgs {
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// A master's weight, NODE=W (repeatable; default 1; 0 drains the master)
+    #[arg(long, value_name = "NODE=W")]
+    pub weight: Vec<String>,
+    /// Only rebalance when some master is off its share by more than PCT percent (0: any difference)
+    #[arg(long, value_name = "PCT", default_value_t = 2.0)]
+    pub threshold: f64,
+    /// Give slots to masters that own none
+    #[arg(long)]
+    pub use_empty_masters: bool,
+    #[command(flatten)]
+    pub moving: MoveArgs,
 }
 
 #[derive(Debug, Args)]
@@ -288,6 +366,26 @@ pub struct DemoArgs {
     /// How many sample keys to load
     #[arg(long, default_value_t = 10_000)]
     pub keys: usize,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SampleKeysCommand {
+    /// SET sample:0 … sample:N-1 on their slot owners
+    Write(SampleKeysArgs),
+    /// Exit 1 unless every sample key is present with its value
+    Verify(SampleKeysArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SampleKeysArgs {
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// How many keys
+    #[arg(long, default_value_t = 10_000)]
+    pub count: usize,
+    /// Bytes per value
+    #[arg(long, default_value_t = 100)]
+    pub size: usize,
 }
 
 #[derive(Debug, Args)]

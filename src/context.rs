@@ -30,16 +30,10 @@ impl Context {
         let color = match args.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::io::stdout().is_terminal()
-                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            }
+            ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         };
         let mut connector = Connector::new(timeout);
-        connector.credentials = Credentials {
-            user: args.user.clone(),
-            password: password(args, interactive)?,
-        };
+        connector.credentials = Credentials { user: args.user.clone(), password: password(args, interactive)? };
         connector.tls = tls(args)?;
         Ok(Context {
             json: args.output == OutputFormat::Json,
@@ -55,26 +49,23 @@ impl Context {
     /// The nodes a command works on: `--sandbox[=NAME]` or `--nodes`.
     pub fn platform(&self, target: &TargetArgs) -> Result<Platform> {
         match (&target.sandbox, target.nodes.is_empty()) {
-            (Some(_), false) => Err(Error::usage(
-                "--sandbox and --nodes name two different targets",
-            )
-            .hint("give only one of them")),
+            (Some(_), false) => {
+                Err(Error::usage("--sandbox and --nodes name two different targets").hint("give only one of them"))
+            }
             (Some(name), true) => Ok(Platform::Sandbox(sandbox::load(name)?)),
             (None, false) => {
                 let addrs = target
                     .nodes
                     .iter()
                     .map(|n| {
-                        n.trim().parse::<NodeAddr>().map_err(|e| {
-                            Error::usage(format!("--nodes: {e}"))
-                                .hint("write nodes as HOST:PORT[,HOST:PORT…]")
-                        })
+                        n.trim()
+                            .parse::<NodeAddr>()
+                            .map_err(|e| Error::usage(format!("--nodes: {e}")).hint("write nodes as HOST:PORT[,HOST:PORT…]"))
                     })
                     .collect::<Result<Vec<_>>>()?;
                 Ok(Platform::Static(addrs))
             }
-            (None, true) => Err(Error::usage("no target given")
-                .hint("pass --nodes HOST:PORT[,…] or --sandbox[=NAME]")),
+            (None, true) => Err(Error::usage("no target given").hint("pass --nodes HOST:PORT[,…] or --sandbox[=NAME]")),
         }
     }
 
@@ -84,27 +75,19 @@ impl Context {
             return Ok(());
         }
         if !self.interactive {
-            return Err(
-                Error::refused("not confirmed: there is no terminal to ask on")
-                    .hint("pass --yes to apply the plan, or --dry-run to only print it"),
-            );
+            return Err(Error::refused("not confirmed: there is no terminal to ask on")
+                .hint("pass --yes to apply the plan, or --dry-run to only print it"));
         }
         eprint!("{question} Type 'yes' to continue: ");
         std::io::stderr().flush()?;
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer)?;
-        if answer.trim() == "yes" {
-            Ok(())
-        } else {
-            Err(Error::refused("not confirmed; nothing was changed"))
-        }
+        if answer.trim() == "yes" { Ok(()) } else { Err(Error::refused("not confirmed; nothing was changed")) }
     }
 }
 
 pub fn parse_duration(flag: &str, text: &str) -> Result<Duration> {
-    crate::duration::parse(text).map_err(|e| {
-        Error::usage(format!("{flag}: {e}")).hint("write durations like 500ms, 5s or 2m")
-    })
+    crate::units::parse(text).map_err(|e| Error::usage(format!("{flag}: {e}")).hint("write durations like 500ms, 5s or 2m"))
 }
 
 /// The password from REDISCLI_AUTH, --password-file, or a prompt; never from an argv value.
@@ -125,8 +108,7 @@ fn password(args: &GlobalArgs, interactive: bool) -> Result<Option<Secret>> {
         return Ok(None);
     }
     if !interactive {
-        return Err(Error::usage("--ask-password needs a terminal")
-            .hint("set REDISCLI_AUTH or use --password-file in scripts"));
+        return Err(Error::usage("--ask-password needs a terminal").hint("set REDISCLI_AUTH or use --password-file in scripts"));
     }
     let prompt = match &args.user {
         Some(user) => format!("Password for {user}: "),
@@ -143,22 +125,12 @@ fn tls(args: &GlobalArgs) -> Result<Option<TlsSettings>> {
         return Ok(None);
     }
     let read = |flag: &str, path: &std::path::Path| {
-        std::fs::read(path).map_err(|e| {
-            Error::usage(format!("{flag} {}: {e}", path.display())).hint("give a readable PEM file")
-        })
+        std::fs::read(path).map_err(|e| Error::usage(format!("{flag} {}: {e}", path.display())).hint("give a readable PEM file"))
     };
-    let ca_cert = args
-        .cacert
-        .as_deref()
-        .map(|p| read("--cacert", p))
-        .transpose()?;
+    let ca_cert = args.cacert.as_deref().map(|p| read("--cacert", p)).transpose()?;
     let client_cert_and_key = match (&args.cert, &args.key) {
         (Some(cert), Some(key)) => Some((read("--cert", cert)?, read("--key", key)?)),
         _ => None,
     };
-    Ok(Some(TlsSettings {
-        ca_cert,
-        client_cert_and_key,
-        insecure: args.insecure,
-    }))
+    Ok(Some(TlsSettings { ca_cert, client_cert_and_key, insecure: args.insecure }))
 }

@@ -23,6 +23,8 @@ pub enum ExitCode {
     CheckWarnings = 10,
     /// `check` ran and found problems.
     CheckProblems = 11,
+    /// Stopped by Ctrl-C after finishing the work in flight; running the same command again continues.
+    Interrupted = 130,
 }
 
 /// Why a command stopped.
@@ -46,11 +48,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     fn new(kind: Kind, message: impl Into<String>) -> Self {
-        Error {
-            kind,
-            message: message.into(),
-            hint: None,
-        }
+        Error { kind, message: message.into(), hint: None }
     }
 
     pub fn usage(message: impl Into<String>) -> Self {

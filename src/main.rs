@@ -12,13 +12,16 @@
 mod cli;
 mod commands;
 mod context;
-mod duration;
 mod error;
 mod executor;
+mod journal;
 mod output;
 mod planner;
 mod platform;
+mod progress;
 mod redis;
+mod state;
+mod units;
 
 use clap::Parser;
 
@@ -46,9 +49,7 @@ fn run(cli: Cli) -> error::Result<ExitCode> {
     // TLS needs a process-wide crypto provider; a second install attempt is harmless.
     let _ = rustls::crypto::ring::default_provider().install_default();
     let ctx = Context::from_args(&cli.global)?;
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
         match &cli.command {
             Command::Create(args) => commands::create::run(&ctx, args).await,
@@ -56,7 +57,11 @@ fn run(cli: Cli) -> error::Result<ExitCode> {
             Command::Status(args) => commands::status::run(&ctx, args).await,
             Command::AddNode(args) => commands::add_node::run(&ctx, args).await,
             Command::DelNode(args) => commands::del_node::run(&ctx, args).await,
+            Command::Reshard(args) => commands::reshard::run(&ctx, args).await,
+            Command::Rebalance(args) => commands::rebalance::run(&ctx, args).await,
+            Command::Fix(args) => commands::fix::run(&ctx, &args.target, &args.moving).await,
             Command::Sandbox(command) => commands::sandbox::run(&ctx, command).await,
+            Command::SampleKeys(command) => commands::sample_keys::run(&ctx, command).await,
             Command::Demo(args) => commands::demo::run(&ctx, args).await,
             Command::Generate(_) => unreachable!("handled before the runtime starts"),
         }

@@ -12,11 +12,7 @@ pub struct Style {
 
 impl Style {
     fn paint(&self, code: &str, text: &str) -> String {
-        if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_owned()
-        }
+        if self.color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_owned() }
     }
 
     pub fn good(&self, text: &str) -> String {
@@ -38,8 +34,7 @@ impl Style {
 
 /// Prints one JSON document on stdout.
 pub fn print_json<T: Serialize>(value: &T) -> Result<()> {
-    let text = serde_json::to_string_pretty(value)
-        .map_err(|e| crate::error::Error::failed(e.to_string()))?;
+    let text = serde_json::to_string_pretty(value).map_err(|e| crate::error::Error::failed(e.to_string()))?;
     println!("{text}");
     Ok(())
 }
@@ -47,9 +42,7 @@ pub fn print_json<T: Serialize>(value: &T) -> Result<()> {
 /// A borderless table with a header row.
 pub fn table(header: &[&str]) -> Table {
     let mut table = Table::new();
-    table
-        .load_preset(NOTHING)
-        .set_header(header.iter().map(|h| h.to_string()));
+    table.load_preset(NOTHING).set_header(header.iter().map(|h| h.to_string()));
     table
 }
 
@@ -62,9 +55,5 @@ pub fn human_bytes(bytes: u64) -> String {
         value /= 1024.0;
         unit += 1;
     }
-    if unit == 0 {
-        format!("{bytes}B")
-    } else {
-        format!("{value:.1}{}", units[unit])
-    }
+    if unit == 0 { format!("{bytes}B") } else { format!("{value:.1}{}", units[unit]) }
 }

@@ -5,9 +5,7 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use support::{
-    Sandbox, Server, assert_all_keys, cluster_shape, eventually, query, run_in, write_keys,
-};
+use support::{Sandbox, Server, assert_all_keys, cluster_shape, eventually, query, run_in, write_keys};
 
 macro_rules! on_both_servers {
     ($($scenario:ident),* $(,)?) => {
@@ -29,32 +27,15 @@ on_both_servers!(
 
 fn create_forms_a_healthy_three_by_one_cluster(server: Server) {
     let sb = Sandbox::start(server, 6);
-    let run = sb
-        .run(&[
-            "create",
-            &sb.target(),
-            "--replicas",
-            "1",
-            "--yes",
-            "-o",
-            "json",
-        ])
-        .expect(0);
+    let run = sb.run(&["create", &sb.target(), "--replicas", "1", "--yes", "-o", "json"]).expect(0);
     let doc = run.json();
     assert_eq!(doc["outcome"], "applied");
     assert_eq!(doc["plan"]["placement"]["status"], "optimal");
     assert_eq!(doc["check"]["healthy"], true);
 
-    let status = sb
-        .run(&["status", &sb.target(), "-o", "json"])
-        .expect(0)
-        .json();
+    let status = sb.run(&["status", &sb.target(), "-o", "json"]).expect(0).json();
     assert_eq!(
-        (
-            status["masters"].as_u64(),
-            status["replicas"].as_u64(),
-            status["slots_covered"].as_u64()
-        ),
+        (status["masters"].as_u64(), status["replicas"].as_u64(), status["slots_covered"].as_u64()),
         (Some(3), Some(3), Some(16384))
     );
     for node in status["nodes"].as_array().unwrap() {
@@ -64,25 +45,10 @@ fn create_forms_a_healthy_three_by_one_cluster(server: Server) {
         }
     }
     let check = sb.run(&["check", &sb.target()]).expect(0);
-    assert!(
-        check.stdout.contains("OK: the cluster is healthy"),
-        "{}",
-        check.stdout
-    );
+    assert!(check.stdout.contains("OK: the cluster is healthy"), "{}", check.stdout);
 
     // Re-running the same command converges: nothing left to do, still healthy.
-    let again = sb
-        .run(&[
-            "create",
-            &sb.target(),
-            "--replicas",
-            "1",
-            "--yes",
-            "-o",
-            "json",
-        ])
-        .expect(0)
-        .json();
+    let again = sb.run(&["create", &sb.target(), "--replicas", "1", "--yes", "-o", "json"]).expect(0).json();
     assert_eq!(again["outcome"], "nothing-to-do");
 }
 
@@ -92,88 +58,31 @@ fn add_node_and_del_node_keep_every_key(server: Server) {
     let keys = write_keys(&sb.addrs[0], 2000);
     sb.grow(8);
 
-    let master = sb
-        .run(&[
-            "add-node",
-            &sb.addrs[6],
-            &sb.target(),
-            "--yes",
-            "-o",
-            "json",
-        ])
-        .expect(0)
-        .json();
+    let master = sb.run(&["add-node", &sb.addrs[6], &sb.target(), "--yes", "-o", "json"]).expect(0).json();
     assert_eq!(master["outcome"], "applied");
-    let replica = sb
-        .run(&[
-            "add-node",
-            &sb.addrs[7],
-            "--replica",
-            &sb.target(),
-            "--yes",
-            "-o",
-            "json",
-        ])
-        .expect(0)
-        .json();
-    assert_eq!(
-        replica["plan"]["placement"]["status"], "optimal",
-        "{replica}"
-    );
-    let status = sb
-        .run(&["status", &sb.target(), "-o", "json"])
-        .expect(0)
-        .json();
-    assert_eq!(
-        (status["masters"].as_u64(), status["replicas"].as_u64()),
-        (Some(4), Some(4))
-    );
+    let replica = sb.run(&["add-node", &sb.addrs[7], "--replica", &sb.target(), "--yes", "-o", "json"]).expect(0).json();
+    assert_eq!(replica["plan"]["placement"]["status"], "optimal", "{replica}");
+    let status = sb.run(&["status", &sb.target(), "-o", "json"]).expect(0).json();
+    assert_eq!((status["masters"].as_u64(), status["replicas"].as_u64()), (Some(4), Some(4)));
     // The new node knows the whole slot map as soon as add-node returns.
     let slots: Vec<redis::Value> = query(&mut sb.conn(7), &["CLUSTER", "SLOTS"]);
     assert_eq!(slots.len(), 3);
     assert_all_keys(&sb.addrs[0], &keys);
 
     // Adding it again is a no-op; removing the empty master and then a replica keeps every key.
-    let again = sb
-        .run(&[
-            "add-node",
-            &sb.addrs[6],
-            &sb.target(),
-            "--yes",
-            "-o",
-            "json",
-        ])
-        .expect(0)
-        .json();
+    let again = sb.run(&["add-node", &sb.addrs[6], &sb.target(), "--yes", "-o", "json"]).expect(0).json();
     assert_eq!(again["outcome"], "nothing-to-do");
-    sb.run(&["del-node", &sb.addrs[6], &sb.target(), "--yes"])
-        .expect(0);
-    let victim = status["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|n| n["role"] == "replica" && n["addr"] != sb.addrs[7].as_str())
-        .unwrap();
+    sb.run(&["del-node", &sb.addrs[6], &sb.target(), "--yes"]).expect(0);
+    let victim =
+        status["nodes"].as_array().unwrap().iter().find(|n| n["role"] == "replica" && n["addr"] != sb.addrs[7].as_str()).unwrap();
     let victim_id = &victim["id"].as_str().unwrap()[..8];
-    sb.run(&["del-node", victim_id, &sb.target(), "--yes"])
-        .expect(0);
-    let status = sb
-        .run(&["status", &sb.target(), "-o", "json"])
-        .expect(0)
-        .json();
-    assert_eq!(
-        (status["masters"].as_u64(), status["replicas"].as_u64()),
-        (Some(3), Some(3))
-    );
-    assert_eq!(
-        status["spare"].as_array().unwrap().len(),
-        2,
-        "removed nodes are reset and alone: {status}"
-    );
+    sb.run(&["del-node", victim_id, &sb.target(), "--yes"]).expect(0);
+    let status = sb.run(&["status", &sb.target(), "-o", "json"]).expect(0).json();
+    assert_eq!((status["masters"].as_u64(), status["replicas"].as_u64()), (Some(3), Some(3)));
+    assert_eq!(status["spare"].as_array().unwrap().len(), 2, "removed nodes are reset and alone: {status}");
     assert_all_keys(&sb.addrs[0], &keys);
     sb.run(&["check", &sb.target()]).expect(10); // a master lost its only replica: warning
-    sb.run(&["del-node", &sb.addrs[6], &sb.target(), "--yes"])
-        .expect(0);
+    sb.run(&["del-node", &sb.addrs[6], &sb.target(), "--yes"]).expect(0);
 }
 
 fn refusals_leave_the_cluster_unchanged(server: Server) {
@@ -184,90 +93,41 @@ fn refusals_leave_the_cluster_unchanged(server: Server) {
     let before = cluster_shape(&sb.addrs[..6]);
 
     // A master that owns slots.
-    let run = sb
-        .run(&["del-node", &sb.addrs[0], &sb.target(), "--yes"])
-        .expect(3);
-    assert!(
-        run.stderr.contains("owns 5461 slot(s)") && run.stderr.contains("hint:"),
-        "{}",
-        run.stderr
-    );
+    let run = sb.run(&["del-node", &sb.addrs[0], &sb.target(), "--yes"]).expect(3);
+    assert!(run.stderr.contains("owns 5461 slot(s)") && run.stderr.contains("hint:"), "{}", run.stderr);
     // A node with data.
     support::give_lone_node_a_key(&mut sb.conn(6), "stray");
-    let run = sb
-        .run(&["add-node", &sb.addrs[6], &sb.target(), "--yes"])
-        .expect(3);
+    let run = sb.run(&["add-node", &sb.addrs[6], &sb.target(), "--yes"]).expect(3);
     assert!(run.stderr.contains("not empty"), "{}", run.stderr);
     // Without a terminal and without --yes nothing is applied.
     let run = sb.run(&["add-node", &sb.addrs[7], &sb.target()]).expect(3);
     assert!(run.stderr.contains("--yes"), "{}", run.stderr);
     // --dry-run prints the plan and applies nothing.
-    let plan = sb
-        .run(&[
-            "add-node",
-            &sb.addrs[7],
-            "--replica",
-            &sb.target(),
-            "--dry-run",
-            "-o",
-            "json",
-        ])
-        .expect(0)
-        .json();
+    let plan = sb.run(&["add-node", &sb.addrs[7], "--replica", &sb.target(), "--dry-run", "-o", "json"]).expect(0).json();
     assert_eq!(plan["outcome"], "dry-run");
-    assert!(
-        plan["plan"]["steps"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|s| s["step"] == "replicate")
-    );
+    assert!(plan["plan"]["steps"].as_array().unwrap().iter().any(|s| s["step"] == "replicate"));
     // Bad references.
-    sb.run(&["del-node", "ffffffff", &sb.target(), "--yes"])
-        .expect(2);
-    sb.run(&[
-        "add-node",
-        &sb.addrs[7],
-        "--replica-of",
-        "10.9.9.9:1",
-        &sb.target(),
-        "--yes",
-    ])
-    .expect(2);
+    sb.run(&["del-node", "ffffffff", &sb.target(), "--yes"]).expect(2);
+    sb.run(&["add-node", &sb.addrs[7], "--replica-of", "10.9.9.9:1", &sb.target(), "--yes"]).expect(2);
 
     assert_eq!(cluster_shape(&sb.addrs[..6]), before);
     let lonely: String = query(&mut sb.conn(7), &["CLUSTER", "NODES"]);
-    assert_eq!(
-        lonely.lines().count(),
-        1,
-        "the refused node was not introduced"
-    );
+    assert_eq!(lonely.lines().count(), 1, "the refused node was not introduced");
     assert_all_keys(&sb.addrs[0], &keys);
 }
 
 fn check_reports_an_open_slot_with_its_keys(server: Server) {
     let sb = Sandbox::start(server, 3);
     sb.create(0);
-    let ids: Vec<String> = (0..3)
-        .map(|i| query(&mut sb.conn(i), &["CLUSTER", "MYID"]))
-        .collect();
+    let ids: Vec<String> = (0..3).map(|i| query(&mut sb.conn(i), &["CLUSTER", "MYID"])).collect();
     // Slot 0 (key "{06S}a") belongs to node 0; mark it migrating to node 1.
     query::<()>(&mut sb.conn(0), &["SET", "{06S}a", "1"]);
-    query::<()>(
-        &mut sb.conn(0),
-        &["CLUSTER", "SETSLOT", "0", "MIGRATING", &ids[1]],
-    );
+    query::<()>(&mut sb.conn(0), &["CLUSTER", "SETSLOT", "0", "MIGRATING", &ids[1]]);
     let run = sb.run(&["check", &sb.target(), "-o", "json"]).expect(11);
     let findings = run.json()["findings"].as_array().unwrap().clone();
-    let open = findings
-        .iter()
-        .find(|f| f["code"] == "open-slot")
-        .expect("an open-slot finding");
+    let open = findings.iter().find(|f| f["code"] == "open-slot").expect("an open-slot finding");
     let message = open["message"].as_str().unwrap();
-    assert!(
-        message.contains("slot 0 is migrating") && message.contains("(1 key(s)"),
-        "{message}"
-    );
+    assert!(message.contains("slot 0 is migrating") && message.contains("(1 key(s)"), "{message}");
     assert!(!open["hint"].as_str().unwrap().is_empty());
 }
 
@@ -275,40 +135,19 @@ fn check_reports_an_open_slot_with_its_keys(server: Server) {
 fn create_and_check_with_static_nodes_then_a_stopped_node_is_named_within_the_timeout() {
     let sb = Sandbox::start(Server::Redis, 6);
     let nodes = sb.addrs.join(",");
-    sb.run(&["create", "--nodes", &nodes, "--replicas", "1", "--yes"])
-        .expect(0);
+    sb.run(&["create", "--nodes", &nodes, "--replicas", "1", "--yes"]).expect(0);
     sb.run(&["check", "--nodes", &sb.addrs[0]]).expect(0);
 
     sb.signal(3, "-STOP");
     let started = Instant::now();
-    let run = sb.run(&[
-        "check",
-        "--nodes",
-        &sb.addrs[0],
-        "--timeout",
-        "1s",
-        "-o",
-        "json",
-    ]);
+    let run = sb.run(&["check", "--nodes", &sb.addrs[0], "--timeout", "1s", "-o", "json"]);
     let took = started.elapsed();
     sb.signal(3, "-CONT");
     let run = run.expect(11);
-    assert!(
-        took < Duration::from_secs(4),
-        "check took {took:?} with a 1s timeout"
-    );
+    assert!(took < Duration::from_secs(4), "check took {took:?} with a 1s timeout");
     let findings = run.json()["findings"].as_array().unwrap().clone();
-    let unreachable = findings
-        .iter()
-        .find(|f| f["code"] == "unreachable")
-        .expect("an unreachable finding");
-    assert!(
-        unreachable["message"]
-            .as_str()
-            .unwrap()
-            .contains(&sb.addrs[3]),
-        "{unreachable}"
-    );
+    let unreachable = findings.iter().find(|f| f["code"] == "unreachable").expect("an unreachable finding");
+    assert!(unreachable["message"].as_str().unwrap().contains(&sb.addrs[3]), "{unreachable}");
 }
 
 #[test]
@@ -316,38 +155,18 @@ fn check_reports_a_replica_on_its_masters_host_and_a_master_without_replica() {
     let sb = Sandbox::start(Server::Redis, 6);
     sb.create(1);
     // Sandbox nodes 0 and 1 share host-0. Make node 1 follow node 0 whatever create chose.
-    let status = sb
-        .run(&["status", &sb.target(), "-o", "json"])
-        .expect(0)
-        .json();
-    let node = |addr: &str| {
-        status["nodes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|n| n["addr"] == addr)
-            .unwrap()
-            .clone()
-    };
+    let status = sb.run(&["status", &sb.target(), "-o", "json"]).expect(0).json();
+    let node = |addr: &str| status["nodes"].as_array().unwrap().iter().find(|n| n["addr"] == addr).unwrap().clone();
     assert_eq!(node(&sb.addrs[0])["role"], "master");
     let master0: String = query(&mut sb.conn(0), &["CLUSTER", "MYID"]);
     query::<()>(&mut sb.conn(1), &["CLUSTER", "REPLICATE", &master0]);
     let ok = eventually(Duration::from_secs(20), || {
         let run = sb.run(&["check", &sb.target(), "-o", "json"]);
-        let codes: Vec<String> = run.json()["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f["code"].as_str().unwrap().to_owned())
-            .collect();
-        run.code == 10
-            && codes.contains(&"replica-same-host".to_owned())
-            && codes.contains(&"no-replica".to_owned())
+        let codes: Vec<String> =
+            run.json()["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_owned()).collect();
+        run.code == 10 && codes.contains(&"replica-same-host".to_owned()) && codes.contains(&"no-replica".to_owned())
     });
-    assert!(
-        ok,
-        "check did not report replica-same-host and no-replica as warnings"
-    );
+    assert!(ok, "check did not report replica-same-host and no-replica as warnings");
 }
 
 #[test]
@@ -357,128 +176,51 @@ fn check_reports_a_replica_whose_link_is_down_although_gossip_is_fine() {
     // An admin user everywhere for the tool; then the default user of one master needs a password
     // the replicas do not have, and its replica is disconnected: it can no longer sync.
     for i in 0..6 {
-        query::<()>(
-            &mut sb.conn(i),
-            &[
-                "ACL",
-                "SETUSER",
-                "admin",
-                "on",
-                ">s3cret-pass",
-                "~*",
-                "&*",
-                "+@all",
-            ],
-        );
+        query::<()>(&mut sb.conn(i), &["ACL", "SETUSER", "admin", "on", ">s3cret-pass", "~*", "&*", "+@all"]);
     }
-    let status = sb
-        .run(&["status", &sb.target(), "-o", "json"])
-        .expect(0)
-        .json();
-    let replica = status["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|n| n["role"] == "replica")
-        .unwrap()
-        .clone();
-    let master = status["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|n| n["id"] == replica["master_id"])
-        .unwrap()
-        .clone();
+    let status = sb.run(&["status", &sb.target(), "-o", "json"]).expect(0).json();
+    let replica = status["nodes"].as_array().unwrap().iter().find(|n| n["role"] == "replica").unwrap().clone();
+    let master = status["nodes"].as_array().unwrap().iter().find(|n| n["id"] == replica["master_id"]).unwrap().clone();
     let master_idx = sb.addrs.iter().position(|a| *a == master["addr"]).unwrap();
     let mut conn = sb.conn(master_idx);
     query::<()>(&mut conn, &["AUTH", "admin", "s3cret-pass"]);
-    query::<()>(
-        &mut conn,
-        &["ACL", "SETUSER", "default", "resetpass", ">other"],
-    );
+    query::<()>(&mut conn, &["ACL", "SETUSER", "default", "resetpass", ">other"]);
     query::<i64>(&mut conn, &["CLIENT", "KILL", "TYPE", "replica"]);
 
     let env = [("REDISCLI_AUTH", "s3cret-pass")];
     let ok = eventually(Duration::from_secs(20), || {
-        let run = sb.run_env(
-            &["check", &sb.target(), "--user", "admin", "-o", "json"],
-            &env,
-        );
+        let run = sb.run_env(&["check", &sb.target(), "--user", "admin", "-o", "json"], &env);
         let doc = run.json();
         run.code == 11
             && doc["findings"].as_array().unwrap().iter().any(|f| {
-                f["code"] == "replica-link-down"
-                    && f["node"]
-                        .as_str()
-                        .unwrap()
-                        .contains(replica["addr"].as_str().unwrap())
+                f["code"] == "replica-link-down" && f["node"].as_str().unwrap().contains(replica["addr"].as_str().unwrap())
             })
     });
     assert!(ok, "check did not report the broken replica link");
-    let run = sb.run_env(
-        &["check", &sb.target(), "--user", "admin", "-o", "json"],
-        &env,
-    );
-    assert!(
-        !run.stdout.contains("s3cret") && !run.stderr.contains("s3cret"),
-        "the password leaked"
-    );
+    let run = sb.run_env(&["check", &sb.target(), "--user", "admin", "-o", "json"], &env);
+    assert!(!run.stdout.contains("s3cret") && !run.stderr.contains("s3cret"), "the password leaked");
     // A wrong password is a one-line refusal that does not echo the password.
-    let wrong = sb
-        .run_env(
-            &["status", &sb.target(), "--user", "admin"],
-            &[("REDISCLI_AUTH", "wrong-pass-123")],
-        )
-        .expect(4);
+    let wrong = sb.run_env(&["status", &sb.target(), "--user", "admin"], &[("REDISCLI_AUTH", "wrong-pass-123")]).expect(4);
     assert!(!wrong.stderr.contains("wrong-pass-123"), "{}", wrong.stderr);
 }
 
 #[test]
 fn create_refuses_too_few_masters_non_empty_nodes_and_missing_confirmation() {
     let sb = Sandbox::start(Server::Redis, 4);
-    let alone = |sb: &Sandbox| {
-        (0..sb.addrs.len()).all(|i| {
-            query::<String>(&mut sb.conn(i), &["CLUSTER", "NODES"])
-                .lines()
-                .count()
-                == 1
-        })
-    };
+    let alone =
+        |sb: &Sandbox| (0..sb.addrs.len()).all(|i| query::<String>(&mut sb.conn(i), &["CLUSTER", "NODES"]).lines().count() == 1);
     let slots_of_node_2 = |sb: &Sandbox| query::<String>(&mut sb.conn(2), &["CLUSTER", "NODES"]);
-    let run = sb
-        .run(&["create", &sb.target(), "--replicas", "1", "--yes"])
-        .expect(3);
-    assert!(
-        run.stderr.contains("at least 3 masters") && run.stderr.contains("--force"),
-        "{}",
-        run.stderr
-    );
-    let run = sb
-        .run(&["create", &sb.target(), "--replicas", "0"])
-        .expect(3);
+    let run = sb.run(&["create", &sb.target(), "--replicas", "1", "--yes"]).expect(3);
+    assert!(run.stderr.contains("at least 3 masters") && run.stderr.contains("--force"), "{}", run.stderr);
+    let run = sb.run(&["create", &sb.target(), "--replicas", "0"]).expect(3);
     assert!(run.stderr.contains("--yes"), "{}", run.stderr);
     support::give_lone_node_a_key(&mut sb.conn(2), "k");
     let run = sb.run(&["create", &sb.target(), "--yes"]).expect(3);
     assert!(run.stderr.contains("holds 1 key(s)"), "{}", run.stderr);
     assert!(alone(&sb), "a refused create changed a node");
-    assert_eq!(
-        slots_of_node_2(&sb).split_whitespace().count(),
-        9,
-        "node 2 still owns only the one slot it was given"
-    );
+    assert_eq!(slots_of_node_2(&sb).split_whitespace().count(), 9, "node 2 still owns only the one slot it was given");
 
-    let plan = sb
-        .run(&[
-            "create",
-            "--nodes",
-            &sb.addrs[..2].join(","),
-            "--force",
-            "--dry-run",
-            "-o",
-            "json",
-        ])
-        .expect(0)
-        .json();
+    let plan = sb.run(&["create", "--nodes", &sb.addrs[..2].join(","), "--force", "--dry-run", "-o", "json"]).expect(0).json();
     assert_eq!(plan["outcome"], "dry-run");
     assert_eq!(plan["plan"]["steps"][0]["step"], "add-slots");
     assert!(alone(&sb));
@@ -497,30 +239,16 @@ fn bad_input_is_one_line_with_a_hint_and_exit_code_2() {
         let run = run_in(state.path(), &args, &[]).expect(2);
         let lines: Vec<&str> = run.stderr.lines().collect();
         assert_eq!(lines.len(), 2, "{args:?}: {}", run.stderr);
-        assert!(
-            lines[0].starts_with("error: ") && lines[1].starts_with("hint: "),
-            "{args:?}: {}",
-            run.stderr
-        );
+        assert!(lines[0].starts_with("error: ") && lines[1].starts_with("hint: "), "{args:?}: {}", run.stderr);
     }
     // The password never comes from argv.
-    run_in(
-        state.path(),
-        &["check", "--nodes", "127.0.0.1:1", "--password", "x"],
-        &[],
-    )
-    .expect(2);
+    run_in(state.path(), &["check", "--nodes", "127.0.0.1:1", "--password", "x"], &[]).expect(2);
 }
 
 #[test]
 fn an_unreachable_target_exits_4_quickly() {
     let state = tempfile::tempdir().unwrap();
-    let run = run_in(
-        state.path(),
-        &["check", "--nodes", "127.0.0.1:1", "-o", "json"],
-        &[],
-    )
-    .expect(4);
+    let run = run_in(state.path(), &["check", "--nodes", "127.0.0.1:1", "-o", "json"], &[]).expect(4);
     assert_eq!(run.json()["exit_code"], 4);
     run_in(state.path(), &["status", "--sandbox=missing"], &[]).expect(4);
 }
@@ -529,84 +257,34 @@ fn an_unreachable_target_exits_4_quickly() {
 fn sandboxes_with_different_names_do_not_collide_and_status_lists_labels() {
     let a = Sandbox::start(Server::Redis, 2);
     let b = Sandbox::start(Server::Valkey, 2);
-    assert!(
-        a.addrs.iter().all(|addr| !b.addrs.contains(addr)),
-        "{:?} vs {:?}",
-        a.addrs,
-        b.addrs
-    );
-    let doc = a
-        .run(&["sandbox", "status", "--name", "t", "-o", "json"])
-        .expect(0)
-        .json();
+    assert!(a.addrs.iter().all(|addr| !b.addrs.contains(addr)), "{:?} vs {:?}", a.addrs, b.addrs);
+    let doc = a.run(&["sandbox", "status", "--name", "t", "-o", "json"]).expect(0).json();
     let nodes = doc["nodes"].as_array().unwrap();
-    assert!(
-        nodes
-            .iter()
-            .all(|n| n["running"] == true && n["host"] == "host-0" && n["zone"] == "zone-a")
-    );
-    assert!(
-        doc["server_version"]
-            .as_str()
-            .unwrap()
-            .starts_with("redis 7.")
-    );
-    let doc = b
-        .run(&["sandbox", "status", "--name", "t", "-o", "json"])
-        .expect(0)
-        .json();
-    assert!(
-        doc["server_version"]
-            .as_str()
-            .unwrap()
-            .starts_with("valkey 9.")
-    );
+    assert!(nodes.iter().all(|n| n["running"] == true && n["host"] == "host-0" && n["zone"] == "zone-a"));
+    assert!(doc["server_version"].as_str().unwrap().starts_with("redis 7."));
+    let doc = b.run(&["sandbox", "status", "--name", "t", "-o", "json"]).expect(0).json();
+    assert!(doc["server_version"].as_str().unwrap().starts_with("valkey 9."));
 }
 
 #[test]
 fn sandbox_without_a_server_binary_says_how_to_install_one() {
     let state = tempfile::tempdir().unwrap();
-    let run = run_in(
-        state.path(),
-        &["sandbox", "up", "--name", "none"],
-        &[("PATH", "/nonexistent"), ("KUBECTL_REDIS_SERVER", "")],
-    );
+    let run =
+        run_in(state.path(), &["sandbox", "up", "--name", "none"], &[("PATH", "/nonexistent"), ("KUBECTL_REDIS_SERVER", "")]);
     let run = run.expect(4);
-    assert!(
-        run.stderr.contains("apt-get install -y redis-server"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("apt-get install -y redis-server"), "{}", run.stderr);
 }
 
 #[test]
 fn demo_runs_the_main_job_and_cleans_up() {
     let state = tempfile::tempdir().unwrap();
     let server = Server::Redis.path();
-    let run = run_in(
-        state.path(),
-        &[
-            "demo",
-            "--keys",
-            "3000",
-            "--server",
-            server.to_str().unwrap(),
-        ],
-        &[],
-    )
-    .expect(0);
-    assert!(
-        run.stdout.contains("all 3000 keys are present"),
-        "{}",
-        run.stdout
-    );
+    let run = run_in(state.path(), &["demo", "--keys", "3000", "--server", server.to_str().unwrap()], &[]).expect(0);
+    assert!(run.stdout.contains("all 3000 keys are present"), "{}", run.stdout);
     assert!(run.stdout.contains("OK: the cluster is healthy"));
     assert!(run_in(state.path(), &["sandbox", "status", "--name", "demo"], &[]).code != 0);
     assert!(
-        std::fs::read_dir(state.path().join("sandboxes"))
-            .map(|d| d.count())
-            .unwrap_or(0)
-            == 0,
+        std::fs::read_dir(state.path().join("sandboxes")).map(|d| d.count()).unwrap_or(0) == 0,
         "the demo left a sandbox behind"
     );
 }
@@ -614,32 +292,16 @@ fn demo_runs_the_main_job_and_cleans_up() {
 #[test]
 fn help_texts_match_their_snapshots() {
     let state = tempfile::tempdir().unwrap();
-    for command in [
-        "",
-        "create",
-        "check",
-        "status",
-        "add-node",
-        "del-node",
-        "sandbox up",
-        "sandbox down",
-        "sandbox status",
-        "demo",
-    ] {
+    for command in
+        ["", "create", "check", "status", "add-node", "del-node", "sandbox up", "sandbox down", "sandbox status", "demo"]
+    {
         let mut args: Vec<&str> = command.split_whitespace().collect();
         args.push("--help");
         let run = run_in(state.path(), &args, &[("COLUMNS", "100")]).expect(0);
-        let name = if command.is_empty() {
-            "help".to_owned()
-        } else {
-            format!("help-{}", command.replace(' ', "-"))
-        };
+        let name = if command.is_empty() { "help".to_owned() } else { format!("help-{}", command.replace(' ', "-")) };
         insta::assert_snapshot!(name, run.stdout);
         if !command.is_empty() {
-            assert!(
-                run.stdout.contains("Examples:"),
-                "{command} --help has no examples"
-            );
+            assert!(run.stdout.contains("Examples:"), "{command} --help has no examples");
         }
     }
 }
@@ -647,28 +309,16 @@ fn help_texts_match_their_snapshots() {
 #[test]
 fn committed_completions_and_man_pages_are_up_to_date() {
     let out = tempfile::tempdir().unwrap();
-    run_in(
-        out.path(),
-        &["generate", "--out", out.path().to_str().unwrap()],
-        &[],
-    )
-    .expect(0);
+    run_in(out.path(), &["generate", "--out", out.path().to_str().unwrap()], &[]).expect(0);
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     for dir in ["completions", "man"] {
-        let mut fresh: Vec<_> = std::fs::read_dir(out.path().join(dir))
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
+        let mut fresh: Vec<_> = std::fs::read_dir(out.path().join(dir)).unwrap().map(|e| e.unwrap().file_name()).collect();
         fresh.sort();
         assert!(!fresh.is_empty());
         for name in fresh {
             let generated = std::fs::read(out.path().join(dir).join(&name)).unwrap();
             let committed = std::fs::read(root.join(dir).join(&name)).unwrap_or_default();
-            assert!(
-                generated == committed,
-                "{dir}/{} is stale: run `cargo run -- generate --out .`",
-                name.to_string_lossy()
-            );
+            assert!(generated == committed, "{dir}/{} is stale: run `cargo run -- generate --out .`", name.to_string_lossy());
         }
     }
 }
@@ -680,9 +330,7 @@ fn write_certificates(dir: &std::path::Path) {
     let named = |sans: Vec<String>, common_name: &str| {
         let mut params = CertificateParams::new(sans).unwrap();
         params.distinguished_name = DistinguishedName::new();
-        params
-            .distinguished_name
-            .push(DnType::CommonName, common_name);
+        params.distinguished_name.push(DnType::CommonName, common_name);
         params
     };
     let ca_key = KeyPair::generate().unwrap();
@@ -690,9 +338,7 @@ fn write_certificates(dir: &std::path::Path) {
     ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
     let ca = ca_params.self_signed(&ca_key).unwrap();
     // Sandbox nodes live on 127.77.<block>.<n>; cover the blocks parallel tests can take.
-    let ips: Vec<String> = (1..=40)
-        .flat_map(|b| (1..=6).map(move |n| format!("127.77.{b}.{n}")))
-        .collect();
+    let ips: Vec<String> = (1..=40).flat_map(|b| (1..=6).map(move |n| format!("127.77.{b}.{n}"))).collect();
     for (name, sans) in [("server", ips), ("client", vec!["client".to_owned()])] {
         let key = KeyPair::generate().unwrap();
         let cert = named(sans, name).signed_by(&key, &ca, &ca_key).unwrap();
@@ -718,10 +364,8 @@ fn create_and_check_over_mutual_tls() {
         ("--tls-replication", "yes".to_owned()),
         ("--tls-auth-clients", "yes".to_owned()),
     ];
-    let server_args: Vec<String> = tls_options
-        .iter()
-        .flat_map(|(k, v)| [format!("--server-arg={k}"), format!("--server-arg={v}")])
-        .collect();
+    let server_args: Vec<String> =
+        tls_options.iter().flat_map(|(k, v)| [format!("--server-arg={k}"), format!("--server-arg={v}")]).collect();
     sb.grow_with(3, &server_args);
 
     let (ca, cert, key) = (file("ca.pem"), file("client.pem"), file("client.key"));
@@ -739,15 +383,6 @@ fn create_and_check_over_mutual_tls() {
     assert_eq!(verdict["problems"], 0);
 
     // Without a client certificate, or without TLS, the nodes cannot be asked.
-    sb.run(&[
-        "check",
-        &target,
-        "--tls",
-        "--cacert",
-        &ca,
-        "--timeout",
-        "1s",
-    ])
-    .expect(4);
+    sb.run(&["check", &target, "--tls", "--cacert", &ca, "--timeout", "1s"]).expect(4);
     sb.run(&["check", &target, "--timeout", "1s"]).expect(4);
 }

@@ -30,16 +30,9 @@ pub async fn run(ctx: &Context, args: &AddNodeArgs) -> Result<ExitCode> {
     };
     let (outcome, plan) = execute(ctx, &platform, &args.node, join_as, wait).await?;
     if ctx.json {
-        output::print_json(&Report {
-            plan: &plan,
-            outcome,
-        })?;
+        output::print_json(&Report { plan: &plan, outcome })?;
     } else if outcome == Outcome::Applied {
-        println!(
-            "{}",
-            ctx.style
-                .good("OK: the node joined and knows the whole slot map")
-        );
+        println!("{}", ctx.style.good("OK: the node joined and knows the whole slot map"));
     }
     Ok(ExitCode::Success)
 }
@@ -56,27 +49,16 @@ pub async fn execute(
     let addr = new_node_addr(&topology, node)?;
     let state = topology::probe(&ctx.connector, &addr)
         .await
-        .map_err(|e| Error {
-            message: format!("cannot add {addr}: {}", e.message),
-            ..e
-        })?;
+        .map_err(|e| Error { message: format!("cannot add {addr}: {}", e.message), ..e })?;
     if !state.info.cluster_enabled {
-        return Err(
-            Error::refused(format!("{addr} runs with cluster mode disabled"))
-                .hint("start it with cluster-enabled yes"),
-        );
+        return Err(Error::refused(format!("{addr} runs with cluster mode disabled")).hint("start it with cluster-enabled yes"));
     }
     let join_as = match join_as {
-        JoinAs::Replica(Some(reference)) => {
-            JoinAs::Replica(Some(topology.find(&reference)?.id.clone()))
-        }
+        JoinAs::Replica(Some(reference)) => JoinAs::Replica(Some(topology.find(&reference)?.id.clone())),
         other => other,
     };
     let joiner = Joiner {
-        node: NodeRef {
-            id: state.id.clone(),
-            addr,
-        },
+        node: NodeRef { id: state.id.clone(), addr },
         keys: state.info.keys,
         slots: state.myself().map_or(0, |m| m.slots.len()),
         knows: state.lines.iter().filter(|l| !l.flags.myself).count(),
@@ -91,16 +73,8 @@ fn new_node_addr(topology: &Topology, node: &str) -> Result<NodeAddr> {
     if let Ok(addr) = node.parse::<NodeAddr>() {
         return Ok(addr);
     }
-    let mut known: Vec<(String, NodeAddr)> = topology
-        .members
-        .iter()
-        .filter_map(|m| m.addr.clone().map(|a| (m.id.clone(), a)))
-        .collect();
-    known.extend(
-        topology
-            .strangers
-            .iter()
-            .map(|s| (s.id.clone(), s.addr.clone())),
-    );
+    let mut known: Vec<(String, NodeAddr)> =
+        topology.members.iter().filter_map(|m| m.addr.clone().map(|a| (m.id.clone(), a))).collect();
+    known.extend(topology.strangers.iter().map(|s| (s.id.clone(), s.addr.clone())));
     resolve(node, &known, |k| &k.0, |k| Some(&k.1)).map(|k| k.1.clone())
 }

@@ -34,6 +34,9 @@ impl Verdict {
 }
 
 pub async fn run(ctx: &Context, args: &CheckArgs) -> Result<ExitCode> {
+    if args.fix {
+        return super::fix::run(ctx, &args.target, &args.moving).await;
+    }
     let platform = ctx.platform(&args.target)?;
     let verdict = execute(ctx, &platform).await?;
     if ctx.json {
@@ -66,10 +69,7 @@ pub fn judge(topology: &Topology, platform: &Platform) -> Verdict {
 
 pub fn print_verdict(ctx: &Context, verdict: &Verdict) {
     let style = &ctx.style;
-    println!(
-        "{} master(s), {} replica(s), {}/16384 slots covered",
-        verdict.masters, verdict.replicas, verdict.slots_covered
-    );
+    println!("{} master(s), {} replica(s), {}/16384 slots covered", verdict.masters, verdict.replicas, verdict.slots_covered);
     for f in &verdict.findings {
         let label = match f.severity {
             Severity::Problem => style.bad("PROBLEM"),
@@ -81,10 +81,7 @@ pub fn print_verdict(ctx: &Context, verdict: &Verdict) {
     let summary = match verdict.exit_code() {
         ExitCode::Success => style.good("OK: the cluster is healthy"),
         ExitCode::CheckWarnings => style.warn(&format!("{} warning(s)", verdict.warnings)),
-        _ => style.bad(&format!(
-            "{} problem(s), {} warning(s)",
-            verdict.problems, verdict.warnings
-        )),
+        _ => style.bad(&format!("{} problem(s), {} warning(s)", verdict.problems, verdict.warnings)),
     };
     println!("{summary}");
 }

@@ -28,10 +28,7 @@ struct Report<'a> {
 
 pub async fn run(ctx: &Context, args: &CreateArgs) -> Result<ExitCode> {
     let platform = ctx.platform(&args.target)?;
-    let request = CreateRequest {
-        replicas: args.replicas,
-        force: args.force,
-    };
+    let request = CreateRequest { replicas: args.replicas, force: args.force };
     let wait = parse_duration("--wait-timeout", &args.wait_timeout)?;
     let (outcome, plan, verdict) = execute(ctx, &platform, request, wait).await?;
     // The verdict is printed in full; warnings (say, masters without replicas after --replicas 0)
@@ -41,11 +38,7 @@ pub async fn run(ctx: &Context, args: &CreateArgs) -> Result<ExitCode> {
         _ => ExitCode::Success,
     };
     if ctx.json {
-        output::print_json(&Report {
-            plan: &plan,
-            outcome,
-            check: verdict,
-        })?;
+        output::print_json(&Report { plan: &plan, outcome, check: verdict })?;
     } else if let Some(verdict) = &verdict {
         check::print_verdict(ctx, verdict);
     }
@@ -71,11 +64,7 @@ pub async fn execute(
 }
 
 /// Asks every node in parallel; any node that cannot take part stops the command before anything changes.
-async fn candidates(
-    ctx: &Context,
-    platform: &Platform,
-    addrs: &[NodeAddr],
-) -> Result<Vec<Candidate>> {
+async fn candidates(ctx: &Context, platform: &Platform, addrs: &[NodeAddr]) -> Result<Vec<Candidate>> {
     let unique: BTreeSet<&NodeAddr> = addrs.iter().collect();
     if unique.len() != addrs.len() {
         return Err(Error::usage("the same node is listed twice").hint("list every node once"));
@@ -85,50 +74,30 @@ async fn candidates(
     let mut seen: BTreeMap<String, NodeAddr> = BTreeMap::new();
     let mut out = Vec::new();
     for (addr, probe) in addrs.iter().zip(probes) {
-        let state = probe.map_err(|e| Error {
-            message: format!("cannot create: {}", e.message),
-            ..e
-        })?;
+        let state = probe.map_err(|e| Error { message: format!("cannot create: {}", e.message), ..e })?;
         if !state.info.cluster_enabled {
-            return Err(
-                Error::refused(format!("{addr} runs with cluster mode disabled")).hint(
-                    "start it with cluster-enabled yes (in redis.conf or as --cluster-enabled yes)",
-                ),
-            );
+            return Err(Error::refused(format!("{addr} runs with cluster mode disabled"))
+                .hint("start it with cluster-enabled yes (in redis.conf or as --cluster-enabled yes)"));
         }
         if let Some(other) = seen.insert(state.id.clone(), addr.clone()) {
-            return Err(Error::usage(format!(
-                "{addr} and {other} are the same node ({:.8})",
-                state.id
-            ))
-            .hint("list every node once"));
+            return Err(
+                Error::usage(format!("{addr} and {other} are the same node ({:.8})", state.id)).hint("list every node once")
+            );
         }
         out.push(candidate(addr, &state, sites.site(Some(addr))));
     }
     Ok(out)
 }
 
-fn candidate(
-    addr: &NodeAddr,
-    state: &NodeState,
-    site: crate::planner::placement::Site,
-) -> Candidate {
+fn candidate(addr: &NodeAddr, state: &NodeState, site: crate::planner::placement::Site) -> Candidate {
     let me = state.myself();
     Candidate {
-        node: NodeRef {
-            id: state.id.clone(),
-            addr: addr.clone(),
-        },
+        node: NodeRef { id: state.id.clone(), addr: addr.clone() },
         bus_port: me.and_then(|m| m.addr.bus_port),
         site,
         slots: me.map(|m| m.slots.clone()).unwrap_or_default(),
         keys: state.info.keys,
-        knows: state
-            .lines
-            .iter()
-            .filter(|l| !l.flags.myself)
-            .map(|l| l.id.clone())
-            .collect(),
+        knows: state.lines.iter().filter(|l| !l.flags.myself).map(|l| l.id.clone()).collect(),
         config_epoch: me.map_or(0, |m| m.config_epoch),
         master_id: me.and_then(|m| m.master_id.clone()),
     }

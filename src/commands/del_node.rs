@@ -27,25 +27,14 @@ pub async fn run(ctx: &Context, args: &DelNodeArgs) -> Result<ExitCode> {
     let platform = ctx.platform(&args.target)?;
     let (outcome, plan) = execute(ctx, &platform, &args.node, args.force).await?;
     if ctx.json {
-        output::print_json(&Report {
-            plan: &plan,
-            outcome,
-        })?;
+        output::print_json(&Report { plan: &plan, outcome })?;
     } else if outcome == Outcome::Applied {
-        println!(
-            "{}",
-            ctx.style.good("OK: the node was removed from the cluster")
-        );
+        println!("{}", ctx.style.good("OK: the node was removed from the cluster"));
     }
     Ok(ExitCode::Success)
 }
 
-pub async fn execute(
-    ctx: &Context,
-    platform: &Platform,
-    node: &str,
-    force: bool,
-) -> Result<(Outcome, Plan)> {
+pub async fn execute(ctx: &Context, platform: &Platform, node: &str, force: bool) -> Result<(Outcome, Plan)> {
     let topology = super::gather(ctx, platform).await?;
     let target = match topology.find(node) {
         Ok(target) => target,
@@ -62,18 +51,7 @@ pub async fn execute(
 /// A re-run after the node was removed finds it alone and empty: nothing is left to do.
 fn already_gone(topology: &Topology, node: &str) -> Option<Plan> {
     let addr: NodeAddr = node.parse().ok()?;
-    let spare = topology
-        .strangers
-        .iter()
-        .find(|s| s.addr == addr && s.is_spare())?;
-    let summary = vec![format!(
-        "{} is not part of the cluster (already removed)",
-        spare.addr
-    )];
-    Some(Plan {
-        action: "del-node",
-        summary,
-        placement: None,
-        steps: vec![],
-    })
+    let spare = topology.strangers.iter().find(|s| s.addr == addr && s.is_spare())?;
+    let summary = vec![format!("{} is not part of the cluster (already removed)", spare.addr)];
+    Some(Plan { action: "del-node", summary, placement: None, steps: vec![] })
 }

@@ -15,17 +15,10 @@ const WAIT: Duration = Duration::from_secs(60);
 
 pub async fn run(ctx: &Context, args: &DemoArgs) -> Result<ExitCode> {
     if ctx.json {
-        return Err(
-            Error::usage("demo prints a walk-through for people; it has no JSON output")
-                .hint("run it without -o json"),
-        );
+        return Err(Error::usage("demo prints a walk-through for people; it has no JSON output").hint("run it without -o json"));
     }
     let name = format!("demo-{}", std::process::id());
-    let ctx = Context {
-        yes: true,
-        dry_run: false,
-        ..ctx.clone()
-    };
+    let ctx = Context { yes: true, dry_run: false, ..ctx.clone() };
     let result = tokio::select! {
         result = walk_through(&ctx, &name, args) => result,
         _ = tokio::signal::ctrl_c() => Err(Error::failed("interrupted")),
@@ -44,49 +37,19 @@ fn heading(ctx: &Context, text: &str) {
 
 async fn walk_through(ctx: &Context, name: &str, args: &DemoArgs) -> Result<()> {
     heading(ctx, "Starting 6 empty nodes (like 6 pods)");
-    let sb = sandbox::up(
-        name,
-        6,
-        sandbox::ServerChoice {
-            binary: args.server.as_deref(),
-            args: &[],
-        },
-    )?;
-    println!(
-        "{} on {}",
-        sb.server_version,
-        sb.nodes
-            .iter()
-            .map(|n| n.addr.to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    let sb = sandbox::up(name, 6, sandbox::ServerChoice { binary: args.server.as_deref(), args: &[] })?;
+    println!("{} on {}", sb.server_version, sb.nodes.iter().map(|n| n.addr.to_string()).collect::<Vec<_>>().join(", "));
 
     heading(ctx, "kubectl redis create --replicas 1");
     let platform = Platform::Sandbox(sb);
-    let (_, _, verdict) = super::create::execute(
-        ctx,
-        &platform,
-        CreateRequest {
-            replicas: 1,
-            force: false,
-        },
-        WAIT,
-    )
-    .await?;
+    let (_, _, verdict) = super::create::execute(ctx, &platform, CreateRequest { replicas: 1, force: false }, WAIT).await?;
     if let Some(verdict) = verdict {
         super::check::print_verdict(ctx, &verdict);
     }
 
     heading(ctx, &format!("Loading {} sample keys", args.keys));
-    let keys: Vec<(Vec<u8>, Vec<u8>)> = (0..args.keys)
-        .map(|i| {
-            (
-                format!("demo:key:{i}").into_bytes(),
-                format!("value-{i}").into_bytes(),
-            )
-        })
-        .collect();
+    let keys: Vec<(Vec<u8>, Vec<u8>)> =
+        (0..args.keys).map(|i| (format!("demo:key:{i}").into_bytes(), format!("value-{i}").into_bytes())).collect();
     let topology = super::gather(ctx, &platform).await?;
     data::write(&ctx.connector, &topology, &keys).await?;
     println!("wrote {} keys to their slot owners", keys.len());
@@ -94,46 +57,26 @@ async fn walk_through(ctx: &Context, name: &str, args: &DemoArgs) -> Result<()> 
     heading(ctx, "kubectl redis status");
     super::status::run_on(ctx, &platform).await?;
 
-    heading(
-        ctx,
-        "Starting a 7th node and adding it as a replica: kubectl redis add-node <addr> --replica",
-    );
+    heading(ctx, "Starting a 7th node and adding it as a replica: kubectl redis add-node <addr> --replica");
     let sb = sandbox::up(name, 7, sandbox::ServerChoice::default())?;
     let new_node = sb.nodes[6].addr.to_string();
     let platform = Platform::Sandbox(sb);
     super::add_node::execute(ctx, &platform, &new_node, JoinAs::Replica(None), WAIT).await?;
 
-    heading(
-        ctx,
-        "Removing one of the first replicas: kubectl redis del-node <id>",
-    );
+    heading(ctx, "Removing one of the first replicas: kubectl redis del-node <id>");
     let topology = super::gather(ctx, &platform).await?;
-    let leaving = topology.members.iter().find(|m| {
-        !m.is_master() && m.addr.as_ref().map(ToString::to_string) != Some(new_node.clone())
-    });
-    let leaving = leaving
-        .ok_or_else(|| Error::failed("the cluster has no replica to remove"))?
-        .id
-        .clone();
+    let leaving =
+        topology.members.iter().find(|m| !m.is_master() && m.addr.as_ref().map(ToString::to_string) != Some(new_node.clone()));
+    let leaving = leaving.ok_or_else(|| Error::failed("the cluster has no replica to remove"))?.id.clone();
     super::del_node::execute(ctx, &platform, &leaving, false).await?;
 
     heading(ctx, "Verifying every key");
     let topology = super::gather(ctx, &platform).await?;
     let missing = data::missing(&ctx.connector, &topology, &keys).await?;
     if !missing.is_empty() {
-        return Err(Error::failed(format!(
-            "{} of {} keys are missing or changed",
-            missing.len(),
-            keys.len()
-        )));
+        return Err(Error::failed(format!("{} of {} keys are missing or changed", missing.len(), keys.len())));
     }
-    println!(
-        "{}",
-        ctx.style.good(&format!(
-            "all {} keys are present with their values",
-            keys.len()
-        ))
-    );
+    println!("{}", ctx.style.good(&format!("all {} keys are present with their values", keys.len())));
 
     heading(ctx, "kubectl redis status && kubectl redis check");
     super::status::run_on(ctx, &platform).await?;

@@ -6,7 +6,12 @@ pub mod check;
 pub mod create;
 pub mod del_node;
 pub mod demo;
+pub mod fix;
 pub mod generate;
+pub mod moving;
+pub mod rebalance;
+pub mod reshard;
+pub mod sample_keys;
 pub mod sandbox;
 pub mod status;
 
@@ -41,11 +46,7 @@ pub async fn gather(ctx: &Context, platform: &Platform) -> Result<Topology> {
             started.elapsed()
         );
         for m in &topology.members {
-            eprintln!(
-                "  {}: {}",
-                m.label(),
-                m.unreachable.as_deref().unwrap_or("answered")
-            );
+            eprintln!("  {}: {}", m.label(), m.unreachable.as_deref().unwrap_or("answered"));
         }
     }
     topology.require_reachable()?;

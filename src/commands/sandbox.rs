@@ -9,25 +9,16 @@ use crate::platform::sandbox::{self, NodeStatus, Sandbox};
 pub async fn run(ctx: &Context, command: &SandboxCommand) -> Result<ExitCode> {
     match command {
         SandboxCommand::Up(args) => {
-            let choice = sandbox::ServerChoice {
-                binary: args.server.as_deref(),
-                args: &args.server_args,
-            };
+            let choice = sandbox::ServerChoice { binary: args.server.as_deref(), args: &args.server_args };
             let sandbox = sandbox::up(&args.name, args.count, choice)?;
             print(ctx, &sandbox)?;
         }
         SandboxCommand::Down(args) => {
             let sandbox = sandbox::down(&args.name)?;
             if ctx.json {
-                output::print_json(
-                    &serde_json::json!({ "name": sandbox.name, "stopped": sandbox.nodes.len() }),
-                )?;
+                output::print_json(&serde_json::json!({ "name": sandbox.name, "stopped": sandbox.nodes.len() }))?;
             } else {
-                println!(
-                    "sandbox '{}' stopped ({} node(s)) and removed",
-                    sandbox.name,
-                    sandbox.nodes.len()
-                );
+                println!("sandbox '{}' stopped ({} node(s)) and removed", sandbox.name, sandbox.nodes.len());
             }
         }
         SandboxCommand::Status(args) => print(ctx, &sandbox::load(&args.name)?)?,
@@ -45,39 +36,13 @@ fn print(ctx: &Context, sandbox: &Sandbox) -> Result<()> {
             "nodes": nodes,
         }));
     }
-    println!(
-        "sandbox '{}': {} node(s), {} ({})",
-        sandbox.name,
-        nodes.len(),
-        sandbox.server_version,
-        sandbox.server.display()
-    );
+    println!("sandbox '{}': {} node(s), {} ({})", sandbox.name, nodes.len(), sandbox.server_version, sandbox.server.display());
     let mut table = output::table(&["NODE", "PID", "STATE", "HOST", "ZONE"]);
-    for NodeStatus {
-        addr,
-        pid,
-        running,
-        host,
-        zone,
-    } in &nodes
-    {
-        let state = if *running {
-            ctx.style.good("running")
-        } else {
-            ctx.style.bad("stopped")
-        };
-        table.add_row(vec![
-            addr.to_string(),
-            pid.to_string(),
-            state,
-            host.clone(),
-            zone.clone(),
-        ]);
+    for NodeStatus { addr, pid, running, host, zone } in &nodes {
+        let state = if *running { ctx.style.good("running") } else { ctx.style.bad("stopped") };
+        table.add_row(vec![addr.to_string(), pid.to_string(), state, host.clone(), zone.clone()]);
     }
     println!("{table}");
-    println!(
-        "use it with: kubectl redis status --sandbox={}",
-        sandbox.name
-    );
+    println!("use it with: kubectl redis status --sandbox={}", sandbox.name);
     Ok(())
 }

@@ -67,23 +67,14 @@ pub async fn execute(ctx: &Context, platform: &Platform) -> Result<Status> {
 }
 
 fn build(topology: &Topology, sites: &SiteMap) -> Status {
-    let nodes: Vec<NodeRow> = topology
-        .members
-        .iter()
-        .map(|m| row(topology, sites, m))
-        .collect();
+    let nodes: Vec<NodeRow> = topology.members.iter().map(|m| row(topology, sites, m)).collect();
     Status {
         masters: topology.masters().count(),
         replicas: topology.members.len() - topology.masters().count(),
         slots_covered: topology.covered_slots().len(),
         keys: topology.masters().filter_map(Member::keys).sum(),
         unreachable: nodes.iter().filter(|n| !n.reachable).count(),
-        spare: topology
-            .strangers
-            .iter()
-            .filter(|s| s.is_spare())
-            .cloned()
-            .collect(),
+        spare: topology.strangers.iter().filter(|s| s.is_spare()).cloned().collect(),
         nodes,
     }
 }
@@ -133,40 +124,18 @@ fn print_status(status: &Status) {
         status.replicas,
         status.slots_covered,
         status.keys,
-        if status.unreachable > 0 {
-            format!(", {} node(s) unreachable", status.unreachable)
-        } else {
-            String::new()
-        }
+        if status.unreachable > 0 { format!(", {} node(s) unreachable", status.unreachable) } else { String::new() }
     );
-    let mut table = output::table(&[
-        "NODE",
-        "ID",
-        "ROLE",
-        "HOST/ZONE",
-        "SLOTS",
-        "KEYS",
-        "MEMORY",
-        "OFFSET",
-        "LAG",
-        "LINK",
-    ]);
+    let mut table = output::table(&["NODE", "ID", "ROLE", "HOST/ZONE", "SLOTS", "KEYS", "MEMORY", "OFFSET", "LAG", "LINK"]);
     let dash = || "-".to_owned();
     for n in &status.nodes {
-        let name = n
-            .addr
-            .as_ref()
-            .map_or_else(|| "(no address)".to_owned(), ToString::to_string);
+        let name = n.addr.as_ref().map_or_else(|| "(no address)".to_owned(), ToString::to_string);
         let (name, role) = match n.role {
             Role::Master => (name, "master"),
             Role::Replica => (format!("└─ {name}"), "replica"),
         };
         let site = format!("{}/{}", n.site.host, n.site.zone.as_deref().unwrap_or("-"));
-        let slots = if n.slot_count == 0 {
-            dash()
-        } else {
-            format!("{} ({})", format_ranges(&n.slots), n.slot_count)
-        };
+        let slots = if n.slot_count == 0 { dash() } else { format!("{} ({})", format_ranges(&n.slots), n.slot_count) };
         table.add_row(vec![
             name,
             n.id[..8.min(n.id.len())].to_owned(),

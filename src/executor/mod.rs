@@ -6,6 +6,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use crate::planner::moves::Move;
 use crate::planner::{NodeRef, Plan, Step};
 use crate::redis::addr::NodeAddr;
 use crate::redis::conn::{Connector, NodeConn};
@@ -16,36 +20,67 @@ use crate::redis::slots::format_ranges;
 /// How often waits poll the nodes.
 const POLL_INTERVAL: Duration = Duration::from_millis(200);
 
+pub mod mover;
+
 pub struct Executor<'a> {
     connector: &'a Connector,
     conns: HashMap<NodeAddr, NodeConn>,
     /// Bound for every wait step.
     pub wait_timeout: Duration,
+    /// How `MoveSlots` steps are carried out; plans without them need none.
+    slot_moving: Option<SlotMoving>,
+}
+
+/// What the slot mover needs besides the moves.
+pub struct SlotMoving {
+    pub settings: mover::Settings,
+    pub report: mover::Reporter,
+    /// Set by Ctrl-C: moves finish their round in flight and no further step starts.
+    pub stop: Arc<AtomicBool>,
 }
 
 impl<'a> Executor<'a> {
     pub fn new(connector: &'a Connector, wait_timeout: Duration) -> Self {
-        Executor {
-            connector,
-            conns: HashMap::new(),
-            wait_timeout,
-        }
+        Executor { connector, conns: HashMap::new(), wait_timeout, slot_moving: None }
     }
 
-    /// Runs every step in order; `on_step` hears about each one before it starts.
-    pub async fn apply(
-        &mut self,
-        plan: &Plan,
-        mut on_step: impl FnMut(usize, usize, &Step),
-    ) -> Result<()> {
+    pub fn with_slot_moving(mut self, slot_moving: SlotMoving) -> Self {
+        self.slot_moving = Some(slot_moving);
+        self
+    }
+
+    /// Runs every step in order; `on_step` hears about each one before it starts. Consecutive
+    /// `MoveSlots` steps go to the slot mover together so that disjoint moves run concurrently.
+    pub async fn apply(&mut self, plan: &Plan, mut on_step: impl FnMut(usize, usize, &Step)) -> Result<mover::Summary> {
         let total = plan.steps.len();
-        for (n, step) in plan.steps.iter().enumerate() {
+        let mut summary = mover::Summary::default();
+        let mut n = 0;
+        while n < total {
+            let step = &plan.steps[n];
             on_step(n + 1, total, step);
-            self.apply_step(step).await.map_err(|e| {
+            let moves: Vec<Move> =
+                plan.steps[n..].iter().map_while(|s| if let Step::MoveSlots(m) = s { Some(m.clone()) } else { None }).collect();
+            let result = if moves.is_empty() { self.apply_step(step).await } else { self.move_slots(&moves, &mut summary).await };
+            result.map_err(|e| {
                 let message = format!("step {}/{total} ({step}) failed: {}", n + 1, e.message);
                 Error { message, ..e }
             })?;
+            if summary.stopped {
+                break;
+            }
+            n += moves.len().max(1);
         }
+        Ok(summary)
+    }
+
+    async fn move_slots(&mut self, moves: &[Move], summary: &mut mover::Summary) -> Result<()> {
+        let Some(m) = &self.slot_moving else {
+            return Err(Error::failed("this command cannot move slots"));
+        };
+        let done = mover::run(self.connector, moves, &m.settings, m.report.clone(), m.stop.clone()).await?;
+        summary.slots_moved += done.slots_moved;
+        summary.keys_moved += done.keys_moved;
+        summary.stopped |= done.stopped;
         Ok(())
     }
 
@@ -71,37 +106,19 @@ impl<'a> Executor<'a> {
                     cmd.arg(range.start).arg(range.end);
                 }
                 let limit = self.slow_call_limit();
-                self.conn(&node.addr)
-                    .await?
-                    .call_within::<()>(&cmd, limit)
-                    .await
+                self.conn(&node.addr).await?.call_within::<()>(&cmd, limit).await
             }
             Step::SetConfigEpoch { node, epoch } => {
-                let reply = self
-                    .conn(&node.addr)
-                    .await?
-                    .call::<()>(redis::cmd("CLUSTER").arg("SET-CONFIG-EPOCH").arg(*epoch))
-                    .await;
+                let reply =
+                    self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("SET-CONFIG-EPOCH").arg(*epoch)).await;
                 // A node that met others already has an epoch from the cluster; that is what this step wanted.
-                tolerate(
-                    reply,
-                    &[
-                        "only when the node does not know any other node",
-                        "already set",
-                    ],
-                )
+                tolerate(reply, &["only when the node does not know any other node", "already set"])
             }
-            Step::Meet {
-                node,
-                peer,
-                peer_bus_port,
-            } => {
+            Step::Meet { node, peer, peer_bus_port } => {
                 let ip = resolve_ip(&peer.addr).await?;
                 let mut cmd = redis::cmd("CLUSTER");
                 cmd.arg("MEET").arg(ip).arg(peer.addr.port);
-                if let Some(bus) =
-                    peer_bus_port.filter(|b| u32::from(*b) != u32::from(peer.addr.port) + 10000)
-                {
+                if let Some(bus) = peer_bus_port.filter(|b| u32::from(*b) != u32::from(peer.addr.port) + 10000) {
                     cmd.arg(bus);
                 }
                 self.conn(&node.addr).await?.call::<()>(&cmd).await
@@ -109,26 +126,23 @@ impl<'a> Executor<'a> {
             Step::WaitForAgreement { nodes } => self.wait(Wait::Agreement(nodes)).await,
             Step::WaitForClusterOk { nodes } => self.wait(Wait::ClusterOk(nodes)).await,
             Step::Replicate { node, master } => {
-                self.conn(&node.addr)
-                    .await?
-                    .call::<()>(redis::cmd("CLUSTER").arg("REPLICATE").arg(&master.id))
-                    .await
+                self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("REPLICATE").arg(&master.id)).await
             }
             Step::WaitForReplicaLink { node } => self.wait(Wait::ReplicaLink(node)).await,
             Step::Forget { node, forget } => {
-                let reply = self
-                    .conn(&node.addr)
-                    .await?
-                    .call::<()>(redis::cmd("CLUSTER").arg("FORGET").arg(&forget.id))
-                    .await;
+                let reply = self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("FORGET").arg(&forget.id)).await;
                 // Forgetting a node that is already forgotten is what was wanted.
                 tolerate(reply, &["Unknown node"])
             }
+            Step::SetSlotStable { node, slot } => {
+                self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("SETSLOT").arg(*slot).arg("STABLE")).await
+            }
+            Step::BumpEpoch { node } => {
+                self.conn(&node.addr).await?.call::<redis::Value>(redis::cmd("CLUSTER").arg("BUMPEPOCH")).await.map(|_| ())
+            }
+            Step::MoveSlots(m) => self.move_slots(std::slice::from_ref(m), &mut mover::Summary::default()).await,
             Step::ResetSoft { node } => {
-                self.conn(&node.addr)
-                    .await?
-                    .call::<()>(redis::cmd("CLUSTER").arg("RESET").arg("SOFT"))
-                    .await
+                self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("RESET").arg("SOFT")).await
             }
         }
     }
@@ -146,26 +160,21 @@ impl<'a> Executor<'a> {
                 return Ok(());
             }
             if Instant::now() >= deadline {
-                let limit = crate::duration::format(self.wait_timeout);
+                let limit = crate::units::format(self.wait_timeout);
                 let (what, hint) = match wait {
                     Wait::Agreement(_) => (
                         "the nodes did not agree",
                         "cluster bus ports (port + 10000) must be reachable between all nodes; re-run the same command to continue",
                     ),
-                    Wait::ClusterOk(_) => (
-                        "not serving the cluster (cluster_state is not ok)",
-                        "run `kubectl redis check` to see why",
-                    ),
+                    Wait::ClusterOk(_) => {
+                        ("not serving the cluster (cluster_state is not ok)", "run `kubectl redis check` to see why")
+                    }
                     Wait::ReplicaLink(_) => (
                         "the replica did not finish its first sync",
                         "see the replica's log; `kubectl redis check` shows the link state",
                     ),
                 };
-                return Err(Error::failed(format!(
-                    "{what} within {limit}: {}",
-                    pending.join("; ")
-                ))
-                .hint(hint));
+                return Err(Error::failed(format!("{what} within {limit}: {}", pending.join("; "))).hint(hint));
             }
             tokio::time::sleep(POLL_INTERVAL).await;
         }
@@ -183,14 +192,8 @@ impl<'a> Executor<'a> {
                     continue;
                 }
             };
-            let missing: Vec<&NodeRef> = nodes
-                .iter()
-                .filter(|n| {
-                    !lines
-                        .iter()
-                        .any(|l| l.id == n.id && !l.flags.handshake && !l.flags.noaddr)
-                })
-                .collect();
+            let missing: Vec<&NodeRef> =
+                nodes.iter().filter(|n| !lines.iter().any(|l| l.id == n.id && !l.flags.handshake && !l.flags.noaddr)).collect();
             if !missing.is_empty() {
                 let names: Vec<String> = missing.iter().map(|n| n.addr.to_string()).collect();
                 problems.push(format!("{node} does not know {} yet", names.join(", ")));
@@ -210,26 +213,13 @@ impl<'a> Executor<'a> {
                 })
                 .collect();
             signature.sort();
-            signatures
-                .entry(signature.join("|"))
-                .or_default()
-                .push(node);
+            signatures.entry(signature.join("|")).or_default().push(node);
         }
         if signatures.len() > 1 {
             // Name the nodes outside the largest group: they are the ones still catching up.
-            let largest = signatures
-                .values()
-                .max_by_key(|g| g.len())
-                .map(|g| g[0].id.clone());
-            for group in signatures
-                .values()
-                .filter(|g| Some(&g[0].id) != largest.as_ref())
-            {
-                problems.extend(
-                    group
-                        .iter()
-                        .map(|node| format!("{node} sees other slots or roles than the rest")),
-                );
+            let largest = signatures.values().max_by_key(|g| g.len()).map(|g| g[0].id.clone());
+            for group in signatures.values().filter(|g| Some(&g[0].id) != largest.as_ref()) {
+                problems.extend(group.iter().map(|node| format!("{node} sees other slots or roles than the rest")));
             }
         }
         problems
@@ -286,10 +276,7 @@ async fn resolve_ip(addr: &NodeAddr) -> Result<String> {
     let mut found = tokio::net::lookup_host((addr.host.as_str(), addr.port))
         .await
         .map_err(|e| Error::failed(format!("cannot resolve {}: {e}", addr.host)))?;
-    found
-        .next()
-        .map(|a| a.ip().to_string())
-        .ok_or_else(|| Error::failed(format!("{} resolves to no address", addr.host)))
+    found.next().map(|a| a.ip().to_string()).ok_or_else(|| Error::failed(format!("{} resolves to no address", addr.host)))
 }
 
 /// Turns the listed benign server replies into success.

@@ -62,30 +62,14 @@ pub fn plan(candidates: &[Candidate], request: CreateRequest) -> Result<Plan> {
         .masters
         .iter()
         .map(|&(m, range)| {
-            let replicas: Vec<String> = layout
-                .replicas
-                .iter()
-                .filter(|(_, rm)| *rm == m)
-                .map(|&(r, _)| candidates[r].node.addr.to_string())
-                .collect();
-            let replicas = if replicas.is_empty() {
-                "no replicas".to_owned()
-            } else {
-                format!("replicas {}", replicas.join(", "))
-            };
-            format!(
-                "master {} slots {range} ({}), {replicas}",
-                candidates[m].node,
-                range.len()
-            )
+            let replicas: Vec<String> =
+                layout.replicas.iter().filter(|(_, rm)| *rm == m).map(|&(r, _)| candidates[r].node.addr.to_string()).collect();
+            let replicas =
+                if replicas.is_empty() { "no replicas".to_owned() } else { format!("replicas {}", replicas.join(", ")) };
+            format!("master {} slots {range} ({}), {replicas}", candidates[m].node, range.len())
         })
         .collect();
-    Ok(Plan {
-        action: "create",
-        summary,
-        placement: Some(placement::report(&pairs, &sites)),
-        steps,
-    })
+    Ok(Plan { action: "create", summary, placement: Some(placement::report(&pairs, &sites)), steps })
 }
 
 /// Nodes must be empty and must not know nodes outside the set.
@@ -93,18 +77,12 @@ fn check_membership(candidates: &[Candidate]) -> Result<()> {
     let ids: BTreeSet<&str> = candidates.iter().map(|c| c.node.id.as_str()).collect();
     for c in candidates {
         if c.keys > 0 {
-            return Err(Error::refused(format!(
-                "{} holds {} key(s); create needs empty nodes",
-                c.node, c.keys
-            ))
-            .hint("FLUSHALL it if its data is not needed, or leave it out of --nodes"));
+            return Err(Error::refused(format!("{} holds {} key(s); create needs empty nodes", c.node, c.keys))
+                .hint("FLUSHALL it if its data is not needed, or leave it out of --nodes"));
         }
         if let Some(stranger) = c.knows.iter().find(|k| !ids.contains(k.as_str())) {
-            return Err(Error::refused(format!(
-                "{} already belongs to another cluster (it knows node {stranger:.8})",
-                c.node
-            ))
-            .hint("run CLUSTER RESET on it if it is no longer used, or leave it out of --nodes"));
+            return Err(Error::refused(format!("{} already belongs to another cluster (it knows node {stranger:.8})", c.node))
+                .hint("run CLUSTER RESET on it if it is no longer used, or leave it out of --nodes"));
         }
     }
     Ok(())
@@ -124,11 +102,7 @@ pub fn layout(candidates: &[Candidate], request: CreateRequest) -> Result<Layout
     }
     let order = spread_order(candidates);
     let master_idx: Vec<usize> = order[..masters_count].to_vec();
-    let masters = master_idx
-        .iter()
-        .zip(slot_ranges(masters_count))
-        .map(|(&m, r)| (m, r))
-        .collect();
+    let masters = master_idx.iter().zip(slot_ranges(masters_count)).map(|(&m, r)| (m, r)).collect();
     let replica_idx: Vec<usize> = order[masters_count..].to_vec();
     let replicas = assign_replicas(candidates, &master_idx, &replica_idx);
     Ok(Layout { masters, replicas })
@@ -143,17 +117,9 @@ fn spread_order(candidates: &[Candidate]) -> Vec<usize> {
         if !zone_order.contains(&zone) {
             zone_order.push(zone);
         }
-        zones
-            .entry(zone)
-            .or_default()
-            .entry(&c.site.host)
-            .or_default()
-            .push(i);
+        zones.entry(zone).or_default().entry(&c.site.host).or_default().push(i);
     }
-    let per_zone: Vec<Vec<usize>> = zone_order
-        .iter()
-        .map(|z| interleave(zones[z].values().cloned().collect()))
-        .collect();
+    let per_zone: Vec<Vec<usize>> = zone_order.iter().map(|z| interleave(zones[z].values().cloned().collect())).collect();
     interleave(per_zone)
 }
 
@@ -174,11 +140,7 @@ pub fn slot_ranges(masters: usize) -> Vec<SlotRange> {
     let mut cursor = 0.0;
     (0..masters)
         .map(|i| {
-            let last = if i + 1 == masters {
-                SLOT_COUNT - 1
-            } else {
-                (cursor + per_master - 1.0).round() as u16
-            };
+            let last = if i + 1 == masters { SLOT_COUNT - 1 } else { (cursor + per_master - 1.0).round() as u16 };
             let range = SlotRange::new(first, last);
             first = last + 1;
             cursor += per_master;
@@ -189,31 +151,16 @@ pub fn slot_ranges(masters: usize) -> Vec<SlotRange> {
 
 /// Each master gets replicas in turn; each pick is the cheapest remaining node, then pairwise swaps
 /// lower the total cost while they can.
-fn assign_replicas(
-    candidates: &[Candidate],
-    masters: &[usize],
-    replicas: &[usize],
-) -> Vec<(usize, usize)> {
+fn assign_replicas(candidates: &[Candidate], masters: &[usize], replicas: &[usize]) -> Vec<(usize, usize)> {
     let mut left: Vec<usize> = replicas.to_vec();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut turn = 0;
     while !left.is_empty() {
         let master = masters[turn % masters.len()];
         turn += 1;
-        let siblings: Vec<&Site> = pairs
-            .iter()
-            .filter(|(_, m)| *m == master)
-            .map(|(r, _)| &candidates[*r].site)
-            .collect();
-        let cost = |r: &usize| {
-            placement::replica_cost(&candidates[*r].site, &candidates[master].site, &siblings)
-        };
-        let best = left
-            .iter()
-            .enumerate()
-            .min_by_key(|(_, r)| cost(r))
-            .map(|(i, _)| i)
-            .unwrap_or(0);
+        let siblings: Vec<&Site> = pairs.iter().filter(|(_, m)| *m == master).map(|(r, _)| &candidates[*r].site).collect();
+        let cost = |r: &usize| placement::replica_cost(&candidates[*r].site, &candidates[master].site, &siblings);
+        let best = left.iter().enumerate().min_by_key(|(_, r)| cost(r)).map(|(i, _)| i).unwrap_or(0);
         pairs.push((left.remove(best), master));
     }
     improve_by_swaps(candidates, &mut pairs);
@@ -224,11 +171,8 @@ fn total_cost(candidates: &[Candidate], pairs: &[(usize, usize)]) -> u32 {
     pairs
         .iter()
         .map(|&(r, m)| {
-            let siblings: Vec<&Site> = pairs
-                .iter()
-                .filter(|&&(r2, m2)| m2 == m && r2 != r)
-                .map(|(r2, _)| &candidates[*r2].site)
-                .collect();
+            let siblings: Vec<&Site> =
+                pairs.iter().filter(|&&(r2, m2)| m2 == m && r2 != r).map(|(r2, _)| &candidates[*r2].site).collect();
             placement::replica_cost(&candidates[r].site, &candidates[m].site, &siblings)
         })
         .sum()
@@ -267,80 +211,45 @@ fn steps(candidates: &[Candidate], layout: &Layout) -> Result<Vec<Step>> {
     for &(m, range) in &layout.masters {
         let c = &candidates[m];
         if c.master_id.is_some() {
-            return Err(diverged(
-                c,
-                "is a replica but this layout makes it a master",
-            ));
+            return Err(diverged(c, "is a replica but this layout makes it a master"));
         }
         let wanted = SlotSet::from_ranges(&[range]);
         if c.slots.is_empty() {
-            steps.push(Step::AddSlots {
-                node: node(m),
-                slots: vec![range],
-            });
+            steps.push(Step::AddSlots { node: node(m), slots: vec![range] });
         } else if c.slots != wanted {
-            return Err(diverged(
-                c,
-                &format!("owns slots other than the planned {range}"),
-            ));
+            return Err(diverged(c, &format!("owns slots other than the planned {range}")));
         }
     }
     for &(r, _) in &layout.replicas {
         if !candidates[r].slots.is_empty() {
-            return Err(diverged(
-                &candidates[r],
-                "owns slots but this layout makes it a replica",
-            ));
+            return Err(diverged(&candidates[r], "owns slots but this layout makes it a replica"));
         }
     }
-    let in_order: Vec<usize> = layout
-        .masters
-        .iter()
-        .map(|(m, _)| *m)
-        .chain(layout.replicas.iter().map(|(r, _)| *r))
-        .collect();
+    let in_order: Vec<usize> = layout.masters.iter().map(|(m, _)| *m).chain(layout.replicas.iter().map(|(r, _)| *r)).collect();
     for (epoch, &i) in in_order.iter().enumerate() {
         if candidates[i].knows.is_empty() && candidates[i].config_epoch == 0 {
-            steps.push(Step::SetConfigEpoch {
-                node: node(i),
-                epoch: epoch as u64 + 1,
-            });
+            steps.push(Step::SetConfigEpoch { node: node(i), epoch: epoch as u64 + 1 });
         }
     }
     let first = &candidates[in_order[0]];
     for &i in &in_order[1..] {
         if !candidates[i].knows.contains(&first.node.id) {
-            steps.push(Step::Meet {
-                node: node(i),
-                peer: first.node.clone(),
-                peer_bus_port: first.bus_port,
-            });
+            steps.push(Step::Meet { node: node(i), peer: first.node.clone(), peer_bus_port: first.bus_port });
         }
     }
     let everyone: Vec<NodeRef> = in_order.iter().map(|&i| node(i)).collect();
-    steps.push(Step::WaitForAgreement {
-        nodes: everyone.clone(),
-    });
-    steps.push(Step::WaitForClusterOk {
-        nodes: everyone.clone(),
-    });
+    steps.push(Step::WaitForAgreement { nodes: everyone.clone() });
+    steps.push(Step::WaitForClusterOk { nodes: everyone.clone() });
     let mut replicated = Vec::new();
     for &(r, m) in &layout.replicas {
         if candidates[r].master_id.as_deref() != Some(candidates[m].node.id.as_str()) {
-            steps.push(Step::Replicate {
-                node: node(r),
-                master: node(m),
-            });
+            steps.push(Step::Replicate { node: node(r), master: node(m) });
             replicated.push(node(r));
         }
     }
     if !replicated.is_empty() {
         steps.push(Step::WaitForAgreement { nodes: everyone });
-        steps.extend(
-            replicated
-                .into_iter()
-                .map(|node| Step::WaitForReplicaLink { node }),
-        );
+        steps.extend(replicated.into_iter().map(|node| Step::WaitForReplicaLink { node }));
     }
     Ok(steps)
 }
@@ -358,10 +267,7 @@ mod tests {
 
     fn candidate(i: usize, host: &str, zone: Option<&str>) -> Candidate {
         Candidate {
-            node: NodeRef {
-                id: format!("{i:040x}"),
-                addr: NodeAddr::new(format!("10.0.0.{i}"), 6379),
-            },
+            node: NodeRef { id: format!("{i:040x}"), addr: NodeAddr::new(format!("10.0.0.{i}"), 6379) },
             bus_port: Some(16379),
             site: Site::new(host, zone.map(str::to_owned)),
             slots: SlotSet::default(),
@@ -373,10 +279,7 @@ mod tests {
     }
 
     fn request(replicas: usize) -> CreateRequest {
-        CreateRequest {
-            replicas,
-            force: false,
-        }
+        CreateRequest { replicas, force: false }
     }
 
     #[test]
@@ -388,14 +291,9 @@ mod tests {
     #[test]
     fn replicas_avoid_their_masters_host_and_zone_when_possible() {
         // Pairs of nodes share a host, and each host is its own zone: the natural bad layout is a replica next to its master.
-        let nodes: Vec<Candidate> = (0..6)
-            .map(|i| candidate(i, &format!("h{}", i / 2), Some(&format!("z{}", i / 2))))
-            .collect();
+        let nodes: Vec<Candidate> = (0..6).map(|i| candidate(i, &format!("h{}", i / 2), Some(&format!("z{}", i / 2)))).collect();
         let plan = plan(&nodes, request(1)).unwrap();
-        assert_eq!(
-            plan.placement.unwrap().status,
-            placement::PlacementStatus::Optimal
-        );
+        assert_eq!(plan.placement.unwrap().status, placement::PlacementStatus::Optimal);
     }
 
     #[test]
@@ -403,56 +301,29 @@ mod tests {
         let nodes: Vec<Candidate> = (0..6).map(|i| candidate(i, "127.0.0.1", None)).collect();
         let report = plan(&nodes, request(1)).unwrap().placement.unwrap();
         assert_eq!(report.status, placement::PlacementStatus::BestEffort);
-        assert!(
-            report.reasons[0].contains("6 node(s) on 1 host(s)"),
-            "{report:?}"
-        );
+        assert!(report.reasons[0].contains("6 node(s) on 1 host(s)"), "{report:?}");
     }
 
     #[test]
     fn refuses_fewer_than_three_masters_unless_forced() {
         let nodes: Vec<Candidate> = (0..4).map(|i| candidate(i, "h", None)).collect();
-        assert_eq!(
-            plan(&nodes, request(1)).unwrap_err().kind,
-            crate::error::Kind::Refused
-        );
-        assert!(
-            plan(
-                &nodes,
-                CreateRequest {
-                    replicas: 1,
-                    force: true
-                }
-            )
-            .is_ok()
-        );
+        assert_eq!(plan(&nodes, request(1)).unwrap_err().kind, crate::error::Kind::Refused);
+        assert!(plan(&nodes, CreateRequest { replicas: 1, force: true }).is_ok());
     }
 
     #[test]
     fn refuses_nodes_with_keys_or_foreign_peers() {
         let mut nodes: Vec<Candidate> = (0..3).map(|i| candidate(i, "h", None)).collect();
         nodes[1].keys = 5;
-        assert!(
-            plan(&nodes, request(0))
-                .unwrap_err()
-                .message
-                .contains("5 key(s)")
-        );
+        assert!(plan(&nodes, request(0)).unwrap_err().message.contains("5 key(s)"));
         nodes[1].keys = 0;
         nodes[2].knows.insert("ffff".into());
-        assert!(
-            plan(&nodes, request(0))
-                .unwrap_err()
-                .message
-                .contains("another cluster")
-        );
+        assert!(plan(&nodes, request(0)).unwrap_err().message.contains("another cluster"));
     }
 
     #[test]
     fn a_finished_cluster_plans_no_changes() {
-        let mut nodes: Vec<Candidate> = (0..6)
-            .map(|i| candidate(i, &format!("h{i}"), None))
-            .collect();
+        let mut nodes: Vec<Candidate> = (0..6).map(|i| candidate(i, &format!("h{i}"), None)).collect();
         let layout = layout(&nodes, request(1)).unwrap();
         let ids: BTreeSet<String> = nodes.iter().map(|c| c.node.id.clone()).collect();
         for c in &mut nodes {

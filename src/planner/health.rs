@@ -25,20 +25,8 @@ pub struct Finding {
     pub hint: String,
 }
 
-fn finding(
-    severity: Severity,
-    code: &'static str,
-    node: Option<&Member>,
-    message: String,
-    hint: String,
-) -> Finding {
-    Finding {
-        severity,
-        code,
-        node: node.map(Member::label),
-        message,
-        hint,
-    }
+fn finding(severity: Severity, code: &'static str, node: Option<&Member>, message: String, hint: String) -> Finding {
+    Finding { severity, code, node: node.map(Member::label), message, hint }
 }
 
 /// Every finding, problems first.
@@ -57,24 +45,13 @@ pub fn assess(topology: &Topology, sites: &SiteMap) -> Vec<Finding> {
 
 fn reachability(topology: &Topology, out: &mut Vec<Finding>) {
     for member in topology.members.iter().filter(|m| m.state.is_none()) {
-        let what = if member.is_master() {
-            format!("master with {} slot(s)", member.slots.len())
-        } else {
-            "replica".to_owned()
-        };
+        let what = if member.is_master() { format!("master with {} slot(s)", member.slots.len()) } else { "replica".to_owned() };
         out.push(finding(
             Severity::Problem,
             "unreachable",
             Some(member),
-            format!(
-                "{} ({what}) is unreachable: {}",
-                member.label(),
-                member.unreachable.as_deref().unwrap_or("no answer")
-            ),
-            format!(
-                "bring the node back; if it is gone for good: kubectl redis del-node {}",
-                member.short_id()
-            ),
+            format!("{} ({what}) is unreachable: {}", member.label(), member.unreachable.as_deref().unwrap_or("no answer")),
+            format!("bring the node back; if it is gone for good: kubectl redis del-node {}", member.short_id()),
         ));
     }
     for (addr, why) in &topology.unreachable_addrs {
@@ -97,18 +74,25 @@ fn failure_flags(topology: &Topology, out: &mut Vec<Finding>) {
                 "fail",
                 Some(m),
                 format!("{} is marked failed (fail) by the cluster", m.label()),
-                format!(
-                    "restart the node; if it is gone for good: kubectl redis del-node {}",
-                    m.short_id()
-                ),
+                format!("restart the node; if it is gone for good: kubectl redis del-node {}", m.short_id()),
             ));
         } else if flags.pfail {
-            out.push(finding(Severity::Warning, "pfail", Some(m), format!("{} is suspected down (fail?) by some nodes", m.label()),
-                "wait a node timeout and check again; if it stays, look at the node and the network".to_owned()));
+            out.push(finding(
+                Severity::Warning,
+                "pfail",
+                Some(m),
+                format!("{} is suspected down (fail?) by some nodes", m.label()),
+                "wait a node timeout and check again; if it stays, look at the node and the network".to_owned(),
+            ));
         }
         if flags.handshake {
-            out.push(finding(Severity::Warning, "handshake", Some(m), format!("{} is still in handshake", m.label()),
-                "check again in a few seconds; if it stays, the cluster bus port (port + 10000) is blocked".to_owned()));
+            out.push(finding(
+                Severity::Warning,
+                "handshake",
+                Some(m),
+                format!("{} is still in handshake", m.label()),
+                "check again in a few seconds; if it stays, the cluster bus port (port + 10000) is blocked".to_owned(),
+            ));
         }
         if flags.noaddr {
             out.push(finding(
@@ -116,10 +100,7 @@ fn failure_flags(topology: &Topology, out: &mut Vec<Finding>) {
                 "noaddr",
                 Some(m),
                 format!("{} has no known address", m.label()),
-                format!(
-                    "if the node is gone for good: kubectl redis del-node {}",
-                    m.short_id()
-                ),
+                format!("if the node is gone for good: kubectl redis del-node {}", m.short_id()),
             ));
         }
     }
@@ -132,11 +113,7 @@ fn coverage(topology: &Topology, out: &mut Vec<Finding>) {
             severity: Severity::Problem,
             code: "uncovered-slots",
             node: None,
-            message: format!(
-                "{} slot(s) have no owner: {}",
-                missing.len(),
-                format_ranges(&missing.ranges())
-            ),
+            message: format!("{} slot(s) have no owner: {}", missing.len(), format_ranges(&missing.ranges())),
             hint: "assign them to a master: redis-cli --cluster fix HOST:PORT".to_owned(),
         });
     }
@@ -153,18 +130,8 @@ fn agreement(topology: &Topology, out: &mut Vec<Finding>) {
 
 fn open_slots(topology: &Topology, out: &mut Vec<Finding>) {
     for m in topology.reachable() {
-        let keys = |slot: u16| {
-            m.state
-                .as_ref()
-                .and_then(|s| s.open_slot_keys.get(&slot))
-                .copied()
-                .unwrap_or(0)
-        };
-        let peer = |id: &str| {
-            topology
-                .member(id)
-                .map_or_else(|| format!("{id:.8}"), Member::label)
-        };
+        let keys = |slot: u16| m.state.as_ref().and_then(|s| s.open_slot_keys.get(&slot)).copied().unwrap_or(0);
+        let peer = |id: &str| topology.member(id).map_or_else(|| format!("{id:.8}"), Member::label);
         for open in &m.migrating {
             out.push(finding(
                 Severity::Problem,
@@ -206,36 +173,48 @@ fn replication(topology: &Topology, sites: &SiteMap, out: &mut Vec<Finding>) {
                 "no-replica",
                 Some(master),
                 format!("master {} has no replica", master.label()),
-                "add one: kubectl redis add-node HOST:PORT --replica-of ".to_owned()
-                    + master.short_id(),
+                "add one: kubectl redis add-node HOST:PORT --replica-of ".to_owned() + master.short_id(),
             ));
         }
     }
     for replica in topology.members.iter().filter(|m| !m.is_master()) {
-        let Some(master) = replica
-            .master_id
-            .as_deref()
-            .and_then(|id| topology.member(id))
-        else {
+        let Some(master) = replica.master_id.as_deref().and_then(|id| topology.member(id)) else {
             continue;
         };
-        let (r_site, m_site) = (
-            sites.site(replica.addr.as_ref()),
-            sites.site(master.addr.as_ref()),
-        );
+        let (r_site, m_site) = (sites.site(replica.addr.as_ref()), sites.site(master.addr.as_ref()));
         if r_site.host == m_site.host {
             out.push(finding(Severity::Warning, "replica-same-host", Some(replica),
                 format!("replica {} runs on host {} like its master {}", replica.label(), r_site.host, master.label()),
                 format!("move it under another master: redis-cli -h HOST -p PORT CLUSTER REPLICATE <master-id>, or del-node {} and add-node it with --replica", replica.short_id())));
         } else if r_site.same_zone(&m_site) {
-            out.push(finding(Severity::Warning, "replica-same-zone", Some(replica),
-                format!("replica {} runs in zone {} like its master {}", replica.label(), r_site.zone.as_deref().unwrap_or(""), master.label()),
-                format!("del-node {} and add-node it again with --replica: placement picks a master in another zone", replica.short_id())));
+            out.push(finding(
+                Severity::Warning,
+                "replica-same-zone",
+                Some(replica),
+                format!(
+                    "replica {} runs in zone {} like its master {}",
+                    replica.label(),
+                    r_site.zone.as_deref().unwrap_or(""),
+                    master.label()
+                ),
+                format!(
+                    "del-node {} and add-node it again with --replica: placement picks a master in another zone",
+                    replica.short_id()
+                ),
+            ));
         }
         if let Some(false) = replica.state.as_ref().and_then(|s| s.info.master_link_up) {
-            out.push(finding(Severity::Problem, "replica-link-down", Some(replica),
-                format!("replica {} has no working link to its master {} (master_link_status:down)", replica.label(), master.label()),
-                format!("look at the replica's log; re-attach it: redis-cli -h HOST -p PORT CLUSTER REPLICATE {}", master.id)));
+            out.push(finding(
+                Severity::Problem,
+                "replica-link-down",
+                Some(replica),
+                format!(
+                    "replica {} has no working link to its master {} (master_link_status:down)",
+                    replica.label(),
+                    master.label()
+                ),
+                format!("look at the replica's log; re-attach it: redis-cli -h HOST -p PORT CLUSTER REPLICATE {}", master.id),
+            ));
         }
     }
 }
@@ -246,19 +225,13 @@ fn strangers(topology: &Topology, out: &mut Vec<Finding>) {
             severity: Severity::Warning,
             code: "unreadable-line",
             node: Some(addr.to_string()),
-            message: format!(
-                "{addr} sent a CLUSTER NODES line that could not be read ({}): {}",
-                bad.why, bad.line
-            ),
+            message: format!("{addr} sent a CLUSTER NODES line that could not be read ({}): {}", bad.why, bad.line),
             hint: "report this line with your server version".to_owned(),
         });
     }
     for s in topology.strangers.iter().filter(|s| !s.is_spare()) {
         let what = if s.cluster_enabled {
-            format!(
-                "belongs to another cluster ({} node(s) known, {} slot(s))",
-                s.known_nodes, s.slots
-            )
+            format!("belongs to another cluster ({} node(s) known, {} slot(s))", s.known_nodes, s.slots)
         } else {
             "has cluster mode disabled".to_owned()
         };
@@ -295,26 +268,12 @@ mod tests {
         };
         let state = |me: &str, role: &str, link: Option<bool>| {
             let (lines, bad_lines) = parse_cluster_nodes(&text(me));
-            let info = InfoFacts {
-                cluster_enabled: true,
-                role: role.into(),
-                master_link_up: link,
-                ..Default::default()
-            };
-            Ok(NodeState {
-                id: me.into(),
-                lines,
-                bad_lines,
-                info,
-                open_slot_keys: BTreeMap::new(),
-            })
+            let info = InfoFacts { cluster_enabled: true, role: role.into(), master_link_up: link, ..Default::default() };
+            Ok(NodeState { id: me.into(), lines, bad_lines, info, open_slot_keys: BTreeMap::new() })
         };
         let mut probes = BTreeMap::new();
         probes.insert(NodeAddr::new("10.0.0.1", 6379), state(M, "master", None));
-        probes.insert(
-            NodeAddr::new("10.0.0.2", 6379),
-            state(R, "slave", Some(replica_link_up)),
-        );
+        probes.insert(NodeAddr::new("10.0.0.2", 6379), state(R, "slave", Some(replica_link_up)));
         assemble(probes)
     }
 
@@ -338,12 +297,8 @@ mod tests {
     fn a_replica_on_its_masters_host_is_a_warning() {
         use super::super::placement::Site;
         let mut sites = SiteMap::default();
-        sites
-            .0
-            .insert(NodeAddr::new("10.0.0.1", 6379), Site::new("h1", None));
-        sites
-            .0
-            .insert(NodeAddr::new("10.0.0.2", 6379), Site::new("h1", None));
+        sites.0.insert(NodeAddr::new("10.0.0.1", 6379), Site::new("h1", None));
+        sites.0.insert(NodeAddr::new("10.0.0.2", 6379), Site::new("h1", None));
         let findings = assess(&cluster("0-16383", true), &sites);
         assert_eq!(codes(&findings), ["replica-same-host"]);
         assert_eq!(findings[0].severity, Severity::Warning);

@@ -24,22 +24,14 @@ pub enum JoinAs {
 }
 
 fn node_ref(member: &Member) -> Option<NodeRef> {
-    member.addr.clone().map(|addr| NodeRef {
-        id: member.id.clone(),
-        addr,
-    })
+    member.addr.clone().map(|addr| NodeRef { id: member.id.clone(), addr })
 }
 
 fn reachable_refs(topology: &Topology) -> Vec<NodeRef> {
     topology.reachable().filter_map(node_ref).collect()
 }
 
-pub fn plan_add(
-    topology: &Topology,
-    sites: &SiteMap,
-    joiner: &Joiner,
-    join_as: &JoinAs,
-) -> Result<Plan> {
+pub fn plan_add(topology: &Topology, sites: &SiteMap, joiner: &Joiner, join_as: &JoinAs) -> Result<Plan> {
     if let Some(member) = topology.member(&joiner.node.id) {
         return already_member(topology, member, join_as);
     }
@@ -56,10 +48,7 @@ pub fn plan_add(
         .masters()
         .filter(|m| m.state.is_some())
         .find_map(node_ref)
-        .ok_or_else(|| {
-            Error::unreachable("no master of the cluster answered")
-                .hint("run `kubectl redis check`")
-        })?;
+        .ok_or_else(|| Error::unreachable("no master of the cluster answered").hint("run `kubectl redis check`"))?;
     let mut everyone = reachable_refs(topology);
     everyone.push(joiner.node.clone());
     let mut steps = vec![
@@ -68,57 +57,32 @@ pub fn plan_add(
             peer: entry.clone(),
             peer_bus_port: topology.member(&entry.id).and_then(|m| m.bus_port),
         },
-        Step::WaitForAgreement {
-            nodes: everyone.clone(),
-        },
+        Step::WaitForAgreement { nodes: everyone.clone() },
     ];
     let mut summary = vec![];
     let mut placement = None;
     match join_as {
-        JoinAs::Master => summary.push(format!(
-            "{} joins as an empty master (move slots to it with reshard or rebalance)",
-            joiner.node
-        )),
+        JoinAs::Master => {
+            summary.push(format!("{} joins as an empty master (move slots to it with reshard or rebalance)", joiner.node))
+        }
         JoinAs::Replica(wanted) => {
-            let master = choose_master(
-                topology,
-                sites,
-                &sites.site(Some(&joiner.node.addr)),
-                wanted.as_deref(),
-            )?;
-            let master_ref = node_ref(master).ok_or_else(|| {
-                Error::refused(format!("master {} has no address", master.label()))
-            })?;
-            summary.push(format!(
-                "{} joins as a replica of {master_ref}",
-                joiner.node
-            ));
+            let master = choose_master(topology, sites, &sites.site(Some(&joiner.node.addr)), wanted.as_deref())?;
+            let master_ref =
+                node_ref(master).ok_or_else(|| Error::refused(format!("master {} has no address", master.label())))?;
+            summary.push(format!("{} joins as a replica of {master_ref}", joiner.node));
             let pair = (
                 joiner.node.to_string(),
                 sites.site(Some(&joiner.node.addr)),
                 master_ref.to_string(),
                 sites.site(master.addr.as_ref()),
             );
-            placement = Some(placement::report(
-                std::slice::from_ref(&pair),
-                &[pair.1.clone(), pair.3.clone()],
-            ));
-            steps.push(Step::Replicate {
-                node: joiner.node.clone(),
-                master: master_ref,
-            });
+            placement = Some(placement::report(std::slice::from_ref(&pair), &[pair.1.clone(), pair.3.clone()]));
+            steps.push(Step::Replicate { node: joiner.node.clone(), master: master_ref });
             steps.push(Step::WaitForAgreement { nodes: everyone });
-            steps.push(Step::WaitForReplicaLink {
-                node: joiner.node.clone(),
-            });
+            steps.push(Step::WaitForReplicaLink { node: joiner.node.clone() });
         }
     }
-    Ok(Plan {
-        action: "add-node",
-        summary,
-        placement,
-        steps,
-    })
+    Ok(Plan { action: "add-node", summary, placement, steps })
 }
 
 fn already_member(topology: &Topology, member: &Member, join_as: &JoinAs) -> Result<Plan> {
@@ -131,44 +95,27 @@ fn already_member(topology: &Topology, member: &Member, join_as: &JoinAs) -> Res
         let role = if member.is_master() {
             "a master".to_owned()
         } else {
-            format!(
-                "a replica of {:.8}",
-                member.master_id.as_deref().unwrap_or("?")
-            )
+            format!("a replica of {:.8}", member.master_id.as_deref().unwrap_or("?"))
         };
-        return Err(Error::refused(format!(
-            "{} is already in this cluster as {role}",
-            member.label()
-        ))
-        .hint("del-node it first to re-add it in another role"));
+        return Err(Error::refused(format!("{} is already in this cluster as {role}", member.label()))
+            .hint("del-node it first to re-add it in another role"));
     }
     let _ = topology;
     Ok(Plan {
         action: "add-node",
-        summary: vec![format!(
-            "{} is already in the cluster as asked",
-            member.label()
-        )],
+        summary: vec![format!("{} is already in the cluster as asked", member.label())],
         placement: None,
         steps: vec![],
     })
 }
 
 /// The master for a new replica: the one asked for, else the best placed, then the one with fewest replicas.
-fn choose_master<'a>(
-    topology: &'a Topology,
-    sites: &SiteMap,
-    replica_site: &Site,
-    wanted: Option<&str>,
-) -> Result<&'a Member> {
+fn choose_master<'a>(topology: &'a Topology, sites: &SiteMap, replica_site: &Site, wanted: Option<&str>) -> Result<&'a Member> {
     if let Some(id) = wanted {
-        let master = topology
-            .member(id)
-            .ok_or_else(|| Error::usage(format!("no node {id:.8} in this cluster")))?;
+        let master = topology.member(id).ok_or_else(|| Error::usage(format!("no node {id:.8} in this cluster")))?;
         if !master.is_master() {
             return Err(
-                Error::usage(format!("{} is a replica, not a master", master.label()))
-                    .hint("--replica-of takes a master"),
+                Error::usage(format!("{} is a replica, not a master", master.label())).hint("--replica-of takes a master")
             );
         }
         return Ok(master);
@@ -177,28 +124,14 @@ fn choose_master<'a>(
         .masters()
         .filter(|m| m.state.is_some() && !m.slots.is_empty())
         .min_by_key(|m| {
-            let siblings: Vec<Site> = topology
-                .replicas_of(&m.id)
-                .map(|r| sites.site(r.addr.as_ref()))
-                .collect();
-            let cost = placement::replica_cost(
-                replica_site,
-                &sites.site(m.addr.as_ref()),
-                &siblings.iter().collect::<Vec<_>>(),
-            );
+            let siblings: Vec<Site> = topology.replicas_of(&m.id).map(|r| sites.site(r.addr.as_ref())).collect();
+            let cost = placement::replica_cost(replica_site, &sites.site(m.addr.as_ref()), &siblings.iter().collect::<Vec<_>>());
             (cost, topology.replicas_of(&m.id).count(), m.id.clone())
         })
-        .ok_or_else(|| {
-            Error::refused("no reachable master owns slots").hint("run `kubectl redis check`")
-        })
+        .ok_or_else(|| Error::refused("no reachable master owns slots").hint("run `kubectl redis check`"))
 }
 
-pub fn plan_remove(
-    topology: &Topology,
-    sites: &SiteMap,
-    target: &Member,
-    force: bool,
-) -> Result<Plan> {
+pub fn plan_remove(topology: &Topology, sites: &SiteMap, target: &Member, force: bool) -> Result<Plan> {
     if target.is_master() && !target.slots.is_empty() {
         return Err(Error::refused(format!("{} is a master that owns {} slot(s)", target.label(), target.slots.len()))
             .hint("move its slots away first (reshard or rebalance with weight 0), then run del-node again"));
@@ -207,88 +140,48 @@ pub fn plan_remove(
         return Err(Error::refused(format!("{} owns no slots but holds {} key(s)", target.label(), target.keys().unwrap_or(0)))
             .hint("its keys would be lost: run `kubectl redis check` to find the open slots they belong to"));
     }
-    let others: Vec<&Member> = topology
-        .members
-        .iter()
-        .filter(|m| m.id != target.id)
-        .collect();
+    let others: Vec<&Member> = topology.members.iter().filter(|m| m.id != target.id).collect();
     if let Some(down) = others.iter().find(|m| m.state.is_none())
         && !force
     {
         return Err(Error::refused(format!("{} is unreachable and could not forget the removed node", down.label()))
-                .hint("bring it back first, or pass --force to remove anyway (it may re-learn the node from gossip)"));
+            .hint("bring it back first, or pass --force to remove anyway (it may re-learn the node from gossip)"));
     }
     let target_ref = NodeRef {
         id: target.id.clone(),
-        addr: target
-            .addr
-            .clone()
-            .unwrap_or_else(|| crate::redis::addr::NodeAddr::new("unknown", 0)),
+        addr: target.addr.clone().unwrap_or_else(|| crate::redis::addr::NodeAddr::new("unknown", 0)),
     };
     let mut steps = Vec::new();
-    let mut summary = vec![format!(
-        "remove {} ({})",
-        target.label(),
-        if target.is_master() {
-            "empty master"
-        } else {
-            "replica"
-        }
-    )];
+    let mut summary =
+        vec![format!("remove {} ({})", target.label(), if target.is_master() { "empty master" } else { "replica" })];
     let rehomed = rehome_replicas(topology, sites, target)?;
     for (replica, master) in &rehomed {
         summary.push(format!("replica {replica} moves to master {master}"));
-        steps.push(Step::Replicate {
-            node: replica.clone(),
-            master: master.clone(),
-        });
+        steps.push(Step::Replicate { node: replica.clone(), master: master.clone() });
     }
     for member in others.iter().filter(|m| m.state.is_some()) {
         if let Some(node) = node_ref(member) {
-            steps.push(Step::Forget {
-                node,
-                forget: target_ref.clone(),
-            });
+            steps.push(Step::Forget { node, forget: target_ref.clone() });
         }
     }
     if target.state.is_some() {
         steps.push(Step::ResetSoft { node: target_ref });
     } else {
-        summary.push(format!(
-            "{} is unreachable: it is forgotten, not reset",
-            target.label()
-        ));
+        summary.push(format!("{} is unreachable: it is forgotten, not reset", target.label()));
     }
-    Ok(Plan {
-        action: "del-node",
-        summary,
-        placement: None,
-        steps,
-    })
+    Ok(Plan { action: "del-node", summary, placement: None, steps })
 }
 
 /// Spreads the target's replicas over the other masters that own slots: best placed first, then fewest replicas.
-fn rehome_replicas(
-    topology: &Topology,
-    sites: &SiteMap,
-    target: &Member,
-) -> Result<Vec<(NodeRef, NodeRef)>> {
-    let orphans: Vec<&Member> = topology
-        .replicas_of(&target.id)
-        .filter(|r| r.state.is_some())
-        .collect();
+fn rehome_replicas(topology: &Topology, sites: &SiteMap, target: &Member) -> Result<Vec<(NodeRef, NodeRef)>> {
+    let orphans: Vec<&Member> = topology.replicas_of(&target.id).filter(|r| r.state.is_some()).collect();
     if orphans.is_empty() {
         return Ok(Vec::new());
     }
-    let masters: Vec<&Member> = topology
-        .masters()
-        .filter(|m| m.id != target.id && m.state.is_some() && !m.slots.is_empty())
-        .collect();
+    let masters: Vec<&Member> =
+        topology.masters().filter(|m| m.id != target.id && m.state.is_some() && !m.slots.is_empty()).collect();
     if masters.is_empty() {
-        return Err(Error::refused(format!(
-            "{} has replicas and no other master can take them",
-            target.label()
-        )));
+        return Err(Error::refused(format!("{} has replicas and no other master can take them", target.label())));
     }
     let mut assigned: Vec<(String, Site)> = Vec::new();
     let mut out = Vec::new();
@@ -297,21 +190,9 @@ fn rehome_replicas(
         let best = masters
             .iter()
             .min_by_key(|m| {
-                let mut siblings: Vec<Site> = topology
-                    .replicas_of(&m.id)
-                    .map(|r| sites.site(r.addr.as_ref()))
-                    .collect();
-                siblings.extend(
-                    assigned
-                        .iter()
-                        .filter(|(id, _)| *id == m.id)
-                        .map(|(_, s)| s.clone()),
-                );
-                let cost = placement::replica_cost(
-                    &site,
-                    &sites.site(m.addr.as_ref()),
-                    &siblings.iter().collect::<Vec<_>>(),
-                );
+                let mut siblings: Vec<Site> = topology.replicas_of(&m.id).map(|r| sites.site(r.addr.as_ref())).collect();
+                siblings.extend(assigned.iter().filter(|(id, _)| *id == m.id).map(|(_, s)| s.clone()));
+                let cost = placement::replica_cost(&site, &sites.site(m.addr.as_ref()), &siblings.iter().collect::<Vec<_>>());
                 (cost, siblings.len(), m.id.clone())
             })
             .expect("masters is not empty");

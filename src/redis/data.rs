@@ -15,6 +15,17 @@ const BATCH: usize = 1000;
 /// A key and its value, as bytes.
 pub type Entry = (Vec<u8>, Vec<u8>);
 
+/// `sample:<i>` → a value of `size` bytes that depends on `i`, so a mixed-up value is caught.
+pub fn samples(count: usize, size: usize) -> Vec<Entry> {
+    (0..count)
+        .map(|i| {
+            let stamp = format!("{i}:");
+            let value: Vec<u8> = stamp.bytes().cycle().take(size.max(stamp.len())).collect();
+            (format!("sample:{i}").into_bytes(), value)
+        })
+        .collect()
+}
+
 /// Which master address serves each slot.
 fn owners(topology: &Topology) -> Result<Vec<NodeAddr>> {
     let mut owner = vec![None; 16384];
@@ -28,25 +39,15 @@ fn owners(topology: &Topology) -> Result<Vec<NodeAddr>> {
     owner
         .into_iter()
         .enumerate()
-        .map(|(slot, o)| {
-            o.ok_or_else(|| {
-                Error::failed(format!("slot {slot} has no owner")).hint("run `kubectl redis check`")
-            })
-        })
+        .map(|(slot, o)| o.ok_or_else(|| Error::failed(format!("slot {slot} has no owner")).hint("run `kubectl redis check`")))
         .collect()
 }
 
-fn by_owner<'a>(
-    topology: &Topology,
-    keys: &'a [Entry],
-) -> Result<BTreeMap<NodeAddr, Vec<&'a Entry>>> {
+fn by_owner<'a>(topology: &Topology, keys: &'a [Entry]) -> Result<BTreeMap<NodeAddr, Vec<&'a Entry>>> {
     let owners = owners(topology)?;
     let mut groups: BTreeMap<NodeAddr, Vec<&Entry>> = BTreeMap::new();
     for pair in keys {
-        groups
-            .entry(owners[usize::from(key_slot(&pair.0))].clone())
-            .or_default()
-            .push(pair);
+        groups.entry(owners[usize::from(key_slot(&pair.0))].clone()).or_default().push(pair);
     }
     Ok(groups)
 }
@@ -67,11 +68,7 @@ pub async fn write(connector: &Connector, topology: &Topology, keys: &[Entry]) -
 }
 
 /// The keys that are missing or hold another value, read from their slot owners.
-pub async fn missing(
-    connector: &Connector,
-    topology: &Topology,
-    keys: &[Entry],
-) -> Result<Vec<Vec<u8>>> {
+pub async fn missing(connector: &Connector, topology: &Topology, keys: &[Entry]) -> Result<Vec<Vec<u8>>> {
     let mut bad = Vec::new();
     for (addr, pairs) in by_owner(topology, keys)? {
         let mut conn = connector.connect(&addr).await?;
@@ -82,11 +79,7 @@ pub async fn missing(
             }
             let values: Vec<Option<Vec<u8>>> = conn.pipeline(&pipe).await?;
             bad.extend(
-                chunk
-                    .iter()
-                    .zip(values)
-                    .filter(|((_, want), got)| got.as_ref() != Some(want))
-                    .map(|((k, _), _)| k.clone()),
+                chunk.iter().zip(values).filter(|((_, want), got)| got.as_ref() != Some(want)).map(|((k, _), _)| k.clone()),
             );
         }
     }

@@ -25,23 +25,12 @@ pub struct InfoFacts {
 
 impl InfoFacts {
     pub fn parse(text: &str) -> InfoFacts {
-        let fields: HashMap<&str, &str> = text
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.trim_end_matches('\r').split_once(':'))
-            .collect();
-        let number = |key: &str| {
-            fields
-                .get(key)
-                .and_then(|v| v.parse::<u64>().ok())
-                .unwrap_or(0)
-        };
+        let fields: HashMap<&str, &str> =
+            text.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.trim_end_matches('\r').split_once(':')).collect();
+        let number = |key: &str| fields.get(key).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
         let (server, version) = match fields.get("valkey_version") {
             Some(v) => ("valkey", *v),
-            None => (
-                fields.get("server_name").copied().unwrap_or("redis"),
-                fields.get("redis_version").copied().unwrap_or(""),
-            ),
+            None => (fields.get("server_name").copied().unwrap_or("redis"), fields.get("redis_version").copied().unwrap_or("")),
         };
         let role = fields.get("role").copied().unwrap_or("").to_owned();
         let is_replica = role == "slave";
@@ -50,11 +39,7 @@ impl InfoFacts {
             version: version.to_owned(),
             cluster_enabled: fields.get("cluster_enabled") == Some(&"1"),
             master_link_up: is_replica.then(|| fields.get("master_link_status") == Some(&"up")),
-            repl_offset: if is_replica {
-                number("slave_repl_offset")
-            } else {
-                number("master_repl_offset")
-            },
+            repl_offset: if is_replica { number("slave_repl_offset") } else { number("master_repl_offset") },
             used_memory: number("used_memory"),
             maxmemory: number("maxmemory"),
             keys: fields
@@ -76,28 +61,15 @@ mod tests {
     fn reads_replica_link_keys_and_server_kind() {
         let text = "# Server\r\nredis_version:7.2.4\r\nserver_name:valkey\r\nvalkey_version:9.1.2\r\n# Replication\r\nrole:slave\r\nmaster_link_status:down\r\nslave_repl_offset:42\r\n# Memory\r\nused_memory:1024\r\nmaxmemory:0\r\n# Cluster\r\ncluster_enabled:1\r\n# Keyspace\r\ndb0:keys=10,expires=0,avg_ttl=0\r\ndb3:keys=5,expires=0\r\n";
         let facts = InfoFacts::parse(text);
-        assert_eq!(
-            (facts.server.as_str(), facts.version.as_str()),
-            ("valkey", "9.1.2")
-        );
+        assert_eq!((facts.server.as_str(), facts.version.as_str()), ("valkey", "9.1.2"));
         assert_eq!(facts.master_link_up, Some(false));
-        assert_eq!(
-            (facts.repl_offset, facts.keys, facts.used_memory),
-            (42, 15, 1024)
-        );
+        assert_eq!((facts.repl_offset, facts.keys, facts.used_memory), (42, 15, 1024));
         assert!(facts.cluster_enabled);
     }
 
     #[test]
     fn a_master_has_no_link_status_and_plain_redis_has_no_server_name() {
         let facts = InfoFacts::parse("redis_version:7.0.15\nrole:master\nmaster_repl_offset:7\n");
-        assert_eq!(
-            (
-                facts.server.as_str(),
-                facts.master_link_up,
-                facts.repl_offset
-            ),
-            ("redis", None, 7)
-        );
+        assert_eq!((facts.server.as_str(), facts.master_link_up, facts.repl_offset), ("redis", None, 7));
     }
 }

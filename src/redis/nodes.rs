@@ -77,10 +77,7 @@ pub fn parse_cluster_nodes(text: &str) -> (Vec<NodeLine>, Vec<BadLine>) {
     for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
         match parse_line(line) {
             Ok(node) => good.push(node),
-            Err(why) => bad.push(BadLine {
-                line: line.to_owned(),
-                why,
-            }),
+            Err(why) => bad.push(BadLine { line: line.to_owned(), why }),
         }
     }
     (good, bad)
@@ -101,9 +98,7 @@ fn parse_line(line: &str) -> Result<NodeLine, &'static str> {
         m if m.bytes().all(|b| b.is_ascii_hexdigit()) => Some(m.to_owned()),
         _ => return Err("master ID is not hexadecimal"),
     };
-    let config_epoch = fields[6]
-        .parse()
-        .map_err(|_| "config epoch is not a number")?;
+    let config_epoch = fields[6].parse().map_err(|_| "config epoch is not a number")?;
     let link_connected = match fields[7] {
         "connected" => true,
         "disconnected" => false,
@@ -132,10 +127,7 @@ fn parse_slot_token(token: &str, node: &mut NodeLine) -> Result<(), &'static str
         let open = |sep: &str| {
             inner.split_once(sep).and_then(|(slot, peer)| {
                 let slot = SlotRange::parse(slot).filter(|r| r.len() == 1)?.start;
-                Some(OpenSlot {
-                    slot,
-                    peer: peer.to_owned(),
-                })
+                Some(OpenSlot { slot, peer: peer.to_owned() })
             })
         };
         if let Some(open) = open("->-") {
@@ -173,20 +165,11 @@ e7d1eecce10fd6bb5eb35b9f99a514335d9ba9ca 127.0.0.1:30001@31001,hostname1 myself,
         let me = &nodes[2];
         assert!(me.flags.myself && me.flags.master);
         assert_eq!(me.slots.len(), 5461);
-        assert_eq!(
-            me.importing,
-            vec![OpenSlot {
-                slot: 5461,
-                peer: "67ed2db8d677e59ec4a4cefb06858cf2a1a89fa1".into()
-            }]
-        );
+        assert_eq!(me.importing, vec![OpenSlot { slot: 5461, peer: "67ed2db8d677e59ec4a4cefb06858cf2a1a89fa1".into() }]);
         assert_eq!(me.migrating[0].slot, 93);
         let replica = &nodes[0];
         assert!(replica.flags.replica);
-        assert_eq!(
-            replica.master_id.as_deref(),
-            Some("e7d1eecce10fd6bb5eb35b9f99a514335d9ba9ca")
-        );
+        assert_eq!(replica.master_id.as_deref(), Some("e7d1eecce10fd6bb5eb35b9f99a514335d9ba9ca"));
         assert_eq!(replica.addr.hostname.as_deref(), Some("hostname4"));
         assert!(nodes[3].flags.fail && !nodes[3].link_connected);
         let ghost = &nodes[4];
@@ -197,8 +180,7 @@ e7d1eecce10fd6bb5eb35b9f99a514335d9ba9ca 127.0.0.1:30001@31001,hostname1 myself,
 
     #[test]
     fn reports_bad_lines_instead_of_dropping_them() {
-        let (good, bad) =
-            parse_cluster_nodes("abc 1.2.3.4:1@2 master - 0 0 x connected\nnot a line\n");
+        let (good, bad) = parse_cluster_nodes("abc 1.2.3.4:1@2 master - 0 0 x connected\nnot a line\n");
         assert!(good.is_empty());
         assert_eq!(bad.len(), 2);
         assert_eq!(bad[0].why, "config epoch is not a number");

@@ -33,11 +33,7 @@ impl SlotRange {
 
 impl fmt::Display for SlotRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.start == self.end {
-            write!(f, "{}", self.start)
-        } else {
-            write!(f, "{}-{}", self.start, self.end)
-        }
+        if self.start == self.end { write!(f, "{}", self.start) } else { write!(f, "{}-{}", self.start, self.end) }
     }
 }
 
@@ -55,9 +51,7 @@ pub struct SlotSet {
 
 impl Default for SlotSet {
     fn default() -> Self {
-        SlotSet {
-            bits: Box::new([0; 256]),
-        }
+        SlotSet { bits: Box::new([0; 256]) }
     }
 }
 
@@ -78,6 +72,10 @@ impl SlotSet {
 
     pub fn insert(&mut self, slot: u16) {
         self.bits[usize::from(slot / 64)] |= 1 << (slot % 64);
+    }
+
+    pub fn remove(&mut self, slot: u16) {
+        self.bits[usize::from(slot / 64)] &= !(1 << (slot % 64));
     }
 
     pub fn insert_range(&mut self, range: SlotRange) {
@@ -139,11 +137,7 @@ pub fn format_ranges(ranges: &[SlotRange]) -> String {
     if ranges.is_empty() {
         return "-".into();
     }
-    ranges
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(",")
+    ranges.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")
 }
 
 /// The slot a key hashes to (CRC16/XMODEM of the key or of its `{hash tag}`, modulo 16384).
@@ -163,11 +157,7 @@ fn crc16(bytes: &[u8]) -> u16 {
     for &byte in bytes {
         crc ^= u16::from(byte) << 8;
         for _ in 0..8 {
-            crc = if crc & 0x8000 != 0 {
-                (crc << 1) ^ 0x1021
-            } else {
-                crc << 1
-            };
+            crc = if crc & 0x8000 != 0 { (crc << 1) ^ 0x1021 } else { crc << 1 };
         }
     }
     crc
@@ -189,11 +179,7 @@ mod tests {
 
     #[test]
     fn ranges_merge_adjacent_slots() {
-        let set = SlotSet::from_ranges(&[
-            SlotRange::new(0, 10),
-            SlotRange::new(11, 20),
-            SlotRange::new(30, 30),
-        ]);
+        let set = SlotSet::from_ranges(&[SlotRange::new(0, 10), SlotRange::new(11, 20), SlotRange::new(30, 30)]);
         assert_eq!(format_ranges(&set.ranges()), "0-20,30");
         assert_eq!(set.len(), 22);
         assert_eq!(set.complement().len(), 16384 - 22);

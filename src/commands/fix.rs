@@ -1,0 +1,131 @@
+//! `fix` and `check --fix`: shows the repair plan for what check finds, applies it once confirmed,
+//! and ends with the verdict `check` gives.
+
+use serde::Serialize;
+
+use super::Outcome;
+use super::check::{self, Verdict};
+use crate::cli::{MoveArgs, TargetArgs};
+use crate::context::Context;
+use crate::error::{ExitCode, Result};
+use crate::executor::mover::Backend;
+use crate::executor::{Executor, SlotMoving};
+use crate::journal;
+use crate::output;
+use crate::planner::repair::{self, UncoveredKeys};
+use crate::planner::{Plan, Step};
+use crate::platform::Platform;
+use crate::progress;
+use crate::redis::topology::Topology;
+
+/// How long re-attached replicas and moved slots get to settle.
+const SETTLE: std::time::Duration = std::time::Duration::from_secs(60);
+
+#[derive(Debug, Serialize)]
+struct Report<'a> {
+    plan: &'a Plan,
+    outcome: Outcome,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    check: Option<Verdict>,
+}
+
+pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs) -> Result<ExitCode> {
+    let platform = ctx.platform(target)?;
+    let topology = super::gather(ctx, &platform).await?;
+    let uncovered = count_uncovered_keys(ctx, &topology).await?;
+    let plan = repair::plan(&topology, &uncovered);
+    let settings = super::moving::settings(moving, Backend::Legacy, &topology)?;
+    let outcome = if plan.steps.is_empty() {
+        if !ctx.json {
+            print!("{plan}");
+        }
+        Outcome::NothingToDo
+    } else {
+        let quiet = ctx.json;
+        if !quiet {
+            print!("{plan}");
+        }
+        if ctx.dry_run {
+            Outcome::DryRun
+        } else {
+            ctx.confirm("Apply this repair plan?")?;
+            apply(ctx, &topology, &plan, settings).await?;
+            Outcome::Applied
+        }
+    };
+    let verdict = match outcome {
+        Outcome::DryRun => None,
+        _ => Some(verdict_after(ctx, &platform).await?),
+    };
+    let code = verdict.as_ref().map_or(ExitCode::Success, Verdict::exit_code);
+    if ctx.json {
+        output::print_json(&Report { plan: &plan, outcome, check: verdict })?;
+    } else if let Some(verdict) = &verdict {
+        check::print_verdict(ctx, verdict);
+    }
+    Ok(code)
+}
+
+async fn apply(ctx: &Context, topology: &Topology, plan: &Plan, settings: crate::executor::mover::Settings) -> Result<()> {
+    let slots: usize = plan.steps.iter().map(|s| if let Step::MoveSlots(m) = s { m.slot_count() } else { 0 }).sum();
+    let (report, display) = progress::reporter(ctx.json, slots);
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut executor = Executor::new(&ctx.connector, SETTLE).with_slot_moving(SlotMoving { settings, report, stop });
+    let quiet = ctx.json;
+    let result = executor
+        .apply(plan, |n, total, step| {
+            if !quiet {
+                eprintln!("[{n}/{total}] {step}");
+            }
+        })
+        .await;
+    display.close();
+    result?;
+    forget_stale_journal(topology)
+}
+
+/// A journal whose nodes are gone can never be resumed; once fix settled its slots, drop it.
+fn forget_stale_journal(topology: &Topology) -> Result<()> {
+    let cluster = topology.members.iter().map(|m| m.id.as_str()).min().unwrap_or("unknown").to_owned();
+    if let Some(j) = journal::load(&cluster)? {
+        let gone = j.moves.iter().any(|m| topology.member(&m.source).is_none() || topology.member(&m.target).is_none());
+        if gone {
+            journal::remove(&cluster)?;
+        }
+    }
+    Ok(())
+}
+
+/// Gossip needs a moment to spread what the repair changed; the verdict waits for it, bounded.
+async fn verdict_after(ctx: &Context, platform: &Platform) -> Result<Verdict> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let verdict = check::execute(ctx, platform).await?;
+        if verdict.problems == 0 || std::time::Instant::now() > deadline {
+            return Ok(verdict);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
+}
+
+/// COUNTKEYSINSLOT for every uncovered slot on every reachable master: one pipeline per master.
+async fn count_uncovered_keys(ctx: &Context, topology: &Topology) -> Result<UncoveredKeys> {
+    let uncovered: Vec<u16> = topology.covered_slots().complement().ranges().iter().flat_map(|r| r.start..=r.end).collect();
+    let mut counts = UncoveredKeys::new();
+    if uncovered.is_empty() {
+        return Ok(counts);
+    }
+    for master in topology.masters().filter(|m| m.state.is_some()) {
+        let Some(addr) = &master.addr else { continue };
+        let mut conn = ctx.connector.connect(addr).await?;
+        let mut pipe = redis::pipe();
+        for slot in &uncovered {
+            pipe.cmd("CLUSTER").arg("COUNTKEYSINSLOT").arg(*slot);
+        }
+        let keys: Vec<u64> = conn.pipeline(&pipe).await?;
+        for (slot, n) in uncovered.iter().zip(keys) {
+            counts.entry(*slot).or_default().insert(master.id.clone(), n);
+        }
+    }
+    Ok(counts)
+}

@@ -1,0 +1,320 @@
+//! The flow every slot-moving command shares (reshard, rebalance, fix): safety preconditions,
+//! resuming a journal left by an interrupted run, choosing the migration backend, the plan, the
+//! confirmation, the moves with progress and Ctrl-C, and the final agreement wait.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use serde_json::json;
+
+use super::Outcome;
+use crate::cli::{Migration, MoveArgs};
+use crate::context::{Context, parse_duration};
+use crate::error::{Error, ExitCode, Result};
+use crate::executor::mover::{self, Backend, Settings, Summary};
+use crate::executor::{Executor, SlotMoving};
+use crate::journal::{self, Journal};
+use crate::planner::moves::Move;
+use crate::planner::{NodeRef, Plan, Step};
+use crate::progress;
+use crate::redis::topology::{Member, Topology};
+
+/// Slots handled per pipelined round by the legacy mover.
+const SLOTS_PER_ROUND: usize = 64;
+/// How long the masters get to agree on the new owners after the last move.
+const AGREEMENT_WAIT: Duration = Duration::from_secs(60);
+
+/// What a slot-moving command asks for, in resolved form.
+pub struct Request {
+    pub verb: &'static str,
+    /// Node IDs and numbers: equal strings mean the same request.
+    pub fingerprint: String,
+    /// How the user can run it again, for hints.
+    pub command_line: String,
+}
+
+/// What to move: a fresh plan, or nothing because the cluster already is where it should be.
+pub enum Fresh {
+    Moves { moves: Vec<Move>, summary: Vec<String> },
+    NothingToDo(String),
+}
+
+pub fn node_ref(member: &Member) -> Result<NodeRef> {
+    member
+        .addr
+        .clone()
+        .map(|addr| NodeRef { id: member.id.clone(), addr })
+        .ok_or_else(|| Error::refused(format!("{} has no address", member.label())))
+}
+
+/// The whole flow; `plan_fresh` runs only when no journal of the same request is waiting.
+pub async fn run(
+    ctx: &Context,
+    topology: &Topology,
+    args: &MoveArgs,
+    request: Request,
+    plan_fresh: impl FnOnce(&Topology) -> Result<Fresh>,
+) -> Result<ExitCode> {
+    preconditions(topology)?;
+    let cluster = cluster_key(topology);
+    let (moves, summary) = match journal::load(&cluster)? {
+        Some(j) if j.request == request.fingerprint => {
+            let moves = remaining(&j, topology)?;
+            let summary = vec![format!("resuming the interrupted `{}`: {} slot(s) left", j.command_line, count(&moves))];
+            (moves, summary)
+        }
+        Some(j) => {
+            return Err(Error::refused(format!("an earlier move did not finish: `{}`", j.command_line))
+                .hint("run that command again to finish it first (nothing was changed now)"));
+        }
+        None => {
+            refuse_foreign_open_slots(topology, &[])?;
+            match plan_fresh(topology)? {
+                Fresh::Moves { moves, summary } => (moves, summary),
+                Fresh::NothingToDo(why) => return nothing_to_do(ctx, request.verb, why),
+            }
+        }
+    };
+    refuse_foreign_open_slots(topology, &moves)?;
+    if moves.is_empty() {
+        journal::remove(&cluster)?;
+        return nothing_to_do(ctx, request.verb, "every slot is where it should be".into());
+    }
+    refuse_overfilling(topology, &moves)?;
+    let backend = backend(args.migration, topology, &moves)?;
+    let mut summary = summary;
+    summary.push(format!("{} slot(s) in {} move(s), {} migration", count(&moves), moves.len(), backend_name(backend)));
+    let plan =
+        Plan { action: request.verb, summary, placement: None, steps: moves.iter().cloned().map(Step::MoveSlots).collect() };
+    apply(ctx, topology, args, backend, &plan, &cluster, &request).await
+}
+
+fn backend_name(backend: Backend) -> &'static str {
+    match backend {
+        Backend::Legacy => "legacy (MIGRATE)",
+        Backend::Atomic => "atomic (MIGRATESLOTS)",
+    }
+}
+
+fn count(moves: &[Move]) -> usize {
+    moves.iter().map(Move::slot_count).sum()
+}
+
+fn nothing_to_do(ctx: &Context, verb: &str, why: String) -> Result<ExitCode> {
+    if ctx.json {
+        println!("{}", json!({ "event": "result", "action": verb, "outcome": Outcome::NothingToDo, "reason": why }));
+    } else {
+        println!("{why}: nothing to do.");
+    }
+    Ok(ExitCode::Success)
+}
+
+/// The journal's name for this cluster: its lowest node ID (stable while slots move).
+fn cluster_key(topology: &Topology) -> String {
+    topology.members.iter().map(|m| m.id.as_str()).min().unwrap_or("unknown").to_owned()
+}
+
+/// Moving slots needs every node up: a failing node could lose a handed-over slot.
+fn preconditions(topology: &Topology) -> Result<()> {
+    for m in &topology.members {
+        if let Some(why) = &m.unreachable {
+            return Err(Error::refused(format!("{} is unreachable ({why})", m.label()))
+                .hint("bring it back, or remove it with del-node, before moving slots"));
+        }
+        if m.seen_as.fail || m.seen_as.pfail {
+            let flag = if m.seen_as.fail { "fail" } else { "fail?" };
+            return Err(Error::refused(format!("{} is marked {flag} by the cluster", m.label()))
+                .hint("wait until `kubectl redis check` is clean before moving slots"));
+        }
+    }
+    Ok(())
+}
+
+/// The journal's moves that are not finished: slots the target does not own yet, or still open.
+fn remaining(journal: &Journal, topology: &Topology) -> Result<Vec<Move>> {
+    let mut out = Vec::new();
+    for jm in &journal.moves {
+        let find = |id: &str| {
+            topology.member(id).ok_or_else(|| {
+                Error::refused(format!("node {id:.8} of the interrupted move is no longer in the cluster"))
+                    .hint("run `kubectl redis fix` to settle the open slots, then remove the journal by finishing with fix")
+            })
+        };
+        let (source, target) = (find(&jm.source)?, find(&jm.target)?);
+        let open: Vec<u16> = target.importing.iter().filter(|o| o.peer == source.id).map(|o| o.slot).collect();
+        let mut left = crate::redis::slots::SlotSet::default();
+        for range in jm.ranges() {
+            for slot in range.start..=range.end {
+                if !target.slots.contains(slot) || open.contains(&slot) {
+                    left.insert(slot);
+                }
+            }
+        }
+        if !left.is_empty() {
+            out.push(Move { source: node_ref(source)?, target: node_ref(target)?, slots: left.ranges() });
+        }
+    }
+    Ok(out)
+}
+
+/// An open slot that none of `moves` accounts for belongs to someone else: refuse to touch it.
+fn refuse_foreign_open_slots(topology: &Topology, moves: &[Move]) -> Result<()> {
+    let covers = |source: &str, target: &str, slot: u16| {
+        moves
+            .iter()
+            .any(|m| m.source.id == source && m.target.id == target && m.slots.iter().any(|r| (r.start..=r.end).contains(&slot)))
+    };
+    for m in &topology.members {
+        let migrating = m.migrating.iter().map(|o| (o.slot, m.id.as_str(), o.peer.as_str(), "migrating from"));
+        let importing = m.importing.iter().map(|o| (o.slot, o.peer.as_str(), m.id.as_str(), "importing into"));
+        for (slot, source, target, how) in migrating.chain(importing) {
+            if !covers(source, target, slot) {
+                return Err(Error::refused(format!(
+                    "slot {slot} is open ({how} {}) and no interrupted run of this command left it",
+                    m.label()
+                ))
+                .hint("repair it first: kubectl redis fix"));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Estimates each target's incoming bytes from its sources' memory per slot; refuses to go past maxmemory.
+fn refuse_overfilling(topology: &Topology, moves: &[Move]) -> Result<()> {
+    let mut incoming: BTreeMap<&str, u64> = BTreeMap::new();
+    for m in moves {
+        let Some(source) = topology.member(&m.source.id) else { continue };
+        let (used, owned) = (source.state.as_ref().map_or(0, |s| s.info.used_memory), source.slots.len().max(1));
+        *incoming.entry(m.target.id.as_str()).or_default() += used * m.slot_count() as u64 / owned as u64;
+    }
+    for (id, bytes) in incoming {
+        let Some(info) = topology.member(id).and_then(|t| t.state.as_ref()).map(|s| &s.info) else { continue };
+        if info.maxmemory > 0 && info.used_memory + bytes > info.maxmemory {
+            let label = topology.member(id).map_or_else(|| id.to_owned(), Member::label);
+            return Err(Error::refused(format!(
+                "{label} would hold about {} with maxmemory {}",
+                crate::output::human_bytes(info.used_memory + bytes),
+                crate::output::human_bytes(info.maxmemory)
+            ))
+            .hint("raise its maxmemory, move fewer slots to it, or give it a lower --weight"));
+        }
+    }
+    Ok(())
+}
+
+/// Atomic only where every involved node runs Valkey 9 or newer and no legacy open slot waits.
+fn backend(choice: Migration, topology: &Topology, moves: &[Move]) -> Result<Backend> {
+    let involved: Vec<&Member> =
+        moves.iter().flat_map(|m| [&m.source.id, &m.target.id]).filter_map(|id| topology.member(id)).collect();
+    let servers = involved.iter().filter_map(|m| m.state.as_ref()).map(|s| (s.info.server.as_str(), s.info.version.as_str()));
+    let supported = mover::auto_backend(servers) == Backend::Atomic;
+    let open_slots = topology.members.iter().any(|m| !m.migrating.is_empty() || !m.importing.is_empty());
+    match choice {
+        Migration::Legacy => Ok(Backend::Legacy),
+        Migration::Auto if supported && !open_slots => Ok(Backend::Atomic),
+        Migration::Auto => Ok(Backend::Legacy),
+        Migration::Atomic if !supported => Err(Error::usage("atomic migration needs Valkey 9 or newer on every involved node")
+            .hint("use --migration legacy (or auto)")),
+        Migration::Atomic if open_slots => {
+            Err(Error::refused("open slots from a legacy migration must be finished the legacy way")
+                .hint("use --migration legacy (or auto) for this run"))
+        }
+        Migration::Atomic => Ok(Backend::Atomic),
+    }
+}
+
+pub fn settings(args: &MoveArgs, backend: Backend, topology: &Topology) -> Result<Settings> {
+    let batch_bytes = crate::units::parse_bytes(&args.batch_bytes)
+        .map_err(|e| Error::usage(format!("--batch-bytes: {e}")).hint("write sizes like 512kb or 8mb"))?;
+    if args.batch_keys == 0 || args.parallel == 0 {
+        return Err(Error::usage("--batch-keys and --parallel must be at least 1").hint("the defaults are 1000 and 4"));
+    }
+    Ok(Settings {
+        backend,
+        parallel: args.parallel,
+        batch_keys: args.batch_keys,
+        batch_bytes,
+        slots_per_round: SLOTS_PER_ROUND,
+        replace: args.replace,
+        migrate_timeout: parse_duration("--migrate-timeout", &args.migrate_timeout)?,
+        masters: topology.masters().filter_map(|m| node_ref(m).ok()).collect(),
+    })
+}
+
+async fn apply(
+    ctx: &Context,
+    topology: &Topology,
+    args: &MoveArgs,
+    backend: Backend,
+    plan: &Plan,
+    cluster: &str,
+    request: &Request,
+) -> Result<ExitCode> {
+    let settings = settings(args, backend, topology)?;
+    if ctx.json {
+        println!("{}", json!({ "event": "plan", "plan": plan }));
+    } else {
+        print!("{plan}");
+    }
+    if ctx.dry_run {
+        return finish(ctx, request.verb, Outcome::DryRun, &Summary::default());
+    }
+    ctx.confirm(&format!(
+        "Move {} slot(s)?",
+        plan.steps.iter().map(|s| if let Step::MoveSlots(m) = s { m.slot_count() } else { 0 }).sum::<usize>()
+    ))?;
+    let moves: Vec<Move> =
+        plan.steps.iter().filter_map(|s| if let Step::MoveSlots(m) = s { Some(m.clone()) } else { None }).collect();
+    journal::save(cluster, &Journal::new(request.fingerprint.clone(), request.command_line.clone(), &moves))?;
+    let stop = stop_on_ctrl_c(ctx.json);
+    let (report, display) = progress::reporter(ctx.json, count(&moves));
+    let mut executor = Executor::new(&ctx.connector, AGREEMENT_WAIT).with_slot_moving(SlotMoving { settings, report, stop });
+    let started = std::time::Instant::now();
+    let result = executor.apply(plan, |_, _, _| {}).await;
+    let moving_took = started.elapsed();
+    display.close();
+    let summary = result?;
+    if summary.stopped {
+        finish(ctx, request.verb, Outcome::Applied, &summary)?;
+        eprintln!("stopped after the slots in flight; run `{}` again to continue", request.command_line);
+        return Ok(ExitCode::Interrupted);
+    }
+    let masters: Vec<NodeRef> = topology.reachable().filter_map(|m| node_ref(m).ok()).collect();
+    let settle =
+        Plan { action: request.verb, summary: vec![], placement: None, steps: vec![Step::WaitForAgreement { nodes: masters }] };
+    executor.apply(&settle, |_, _, _| {}).await?;
+    if ctx.verbose > 0 {
+        eprintln!("moving took {moving_took:.2?}, agreement {:.2?}", started.elapsed() - moving_took);
+    }
+    journal::remove(cluster)?;
+    finish(ctx, request.verb, Outcome::Applied, &summary)
+}
+
+fn finish(ctx: &Context, verb: &str, outcome: Outcome, summary: &Summary) -> Result<ExitCode> {
+    if ctx.json {
+        println!("{}", json!({ "event": "result", "action": verb, "outcome": outcome, "summary": summary }));
+    } else if outcome == Outcome::Applied {
+        println!("{}", ctx.style.good(&format!("moved {} slot(s) and {} key(s)", summary.slots_moved, summary.keys_moved)));
+    } else {
+        println!("Dry run: nothing was changed.");
+    }
+    Ok(ExitCode::Success)
+}
+
+/// The first Ctrl-C asks the moves to stop after the slots in flight.
+fn stop_on_ctrl_c(quiet: bool) -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    tokio::spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            flag.store(true, Ordering::SeqCst);
+            if !quiet {
+                eprintln!("stopping after the slots in flight (Ctrl-C again does not speed this up)");
+            }
+        }
+    });
+    stop
+}

@@ -1,0 +1,74 @@
+//! `rebalance`: moves the fewest slots that bring every master to its weighted share (within one
+//! slot), preferring contiguous ranges; weight 0 drains a master.
+
+use std::collections::BTreeMap;
+
+use super::moving::{self, Fresh, Request, node_ref};
+use crate::cli::RebalanceArgs;
+use crate::context::Context;
+use crate::error::{Error, ExitCode, Result};
+use crate::planner::moves::{self, Holder};
+use crate::redis::topology::Topology;
+
+pub async fn run(ctx: &Context, args: &RebalanceArgs) -> Result<ExitCode> {
+    let platform = ctx.platform(&args.target)?;
+    let topology = super::gather(ctx, &platform).await?;
+    if !(args.threshold >= 0.0 && args.threshold.is_finite()) {
+        return Err(Error::usage(format!("--threshold {} is not a percentage", args.threshold)).hint("give 0 or more, e.g. 2"));
+    }
+    let weights = weights(&topology, &args.weight)?;
+    let holders = holders(&topology, &weights, args.use_empty_masters)?;
+    let fingerprint = {
+        let listed: Vec<String> = holders.iter().map(|h| format!("{}={}", h.node.id, h.weight)).collect();
+        format!("rebalance {} threshold={} empty={}", listed.join(","), args.threshold, args.use_empty_masters)
+    };
+    let mut command_line = String::from("kubectl redis rebalance");
+    for w in &args.weight {
+        command_line += &format!(" --weight {w}");
+    }
+    if args.use_empty_masters {
+        command_line += " --use-empty-masters";
+    }
+    let request = Request { verb: "rebalance", fingerprint, command_line };
+    moving::run(ctx, &topology, &args.moving, request, |_| {
+        let targets = moves::targets(&holders)?;
+        if !moves::needs_rebalance(&holders, &targets, args.threshold) {
+            return Ok(Fresh::NothingToDo(format!("every master is within {}% of its share", args.threshold)));
+        }
+        let summary =
+            holders.iter().zip(&targets).map(|(h, t)| format!("{} has {} slot(s), gets {t}", h.node, h.slots.len())).collect();
+        Ok(Fresh::Moves { moves: moves::rebalance(&holders, &targets), summary })
+    })
+    .await
+}
+
+/// `NODE=W` pairs, resolved to node IDs.
+fn weights(topology: &Topology, given: &[String]) -> Result<BTreeMap<String, f64>> {
+    let mut out = BTreeMap::new();
+    for pair in given {
+        let bad =
+            || Error::usage(format!("--weight {pair} is not NODE=W")).hint("write --weight 10.0.0.4:6379=2 or --weight 3f2a9c=0");
+        let (node, weight) = pair.rsplit_once('=').ok_or_else(bad)?;
+        let weight: f64 = weight.parse().map_err(|_| bad())?;
+        if !(weight >= 0.0 && weight.is_finite()) {
+            return Err(bad());
+        }
+        let member = topology.find(node)?;
+        if !member.is_master() {
+            return Err(
+                Error::usage(format!("--weight {pair}: {} is a replica", member.label())).hint("weights apply to masters")
+            );
+        }
+        out.insert(member.id.clone(), weight);
+    }
+    Ok(out)
+}
+
+/// The masters taking part: those owning slots, plus empty ones with --use-empty-masters or a weight.
+fn holders(topology: &Topology, weights: &BTreeMap<String, f64>, use_empty: bool) -> Result<Vec<Holder>> {
+    topology
+        .masters()
+        .filter(|m| !m.slots.is_empty() || use_empty || weights.get(&m.id).is_some_and(|w| *w > 0.0))
+        .map(|m| Ok(Holder { node: node_ref(m)?, slots: m.slots.clone(), weight: weights.get(&m.id).copied().unwrap_or(1.0) }))
+        .collect()
+}

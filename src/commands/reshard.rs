@@ -1,0 +1,57 @@
+//! `reshard`: moves exactly N slots to one master, from the given masters (or all others) in
+//! proportion to what they own, as contiguous ranges.
+
+use super::moving::{self, Fresh, Request, node_ref};
+use crate::cli::ReshardArgs;
+use crate::context::Context;
+use crate::error::{Error, ExitCode, Result};
+use crate::planner::moves::{self, Holder};
+use crate::redis::topology::{Member, Topology};
+
+pub async fn run(ctx: &Context, args: &ReshardArgs) -> Result<ExitCode> {
+    let platform = ctx.platform(&args.target)?;
+    let topology = super::gather(ctx, &platform).await?;
+    let target = master(&topology, &args.to, "--to")?;
+    let sources = sources(&topology, &args.from, target)?;
+    let mut ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+    ids.sort();
+    let request = Request {
+        verb: "reshard",
+        fingerprint: format!("reshard from={} to={} slots={}", ids.join(","), target.id, args.slots),
+        command_line: format!("kubectl redis reshard --from {} --to {} --slots {}", args.from.join(","), args.to, args.slots),
+    };
+    moving::run(ctx, &topology, &args.moving, request, |_| {
+        let holders = sources
+            .iter()
+            .map(|s| Ok(Holder { node: node_ref(s)?, slots: s.slots.clone(), weight: 1.0 }))
+            .collect::<Result<Vec<_>>>()?;
+        let moves = moves::reshard(&holders, &node_ref(target)?, args.slots)?;
+        Ok(Fresh::Moves { summary: vec![format!("move {} slot(s) to {}", args.slots, target.label())], moves })
+    })
+    .await
+}
+
+fn master<'a>(topology: &'a Topology, reference: &str, flag: &str) -> Result<&'a Member> {
+    let member = topology.find(reference)?;
+    if !member.is_master() {
+        return Err(Error::usage(format!("{flag} {reference}: {} is a replica", member.label())).hint("slots live on masters"));
+    }
+    Ok(member)
+}
+
+fn sources<'a>(topology: &'a Topology, from: &[String], target: &Member) -> Result<Vec<&'a Member>> {
+    if from.len() == 1 && from[0] == "all" {
+        return Ok(topology.masters().filter(|m| m.id != target.id && !m.slots.is_empty()).collect());
+    }
+    let mut out: Vec<&Member> = Vec::new();
+    for reference in from {
+        let source = master(topology, reference, "--from")?;
+        if source.id == target.id {
+            return Err(Error::usage(format!("--from {reference} is the --to node")).hint("a master cannot give slots to itself"));
+        }
+        if !out.iter().any(|m| m.id == source.id) {
+            out.push(source);
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,595 @@
+//! Moves slots between masters, with two backends behind one interface.
+//!
+//! - *legacy* (every server): per round of slots, SETSLOT IMPORTING on the target and MIGRATING on
+//!   the source, then GETKEYSINSLOT + `MIGRATE … KEYS` until the slots are empty, then SETSLOT NODE
+//!   on the target, the source and every other master. Each of those is one pipelined round trip for
+//!   the whole round of slots, not one per slot. Batches are sized by key count and by bytes; a key
+//!   larger than the byte budget goes alone with a longer timeout. Measuring every key costs a
+//!   MEMORY USAGE call per key, so it is done where it matters: when the source's average value is
+//!   large enough for the byte budget to bind, and from the first MIGRATE that timed out on.
+//! - *atomic* (Valkey ≥ 9): CLUSTER MIGRATESLOTS on the source, progress from GETSLOTMIGRATIONS,
+//!   CANCELSLOTMIGRATIONS on abort.
+//!
+//! Moves from different sources run concurrently, up to `parallel` at once (a source serialises
+//! and blocks while it migrates, so two moves from one source would only queue behind each other).
+//! A stop request (Ctrl-C) lets every move finish the round in flight; nothing is left half-done
+//! unless a node fails, and then the open slots are exactly what a re-run or `fix` completes.
+
+use std::collections::{BTreeSet, HashSet};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+use futures::stream::{FuturesUnordered, StreamExt};
+use redis::Value;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::planner::NodeRef;
+use crate::planner::moves::Move;
+use crate::redis::conn::{Connector, NodeConn};
+use crate::redis::slots::format_ranges;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Backend {
+    Legacy,
+    Atomic,
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub backend: Backend,
+    pub parallel: usize,
+    /// Keys per MIGRATE.
+    pub batch_keys: usize,
+    /// Bytes per MIGRATE (by MEMORY USAGE).
+    pub batch_bytes: u64,
+    /// Slots handled per pipelined round.
+    pub slots_per_round: usize,
+    /// Overwrite keys that exist on the target with other values.
+    pub replace: bool,
+    /// MIGRATE's own I/O timeout for a normal batch.
+    pub migrate_timeout: Duration,
+    /// Every master, so that all of them learn each slot's new owner.
+    pub masters: Vec<NodeRef>,
+}
+
+/// What the mover tells the progress display.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "event", rename_all = "kebab-case")]
+pub enum Event {
+    MoveStarted { source: String, target: String, slots: usize },
+    Progress { source: String, target: String, slots_done: usize, keys_moved: u64 },
+    MoveFinished { source: String, target: String, slots_done: usize, keys_moved: u64 },
+}
+
+pub type Reporter = Arc<dyn Fn(Event) + Send + Sync>;
+
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct Summary {
+    pub slots_moved: usize,
+    pub keys_moved: u64,
+    /// True when a stop request ended the run before every move was done.
+    pub stopped: bool,
+}
+
+/// Moves every slot of `moves`; returns what was done, or the first error.
+pub async fn run(
+    connector: &Connector,
+    moves: &[Move],
+    settings: &Settings,
+    report: Reporter,
+    stop: Arc<AtomicBool>,
+) -> Result<Summary> {
+    let mut pending: Vec<&Move> = moves.iter().collect();
+    let mut busy: HashSet<String> = HashSet::new();
+    let mut running = FuturesUnordered::new();
+    let mut summary = Summary::default();
+    let mut first_error: Option<Error> = None;
+    loop {
+        while first_error.is_none() && !stop.load(Ordering::SeqCst) && running.len() < settings.parallel.max(1) {
+            let Some(i) = pending.iter().position(|m| !busy.contains(&m.source.id)) else {
+                break;
+            };
+            let m = pending.remove(i);
+            busy.insert(m.source.id.clone());
+            let (report, stop) = (report.clone(), stop.clone());
+            running.push(async move { (m, move_pair(connector, m, settings, report, stop).await) });
+        }
+        let Some((m, result)) = running.next().await else { break };
+        busy.remove(&m.source.id);
+        match result {
+            Ok(done) => {
+                summary.slots_moved += done.slots_moved;
+                summary.keys_moved += done.keys_moved;
+            }
+            Err(e) => {
+                // Let the other moves finish their round, then report the first failure.
+                stop.store(true, Ordering::SeqCst);
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    if let Some(e) = first_error {
+        return Err(e);
+    }
+    summary.stopped =
+        !pending.is_empty() || stop.load(Ordering::SeqCst) && summary.slots_moved < moves.iter().map(Move::slot_count).sum();
+    Ok(summary)
+}
+
+async fn move_pair(
+    connector: &Connector,
+    m: &Move,
+    settings: &Settings,
+    report: Reporter,
+    stop: Arc<AtomicBool>,
+) -> Result<Summary> {
+    let (source, target) = (m.source.addr.to_string(), m.target.addr.to_string());
+    report(Event::MoveStarted { source: source.clone(), target: target.clone(), slots: m.slot_count() });
+    let progress = |done: &Summary| {
+        report(Event::Progress {
+            source: source.clone(),
+            target: target.clone(),
+            slots_done: done.slots_moved,
+            keys_moved: done.keys_moved,
+        })
+    };
+    let done = match settings.backend {
+        Backend::Legacy => Legacy::connect(connector, m, settings).await?.run(&stop, progress).await?,
+        Backend::Atomic => atomic_pair(connector, m, &stop, progress).await?,
+    };
+    report(Event::MoveFinished { source, target, slots_done: done.slots_moved, keys_moved: done.keys_moved });
+    Ok(done)
+}
+
+/// Replies that mean "already so" or "this node just stopped being a master": safe to go on.
+const BENIGN_ON_SOURCE: [&str; 4] = ["only with masters", "only with primaries", "UNBLOCKED", "NOREPLICAS"];
+
+struct Legacy<'a> {
+    m: &'a Move,
+    settings: &'a Settings,
+    source: NodeConn,
+    target: NodeConn,
+    others: Vec<NodeConn>,
+    /// `AUTH pass` or `AUTH2 user pass` for MIGRATE; never printed.
+    auth: Vec<String>,
+    /// Whether keys are measured before batching (see the module doc).
+    measure_keys: bool,
+}
+
+impl<'a> Legacy<'a> {
+    async fn connect(connector: &Connector, m: &'a Move, settings: &'a Settings) -> Result<Legacy<'a>> {
+        let source = connector.connect(&m.source.addr).await?;
+        let target = connector.connect(&m.target.addr).await?;
+        let mut others = Vec::new();
+        for master in settings.masters.iter().filter(|n| n.id != m.source.id && n.id != m.target.id) {
+            others.push(connector.connect(&master.addr).await?);
+        }
+        let creds = &connector.credentials;
+        let auth = match (&creds.user, &creds.password) {
+            (Some(user), Some(pass)) => vec!["AUTH2".into(), user.clone(), pass.expose().to_owned()],
+            (None, Some(pass)) => vec!["AUTH".into(), pass.expose().to_owned()],
+            _ => vec![],
+        };
+        let mut legacy = Legacy { m, settings, source, target, others, auth, measure_keys: false };
+        legacy.measure_keys = legacy.values_are_large().await?;
+        Ok(legacy)
+    }
+
+    /// True when an average key of the source, times the keys per batch, reaches half the byte budget.
+    async fn values_are_large(&mut self) -> Result<bool> {
+        let info: String = self.source.call(redis::cmd("INFO").arg("memory").arg("keyspace")).await?;
+        let facts = crate::redis::info::InfoFacts::parse(&info);
+        let average = facts.used_memory / facts.keys.max(1);
+        Ok(average.saturating_mul(self.settings.batch_keys as u64) >= self.settings.batch_bytes / 2)
+    }
+
+    async fn run(mut self, stop: &AtomicBool, progress: impl Fn(&Summary)) -> Result<Summary> {
+        self.wait_until_target_serves().await?;
+        let slots: Vec<u16> = self.m.slots.iter().flat_map(|r| r.start..=r.end).collect();
+        let mut done = Summary::default();
+        for round in slots.chunks(self.settings.slots_per_round.max(1)) {
+            if stop.load(Ordering::SeqCst) {
+                done.stopped = true;
+                break;
+            }
+            done.keys_moved += self.move_round(round).await?;
+            done.slots_moved += round.len();
+            progress(&done);
+        }
+        Ok(done)
+    }
+
+    /// A node that just joined answers MIGRATE with CLUSTERDOWN until it knows the slot map.
+    async fn wait_until_target_serves(&mut self) -> Result<()> {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let info: String = self.target.call(redis::cmd("CLUSTER").arg("INFO")).await?;
+            if info.lines().any(|l| l.trim_end() == "cluster_state:ok") {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(Error::failed(format!("{} does not serve the cluster (cluster_state is not ok)", self.m.target))
+                    .hint("run `kubectl redis check`"));
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    }
+
+    fn slot_error(&self, slot: u16, node: &NodeRef, reply: &str) -> Error {
+        Error::failed(format!("slot {slot}: {node} replied: {reply}"))
+            .hint("the slot is left open; re-run the same command to finish it, or `kubectl redis fix`")
+    }
+
+    /// One round: open the slots, drain their keys, hand them over. Returns the keys moved.
+    async fn move_round(&mut self, round: &[u16]) -> Result<u64> {
+        let limit = self.source.timeout();
+        let mut pipe = redis::pipe();
+        for slot in round {
+            pipe.cmd("CLUSTER").arg("SETSLOT").arg(*slot).arg("IMPORTING").arg(&self.m.source.id);
+        }
+        let mut open = Vec::new();
+        for (slot, reply) in round.iter().zip(self.target.pipeline_each(&mut pipe, limit).await?) {
+            match reply {
+                Ok(_) => open.push(*slot),
+                // Resuming after an interruption: the target took the slot over already.
+                Err(e) if e.contains("already the owner") => {}
+                Err(e) => return Err(self.slot_error(*slot, &self.m.target, &e)),
+            }
+        }
+        let mut pipe = redis::pipe();
+        for slot in &open {
+            pipe.cmd("CLUSTER").arg("SETSLOT").arg(*slot).arg("MIGRATING").arg(&self.m.target.id);
+        }
+        for (slot, reply) in open.iter().zip(self.source.pipeline_each(&mut pipe, limit).await?) {
+            if let Err(e) = reply {
+                return Err(self.slot_error(*slot, &self.m.source, &e));
+            }
+        }
+        let keys = self.drain(&open).await?;
+        self.hand_over(round).await?;
+        Ok(keys)
+    }
+
+    /// GETKEYSINSLOT + MIGRATE for all open slots of the round until they are empty.
+    async fn drain(&mut self, open: &[u16]) -> Result<u64> {
+        let mut pending: Vec<u16> = open.to_vec();
+        let mut moved = 0;
+        let mut retries = 0;
+        while !pending.is_empty() {
+            let mut pipe = redis::pipe();
+            for slot in &pending {
+                pipe.cmd("CLUSTER").arg("GETKEYSINSLOT").arg(*slot).arg(self.settings.batch_keys);
+            }
+            let limit = self.source.timeout();
+            let keys: Vec<Vec<Vec<u8>>> = self.source.pipeline_within(&pipe, limit).await?;
+            let with_keys: Vec<(u16, Vec<Vec<u8>>)> = pending.iter().copied().zip(keys).filter(|(_, k)| !k.is_empty()).collect();
+            pending = with_keys.iter().map(|(s, _)| *s).collect();
+            if with_keys.is_empty() {
+                break;
+            }
+            let batches = if self.measure_keys { self.measured_batches(with_keys).await? } else { counted_batches(with_keys) };
+            match self.migrate(&batches).await? {
+                MigrateOutcome::Moved(n) => {
+                    moved += n;
+                    retries = 0;
+                }
+                MigrateOutcome::TargetNotReady(n) if retries < 50 => {
+                    moved += n;
+                    retries += 1;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                MigrateOutcome::TargetNotReady(_) => {
+                    return Err(Error::failed(format!("{} kept answering CLUSTERDOWN/TRYAGAIN to MIGRATE", self.m.target))
+                        .hint("the slots are left open; re-run the same command once `kubectl redis check` is clean"));
+                }
+            }
+        }
+        Ok(moved)
+    }
+
+    /// Splits each slot's keys into MIGRATE batches by key count and bytes.
+    async fn measured_batches(&mut self, slots: Vec<(u16, Vec<Vec<u8>>)>) -> Result<Vec<Batch>> {
+        let mut pipe = redis::pipe();
+        for (_, keys) in &slots {
+            for key in keys {
+                pipe.cmd("MEMORY").arg("USAGE").arg(key).arg("SAMPLES").arg(0);
+            }
+        }
+        let limit = self.source.timeout();
+        let sizes: Vec<Option<u64>> = self.source.pipeline_within(&pipe, limit).await?;
+        let mut sizes = sizes.into_iter();
+        let budget = self.settings.batch_bytes.max(1);
+        let mut out = Vec::new();
+        for (slot, keys) in slots {
+            let mut batch = Batch { slot, keys: Vec::new(), bytes: 0 };
+            for key in keys {
+                let size = sizes.next().flatten().unwrap_or(0);
+                if !batch.keys.is_empty() && (batch.bytes + size > budget || batch.keys.len() >= self.settings.batch_keys) {
+                    out.push(std::mem::replace(&mut batch, Batch { slot, keys: Vec::new(), bytes: 0 }));
+                }
+                batch.keys.push(key);
+                batch.bytes += size;
+            }
+            out.push(batch);
+        }
+        Ok(out)
+    }
+
+    /// MIGRATE's own timeout for a batch: larger values get longer (at 20 MB/s on top of the base).
+    fn migrate_timeout(&self, batch: &Batch) -> Duration {
+        self.settings.migrate_timeout + Duration::from_millis(batch.bytes / 20_000)
+    }
+
+    fn migrate_cmd(&self, batch: &Batch, replace: bool) -> redis::Cmd {
+        let mut cmd = redis::cmd("MIGRATE");
+        let timeout_ms = self.migrate_timeout(batch).as_millis() as u64;
+        cmd.arg(&self.m.target.addr.host).arg(self.m.target.addr.port).arg("").arg(0).arg(timeout_ms);
+        if replace {
+            cmd.arg("REPLACE");
+        }
+        cmd.arg(&self.auth).arg("KEYS").arg(&batch.keys);
+        cmd
+    }
+
+    /// One pipeline of MIGRATE commands; BUSYKEY is resolved per batch, other errors stop the move.
+    async fn migrate(&mut self, batches: &[Batch]) -> Result<MigrateOutcome> {
+        let mut pipe = redis::pipe();
+        for batch in batches {
+            pipe.add_command(self.migrate_cmd(batch, self.settings.replace));
+        }
+        let limit = batches.iter().map(|b| self.migrate_timeout(b)).sum::<Duration>() + self.source.timeout();
+        let replies = self.source.pipeline_each(&mut pipe, limit).await?;
+        let mut moved = 0;
+        let mut not_ready = false;
+        for (batch, reply) in batches.iter().zip(replies) {
+            match reply {
+                Ok(_) => moved += batch.keys.len() as u64,
+                Err(e) if e.contains("BUSYKEY") => moved += self.resolve_busy(batch).await?,
+                Err(e) if e.contains("CLUSTERDOWN") || e.contains("TRYAGAIN") => not_ready = true,
+                // A batch too large for MIGRATE's timeout: measure keys from now on and try again,
+                // so that a large key goes alone with a longer timeout. Unacknowledged keys stay on
+                // the source; one the target did restore shows up as an identical BUSYKEY and is replaced.
+                Err(e) if e.contains("IOERR") && e.contains("timeout") && !self.measure_keys => {
+                    self.measure_keys = true;
+                    not_ready = true;
+                }
+                Err(e) => return Err(self.slot_error(batch.slot, &self.m.source, &e)),
+            }
+        }
+        Ok(if not_ready { MigrateOutcome::TargetNotReady(moved) } else { MigrateOutcome::Moved(moved) })
+    }
+
+    /// Keys that exist on both nodes: identical values are replaced (nothing is lost), differing
+    /// values stop the move unless --replace was given.
+    async fn resolve_busy(&mut self, batch: &Batch) -> Result<u64> {
+        let limit = self.source.timeout();
+        let mut pipe = redis::pipe();
+        for key in &batch.keys {
+            pipe.cmd("DUMP").arg(key);
+        }
+        let here: Vec<Option<Vec<u8>>> = self.source.pipeline_within(&pipe, limit).await?;
+        let mut pipe = redis::pipe();
+        for key in &batch.keys {
+            pipe.cmd("ASKING").ignore().cmd("DUMP").arg(key);
+        }
+        let there: Vec<Option<Vec<u8>>> = self.target.pipeline_within(&pipe, limit).await?;
+        let mut conflicts = Vec::new();
+        let mut left = Vec::new();
+        for ((key, a), b) in batch.keys.iter().zip(here).zip(there) {
+            match (a, b) {
+                (None, _) => {}
+                (Some(a), Some(b)) if a != b => conflicts.push(String::from_utf8_lossy(key).into_owned()),
+                (Some(_), _) => left.push(key.clone()),
+            }
+        }
+        if !conflicts.is_empty() {
+            let shown: Vec<&str> = conflicts.iter().take(5).map(String::as_str).collect();
+            return Err(Error::failed(format!(
+                "slot {}: {} key(s) exist on both {} and {} with different values: {}",
+                batch.slot,
+                conflicts.len(),
+                self.m.source,
+                self.m.target,
+                shown.join(", ")
+            ))
+            .hint("inspect them; --replace overwrites the target's copies with the source's"));
+        }
+        if left.is_empty() {
+            return Ok(0);
+        }
+        let rest = Batch { slot: batch.slot, keys: left, bytes: batch.bytes };
+        let limit = self.migrate_timeout(&rest) + self.source.timeout();
+        let cmd = self.migrate_cmd(&rest, true);
+        self.source
+            .call_within::<Value>(&cmd, limit)
+            .await
+            .map_err(|e| self.slot_error(rest.slot, &self.m.source, &e.message))?;
+        Ok(rest.keys.len() as u64)
+    }
+
+    /// SETSLOT NODE on the target first (so the slot always has an owner), then the source, then
+    /// every other master.
+    async fn hand_over(&mut self, round: &[u16]) -> Result<()> {
+        let target_id = self.m.target.id.clone();
+        let node_pipe = || {
+            let mut pipe = redis::pipe();
+            for slot in round {
+                pipe.cmd("CLUSTER").arg("SETSLOT").arg(*slot).arg("NODE").arg(&target_id);
+            }
+            pipe
+        };
+        let limit = self.target.timeout();
+        for (slot, reply) in round.iter().zip(self.target.pipeline_each(&mut node_pipe(), limit).await?) {
+            if let Err(e) = reply {
+                return Err(self.slot_error(*slot, &self.m.target, &e));
+            }
+        }
+        for (slot, reply) in round.iter().zip(self.source.pipeline_each(&mut node_pipe(), limit).await?) {
+            if let Err(e) = reply.as_ref().map(|_| ()).or_else(|e| tolerate_on_source(e)) {
+                return Err(self.slot_error(*slot, &self.m.source, &e));
+            }
+        }
+        let replies = futures::future::join_all(self.others.iter_mut().map(|c| {
+            let mut pipe = node_pipe();
+            async move { (c.addr.clone(), c.pipeline_each(&mut pipe, limit).await) }
+        }))
+        .await;
+        for (addr, replies) in replies {
+            // Gossip spreads the new owner anyway; a master that cannot be told now is reported.
+            if let Some(e) =
+                replies?.into_iter().find_map(|r| r.err()).filter(|e| !BENIGN_ON_SOURCE.iter().any(|b| e.contains(b)))
+            {
+                return Err(Error::failed(format!(
+                    "{addr} did not accept the new owner of slots {}: {e}",
+                    format_ranges(&self.m.slots)
+                )));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn tolerate_on_source(error: &str) -> std::result::Result<(), String> {
+    if BENIGN_ON_SOURCE.iter().any(|b| error.contains(b)) { Ok(()) } else { Err(error.to_owned()) }
+}
+
+/// Batches by key count alone, one per slot when its keys fit.
+fn counted_batches(slots: Vec<(u16, Vec<Vec<u8>>)>) -> Vec<Batch> {
+    slots.into_iter().map(|(slot, keys)| Batch { slot, keys, bytes: 0 }).collect()
+}
+
+struct Batch {
+    slot: u16,
+    keys: Vec<Vec<u8>>,
+    bytes: u64,
+}
+
+enum MigrateOutcome {
+    Moved(u64),
+    /// The target answered CLUSTERDOWN or TRYAGAIN for some batch: try again shortly.
+    TargetNotReady(u64),
+}
+
+/// One entry of CLUSTER GETSLOTMIGRATIONS.
+#[derive(Debug, Default)]
+struct Migration {
+    name: String,
+    operation: String,
+    target: String,
+    state: String,
+    message: String,
+}
+
+fn parse_migrations(value: Value) -> Vec<Migration> {
+    let Value::Array(entries) = value else { return Vec::new() };
+    entries
+        .into_iter()
+        .map(|entry| {
+            let pairs: Vec<(String, String)> = match entry {
+                Value::Array(items) => {
+                    items.chunks(2).filter_map(|kv| Some((text(&kv[0])?, text(kv.get(1)?).unwrap_or_default()))).collect()
+                }
+                Value::Map(items) => items.iter().filter_map(|(k, v)| Some((text(k)?, text(v).unwrap_or_default()))).collect(),
+                _ => Vec::new(),
+            };
+            let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default();
+            Migration {
+                name: get("name"),
+                operation: get("operation"),
+                target: get("target_node"),
+                state: get("state"),
+                message: get("message"),
+            }
+        })
+        .collect()
+}
+
+fn text(value: &Value) -> Option<String> {
+    match value {
+        Value::BulkString(b) => Some(String::from_utf8_lossy(b).into_owned()),
+        Value::SimpleString(s) => Some(s.clone()),
+        Value::Int(i) => Some(i.to_string()),
+        _ => None,
+    }
+}
+
+/// CLUSTER MIGRATESLOTS on the source for the whole move; polls until the server says it is done.
+async fn atomic_pair(connector: &Connector, m: &Move, stop: &AtomicBool, progress: impl Fn(&Summary)) -> Result<Summary> {
+    let mut source = connector.connect(&m.source.addr).await?;
+    let list = |v| parse_migrations(v);
+    let before: BTreeSet<String> =
+        list(source.call(redis::cmd("CLUSTER").arg("GETSLOTMIGRATIONS")).await?).into_iter().map(|j| j.name).collect();
+    let mut cmd = redis::cmd("CLUSTER");
+    cmd.arg("MIGRATESLOTS").arg("SLOTSRANGE");
+    for range in &m.slots {
+        cmd.arg(range.start).arg(range.end);
+    }
+    cmd.arg("NODE").arg(&m.target.id);
+    source.call::<()>(&cmd).await.map_err(|e| Error::failed(format!("CLUSTER MIGRATESLOTS: {}", e.message)))?;
+    let mut cancelled = false;
+    loop {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        let jobs: Vec<Migration> = list(source.call(redis::cmd("CLUSTER").arg("GETSLOTMIGRATIONS")).await?)
+            .into_iter()
+            .filter(|j| !before.contains(&j.name) && j.operation == "EXPORT" && j.target == m.target.id)
+            .collect();
+        if let Some(failed) = jobs.iter().find(|j| j.state == "failed" || (j.state == "cancelled" && !cancelled)) {
+            return Err(Error::failed(format!(
+                "atomic migration from {} to {} {}: {}",
+                m.source, m.target, failed.state, failed.message
+            ))
+            .hint("nothing is half-moved: the server rolled the job back; re-run the same command"));
+        }
+        if !jobs.is_empty() && jobs.iter().all(|j| j.state == "success") {
+            let done = Summary { slots_moved: m.slot_count(), keys_moved: 0, stopped: false };
+            progress(&done);
+            return Ok(done);
+        }
+        if cancelled && jobs.iter().all(|j| matches!(j.state.as_str(), "success" | "cancelled" | "failed")) {
+            return Ok(Summary { stopped: true, ..Summary::default() });
+        }
+        if stop.load(Ordering::SeqCst) && !cancelled {
+            source.call::<Value>(redis::cmd("CLUSTER").arg("CANCELSLOTMIGRATIONS")).await?;
+            cancelled = true;
+        }
+    }
+}
+
+/// Which backend `auto` picks: atomic when every involved node is Valkey 9 or newer.
+pub fn auto_backend<'a>(servers: impl IntoIterator<Item = (&'a str, &'a str)>) -> Backend {
+    let atomic = servers.into_iter().all(|(server, version)| {
+        server == "valkey"
+            && version.split('.').next().and_then(|major| major.parse::<u32>().ok()).is_some_and(|major| major >= 9)
+    });
+    if atomic { Backend::Atomic } else { Backend::Legacy }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn auto_picks_atomic_only_when_every_node_is_valkey_9() {
+        assert_eq!(auto_backend([("valkey", "9.1.2"), ("valkey", "9.0.0")]), Backend::Atomic);
+        assert_eq!(auto_backend([("valkey", "9.1.2"), ("valkey", "8.1.0")]), Backend::Legacy);
+        assert_eq!(auto_backend([("redis", "8.4.0")]), Backend::Legacy);
+    }
+
+    #[test]
+    fn reads_getslotmigrations_in_resp2_form() {
+        let entry = |name: &str, state: &str| {
+            Value::Array(
+                ["name", name, "operation", "EXPORT", "target_node", "t1", "state", state, "message", ""]
+                    .iter()
+                    .map(|s| Value::BulkString(s.as_bytes().to_vec()))
+                    .collect(),
+            )
+        };
+        let jobs = parse_migrations(Value::Array(vec![entry("a", "success"), entry("b", "failed")]));
+        assert_eq!(jobs.len(), 2);
+        assert_eq!((jobs[1].name.as_str(), jobs[1].state.as_str(), jobs[1].target.as_str()), ("b", "failed", "t1"));
+    }
+}

@@ -1,0 +1,223 @@
+//! The repair plan for what `check` finds: half-done migrations are finished in their direction
+//! (or rolled back when the target is gone), uncovered slots go to the node that holds their keys
+//! (or, when none does, to the master with the fewest slots), ghost nodes are forgotten, and
+//! replicas whose link is down are attached again. What cannot be repaired safely is said, not guessed.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::moves::Move;
+use super::{NodeRef, Plan, Step};
+use crate::redis::slots::{SlotRange, SlotSet, format_ranges};
+use crate::redis::topology::{Member, Topology};
+
+/// Keys each reachable master holds in each uncovered slot, as counted by the caller.
+pub type UncoveredKeys = BTreeMap<u16, BTreeMap<String, u64>>;
+
+fn node_ref(m: &Member) -> Option<NodeRef> {
+    m.addr.clone().map(|addr| NodeRef { id: m.id.clone(), addr })
+}
+
+fn alive<'a>(topology: &'a Topology, id: &str) -> Option<&'a Member> {
+    topology.member(id).filter(|m| m.state.is_some())
+}
+
+pub fn plan(topology: &Topology, uncovered: &UncoveredKeys) -> Plan {
+    let mut summary = Vec::new();
+    let mut steps = Vec::new();
+    open_slots(topology, &mut summary, &mut steps);
+    uncovered_slots(topology, uncovered, &mut summary, &mut steps);
+    ghosts(topology, &mut summary, &mut steps);
+    replica_links(topology, &mut summary, &mut steps);
+    if summary.is_empty() {
+        summary.push("nothing to repair".to_owned());
+    }
+    Plan { action: "fix", summary, placement: None, steps }
+}
+
+/// (source, target) of each open slot, from migrating and importing markers.
+fn open_slot_pairs(topology: &Topology) -> BTreeMap<u16, BTreeSet<(String, String)>> {
+    let mut pairs: BTreeMap<u16, BTreeSet<(String, String)>> = BTreeMap::new();
+    for m in &topology.members {
+        for o in &m.migrating {
+            pairs.entry(o.slot).or_default().insert((m.id.clone(), o.peer.clone()));
+        }
+        for o in &m.importing {
+            pairs.entry(o.slot).or_default().insert((o.peer.clone(), m.id.clone()));
+        }
+    }
+    pairs
+}
+
+fn open_slots(topology: &Topology, summary: &mut Vec<String>, steps: &mut Vec<Step>) {
+    let mut finish: BTreeMap<(String, String), SlotSet> = BTreeMap::new();
+    for (slot, pairs) in open_slot_pairs(topology) {
+        let pairs: Vec<(String, String)> = pairs.into_iter().collect();
+        let [(source, target)] = &pairs[..] else {
+            summary.push(format!(
+                "slot {slot} is open between several node pairs: not repaired (settle it by hand with CLUSTER SETSLOT)"
+            ));
+            continue;
+        };
+        match (alive(topology, source), alive(topology, target)) {
+            (Some(_), Some(_)) => finish.entry((source.clone(), target.clone())).or_default().insert(slot),
+            (Some(s), None) => {
+                summary.push(format!(
+                    "slot {slot}: the target {target:.8} is gone; it stays on {} (keys that reached the target are lost with it)",
+                    s.label()
+                ));
+                if let Some(node) = node_ref(s) {
+                    steps.push(Step::SetSlotStable { node, slot });
+                }
+            }
+            (None, Some(t)) => {
+                summary.push(format!("slot {slot}: the source {source:.8} is gone; {} stops importing it", t.label()));
+                if let Some(node) = node_ref(t) {
+                    steps.push(Step::SetSlotStable { node, slot });
+                }
+            }
+            (None, None) => summary.push(format!("slot {slot} is open between two nodes that are both gone: not repaired")),
+        }
+    }
+    for ((source, target), slots) in finish {
+        let (Some(s), Some(t)) = (topology.member(&source).and_then(node_ref), topology.member(&target).and_then(node_ref))
+        else {
+            continue;
+        };
+        summary.push(format!("finish moving slot(s) {} from {s} to {t}", format_ranges(&slots.ranges())));
+        steps.push(Step::MoveSlots(Move { source: s, target: t, slots: slots.ranges() }));
+    }
+}
+
+fn uncovered_slots(topology: &Topology, uncovered: &UncoveredKeys, summary: &mut Vec<String>, steps: &mut Vec<Step>) {
+    let masters: Vec<&Member> = topology.masters().filter(|m| m.state.is_some()).collect();
+    let mut load: BTreeMap<&str, usize> = masters.iter().map(|m| (m.id.as_str(), m.slots.len())).collect();
+    let mut assign: BTreeMap<String, SlotSet> = BTreeMap::new();
+    for (&slot, holders) in uncovered {
+        let with_keys: Vec<&String> = holders.iter().filter(|(_, n)| **n > 0).map(|(id, _)| id).collect();
+        let owner = match with_keys.as_slice() {
+            [one] => one.as_str(),
+            [] => match load.iter().min_by_key(|(id, n)| (**n, **id)) {
+                Some((id, _)) => id,
+                None => continue,
+            },
+            many => {
+                summary.push(format!(
+                    "slot {slot} has no owner and keys on {} masters: not repaired (choose an owner and move the keys by hand)",
+                    many.len()
+                ));
+                continue;
+            }
+        };
+        let owner = owner.to_owned();
+        *load.entry(masters.iter().find(|m| m.id == owner).map_or("", |m| m.id.as_str())).or_default() += 1;
+        assign.entry(owner).or_default().insert(slot);
+    }
+    for (id, slots) in assign {
+        let Some(node) = topology.member(&id).and_then(node_ref) else { continue };
+        let ranges: Vec<SlotRange> = slots.ranges();
+        summary.push(format!("give uncovered slot(s) {} to {node}", format_ranges(&ranges)));
+        steps.push(Step::AddSlots { node: node.clone(), slots: ranges });
+        steps.push(Step::BumpEpoch { node });
+    }
+}
+
+/// Nodes the cluster marks failed (or without address) that own nothing and answer nobody.
+fn ghosts(topology: &Topology, summary: &mut Vec<String>, steps: &mut Vec<Step>) {
+    for ghost in topology.members.iter().filter(|m| {
+        m.state.is_none()
+            && m.slots.is_empty()
+            && (m.seen_as.fail || m.seen_as.noaddr)
+            && topology.replicas_of(&m.id).next().is_none()
+    }) {
+        summary.push(format!("forget the ghost node {}", ghost.label()));
+        let forget = NodeRef {
+            id: ghost.id.clone(),
+            addr: ghost.addr.clone().unwrap_or_else(|| crate::redis::addr::NodeAddr::new("unknown", 0)),
+        };
+        for node in topology.reachable().filter_map(node_ref) {
+            steps.push(Step::Forget { node, forget: forget.clone() });
+        }
+    }
+}
+
+fn replica_links(topology: &Topology, summary: &mut Vec<String>, steps: &mut Vec<Step>) {
+    for replica in topology.reachable().filter(|m| !m.is_master()) {
+        let link_down = replica.state.as_ref().and_then(|s| s.info.master_link_up) == Some(false);
+        let master = replica.master_id.as_deref().and_then(|id| alive(topology, id));
+        if let (true, Some(master)) = (link_down, master) {
+            let (Some(node), Some(master_ref)) = (node_ref(replica), node_ref(master)) else { continue };
+            summary.push(format!("attach replica {node} to {master_ref} again (its link is down)"));
+            steps.push(Step::Replicate { node, master: master_ref });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::redis::addr::NodeAddr;
+    use crate::redis::info::InfoFacts;
+    use crate::redis::nodes::parse_cluster_nodes;
+    use crate::redis::topology::{NodeState, assemble};
+
+    const A: &str = "aaaa000000000000000000000000000000000000";
+    const B: &str = "bbbb000000000000000000000000000000000000";
+
+    fn topology(a_extra: &str, b_extra: &str, b_slots: &str) -> Topology {
+        let text = |me: &str| {
+            let mine = |id: &str| if id == me { "myself," } else { "" };
+            let extra = |id: &str, e: &str| if id == me { e.to_owned() } else { String::new() };
+            format!(
+                "{A} 10.0.0.1:6379@16379 {}master - 0 0 1 connected 0-8191 {}\n{B} 10.0.0.2:6379@16379 {}master - 0 0 2 connected {b_slots} {}\n",
+                mine(A),
+                extra(A, a_extra),
+                mine(B),
+                extra(B, b_extra)
+            )
+        };
+        let state = |me: &str| {
+            let (lines, bad_lines) = parse_cluster_nodes(&text(me));
+            let info = InfoFacts { cluster_enabled: true, role: "master".into(), ..Default::default() };
+            Ok(NodeState { id: me.into(), lines, bad_lines, info, open_slot_keys: Default::default() })
+        };
+        let mut probes = BTreeMap::new();
+        probes.insert(NodeAddr::new("10.0.0.1", 6379), state(A));
+        probes.insert(NodeAddr::new("10.0.0.2", 6379), state(B));
+        assemble(probes)
+    }
+
+    #[test]
+    fn a_half_done_migration_is_finished_in_its_direction() {
+        let t = topology(&format!("[100->-{B}]"), &format!("[100-<-{A}]"), "8192-16383");
+        let plan = plan(&t, &UncoveredKeys::new());
+        assert!(
+            matches!(&plan.steps[..], [Step::MoveSlots(m)] if m.source.id == A && m.target.id == B && m.slot_count() == 1),
+            "{plan:?}"
+        );
+    }
+
+    #[test]
+    fn uncovered_slots_go_to_the_node_with_their_keys_else_the_emptiest_master() {
+        let t = topology("", "", "8192-16000");
+        let mut uncovered = UncoveredKeys::new();
+        uncovered.insert(16001, BTreeMap::from([(A.to_owned(), 3), (B.to_owned(), 0)]));
+        uncovered.insert(16002, BTreeMap::from([(A.to_owned(), 0), (B.to_owned(), 0)]));
+        uncovered.insert(16003, BTreeMap::from([(A.to_owned(), 1), (B.to_owned(), 1)]));
+        let plan = plan(&t, &uncovered);
+        let adds: Vec<(String, String)> = plan
+            .steps
+            .iter()
+            .filter_map(
+                |s| if let Step::AddSlots { node, slots } = s { Some((node.id.clone(), format_ranges(slots))) } else { None },
+            )
+            .collect();
+        assert_eq!(adds, [(A.to_owned(), "16001".to_owned()), (B.to_owned(), "16002".to_owned())]);
+        assert!(plan.summary.iter().any(|l| l.contains("slot 16003") && l.contains("not repaired")));
+    }
+
+    #[test]
+    fn a_healthy_cluster_needs_no_repair() {
+        let plan = plan(&topology("", "", "8192-16383"), &UncoveredKeys::new());
+        assert!(plan.steps.is_empty());
+    }
+}
