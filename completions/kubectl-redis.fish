@@ -48,8 +48,12 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "check" 
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "status" -d 'Show the shard tree: each master followed by its replicas'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "add-node" -d 'Join a node to the cluster, as an empty master or as a replica'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "del-node" -d 'Remove a node: re-home its replicas, make every node forget it, reset it'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "reshard" -d 'Move exactly N slots (with their keys) from some masters to one master'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "rebalance" -d 'Move the fewest slots that bring every master to its weighted share'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "fix" -d 'Repair what check finds: open slots, uncovered slots, ghost nodes, broken replica links'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "sandbox" -d 'Start, list and stop local sandboxes of server processes'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "demo" -d 'Show the main job on a throw-away sandbox: create, load keys, check, add and remove nodes'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "sample-keys" -d 'Write or verify deterministic sample keys (for benchmarks and demos)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "generate" -d 'Write shell completions and man pages (for packaging)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l sandbox -d 'Target a local sandbox (default name: default)' -r
@@ -78,6 +82,13 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s h
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l migration -d 'How slots move' -r -f -a "auto\t'Atomic where every involved node supports it, else legacy'
+legacy\t'SETSLOT + MIGRATE batches (every server)'
+atomic\t'Server-side CLUSTER MIGRATESLOTS (Valkey 9 and newer)'"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l parallel -d 'Moves from different sources that run at once' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l batch-keys -d 'Keys per MIGRATE batch (legacy)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l batch-bytes -d 'Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l migrate-timeout -d 'MIGRATE\'s own I/O timeout per batch (legacy)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
@@ -89,13 +100,15 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l pa
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l fix -d 'Show the repair plan for what is found, and apply it (same as `fix`)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l replace -d 'Overwrite keys that exist on the target with other values (identical ones are always replaced)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l dry-run -d 'Print the plan and change nothing'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s v -l verbose -d 'More detail (repeatable)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l insecure -d 'Do not verify the servers\' certificate host names'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
@@ -164,6 +177,99 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l insecure -d 'Do not verify the servers\' certificate host names'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s h -l help -d 'Print help'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l sandbox -d 'Target a local sandbox (default name: default)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l from -d 'Source masters (ID, ID prefix or HOST:PORT), or `all` for every other master that owns slots' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l to -d 'The master that receives the slots' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l slots -d 'How many slots to move (exactly; an error if the sources own fewer)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l migration -d 'How slots move' -r -f -a "auto\t'Atomic where every involved node supports it, else legacy'
+legacy\t'SETSLOT + MIGRATE batches (every server)'
+atomic\t'Server-side CLUSTER MIGRATESLOTS (Valkey 9 and newer)'"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l parallel -d 'Moves from different sources that run at once' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l batch-keys -d 'Keys per MIGRATE batch (legacy)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l batch-bytes -d 'Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l migrate-timeout -d 'MIGRATE\'s own I/O timeout per batch (legacy)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l replace -d 'Overwrite keys that exist on the target with other values (identical ones are always replaced)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l insecure -d 'Do not verify the servers\' certificate host names'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l sandbox -d 'Target a local sandbox (default name: default)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l weight -d 'A master\'s weight, NODE=W (repeatable; default 1; 0 drains the master)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l threshold -d 'Only rebalance when some master is off its share by more than PCT percent (0: any difference)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l migration -d 'How slots move' -r -f -a "auto\t'Atomic where every involved node supports it, else legacy'
+legacy\t'SETSLOT + MIGRATE batches (every server)'
+atomic\t'Server-side CLUSTER MIGRATESLOTS (Valkey 9 and newer)'"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l parallel -d 'Moves from different sources that run at once' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l batch-keys -d 'Keys per MIGRATE batch (legacy)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l batch-bytes -d 'Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l migrate-timeout -d 'MIGRATE\'s own I/O timeout per batch (legacy)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l use-empty-masters -d 'Give slots to masters that own none'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l replace -d 'Overwrite keys that exist on the target with other values (identical ones are always replaced)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l insecure -d 'Do not verify the servers\' certificate host names'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l sandbox -d 'Target a local sandbox (default name: default)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l migration -d 'How slots move' -r -f -a "auto\t'Atomic where every involved node supports it, else legacy'
+legacy\t'SETSLOT + MIGRATE batches (every server)'
+atomic\t'Server-side CLUSTER MIGRATESLOTS (Valkey 9 and newer)'"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l parallel -d 'Moves from different sources that run at once' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l batch-keys -d 'Keys per MIGRATE batch (legacy)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l batch-bytes -d 'Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l migrate-timeout -d 'MIGRATE\'s own I/O timeout per batch (legacy)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l replace -d 'Overwrite keys that exist on the target with other values (identical ones are always replaced)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l insecure -d 'Do not verify the servers\' certificate host names'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status help" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down status help" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
@@ -275,6 +381,77 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l tls
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l insecure -d 'Do not verify the servers\' certificate host names'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -s h -l help -d 'Print help'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l insecure -d 'Do not verify the servers\' certificate host names'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -f -a "write" -d 'SET sample:0 … sample:N-1 on their slot owners'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -f -a "verify" -d 'Exit 1 unless every sample key is present with its value'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l sandbox -d 'Target a local sandbox (default name: default)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l count -d 'How many keys' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l size -d 'Bytes per value' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l insecure -d 'Do not verify the servers\' certificate host names'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l sandbox -d 'Target a local sandbox (default name: default)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l count -d 'How many keys' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l size -d 'Bytes per value' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l insecure -d 'Do not verify the servers\' certificate host names'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from help" -f -a "write" -d 'SET sample:0 … sample:N-1 on their slot owners'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Exit 1 unless every sample key is present with its value'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l out -d 'Directory that receives completions/ and man/' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
@@ -295,15 +472,21 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l insecure -d 'Do not verify the servers\' certificate host names'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -s h -l help -d 'Print help'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node sandbox demo generate help" -f -a "create" -d 'Form a new cluster from empty nodes'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node sandbox demo generate help" -f -a "check" -d 'Check the cluster\'s health; every finding comes with the command that repairs it'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node sandbox demo generate help" -f -a "status" -d 'Show the shard tree: each master followed by its replicas'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node sandbox demo generate help" -f -a "add-node" -d 'Join a node to the cluster, as an empty master or as a replica'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node sandbox demo generate help" -f -a "del-node" -d 'Remove a node: re-home its replicas, make every node forget it, reset it'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node sandbox demo generate help" -f -a "sandbox" -d 'Start, list and stop local sandboxes of server processes'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node sandbox demo generate help" -f -a "demo" -d 'Show the main job on a throw-away sandbox: create, load keys, check, add and remove nodes'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node sandbox demo generate help" -f -a "generate" -d 'Write shell completions and man pages (for packaging)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node sandbox demo generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance fix sandbox demo sample-keys generate help" -f -a "create" -d 'Form a new cluster from empty nodes'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance fix sandbox demo sample-keys generate help" -f -a "check" -d 'Check the cluster\'s health; every finding comes with the command that repairs it'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance fix sandbox demo sample-keys generate help" -f -a "status" -d 'Show the shard tree: each master followed by its replicas'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance fix sandbox demo sample-keys generate help" -f -a "add-node" -d 'Join a node to the cluster, as an empty master or as a replica'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance fix sandbox demo sample-keys generate help" -f -a "del-node" -d 'Remove a node: re-home its replicas, make every node forget it, reset it'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance fix sandbox demo sample-keys generate help" -f -a "reshard" -d 'Move exactly N slots (with their keys) from some masters to one master'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance fix sandbox demo sample-keys generate help" -f -a "rebalance" -d 'Move the fewest slots that bring every master to its weighted share'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance fix sandbox demo sample-keys generate help" -f -a "fix" -d 'Repair what check finds: open slots, uncovered slots, ghost nodes, broken replica links'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance fix sandbox demo sample-keys generate help" -f -a "sandbox" -d 'Start, list and stop local sandboxes of server processes'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance fix sandbox demo sample-keys generate help" -f -a "demo" -d 'Show the main job on a throw-away sandbox: create, load keys, check, add and remove nodes'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance fix sandbox demo sample-keys generate help" -f -a "sample-keys" -d 'Write or verify deterministic sample keys (for benchmarks and demos)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance fix sandbox demo sample-keys generate help" -f -a "generate" -d 'Write shell completions and man pages (for packaging)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance fix sandbox demo sample-keys generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "up" -d 'Start a sandbox of empty cluster-enabled nodes (or grow, or restart stopped nodes)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "down" -d 'Stop a sandbox\'s servers and remove its state'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "status" -d 'List a sandbox\'s nodes: addresses, pids, host and zone labels'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sample-keys" -f -a "write" -d 'SET sample:0 … sample:N-1 on their slot owners'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sample-keys" -f -a "verify" -d 'Exit 1 unless every sample key is present with its value'

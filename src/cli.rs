@@ -245,6 +245,18 @@ pub struct MoveArgs {
     pub migrate_timeout: String,
 }
 
+impl Default for MoveArgs {
+    /// The command line's defaults, for commands that move slots on the user's behalf (demo).
+    fn default() -> Self {
+        #[derive(Parser)]
+        struct Defaults {
+            #[command(flatten)]
+            moving: MoveArgs,
+        }
+        Defaults::parse_from(["defaults"]).moving
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct ReshardArgs {
     #[command(flatten)]

@@ -14,6 +14,7 @@ use crate::executor::mover::{Event, Reporter};
 const PLAIN_EVERY: Duration = Duration::from_secs(3);
 
 enum Display {
+    Silent,
     Json,
     Bars { multi: MultiProgress, overall: ProgressBar, moves: HashMap<(String, String), ProgressBar> },
     Plain { last: Instant },
@@ -46,6 +47,7 @@ impl State {
         let (slots, keys) = self.totals();
         let elapsed = self.started.elapsed().as_secs_f64().max(0.001);
         match &mut self.display {
+            Display::Silent => {}
             Display::Json => println!("{}", serde_json::to_string(event).unwrap_or_default()),
             Display::Bars { multi, overall, moves } => {
                 overall.set_position(slots as u64);
@@ -85,9 +87,22 @@ fn style(template: &str) -> ProgressStyle {
     ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()).progress_chars("=> ")
 }
 
-/// A reporter for `total_slots` slots in the mode the output asks for, and a handle to close it.
-pub fn reporter(json: bool, total_slots: usize) -> (Reporter, Finish) {
-    let display = if json {
+/// Where progress goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Bars on a terminal, else a plain line every few seconds (stderr).
+    Human,
+    /// One JSON object per event on stdout.
+    JsonLines,
+    /// Nothing: the command prints one JSON document at the end.
+    Silent,
+}
+
+/// A reporter for `total_slots` slots in the given mode, and a handle to close it.
+pub fn reporter(mode: Mode, total_slots: usize) -> (Reporter, Finish) {
+    let display = if mode == Mode::Silent {
+        Display::Silent
+    } else if mode == Mode::JsonLines {
         Display::Json
     } else if std::io::stderr().is_terminal() {
         let multi = MultiProgress::new();

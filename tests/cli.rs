@@ -23,6 +23,7 @@ on_both_servers!(
     add_node_and_del_node_keep_every_key,
     refusals_leave_the_cluster_unchanged,
     check_reports_an_open_slot_with_its_keys,
+    reshard_and_rebalance_move_exactly_what_was_planned_and_keep_every_key,
 );
 
 fn create_forms_a_healthy_three_by_one_cluster(server: Server) {
@@ -281,6 +282,7 @@ fn demo_runs_the_main_job_and_cleans_up() {
     let server = Server::Redis.path();
     let run = run_in(state.path(), &["demo", "--keys", "3000", "--server", server.to_str().unwrap()], &[]).expect(0);
     assert!(run.stdout.contains("all 3000 keys are present"), "{}", run.stdout);
+    assert!(run.stdout.contains("moved 4096 slot(s)"), "the demo did not rebalance onto the new master");
     assert!(run.stdout.contains("OK: the cluster is healthy"));
     assert!(run_in(state.path(), &["sandbox", "status", "--name", "demo"], &[]).code != 0);
     assert!(
@@ -292,9 +294,22 @@ fn demo_runs_the_main_job_and_cleans_up() {
 #[test]
 fn help_texts_match_their_snapshots() {
     let state = tempfile::tempdir().unwrap();
-    for command in
-        ["", "create", "check", "status", "add-node", "del-node", "sandbox up", "sandbox down", "sandbox status", "demo"]
-    {
+    let commands = [
+        "",
+        "create",
+        "check",
+        "status",
+        "add-node",
+        "del-node",
+        "reshard",
+        "rebalance",
+        "fix",
+        "sandbox up",
+        "sandbox down",
+        "sandbox status",
+        "demo",
+    ];
+    for command in commands {
         let mut args: Vec<&str> = command.split_whitespace().collect();
         args.push("--help");
         let run = run_in(state.path(), &args, &[("COLUMNS", "100")]).expect(0);
@@ -385,4 +400,242 @@ fn create_and_check_over_mutual_tls() {
     // Without a client certificate, or without TLS, the nodes cannot be asked.
     sb.run(&["check", &target, "--tls", "--cacert", &ca, "--timeout", "1s"]).expect(4);
     sb.run(&["check", &target, "--timeout", "1s"]).expect(4);
+}
+
+/// Three masters and an empty fourth one, with `keys` keys written.
+fn three_masters_and_an_empty_one(server: Server, keys: usize, server_args: &[String]) -> (Sandbox, Vec<(String, String)>) {
+    let mut sb = Sandbox::start(server, 0);
+    sb.grow_with(4, server_args);
+    let three = sb.addrs[..3].join(",");
+    sb.run(&["create", "--nodes", &three, "--yes"]).expect(0);
+    sb.run(&["add-node", &sb.addrs[3], &sb.target(), "--yes"]).expect(0);
+    let keys = write_keys(&sb.addrs[0], keys);
+    (sb, keys)
+}
+
+fn reshard_and_rebalance_move_exactly_what_was_planned_and_keep_every_key(server: Server) {
+    let (sb, keys) = three_masters_and_an_empty_one(server, 20_000, &[]);
+    let lines = support::json_lines(
+        &sb.run(&["reshard", "--from", "all", "--to", &sb.addrs[3], "--slots", "100", &sb.target(), "--yes", "-o", "json"])
+            .expect(0),
+    );
+    let plan = &lines[0]["plan"];
+    let planned: u64 = plan["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            s["slots"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| {
+                    let r = r.as_str().unwrap();
+                    r.split_once('-').map_or(1, |(a, b)| b.parse::<u64>().unwrap() - a.parse::<u64>().unwrap() + 1)
+                })
+                .sum::<u64>()
+        })
+        .sum();
+    assert_eq!(planned, 100);
+    assert_eq!(lines.last().unwrap()["outcome"], "applied");
+    assert_eq!(sb.owned_slots(3), 100);
+    assert_all_keys(&sb.addrs[0], &keys);
+
+    let dry =
+        support::json_lines(&sb.run(&["rebalance", "--use-empty-masters", &sb.target(), "--dry-run", "-o", "json"]).expect(0));
+    assert_eq!(dry.last().unwrap()["outcome"], "dry-run");
+    assert_eq!(sb.owned_slots(3), 100, "a dry run moved slots");
+
+    let run = sb.run(&["rebalance", "--use-empty-masters", &sb.target(), "--yes"]).expect(0);
+    let expected_backend = if server == Server::Valkey { "atomic" } else { "legacy" };
+    assert!(run.stdout.contains(expected_backend), "{}", run.stdout);
+    for i in 0..4 {
+        assert_eq!(sb.owned_slots(i), 4096, "node {i} after rebalance");
+    }
+    assert_eq!(sb.open_slots(), 0);
+    assert_all_keys(&sb.addrs[0], &keys);
+    assert_eq!(sb.verdict()["problems"], 0);
+    // Balanced within the threshold: nothing to do.
+    let again = sb.run(&["rebalance", "--use-empty-masters", &sb.target(), "--yes"]).expect(0);
+    assert!(again.stdout.contains("nothing to do"), "{}", again.stdout);
+    // Weight 0 drains a master.
+    sb.run(&["rebalance", "--weight", &format!("{}=0", sb.addrs[3]), &sb.target(), "--yes"]).expect(0);
+    assert_eq!(sb.owned_slots(3), 0);
+    assert_all_keys(&sb.addrs[0], &keys);
+}
+
+#[test]
+fn legacy_migration_on_valkey_with_replicas_keeps_every_key() {
+    // Valkey replicates SETSLOT to replicas and waits for them; the legacy path must cope.
+    let mut sb = Sandbox::start(Server::Valkey, 6);
+    sb.create(1);
+    sb.grow(7);
+    sb.run(&["add-node", &sb.addrs[6], &sb.target(), "--yes"]).expect(0);
+    let keys = write_keys(&sb.addrs[0], 10_000);
+    sb.run(&["rebalance", "--use-empty-masters", "--migration", "legacy", &sb.target(), "--yes"]).expect(0);
+    assert_eq!(sb.owned_slots(6), 4096);
+    assert_eq!(sb.open_slots(), 0);
+    assert_all_keys(&sb.addrs[0], &keys);
+}
+
+#[test]
+fn slot_moves_refuse_unsafe_starts_and_change_nothing() {
+    let (sb, keys) = three_masters_and_an_empty_one(Server::Redis, 2_000, &[]);
+    let shape = cluster_shape(&sb.addrs);
+    let target = sb.target();
+    // More slots than the sources own, a replica or unknown node as target, bad flags.
+    sb.run(&["reshard", "--from", &sb.addrs[0], "--to", &sb.addrs[3], "--slots", "6000", &target, "--yes"]).expect(3);
+    sb.run(&["reshard", "--from", "all", "--to", "ffffffff", "--slots", "10", &target, "--yes"]).expect(2);
+    sb.run(&["rebalance", "--weight", "nonsense", &target, "--yes"]).expect(2);
+    sb.run(&["rebalance", "--migration", "atomic", "--use-empty-masters", &target, "--yes"]).expect(2);
+    // Without a terminal and without --yes.
+    sb.run(&["rebalance", "--use-empty-masters", &target]).expect(3);
+    // The target would go past its maxmemory.
+    query::<()>(&mut sb.conn(3), &["CONFIG", "SET", "maxmemory", "3mb"]);
+    let run = sb.run(&["rebalance", "--use-empty-masters", &target, "--yes"]).expect(3);
+    assert!(run.stderr.contains("maxmemory"), "{}", run.stderr);
+    query::<()>(&mut sb.conn(3), &["CONFIG", "SET", "maxmemory", "0"]);
+    // An open slot nobody of ours left.
+    let ids: Vec<String> = (0..4).map(|i| query(&mut sb.conn(i), &["CLUSTER", "MYID"])).collect();
+    query::<()>(&mut sb.conn(1), &["CLUSTER", "SETSLOT", "6000", "MIGRATING", &ids[2]]);
+    let run = sb.run(&["rebalance", "--use-empty-masters", &target, "--yes"]).expect(3);
+    assert!(run.stderr.contains("slot 6000 is open") && run.stderr.contains("fix"), "{}", run.stderr);
+    query::<()>(&mut sb.conn(1), &["CLUSTER", "SETSLOT", "6000", "STABLE"]);
+    // A stopped node.
+    sb.signal(2, "-STOP");
+    let run = sb.run(&["rebalance", "--use-empty-masters", &target, "--yes", "--timeout", "1s"]);
+    sb.signal(2, "-CONT");
+    let run = run.expect(3);
+    assert!(run.stderr.contains(&sb.addrs[2]), "{}", run.stderr);
+
+    assert_eq!(cluster_shape(&sb.addrs), shape);
+    assert!(!sb.journal_exists());
+    assert_all_keys(&sb.addrs[0], &keys);
+}
+
+#[test]
+fn a_rebalance_killed_midway_converges_when_run_again() {
+    let (sb, keys) = three_masters_and_an_empty_one(Server::Redis, 60_000, &[]);
+    // Small batches and one move at a time keep it busy long enough to be killed in the middle.
+    let args = ["rebalance", "--use-empty-masters", &sb.target(), "--yes", "--batch-keys", "5", "--parallel", "1"];
+    let mut child = sb.spawn(&args);
+    let started = eventually(Duration::from_secs(60), || sb.journal_exists() && sb.owned_slots(3) > 0);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(started, "the rebalance never got going");
+    let moved_before = sb.owned_slots(3);
+    assert!(moved_before < 4096, "the rebalance finished before it was killed");
+    assert!(sb.journal_exists());
+
+    let run = sb.run(&args[..4]).expect(0);
+    assert!(run.stdout.contains("resuming the interrupted"), "{}", run.stdout);
+    for i in 0..4 {
+        assert_eq!(sb.owned_slots(i), 4096, "node {i} after the re-run");
+    }
+    assert_eq!(sb.open_slots(), 0);
+    assert!(!sb.journal_exists());
+    assert_all_keys(&sb.addrs[0], &keys);
+}
+
+#[test]
+fn ctrl_c_finishes_the_slots_in_flight_and_stops_cleanly() {
+    let (sb, keys) = three_masters_and_an_empty_one(Server::Redis, 60_000, &[]);
+    let args = ["rebalance", "--use-empty-masters", &sb.target(), "--yes", "--batch-keys", "5", "--parallel", "1"];
+    let child = sb.spawn(&args);
+    assert!(eventually(Duration::from_secs(60), || sb.owned_slots(3) > 0), "the rebalance never got going");
+    let ok = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success();
+    assert!(ok);
+    let run = support::wait_with_limit(child, Duration::from_secs(60));
+    assert_eq!(run.code, 130, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("run `kubectl redis rebalance --use-empty-masters` again"), "{}", run.stderr);
+    assert_eq!(sb.open_slots(), 0, "Ctrl-C left an open slot");
+    assert!(sb.owned_slots(3) < 4096);
+    assert_all_keys(&sb.addrs[0], &keys);
+    sb.run(&args[..4]).expect(0);
+    assert_eq!(sb.owned_slots(3), 4096);
+    assert_all_keys(&sb.addrs[0], &keys);
+}
+
+#[test]
+fn a_target_killed_mid_migration_is_a_clear_error_and_check_fix_repairs_it() {
+    // Nodes keep their data across the kill: every acknowledged key is on disk.
+    let aof: Vec<String> =
+        ["--appendonly", "yes", "--appendfsync", "always"].iter().map(|a| format!("--server-arg={a}")).collect();
+    let (mut sb, keys) = three_masters_and_an_empty_one(Server::Redis, 60_000, &aof);
+    let args = ["rebalance", "--use-empty-masters", &sb.target(), "--yes", "--batch-keys", "5", "--parallel", "1"];
+    let child = sb.spawn(&args);
+    assert!(eventually(Duration::from_secs(60), || sb.owned_slots(3) > 0), "the rebalance never got going");
+    sb.signal(3, "-KILL");
+    let run = support::wait_with_limit(child, Duration::from_secs(60));
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    let first = run.stderr.lines().find(|l| l.starts_with("error: ")).expect("an error line");
+    assert!(first.contains(&sb.addrs[3]) || first.contains("slot"), "{}", run.stderr);
+
+    sb.grow(4); // restarts the killed node from its own data and nodes.conf
+    let fixed = eventually(Duration::from_secs(60), || {
+        let run = sb.run(&["check", "--fix", &sb.target(), "--yes", "-o", "json"]);
+        [0, 10].contains(&run.code)
+    });
+    assert!(fixed, "check --fix did not leave a healthy cluster: {}", sb.verdict());
+    assert_eq!(sb.open_slots(), 0);
+    assert_all_keys(&sb.addrs[0], &keys);
+    // The interrupted rebalance can now be finished by running it again.
+    sb.run(&args[..4]).expect(0);
+    assert_eq!(sb.owned_slots(3), 4096);
+    assert_all_keys(&sb.addrs[0], &keys);
+}
+
+#[test]
+fn fix_finishes_an_open_slot_and_covers_an_uncovered_one() {
+    let sb = Sandbox::start(Server::Redis, 3);
+    sb.create(0);
+    let ids: Vec<String> = (0..3).map(|i| query(&mut sb.conn(i), &["CLUSTER", "MYID"])).collect();
+    // Slot 0 half-moved from node 0 to node 1: one key already there, one still on node 0.
+    for key in ["{06S}a", "{06S}b"] {
+        query::<()>(&mut sb.conn(0), &["SET", key, "v"]);
+    }
+    query::<()>(&mut sb.conn(1), &["CLUSTER", "SETSLOT", "0", "IMPORTING", &ids[0]]);
+    query::<()>(&mut sb.conn(0), &["CLUSTER", "SETSLOT", "0", "MIGRATING", &ids[1]]);
+    let (host, port) = sb.addrs[1].split_once(':').unwrap();
+    query::<String>(&mut sb.conn(0), &["MIGRATE", host, port, "", "0", "5000", "KEYS", "{06S}a"]);
+    // Slot 16383 forgotten by every node.
+    for i in 0..3 {
+        query::<()>(&mut sb.conn(i), &["CLUSTER", "DELSLOTS", "16383"]);
+    }
+    let before = sb.verdict();
+    let codes: Vec<&str> = before["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"open-slot") && codes.contains(&"uncovered-slots"), "{codes:?}");
+
+    let plan = sb.run(&["fix", &sb.target(), "--dry-run", "-o", "json"]).expect(0).json();
+    assert_eq!(plan["outcome"], "dry-run");
+    assert_eq!(sb.open_slots(), 2, "a dry run repaired something");
+    let report = sb.run(&["fix", &sb.target(), "--yes", "-o", "json"]).json();
+    assert_eq!(report["check"]["problems"], 0, "{report}");
+    assert_eq!(sb.open_slots(), 0);
+    let a: Option<String> = query(&mut sb.conn(1), &["GET", "{06S}a"]);
+    let b: Option<String> = query(&mut sb.conn(1), &["GET", "{06S}b"]);
+    assert_eq!((a.as_deref(), b.as_deref()), (Some("v"), Some("v")), "slot 0 finished on node 1 with both keys");
+    assert_eq!(sb.verdict()["slots_covered"], 16384);
+}
+
+#[test]
+fn fix_forgets_a_ghost_node() {
+    let mut sb = Sandbox::start(Server::Redis, 4);
+    let three = sb.addrs[..3].join(",");
+    sb.run(&["create", "--nodes", &three, "--yes"]).expect(0);
+    sb.run(&["add-node", &sb.addrs[3], "--nodes", &sb.addrs[0], "--yes"]).expect(0);
+    sb.signal(3, "-KILL");
+    sb.pids.truncate(3);
+    sb.addrs.truncate(3);
+    let failed = eventually(Duration::from_secs(30), || {
+        let v = sb.run(&["check", "--nodes", &sb.addrs[0], "-o", "json"]).json();
+        v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "fail")
+    });
+    assert!(failed, "the killed node was never marked failed");
+    let report = sb.run(&["fix", "--nodes", &sb.addrs[0], "--yes", "-o", "json"]).json();
+    assert!(report["plan"]["summary"].as_array().unwrap().iter().any(|l| l.as_str().unwrap().contains("ghost")), "{report}");
+    for i in 0..3 {
+        let nodes: String = query(&mut sb.conn(i), &["CLUSTER", "NODES"]);
+        assert_eq!(nodes.lines().count(), 3, "node {i} still knows the ghost");
+    }
 }

@@ -1,9 +1,10 @@
 //! `demo`: the main job on a throw-away sandbox — start nodes, create 3 masters × 1 replica, load
-//! sample keys, show status and check, add a node and remove one, verify every key, tear down.
+//! sample keys, show status, scale out by one master (with its replica) and rebalance, remove a
+//! replica, verify every key, check, tear down.
 
 use std::time::Duration;
 
-use crate::cli::DemoArgs;
+use crate::cli::{DemoArgs, MoveArgs};
 use crate::context::Context;
 use crate::error::{Error, ExitCode, Result};
 use crate::planner::create::CreateRequest;
@@ -57,18 +58,27 @@ async fn walk_through(ctx: &Context, name: &str, args: &DemoArgs) -> Result<()> 
     heading(ctx, "kubectl redis status");
     super::status::run_on(ctx, &platform).await?;
 
-    heading(ctx, "Starting a 7th node and adding it as a replica: kubectl redis add-node <addr> --replica");
-    let sb = sandbox::up(name, 7, sandbox::ServerChoice::default())?;
-    let new_node = sb.nodes[6].addr.to_string();
+    heading(ctx, "Scaling out by one master: more nodes, kubectl redis add-node (a master, then its replica)");
+    // Node 8 shares node 7's host; node 9 runs on another host and zone, so it is the replica.
+    let sb = sandbox::up(name, 9, sandbox::ServerChoice::default())?;
+    let (new_master, new_replica) = (sb.nodes[6].addr.to_string(), sb.nodes[8].addr.to_string());
     let platform = Platform::Sandbox(sb);
-    super::add_node::execute(ctx, &platform, &new_node, JoinAs::Replica(None), WAIT).await?;
+    super::add_node::execute(ctx, &platform, &new_master, JoinAs::Master, WAIT).await?;
+    super::add_node::execute(ctx, &platform, &new_replica, JoinAs::Replica(Some(new_master.clone())), WAIT).await?;
 
-    heading(ctx, "Removing one of the first replicas: kubectl redis del-node <id>");
+    heading(ctx, "kubectl redis rebalance --use-empty-masters");
+    let request = super::rebalance::Request { weights: &[], threshold: 2.0, use_empty_masters: true };
+    super::rebalance::execute(ctx, &platform, &request, &MoveArgs::default()).await?;
+
+    heading(ctx, "Removing a replica (kubectl redis del-node <id>), then adding it back with --replica");
     let topology = super::gather(ctx, &platform).await?;
     let leaving =
-        topology.members.iter().find(|m| !m.is_master() && m.addr.as_ref().map(ToString::to_string) != Some(new_node.clone()));
-    let leaving = leaving.ok_or_else(|| Error::failed("the cluster has no replica to remove"))?.id.clone();
-    super::del_node::execute(ctx, &platform, &leaving, false).await?;
+        topology.members.iter().find(|m| !m.is_master() && m.addr.as_ref().is_some_and(|a| a.to_string() != new_replica));
+    let leaving = leaving.ok_or_else(|| Error::failed("the cluster has no replica to remove"))?;
+    let (leaving_id, leaving_addr) = (leaving.id.clone(), leaving.addr.as_ref().map(ToString::to_string).unwrap_or_default());
+    super::del_node::execute(ctx, &platform, &leaving_id, false).await?;
+    println!("placement gives the returning replica to the master that has none:");
+    super::add_node::execute(ctx, &platform, &leaving_addr, JoinAs::Replica(None), WAIT).await?;
 
     heading(ctx, "Verifying every key");
     let topology = super::gather(ctx, &platform).await?;

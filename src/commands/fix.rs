@@ -68,7 +68,8 @@ pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs) -> Resul
 
 async fn apply(ctx: &Context, topology: &Topology, plan: &Plan, settings: crate::executor::mover::Settings) -> Result<()> {
     let slots: usize = plan.steps.iter().map(|s| if let Step::MoveSlots(m) = s { m.slot_count() } else { 0 }).sum();
-    let (report, display) = progress::reporter(ctx.json, slots);
+    let mode = if ctx.json { progress::Mode::Silent } else { progress::Mode::Human };
+    let (report, display) = progress::reporter(mode, slots);
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let mut executor = Executor::new(&ctx.connector, SETTLE).with_slot_moving(SlotMoving { settings, report, stop });
     let quiet = ctx.json;

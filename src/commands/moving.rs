@@ -270,7 +270,8 @@ async fn apply(
         plan.steps.iter().filter_map(|s| if let Step::MoveSlots(m) = s { Some(m.clone()) } else { None }).collect();
     journal::save(cluster, &Journal::new(request.fingerprint.clone(), request.command_line.clone(), &moves))?;
     let stop = stop_on_ctrl_c(ctx.json);
-    let (report, display) = progress::reporter(ctx.json, count(&moves));
+    let mode = if ctx.json { progress::Mode::JsonLines } else { progress::Mode::Human };
+    let (report, display) = progress::reporter(mode, count(&moves));
     let mut executor = Executor::new(&ctx.connector, AGREEMENT_WAIT).with_slot_moving(SlotMoving { settings, report, stop });
     let started = std::time::Instant::now();
     let result = executor.apply(plan, |_, _, _| {}).await;

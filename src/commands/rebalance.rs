@@ -3,37 +3,57 @@
 
 use std::collections::BTreeMap;
 
-use super::moving::{self, Fresh, Request, node_ref};
-use crate::cli::RebalanceArgs;
+use super::moving::{self, Fresh, node_ref};
+use crate::cli::{MoveArgs, RebalanceArgs};
 use crate::context::Context;
 use crate::error::{Error, ExitCode, Result};
 use crate::planner::moves::{self, Holder};
+use crate::platform::Platform;
 use crate::redis::topology::Topology;
 
 pub async fn run(ctx: &Context, args: &RebalanceArgs) -> Result<ExitCode> {
     let platform = ctx.platform(&args.target)?;
-    let topology = super::gather(ctx, &platform).await?;
-    if !(args.threshold >= 0.0 && args.threshold.is_finite()) {
-        return Err(Error::usage(format!("--threshold {} is not a percentage", args.threshold)).hint("give 0 or more, e.g. 2"));
+    execute(
+        ctx,
+        &platform,
+        &Request { weights: &args.weight, threshold: args.threshold, use_empty_masters: args.use_empty_masters },
+        &args.moving,
+    )
+    .await
+}
+
+/// What a rebalance asks for, as given on the command line.
+pub struct Request<'a> {
+    pub weights: &'a [String],
+    pub threshold: f64,
+    pub use_empty_masters: bool,
+}
+
+pub async fn execute(ctx: &Context, platform: &Platform, request: &Request<'_>, moving: &MoveArgs) -> Result<ExitCode> {
+    let topology = super::gather(ctx, platform).await?;
+    if !(request.threshold >= 0.0 && request.threshold.is_finite()) {
+        return Err(Error::usage(format!("--threshold {} is not a percentage", request.threshold)).hint("give 0 or more, e.g. 2"));
     }
-    let weights = weights(&topology, &args.weight)?;
-    let holders = holders(&topology, &weights, args.use_empty_masters)?;
+    let weights = weights(&topology, request.weights)?;
+    let holders = holders(&topology, &weights, request.use_empty_masters)?;
     let fingerprint = {
-        let listed: Vec<String> = holders.iter().map(|h| format!("{}={}", h.node.id, h.weight)).collect();
-        format!("rebalance {} threshold={} empty={}", listed.join(","), args.threshold, args.use_empty_masters)
+        // By node ID: the masters' order changes as slots move, the request does not.
+        let mut listed: Vec<String> = holders.iter().map(|h| format!("{}={}", h.node.id, h.weight)).collect();
+        listed.sort();
+        format!("rebalance {} threshold={} empty={}", listed.join(","), request.threshold, request.use_empty_masters)
     };
     let mut command_line = String::from("kubectl redis rebalance");
-    for w in &args.weight {
+    for w in request.weights {
         command_line += &format!(" --weight {w}");
     }
-    if args.use_empty_masters {
+    if request.use_empty_masters {
         command_line += " --use-empty-masters";
     }
-    let request = Request { verb: "rebalance", fingerprint, command_line };
-    moving::run(ctx, &topology, &args.moving, request, |_| {
+    let move_request = moving::Request { verb: "rebalance", fingerprint, command_line };
+    moving::run(ctx, &topology, moving, move_request, |_| {
         let targets = moves::targets(&holders)?;
-        if !moves::needs_rebalance(&holders, &targets, args.threshold) {
-            return Ok(Fresh::NothingToDo(format!("every master is within {}% of its share", args.threshold)));
+        if !moves::needs_rebalance(&holders, &targets, request.threshold) {
+            return Ok(Fresh::NothingToDo(format!("every master is within {}% of its share", request.threshold)));
         }
         let summary =
             holders.iter().zip(&targets).map(|(h, t)| format!("{} has {} slot(s), gets {t}", h.node, h.slots.len())).collect();

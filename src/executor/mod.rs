@@ -141,8 +141,8 @@ impl<'a> Executor<'a> {
                 self.conn(&node.addr).await?.call::<redis::Value>(redis::cmd("CLUSTER").arg("BUMPEPOCH")).await.map(|_| ())
             }
             Step::MoveSlots(m) => self.move_slots(std::slice::from_ref(m), &mut mover::Summary::default()).await,
-            Step::ResetSoft { node } => {
-                self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("RESET").arg("SOFT")).await
+            Step::ResetHard { node } => {
+                self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("RESET").arg("HARD")).await
             }
         }
     }
@@ -164,7 +164,7 @@ impl<'a> Executor<'a> {
                 let (what, hint) = match wait {
                     Wait::Agreement(_) => (
                         "the nodes did not agree",
-                        "cluster bus ports (port + 10000) must be reachable between all nodes; re-run the same command to continue",
+                        "cluster bus ports (port + 10000) must be reachable between all nodes, and a node ID removed with CLUSTER FORGET is ignored for 60s; re-run the same command to continue",
                     ),
                     Wait::ClusterOk(_) => {
                         ("not serving the cluster (cluster_state is not ok)", "run `kubectl redis check` to see why")

@@ -187,7 +187,8 @@ impl<'a> Legacy<'a> {
     }
 
     async fn run(mut self, stop: &AtomicBool, progress: impl Fn(&Summary)) -> Result<Summary> {
-        self.wait_until_target_serves().await?;
+        wait_until_serving(&mut self.source, &self.m.source).await?;
+        wait_until_serving(&mut self.target, &self.m.target).await?;
         let slots: Vec<u16> = self.m.slots.iter().flat_map(|r| r.start..=r.end).collect();
         let mut done = Summary::default();
         for round in slots.chunks(self.settings.slots_per_round.max(1)) {
@@ -200,22 +201,6 @@ impl<'a> Legacy<'a> {
             progress(&done);
         }
         Ok(done)
-    }
-
-    /// A node that just joined answers MIGRATE with CLUSTERDOWN until it knows the slot map.
-    async fn wait_until_target_serves(&mut self) -> Result<()> {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            let info: String = self.target.call(redis::cmd("CLUSTER").arg("INFO")).await?;
-            if info.lines().any(|l| l.trim_end() == "cluster_state:ok") {
-                return Ok(());
-            }
-            if Instant::now() > deadline {
-                return Err(Error::failed(format!("{} does not serve the cluster (cluster_state is not ok)", self.m.target))
-                    .hint("run `kubectl redis check`"));
-            }
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
     }
 
     fn slot_error(&self, slot: u16, node: &NodeRef, reply: &str) -> Error {
@@ -461,6 +446,24 @@ fn counted_batches(slots: Vec<(u16, Vec<Vec<u8>>)>) -> Vec<Batch> {
     slots.into_iter().map(|(slot, keys)| Batch { slot, keys, bytes: 0 }).collect()
 }
 
+/// A node that just joined answers MIGRATE with CLUSTERDOWN until it knows the slot map, a fresh
+/// master reports cluster_state:fail for a while, and so does every node while a slot has no
+/// owner: a move waits until both its nodes serve.
+async fn wait_until_serving(conn: &mut NodeConn, node: &NodeRef) -> Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let info: String = conn.call(redis::cmd("CLUSTER").arg("INFO")).await?;
+        if info.lines().any(|l| l.trim_end() == "cluster_state:ok") {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            return Err(Error::failed(format!("{node} does not serve the cluster (cluster_state is not ok)"))
+                .hint("run `kubectl redis check`"));
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+}
+
 struct Batch {
     slot: u16,
     keys: Vec<Vec<u8>>,
@@ -518,7 +521,9 @@ fn text(value: &Value) -> Option<String> {
 
 /// CLUSTER MIGRATESLOTS on the source for the whole move; polls until the server says it is done.
 async fn atomic_pair(connector: &Connector, m: &Move, stop: &AtomicBool, progress: impl Fn(&Summary)) -> Result<Summary> {
+    wait_until_serving(&mut connector.connect(&m.target.addr).await?, &m.target).await?;
     let mut source = connector.connect(&m.source.addr).await?;
+    wait_until_serving(&mut source, &m.source).await?;
     let list = |v| parse_migrations(v);
     let before: BTreeSet<String> =
         list(source.call(redis::cmd("CLUSTER").arg("GETSLOTMIGRATIONS")).await?).into_iter().map(|j| j.name).collect();

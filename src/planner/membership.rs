@@ -58,6 +58,7 @@ pub fn plan_add(topology: &Topology, sites: &SiteMap, joiner: &Joiner, join_as: 
             peer_bus_port: topology.member(&entry.id).and_then(|m| m.bus_port),
         },
         Step::WaitForAgreement { nodes: everyone.clone() },
+        Step::WaitForClusterOk { nodes: vec![joiner.node.clone()] },
     ];
     let mut summary = vec![];
     let mut placement = None;
@@ -165,7 +166,7 @@ pub fn plan_remove(topology: &Topology, sites: &SiteMap, target: &Member, force:
         }
     }
     if target.state.is_some() {
-        steps.push(Step::ResetSoft { node: target_ref });
+        steps.push(Step::ResetHard { node: target_ref });
     } else {
         summary.push(format!("{} is unreachable: it is forgotten, not reset", target.label()));
     }

@@ -57,8 +57,10 @@ pub enum Step {
     BumpEpoch { node: NodeRef },
     /// Moves slots with their keys; consecutive moves run concurrently where they do not overlap.
     MoveSlots(moves::Move),
-    /// CLUSTER RESET SOFT on a node that leaves, so it cannot rejoin by itself.
-    ResetSoft { node: NodeRef },
+    /// CLUSTER RESET HARD on a node that leaves: it forgets the cluster, so it cannot rejoin by
+    /// itself, and takes a new ID, so it can be added again at once (the others ignore a forgotten
+    /// ID for 60 seconds).
+    ResetHard { node: NodeRef },
 }
 
 impl Step {
@@ -84,7 +86,7 @@ impl fmt::Display for Step {
             Step::Replicate { node, master } => write!(f, "make {node} a replica of {master}"),
             Step::WaitForReplicaLink { node } => write!(f, "wait until {node} is replicating"),
             Step::Forget { node, forget } => write!(f, "make {node} forget {forget}"),
-            Step::ResetSoft { node } => write!(f, "reset {node} so it leaves the cluster"),
+            Step::ResetHard { node } => write!(f, "reset {node} so it leaves the cluster"),
             Step::MoveSlots(m) => write!(f, "{m}"),
             Step::SetSlotStable { node, slot } => write!(f, "clear the open state of slot {slot} on {node}"),
             Step::BumpEpoch { node } => write!(f, "bump the config epoch of {node}"),

@@ -24,8 +24,14 @@ fn alive<'a>(topology: &'a Topology, id: &str) -> Option<&'a Member> {
 pub fn plan(topology: &Topology, uncovered: &UncoveredKeys) -> Plan {
     let mut summary = Vec::new();
     let mut steps = Vec::new();
-    open_slots(topology, &mut summary, &mut steps);
+    // Covering comes first: while a slot has no owner the cluster serves nothing, and moves wait for it.
     uncovered_slots(topology, uncovered, &mut summary, &mut steps);
+    if !steps.is_empty() {
+        let everyone: Vec<NodeRef> = topology.reachable().filter_map(node_ref).collect();
+        steps.push(Step::WaitForAgreement { nodes: everyone.clone() });
+        steps.push(Step::WaitForClusterOk { nodes: everyone });
+    }
+    open_slots(topology, &mut summary, &mut steps);
     ghosts(topology, &mut summary, &mut steps);
     replica_links(topology, &mut summary, &mut steps);
     if summary.is_empty() {

@@ -287,3 +287,72 @@ pub fn eventually(limit: Duration, mut f: impl FnMut() -> bool) -> bool {
     }
     f()
 }
+
+impl Sandbox {
+    /// Starts the tool in the background (for tests that interrupt it).
+    pub fn spawn(&self, args: &[&str]) -> std::process::Child {
+        Command::new(bin())
+            .args(args)
+            .env("KUBECTL_REDIS_STATE_DIR", self.state.path())
+            .env_remove("REDISCLI_AUTH")
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("the binary starts")
+    }
+
+    /// Slots node `index` says it owns.
+    pub fn owned_slots(&self, index: usize) -> usize {
+        let text: String = query(&mut self.conn(index), &["CLUSTER", "NODES"]);
+        let me = text.lines().find(|l| l.contains("myself")).expect("a myself line");
+        me.split(' ')
+            .skip(8)
+            .filter(|t| !t.starts_with('['))
+            .map(|t| match t.split_once('-') {
+                Some((a, b)) => b.parse::<usize>().unwrap() - a.parse::<usize>().unwrap() + 1,
+                None => 1,
+            })
+            .sum()
+    }
+
+    /// Migrating or importing markers over all nodes, as each node reports its own.
+    pub fn open_slots(&self) -> usize {
+        (0..self.addrs.len())
+            .map(|i| {
+                let text: String = query(&mut self.conn(i), &["CLUSTER", "NODES"]);
+                text.lines().filter(|l| l.contains("myself")).map(|l| l.matches('[').count()).sum::<usize>()
+            })
+            .sum()
+    }
+
+    /// Whether a move journal exists (a slot-moving command is under way or was interrupted).
+    pub fn journal_exists(&self) -> bool {
+        std::fs::read_dir(self.state.path().join("journals")).map(|d| d.count() > 0).unwrap_or(false)
+    }
+
+    /// Check's verdict as JSON; asserts check ran.
+    pub fn verdict(&self) -> serde_json::Value {
+        let run = self.run(&["check", &self.target(), "-o", "json"]);
+        assert!([0, 10, 11].contains(&run.code), "check could not run: {}", run.stderr);
+        run.json()
+    }
+}
+
+/// Waits for a child with a limit; kills it if it overstays.
+pub fn wait_with_limit(mut child: std::process::Child, limit: Duration) -> Run {
+    let deadline = std::time::Instant::now() + limit;
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the tool did not finish within {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Run::from(child.wait_with_output().unwrap())
+}
+
+/// JSON lines output (slot-moving commands with -o json).
+pub fn json_lines(run: &Run) -> Vec<serde_json::Value> {
+    run.stdout.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not a JSON line ({e}): {l}"))).collect()
+}
