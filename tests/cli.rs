@@ -639,3 +639,82 @@ fn fix_forgets_a_ghost_node() {
         assert_eq!(nodes.lines().count(), 3, "node {i} still knows the ghost");
     }
 }
+
+/// A key name that hashes to `slot`, found by asking the server.
+fn key_in_slot(conn: &mut redis::Connection, slot: i64, prefix: &str) -> String {
+    (0..200_000)
+        .map(|i| format!("{prefix}{i}"))
+        .find(|k| query::<i64>(conn, &["CLUSTER", "KEYSLOT", k]) == slot)
+        .expect("some key hashes to every slot")
+}
+
+/// Puts `key` on node `index` although that node does not own its slot (a stray copy).
+fn plant_stray_key(sb: &Sandbox, index: usize, owner_id: &str, slot: i64, key: &str, value: &str) {
+    let mut conn = sb.conn(index);
+    let slot = slot.to_string();
+    query::<()>(&mut conn, &["CLUSTER", "SETSLOT", &slot, "IMPORTING", owner_id]);
+    let () = redis::pipe().cmd("ASKING").ignore().cmd("SET").arg(key).arg(value).ignore().query(&mut conn).unwrap();
+    query::<()>(&mut conn, &["CLUSTER", "SETSLOT", &slot, "STABLE"]);
+}
+
+#[test]
+fn keys_on_both_nodes_are_replaced_when_identical_and_stop_the_move_when_not() {
+    let (sb, keys) = three_masters_and_an_empty_one(Server::Redis, 1_000, &[]);
+    let owner: String = query(&mut sb.conn(0), &["CLUSTER", "MYID"]);
+    // Node 0 owns 0-5460; a one-slot reshard takes its top slot, 5460.
+    let same = key_in_slot(&mut sb.conn(0), 5460, "same");
+    let differs = key_in_slot(&mut sb.conn(0), 5459, "differs");
+    query::<()>(&mut sb.conn(0), &["SET", &same, "v1"]);
+    query::<()>(&mut sb.conn(0), &["SET", &differs, "value-on-source-7c1"]);
+    plant_stray_key(&sb, 3, &owner, 5460, &same, "v1");
+    plant_stray_key(&sb, 3, &owner, 5459, &differs, "value-on-target-7c1");
+
+    let one = ["reshard", "--from", &sb.addrs[0], "--to", &sb.addrs[3], "--slots", "1", &sb.target(), "--yes"];
+    sb.run(&one).expect(0);
+    let got: Option<String> = query(&mut sb.conn(3), &["GET", &same]);
+    assert_eq!(got.as_deref(), Some("v1"));
+
+    let run = sb.run(&one).expect(1);
+    assert!(
+        run.stderr.contains("different values") && run.stderr.contains(&differs) && run.stderr.contains("--replace"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("value-on-"), "values must not be printed: {}", run.stderr);
+    assert_eq!(sb.open_slots(), 2, "the conflicting slot stays open (migrating and importing)");
+    let target_copy: Option<String> =
+        redis::pipe().cmd("ASKING").ignore().cmd("GET").arg(&differs).query::<(Option<String>,)>(&mut sb.conn(3)).unwrap().0;
+    assert_eq!(target_copy.as_deref(), Some("value-on-target-7c1"), "nothing was overwritten without --replace");
+
+    // The same request with --replace resumes the interrupted move and overwrites the target's copy.
+    let mut replace = one.to_vec();
+    replace.push("--replace");
+    let run = sb.run(&replace).expect(0);
+    assert!(run.stdout.contains("resuming"), "{}", run.stdout);
+    let got: Option<String> = query(&mut sb.conn(3), &["GET", &differs]);
+    assert_eq!(got.as_deref(), Some("value-on-source-7c1"));
+    assert_eq!(sb.open_slots(), 0);
+    assert_all_keys(&sb.addrs[0], &keys);
+}
+
+#[test]
+fn migrate_forwards_acl_credentials_to_the_target() {
+    let (sb, keys) = three_masters_and_an_empty_one(Server::Redis, 5_000, &[]);
+    // Only the ACL user may run commands: MIGRATE must authenticate to the target with AUTH2.
+    for i in 0..4 {
+        let mut conn = sb.conn(i);
+        query::<()>(&mut conn, &["ACL", "SETUSER", "mover", "on", ">mover-secret", "~*", "&*", "+@all"]);
+        query::<()>(&mut conn, &["ACL", "SETUSER", "default", "resetpass", ">locked-out"]);
+    }
+    let env = [("REDISCLI_AUTH", "mover-secret")];
+    let run = sb.run_env(&["rebalance", "--use-empty-masters", "--user", "mover", &sb.target(), "--yes", "-o", "json"], &env);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(!run.stdout.contains("mover-secret") && !run.stderr.contains("mover-secret"), "the password leaked");
+    for i in 0..4 {
+        let mut conn = sb.conn(i);
+        query::<()>(&mut conn, &["AUTH", "locked-out"]);
+        query::<()>(&mut conn, &["ACL", "SETUSER", "default", "nopass"]);
+    }
+    assert_eq!(sb.owned_slots(3), 4096);
+    assert_all_keys(&sb.addrs[0], &keys);
+}
