@@ -1,9 +1,7 @@
 //! `add-node`: joins an empty node as a master (by default) or as a replica, and waits until it
 //! knows the whole slot map before reporting success.
 
-use serde::Serialize;
-
-use super::Outcome;
+use super::{Outcome, Report};
 use crate::cli::AddNodeArgs;
 use crate::context::{Context, parse_duration};
 use crate::error::{Error, ExitCode, Result};
@@ -13,12 +11,6 @@ use crate::planner::{NodeRef, Plan};
 use crate::platform::Platform;
 use crate::redis::addr::NodeAddr;
 use crate::redis::topology::{self, Topology, resolve};
-
-#[derive(Debug, Serialize)]
-struct Report<'a> {
-    plan: &'a Plan,
-    outcome: Outcome,
-}
 
 pub async fn run(ctx: &Context, args: &AddNodeArgs) -> Result<ExitCode> {
     let platform = ctx.platform(&args.target)?;
@@ -30,7 +22,7 @@ pub async fn run(ctx: &Context, args: &AddNodeArgs) -> Result<ExitCode> {
     };
     let (outcome, plan) = execute(ctx, &platform, &args.node, join_as, wait).await?;
     if ctx.json {
-        output::print_json(&Report { plan: &plan, outcome })?;
+        output::print_json(&Report { plan: &plan, outcome, check: None })?;
     } else if outcome == Outcome::Applied {
         println!("{}", ctx.style.good("OK: the node joined and knows the whole slot map"));
     }

@@ -4,10 +4,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use futures::future::join_all;
-use serde::Serialize;
 
-use super::Outcome;
 use super::check::{self, Verdict};
+use super::{Outcome, Report};
 use crate::cli::CreateArgs;
 use crate::context::{Context, parse_duration};
 use crate::error::{Error, ExitCode, Result};
@@ -17,14 +16,6 @@ use crate::planner::{NodeRef, Plan};
 use crate::platform::Platform;
 use crate::redis::addr::NodeAddr;
 use crate::redis::topology::{self, NodeState};
-
-#[derive(Debug, Serialize)]
-struct Report<'a> {
-    plan: &'a Plan,
-    outcome: Outcome,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    check: Option<Verdict>,
-}
 
 pub async fn run(ctx: &Context, args: &CreateArgs) -> Result<ExitCode> {
     let platform = ctx.platform(&args.target)?;

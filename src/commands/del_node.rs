@@ -1,9 +1,7 @@
 //! `del-node`: removes an empty master or a replica — also a dead one — re-homing its replicas
 //! first, making every node forget it, and resetting it when it still answers.
 
-use serde::Serialize;
-
-use super::Outcome;
+use super::{Outcome, Report};
 use crate::cli::DelNodeArgs;
 use crate::context::Context;
 use crate::error::{ExitCode, Result};
@@ -14,12 +12,6 @@ use crate::platform::Platform;
 use crate::redis::addr::NodeAddr;
 use crate::redis::topology::Topology;
 
-#[derive(Debug, Serialize)]
-struct Report<'a> {
-    plan: &'a Plan,
-    outcome: Outcome,
-}
-
 /// How long re-homed replicas get to agree; FORGET itself needs no wait.
 const REHOME_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
 
@@ -27,7 +19,7 @@ pub async fn run(ctx: &Context, args: &DelNodeArgs) -> Result<ExitCode> {
     let platform = ctx.platform(&args.target)?;
     let (outcome, plan) = execute(ctx, &platform, &args.node, args.force).await?;
     if ctx.json {
-        output::print_json(&Report { plan: &plan, outcome })?;
+        output::print_json(&Report { plan: &plan, outcome, check: None })?;
     } else if outcome == Outcome::Applied {
         println!("{}", ctx.style.good("OK: the node was removed from the cluster"));
     }

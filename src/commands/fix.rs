@@ -1,10 +1,8 @@
 //! `fix` and `check --fix`: shows the repair plan for what check finds, applies it once confirmed,
 //! and ends with the verdict `check` gives.
 
-use serde::Serialize;
-
-use super::Outcome;
 use super::check::{self, Verdict};
+use super::{Outcome, Report};
 use crate::cli::{MoveArgs, TargetArgs};
 use crate::context::Context;
 use crate::error::{ExitCode, Result};
@@ -20,14 +18,6 @@ use crate::redis::topology::Topology;
 
 /// How long re-attached replicas and moved slots get to settle.
 const SETTLE: std::time::Duration = std::time::Duration::from_secs(60);
-
-#[derive(Debug, Serialize)]
-struct Report<'a> {
-    plan: &'a Plan,
-    outcome: Outcome,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    check: Option<Verdict>,
-}
 
 pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs) -> Result<ExitCode> {
     let platform = ctx.platform(target)?;

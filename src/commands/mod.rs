@@ -35,6 +35,15 @@ pub enum Outcome {
     NothingToDo,
 }
 
+/// The JSON document of a changing command: its plan, what became of it, and the check after it.
+#[derive(Debug, Serialize)]
+pub struct Report<'a> {
+    pub plan: &'a Plan,
+    pub outcome: Outcome,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check: Option<check::Verdict>,
+}
+
 /// The cluster as seen from the platform's nodes; fails (exit 4) when no member answers.
 pub async fn gather(ctx: &Context, platform: &Platform) -> Result<Topology> {
     let started = std::time::Instant::now();
