@@ -14,6 +14,7 @@ use crate::planner::repair::{self, UncoveredKeys};
 use crate::planner::{Plan, Step};
 use crate::platform::Platform;
 use crate::progress;
+use crate::redis::data;
 use crate::redis::topology::Topology;
 
 /// How long re-attached replicas and moved slots get to settle.
@@ -77,7 +78,7 @@ async fn apply(ctx: &Context, topology: &Topology, plan: &Plan, settings: crate:
 
 /// A journal whose nodes are gone can never be resumed; once fix settled its slots, drop it.
 fn forget_stale_journal(topology: &Topology) -> Result<()> {
-    let cluster = topology.members.iter().map(|m| m.id.as_str()).min().unwrap_or("unknown").to_owned();
+    let cluster = crate::planner::guard::cluster_key(topology);
     if let Some(j) = journal::load(&cluster)? {
         let gone = j.moves.iter().any(|m| topology.member(&m.source).is_none() || topology.member(&m.target).is_none());
         if gone {
@@ -108,12 +109,7 @@ async fn count_uncovered_keys(ctx: &Context, topology: &Topology) -> Result<Unco
     }
     for master in topology.masters().filter(|m| m.state.is_some()) {
         let Some(addr) = &master.addr else { continue };
-        let mut conn = ctx.connector.connect(addr).await?;
-        let mut pipe = redis::pipe();
-        for slot in &uncovered {
-            pipe.cmd("CLUSTER").arg("COUNTKEYSINSLOT").arg(*slot);
-        }
-        let keys: Vec<u64> = conn.pipeline(&pipe).await?;
+        let keys = data::count_keys_in_slots(&ctx.connector, addr, &uncovered).await?;
         for (slot, n) in uncovered.iter().zip(keys) {
             counts.entry(*slot).or_default().insert(master.id.clone(), n);
         }

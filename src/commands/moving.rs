@@ -2,7 +2,6 @@
 //! resuming a journal left by an interrupted run, choosing the migration backend, the plan, the
 //! confirmation, the moves with progress and Ctrl-C, and the final agreement wait.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -16,8 +15,9 @@ use crate::error::{Error, ExitCode, Result};
 use crate::executor::mover::{self, Backend, Settings, Summary};
 use crate::executor::{Executor, SlotMoving};
 use crate::journal::{self, Journal};
+use crate::planner::guard::{self, Recorded};
 use crate::planner::moves::Move;
-use crate::planner::{NodeRef, Plan, Step};
+use crate::planner::{NodeRef, Plan, Step, node_ref};
 use crate::progress;
 use crate::redis::topology::{Member, Topology};
 
@@ -41,14 +41,6 @@ pub enum Fresh {
     NothingToDo(String),
 }
 
-pub fn node_ref(member: &Member) -> Result<NodeRef> {
-    member
-        .addr
-        .clone()
-        .map(|addr| NodeRef { id: member.id.clone(), addr })
-        .ok_or_else(|| Error::refused(format!("{} has no address", member.label())))
-}
-
 /// The whole flow; `plan_fresh` runs only when no journal of the same request is waiting.
 pub async fn run(
     ctx: &Context,
@@ -57,11 +49,16 @@ pub async fn run(
     request: Request,
     plan_fresh: impl FnOnce(&Topology) -> Result<Fresh>,
 ) -> Result<ExitCode> {
-    preconditions(topology)?;
-    let cluster = cluster_key(topology);
+    guard::preconditions(topology)?;
+    let cluster = guard::cluster_key(topology);
     let (moves, summary) = match journal::load(&cluster)? {
         Some(j) if j.request == request.fingerprint => {
-            let moves = remaining(&j, topology)?;
+            let recorded: Vec<Recorded> = j
+                .moves
+                .iter()
+                .map(|m| Recorded { source: m.source.clone(), target: m.target.clone(), slots: m.ranges() })
+                .collect();
+            let moves = guard::remaining(&recorded, topology)?;
             let summary = vec![format!("resuming the interrupted `{}`: {} slot(s) left", j.command_line, count(&moves))];
             (moves, summary)
         }
@@ -70,19 +67,19 @@ pub async fn run(
                 .hint("run that command again to finish it first (nothing was changed now)"));
         }
         None => {
-            refuse_foreign_open_slots(topology, &[])?;
+            guard::refuse_foreign_open_slots(topology, &[])?;
             match plan_fresh(topology)? {
                 Fresh::Moves { moves, summary } => (moves, summary),
                 Fresh::NothingToDo(why) => return nothing_to_do(ctx, request.verb, why),
             }
         }
     };
-    refuse_foreign_open_slots(topology, &moves)?;
+    guard::refuse_foreign_open_slots(topology, &moves)?;
     if moves.is_empty() {
         journal::remove(&cluster)?;
         return nothing_to_do(ctx, request.verb, "every slot is where it should be".into());
     }
-    refuse_overfilling(topology, &moves)?;
+    guard::refuse_overfilling(topology, &moves)?;
     let backend = backend(args.migration, topology, &moves)?;
     let mut summary = summary;
     summary.push(format!("{} slot(s) in {} move(s), {} migration", count(&moves), moves.len(), backend_name(backend)));
@@ -109,100 +106,6 @@ fn nothing_to_do(ctx: &Context, verb: &str, why: String) -> Result<ExitCode> {
         println!("{why}: nothing to do.");
     }
     Ok(ExitCode::Success)
-}
-
-/// The journal's name for this cluster: its lowest node ID (stable while slots move).
-fn cluster_key(topology: &Topology) -> String {
-    topology.members.iter().map(|m| m.id.as_str()).min().unwrap_or("unknown").to_owned()
-}
-
-/// Moving slots needs every node up: a failing node could lose a handed-over slot.
-fn preconditions(topology: &Topology) -> Result<()> {
-    for m in &topology.members {
-        if let Some(why) = &m.unreachable {
-            return Err(Error::refused(format!("{} is unreachable ({why})", m.label()))
-                .hint("bring it back, or remove it with del-node, before moving slots"));
-        }
-        if m.seen_as.fail || m.seen_as.pfail {
-            let flag = if m.seen_as.fail { "fail" } else { "fail?" };
-            return Err(Error::refused(format!("{} is marked {flag} by the cluster", m.label()))
-                .hint("wait until `kubectl redis check` is clean before moving slots"));
-        }
-    }
-    Ok(())
-}
-
-/// The journal's moves that are not finished: slots the target does not own yet, or still open.
-fn remaining(journal: &Journal, topology: &Topology) -> Result<Vec<Move>> {
-    let mut out = Vec::new();
-    for jm in &journal.moves {
-        let find = |id: &str| {
-            topology.member(id).ok_or_else(|| {
-                Error::refused(format!("node {id:.8} of the interrupted move is no longer in the cluster"))
-                    .hint("run `kubectl redis fix` to settle the open slots, then remove the journal by finishing with fix")
-            })
-        };
-        let (source, target) = (find(&jm.source)?, find(&jm.target)?);
-        let open: Vec<u16> = target.importing.iter().filter(|o| o.peer == source.id).map(|o| o.slot).collect();
-        let mut left = crate::redis::slots::SlotSet::default();
-        for range in jm.ranges() {
-            for slot in range.start..=range.end {
-                if !target.slots.contains(slot) || open.contains(&slot) {
-                    left.insert(slot);
-                }
-            }
-        }
-        if !left.is_empty() {
-            out.push(Move { source: node_ref(source)?, target: node_ref(target)?, slots: left.ranges() });
-        }
-    }
-    Ok(out)
-}
-
-/// An open slot that none of `moves` accounts for belongs to someone else: refuse to touch it.
-fn refuse_foreign_open_slots(topology: &Topology, moves: &[Move]) -> Result<()> {
-    let covers = |source: &str, target: &str, slot: u16| {
-        moves
-            .iter()
-            .any(|m| m.source.id == source && m.target.id == target && m.slots.iter().any(|r| (r.start..=r.end).contains(&slot)))
-    };
-    for m in &topology.members {
-        let migrating = m.migrating.iter().map(|o| (o.slot, m.id.as_str(), o.peer.as_str(), "migrating from"));
-        let importing = m.importing.iter().map(|o| (o.slot, o.peer.as_str(), m.id.as_str(), "importing into"));
-        for (slot, source, target, how) in migrating.chain(importing) {
-            if !covers(source, target, slot) {
-                return Err(Error::refused(format!(
-                    "slot {slot} is open ({how} {}) and no interrupted run of this command left it",
-                    m.label()
-                ))
-                .hint("repair it first: kubectl redis fix"));
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Estimates each target's incoming bytes from its sources' memory per slot; refuses to go past maxmemory.
-fn refuse_overfilling(topology: &Topology, moves: &[Move]) -> Result<()> {
-    let mut incoming: BTreeMap<&str, u64> = BTreeMap::new();
-    for m in moves {
-        let Some(source) = topology.member(&m.source.id) else { continue };
-        let (used, owned) = (source.state.as_ref().map_or(0, |s| s.info.used_memory), source.slots.len().max(1));
-        *incoming.entry(m.target.id.as_str()).or_default() += used * m.slot_count() as u64 / owned as u64;
-    }
-    for (id, bytes) in incoming {
-        let Some(info) = topology.member(id).and_then(|t| t.state.as_ref()).map(|s| &s.info) else { continue };
-        if info.maxmemory > 0 && info.used_memory + bytes > info.maxmemory {
-            let label = topology.member(id).map_or_else(|| id.to_owned(), Member::label);
-            return Err(Error::refused(format!(
-                "{label} would hold about {} with maxmemory {}",
-                crate::output::human_bytes(info.used_memory + bytes),
-                crate::output::human_bytes(info.maxmemory)
-            ))
-            .hint("raise its maxmemory, move fewer slots to it, or give it a lower --weight"));
-        }
-    }
-    Ok(())
 }
 
 /// Atomic only where every involved node runs Valkey 9 or newer and no legacy open slot waits.
@@ -240,7 +143,7 @@ pub fn settings(args: &MoveArgs, backend: Backend, topology: &Topology) -> Resul
         slots_per_round: SLOTS_PER_ROUND,
         replace: args.replace,
         migrate_timeout: parse_duration("--migrate-timeout", &args.migrate_timeout)?,
-        masters: topology.masters().filter_map(|m| node_ref(m).ok()).collect(),
+        masters: topology.masters().filter_map(node_ref).collect(),
     })
 }
 
@@ -283,7 +186,7 @@ async fn apply(
         eprintln!("stopped after the slots in flight; run `{}` again to continue", request.command_line);
         return Ok(ExitCode::Interrupted);
     }
-    let masters: Vec<NodeRef> = topology.reachable().filter_map(|m| node_ref(m).ok()).collect();
+    let masters: Vec<NodeRef> = topology.reachable().filter_map(node_ref).collect();
     let settle =
         Plan { action: request.verb, summary: vec![], placement: None, steps: vec![Step::WaitForAgreement { nodes: masters }] };
     executor.apply(&settle, |_, _, _| {}).await?;

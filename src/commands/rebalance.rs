@@ -3,10 +3,11 @@
 
 use std::collections::BTreeMap;
 
-use super::moving::{self, Fresh, node_ref};
+use super::moving::{self, Fresh};
 use crate::cli::{MoveArgs, RebalanceArgs};
 use crate::context::Context;
 use crate::error::{Error, ExitCode, Result};
+use crate::planner::guard::required_ref;
 use crate::planner::moves::{self, Holder};
 use crate::platform::Platform;
 use crate::redis::topology::Topology;
@@ -89,6 +90,8 @@ fn holders(topology: &Topology, weights: &BTreeMap<String, f64>, use_empty: bool
     topology
         .masters()
         .filter(|m| !m.slots.is_empty() || use_empty || weights.get(&m.id).is_some_and(|w| *w > 0.0))
-        .map(|m| Ok(Holder { node: node_ref(m)?, slots: m.slots.clone(), weight: weights.get(&m.id).copied().unwrap_or(1.0) }))
+        .map(|m| {
+            Ok(Holder { node: required_ref(m)?, slots: m.slots.clone(), weight: weights.get(&m.id).copied().unwrap_or(1.0) })
+        })
         .collect()
 }

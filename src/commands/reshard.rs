@@ -1,10 +1,11 @@
 //! `reshard`: moves exactly N slots to one master, from the given masters (or all others) in
 //! proportion to what they own, as contiguous ranges.
 
-use super::moving::{self, Fresh, Request, node_ref};
+use super::moving::{self, Fresh, Request};
 use crate::cli::ReshardArgs;
 use crate::context::Context;
 use crate::error::{Error, ExitCode, Result};
+use crate::planner::guard::required_ref;
 use crate::planner::moves::{self, Holder};
 use crate::redis::topology::{Member, Topology};
 
@@ -23,9 +24,9 @@ pub async fn run(ctx: &Context, args: &ReshardArgs) -> Result<ExitCode> {
     moving::run(ctx, &topology, &args.moving, request, |_| {
         let holders = sources
             .iter()
-            .map(|s| Ok(Holder { node: node_ref(s)?, slots: s.slots.clone(), weight: 1.0 }))
+            .map(|s| Ok(Holder { node: required_ref(s)?, slots: s.slots.clone(), weight: 1.0 }))
             .collect::<Result<Vec<_>>>()?;
-        let moves = moves::reshard(&holders, &node_ref(target)?, args.slots)?;
+        let moves = moves::reshard(&holders, &required_ref(target)?, args.slots)?;
         Ok(Fresh::Moves { summary: vec![format!("move {} slot(s) to {}", args.slots, target.label())], moves })
     })
     .await

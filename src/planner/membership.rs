@@ -2,7 +2,7 @@
 //! which nodes must forget a removed one.
 
 use super::placement::{self, Site, SiteMap};
-use super::{NodeRef, Plan, Step};
+use super::{NodeRef, Plan, Step, node_ref};
 use crate::error::{Error, Result};
 use crate::redis::topology::{Member, Topology};
 
@@ -23,17 +23,13 @@ pub enum JoinAs {
     Replica(Option<String>),
 }
 
-fn node_ref(member: &Member) -> Option<NodeRef> {
-    member.addr.clone().map(|addr| NodeRef { id: member.id.clone(), addr })
-}
-
 fn reachable_refs(topology: &Topology) -> Vec<NodeRef> {
     topology.reachable().filter_map(node_ref).collect()
 }
 
 pub fn plan_add(topology: &Topology, sites: &SiteMap, joiner: &Joiner, join_as: &JoinAs) -> Result<Plan> {
     if let Some(member) = topology.member(&joiner.node.id) {
-        return already_member(topology, member, join_as);
+        return already_member(member, join_as);
     }
     if joiner.keys > 0 || joiner.slots > 0 || joiner.knows > 0 {
         let what = if joiner.knows > 0 {
@@ -86,7 +82,7 @@ pub fn plan_add(topology: &Topology, sites: &SiteMap, joiner: &Joiner, join_as: 
     Ok(Plan { action: "add-node", summary, placement, steps })
 }
 
-fn already_member(topology: &Topology, member: &Member, join_as: &JoinAs) -> Result<Plan> {
+fn already_member(member: &Member, join_as: &JoinAs) -> Result<Plan> {
     let fits = match join_as {
         JoinAs::Master => member.is_master(),
         JoinAs::Replica(None) => !member.is_master(),
@@ -101,7 +97,6 @@ fn already_member(topology: &Topology, member: &Member, join_as: &JoinAs) -> Res
         return Err(Error::refused(format!("{} is already in this cluster as {role}", member.label()))
             .hint("del-node it first to re-add it in another role"));
     }
-    let _ = topology;
     Ok(Plan {
         action: "add-node",
         summary: vec![format!("{} is already in the cluster as asked", member.label())],

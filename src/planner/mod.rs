@@ -4,6 +4,7 @@
 //! printed as text (for the operator to read before confirming) and as JSON (`-o json`).
 
 pub mod create;
+pub mod guard;
 pub mod health;
 pub mod membership;
 pub mod moves;
@@ -23,6 +24,11 @@ use placement::PlacementReport;
 pub struct NodeRef {
     pub id: String,
     pub addr: NodeAddr,
+}
+
+/// A member as plans name it; `None` for a node without an address.
+pub fn node_ref(member: &crate::redis::topology::Member) -> Option<NodeRef> {
+    member.addr.clone().map(|addr| NodeRef { id: member.id.clone(), addr })
 }
 
 impl fmt::Display for NodeRef {

@@ -6,16 +6,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::moves::Move;
-use super::{NodeRef, Plan, Step};
+use super::{NodeRef, Plan, Step, node_ref};
 use crate::redis::slots::{SlotRange, SlotSet, format_ranges};
 use crate::redis::topology::{Member, Topology};
 
 /// Keys each reachable master holds in each uncovered slot, as counted by the caller.
 pub type UncoveredKeys = BTreeMap<u16, BTreeMap<String, u64>>;
-
-fn node_ref(m: &Member) -> Option<NodeRef> {
-    m.addr.clone().map(|addr| NodeRef { id: m.id.clone(), addr })
-}
 
 fn alive<'a>(topology: &'a Topology, id: &str) -> Option<&'a Member> {
     topology.member(id).filter(|m| m.state.is_some())

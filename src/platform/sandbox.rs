@@ -55,13 +55,6 @@ const ZONES: [&str; 3] = ["zone-a", "zone-b", "zone-c"];
 const MAX_BLOCKS: u16 = 250;
 const MAX_NODES: usize = 200;
 
-impl<'de> Deserialize<'de> for NodeAddr {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        text.parse().map_err(serde::de::Error::custom)
-    }
-}
-
 fn sandbox_dir(name: &str) -> PathBuf {
     crate::state::root().join("sandboxes").join(name)
 }

@@ -1,5 +1,5 @@
-//! Writing and reading keys across the cluster by slot owner, for the demo's sample data and its
-//! final "every key is still there" verification. Keys go to the master that owns their slot, in
+//! Keys as data: counting them per slot, and writing and reading them across the cluster by slot
+//! owner, for sample data and the "every key is still there" verification. Keys go to the master that owns their slot, in
 //! pipelines, so a load is one round trip per batch rather than per key.
 
 use std::collections::BTreeMap;
@@ -24,6 +24,16 @@ pub fn samples(count: usize, size: usize) -> Vec<Entry> {
             (format!("sample:{i}").into_bytes(), value)
         })
         .collect()
+}
+
+/// CLUSTER COUNTKEYSINSLOT for each slot on one node, in one pipeline.
+pub async fn count_keys_in_slots(connector: &Connector, addr: &NodeAddr, slots: &[u16]) -> Result<Vec<u64>> {
+    let mut conn = connector.connect(addr).await?;
+    let mut pipe = redis::pipe();
+    for slot in slots {
+        pipe.cmd("CLUSTER").arg("COUNTKEYSINSLOT").arg(*slot);
+    }
+    conn.pipeline(&pipe).await
 }
 
 /// Which master address serves each slot.
