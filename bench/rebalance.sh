@@ -5,8 +5,9 @@
 #   redis-cli --cluster rebalance --cluster-use-empty-masters
 # on the same servers, alternating which goes first, verifying every key after each run.
 #
-# Usage: bench/rebalance.sh [--server PATH] [--keys N] [--size BYTES] [--runs N]
-#   --server  redis-server (default) or valkey-server; Valkey 9 uses the atomic backend.
+# Usage: bench/rebalance.sh [--server PATH] [--keys N] [--size BYTES] [--runs N] [--migration auto|legacy|atomic]
+#   --server     redis-server (default) or valkey-server; on Valkey 9, auto means the atomic backend.
+#   --migration  passed to kubectl-redis rebalance (default auto).
 # Prints one line per run and the medians with their ratio. Not a test: the machine is noisy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,12 +16,14 @@ server=$(command -v redis-server || true)
 keys=1000000
 size=100
 runs=3
+migration=auto
 while [ $# -gt 0 ]; do
   case "$1" in
     --server) server=$2; shift 2 ;;
     --keys) keys=$2; shift 2 ;;
     --size) size=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
+    --migration) migration=$2; shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -68,7 +71,7 @@ now() { python3 -c 'import time; print(time.time())'; }
 
 ours() {
   local t; t=$(now)
-  "$tool" rebalance --nodes "$entry" --use-empty-masters --yes >/dev/null 2>&1
+  "$tool" rebalance --nodes "$entry" --use-empty-masters --migration "$migration" --yes >/dev/null 2>&1
   seconds "$t"
 }
 theirs() {
@@ -77,7 +80,7 @@ theirs() {
   seconds "$t"
 }
 
-echo "server: $version; loading $keys keys of $size bytes"
+echo "server: $version; migration: $migration; loading $keys keys of $size bytes"
 "$tool" sample-keys write --nodes "$entry" --count "$keys" --size "$size" >/dev/null
 settle
 

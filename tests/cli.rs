@@ -515,9 +515,9 @@ fn slot_moves_refuse_unsafe_starts_and_change_nothing() {
 
 #[test]
 fn a_rebalance_killed_midway_converges_when_run_again() {
-    let (sb, keys) = three_masters_and_an_empty_one(Server::Redis, 60_000, &[]);
-    // Small batches and one move at a time keep it busy long enough to be killed in the middle.
-    let args = ["rebalance", "--use-empty-masters", &sb.target(), "--yes", "--batch-keys", "5", "--parallel", "1"];
+    let (sb, keys) = three_masters_and_an_empty_one(Server::Redis, 150_000, &[]);
+    // Two keys per MIGRATE and one move at a time keep it busy long enough to be killed in the middle.
+    let args = ["rebalance", "--use-empty-masters", &sb.target(), "--yes", "--batch-keys", "2", "--parallel", "1"];
     let mut child = sb.spawn(&args);
     let started = eventually(Duration::from_secs(60), || sb.journal_exists() && sb.owned_slots(3) > 0);
     child.kill().unwrap();
@@ -539,8 +539,8 @@ fn a_rebalance_killed_midway_converges_when_run_again() {
 
 #[test]
 fn ctrl_c_finishes_the_slots_in_flight_and_stops_cleanly() {
-    let (sb, keys) = three_masters_and_an_empty_one(Server::Redis, 60_000, &[]);
-    let args = ["rebalance", "--use-empty-masters", &sb.target(), "--yes", "--batch-keys", "5", "--parallel", "1"];
+    let (sb, keys) = three_masters_and_an_empty_one(Server::Redis, 150_000, &[]);
+    let args = ["rebalance", "--use-empty-masters", &sb.target(), "--yes", "--batch-keys", "2", "--parallel", "1"];
     let child = sb.spawn(&args);
     assert!(eventually(Duration::from_secs(60), || sb.owned_slots(3) > 0), "the rebalance never got going");
     let ok = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success();
@@ -561,8 +561,8 @@ fn a_target_killed_mid_migration_is_a_clear_error_and_check_fix_repairs_it() {
     // Nodes keep their data across the kill: every acknowledged key is on disk.
     let aof: Vec<String> =
         ["--appendonly", "yes", "--appendfsync", "always"].iter().map(|a| format!("--server-arg={a}")).collect();
-    let (mut sb, keys) = three_masters_and_an_empty_one(Server::Redis, 60_000, &aof);
-    let args = ["rebalance", "--use-empty-masters", &sb.target(), "--yes", "--batch-keys", "5", "--parallel", "1"];
+    let (mut sb, keys) = three_masters_and_an_empty_one(Server::Redis, 150_000, &aof);
+    let args = ["rebalance", "--use-empty-masters", &sb.target(), "--yes", "--batch-keys", "2", "--parallel", "1"];
     let child = sb.spawn(&args);
     assert!(eventually(Duration::from_secs(60), || sb.owned_slots(3) > 0), "the rebalance never got going");
     sb.signal(3, "-KILL");

@@ -62,8 +62,13 @@ impl<'a> Executor<'a> {
                 plan.steps[n..].iter().map_while(|s| if let Step::MoveSlots(m) = s { Some(m.clone()) } else { None }).collect();
             let result = if moves.is_empty() { self.apply_step(step).await } else { self.move_slots(&moves, &mut summary).await };
             result.map_err(|e| {
+                // Once steps have run the cluster may have changed: that is a failed run (exit 1),
+                // whatever the cause, and the way on is to run the command again or repair.
                 let message = format!("step {}/{total} ({step}) failed: {}", n + 1, e.message);
-                Error { message, ..e }
+                let hint = e.hint.unwrap_or_else(|| {
+                    "when the node is back, run the same command again, or `kubectl redis fix`; `kubectl redis check` shows the state".to_owned()
+                });
+                Error::failed(message).hint(hint)
             })?;
             if summary.stopped {
                 break;
