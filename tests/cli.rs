@@ -718,3 +718,22 @@ fn migrate_forwards_acl_credentials_to_the_target() {
     assert_eq!(sb.owned_slots(3), 4096);
     assert_all_keys(&sb.addrs[0], &keys);
 }
+
+#[test]
+fn legacy_moves_refuse_keys_outside_database_0_and_atomic_moves_them() {
+    let args: Vec<String> = ["--cluster-databases", "4"].iter().map(|a| format!("--server-arg={a}")).collect();
+    let (sb, keys) = three_masters_and_an_empty_one(Server::Valkey, 2_000, &args);
+    let key = key_in_slot(&mut sb.conn(0), 5460, "db1-");
+    let mut conn = sb.conn(0);
+    let () = redis::pipe().cmd("SELECT").arg(1).ignore().cmd("SET").arg(&key).arg("in-db-1").ignore().query(&mut conn).unwrap();
+    let shape = cluster_shape(&sb.addrs);
+    let run = sb.run(&["rebalance", "--use-empty-masters", "--migration", "legacy", &sb.target(), "--yes"]).expect(3);
+    assert!(run.stderr.contains("databases other than 0") && run.stderr.contains("--migration atomic"), "{}", run.stderr);
+    assert_eq!(cluster_shape(&sb.addrs), shape);
+    sb.run(&["rebalance", "--use-empty-masters", &sb.target(), "--yes"]).expect(0);
+    assert_eq!(sb.owned_slots(3), 4096);
+    let mut owner = sb.conn(3);
+    let (value,): (Option<String>,) = redis::pipe().cmd("SELECT").arg(1).ignore().cmd("GET").arg(&key).query(&mut owner).unwrap();
+    assert_eq!(value.as_deref(), Some("in-db-1"), "the atomic migration moved database 1 too");
+    assert_all_keys(&sb.addrs[0], &keys);
+}

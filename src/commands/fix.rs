@@ -25,6 +25,9 @@ pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs) -> Resul
     let topology = super::gather(ctx, &platform).await?;
     let uncovered = count_uncovered_keys(ctx, &topology).await?;
     let plan = repair::plan(&topology, &uncovered);
+    let moves: Vec<_> =
+        plan.steps.iter().filter_map(|s| if let Step::MoveSlots(m) = s { Some(m.clone()) } else { None }).collect();
+    crate::planner::guard::refuse_keys_outside_db0(&topology, &moves)?;
     let settings = super::moving::settings(moving, Backend::Legacy, &topology)?;
     let outcome = if plan.steps.is_empty() {
         if !ctx.json {

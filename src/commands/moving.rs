@@ -81,6 +81,9 @@ pub async fn run(
     }
     guard::refuse_overfilling(topology, &moves)?;
     let backend = backend(args.migration, topology, &moves)?;
+    if backend == Backend::Legacy {
+        guard::refuse_keys_outside_db0(topology, &moves)?;
+    }
     let mut summary = summary;
     summary.push(format!("{} slot(s) in {} move(s), {} migration", count(&moves), moves.len(), backend_name(backend)));
     let plan =

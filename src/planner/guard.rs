@@ -116,6 +116,23 @@ pub fn refuse_overfilling(topology: &Topology, moves: &[Move]) -> Result<()> {
     Ok(())
 }
 
+/// The legacy path moves database 0 only (GETKEYSINSLOT and MIGRATE act on the selected database):
+/// keys a source holds in other databases (Valkey 9 allows them in cluster mode) would stay behind.
+pub fn refuse_keys_outside_db0(topology: &Topology, moves: &[Move]) -> Result<()> {
+    for m in moves {
+        let Some(source) = topology.member(&m.source.id) else { continue };
+        let outside = source.state.as_ref().map_or(0, |s| s.info.keys_outside_db0);
+        if outside > 0 {
+            return Err(Error::refused(format!(
+                "{} holds {outside} key(s) in databases other than 0, which the legacy migration would leave behind",
+                source.label()
+            ))
+            .hint("use --migration atomic (Valkey 9), which moves every database"));
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,6 +185,15 @@ mod tests {
         // B owns 8192-16383 already; slot 8000 is open, so it is left to finish.
         let left = remaining(&recorded(&[SlotRange::new(8000, 8000), SlotRange::new(8192, 8300)]), &t).unwrap();
         assert_eq!(left[0].slots, vec![SlotRange::new(8000, 8000)]);
+    }
+
+    #[test]
+    fn legacy_moves_refuse_sources_with_keys_outside_db0() {
+        let mut t = half_moved((0, 0));
+        let moves = remaining(&recorded(&[SlotRange::new(0, 10)]), &t).unwrap();
+        assert!(refuse_keys_outside_db0(&t, &moves).is_ok());
+        t.members.iter_mut().find(|m| m.id == A).unwrap().state.as_mut().unwrap().info.keys_outside_db0 = 3;
+        assert!(refuse_keys_outside_db0(&t, &moves).unwrap_err().message.contains("3 key(s) in databases other than 0"));
     }
 
     #[test]

@@ -21,6 +21,8 @@ pub struct InfoFacts {
     pub maxmemory: u64,
     /// Keys in every database.
     pub keys: u64,
+    /// Keys in databases other than 0 (Valkey 9 allows them in cluster mode).
+    pub keys_outside_db0: u64,
 }
 
 impl InfoFacts {
@@ -28,6 +30,13 @@ impl InfoFacts {
         let fields: HashMap<&str, &str> =
             text.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.trim_end_matches('\r').split_once(':')).collect();
         let number = |key: &str| fields.get(key).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+        let keys_in = |db: &(&&str, &&str)| -> u64 {
+            db.1.split(',').find_map(|kv| kv.strip_prefix("keys=")).and_then(|n| n.parse().ok()).unwrap_or(0)
+        };
+        let databases: Vec<(&&str, &&str)> = fields
+            .iter()
+            .filter(|(k, _)| k.starts_with("db") && k.len() > 2 && k[2..].bytes().all(|b| b.is_ascii_digit()))
+            .collect();
         let (server, version) = match fields.get("valkey_version") {
             Some(v) => ("valkey", *v),
             None => (fields.get("server_name").copied().unwrap_or("redis"), fields.get("redis_version").copied().unwrap_or("")),
@@ -42,12 +51,8 @@ impl InfoFacts {
             repl_offset: if is_replica { number("slave_repl_offset") } else { number("master_repl_offset") },
             used_memory: number("used_memory"),
             maxmemory: number("maxmemory"),
-            keys: fields
-                .iter()
-                .filter(|(k, _)| k.starts_with("db") && k[2..].bytes().all(|b| b.is_ascii_digit()))
-                .filter_map(|(_, v)| v.split(',').find_map(|kv| kv.strip_prefix("keys=")))
-                .filter_map(|n| n.parse::<u64>().ok())
-                .sum(),
+            keys: databases.iter().map(keys_in).sum(),
+            keys_outside_db0: databases.iter().filter(|(k, _)| **k != "db0").map(keys_in).sum(),
             role,
         }
     }
@@ -63,7 +68,7 @@ mod tests {
         let facts = InfoFacts::parse(text);
         assert_eq!((facts.server.as_str(), facts.version.as_str()), ("valkey", "9.1.2"));
         assert_eq!(facts.master_link_up, Some(false));
-        assert_eq!((facts.repl_offset, facts.keys, facts.used_memory), (42, 15, 1024));
+        assert_eq!((facts.repl_offset, facts.keys, facts.keys_outside_db0, facts.used_memory), (42, 15, 5, 1024));
         assert!(facts.cluster_enabled);
     }
 
