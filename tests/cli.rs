@@ -737,3 +737,20 @@ fn legacy_moves_refuse_keys_outside_database_0_and_atomic_moves_them() {
     assert_eq!(value.as_deref(), Some("in-db-1"), "the atomic migration moved database 1 too");
     assert_all_keys(&sb.addrs[0], &keys);
 }
+
+#[test]
+fn del_node_removes_a_dead_replica_from_every_node() {
+    let sb = Sandbox::start(Server::Redis, 6);
+    sb.create(1);
+    let status = sb.run(&["status", &sb.target(), "-o", "json"]).expect(0).json();
+    let replica = status["nodes"].as_array().unwrap().iter().find(|n| n["role"] == "replica").unwrap().clone();
+    let index = sb.addrs.iter().position(|a| *a == replica["addr"]).unwrap();
+    let id = replica["id"].as_str().unwrap().to_owned();
+    sb.signal(index, "-KILL");
+    let run = sb.run(&["del-node", &id[..10], &sb.target(), "--yes"]).expect(0);
+    assert!(run.stdout.contains("it is forgotten, not reset"), "{}", run.stdout);
+    for i in (0..6).filter(|i| *i != index) {
+        let nodes: String = query(&mut sb.conn(i), &["CLUSTER", "NODES"]);
+        assert!(!nodes.contains(&id), "node {i} still knows the removed node");
+    }
+}
