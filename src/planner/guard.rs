@@ -157,7 +157,7 @@ mod tests {
         let state = |me: &str, (used, max): (u64, u64)| {
             let (lines, bad_lines) = parse_cluster_nodes(&text(me));
             let info = InfoFacts { cluster_enabled: true, used_memory: used, maxmemory: max, keys: 1, ..Default::default() };
-            Ok(NodeState { id: me.into(), lines, bad_lines, info, open_slot_keys: Default::default() })
+            Ok(NodeState { id: me.into(), lines, bad_lines, info, open_slot_keys: Default::default(), serving: true })
         };
         let mut probes = BTreeMap::new();
         probes.insert(NodeAddr::new("10.0.0.1", 6379), state(A, (8192 * 1000, 0)));

@@ -33,6 +33,7 @@ fn finding(severity: Severity, code: &'static str, node: Option<&Member>, messag
 pub fn assess(topology: &Topology, sites: &SiteMap) -> Vec<Finding> {
     let mut findings = Vec::new();
     reachability(topology, &mut findings);
+    serving(topology, &mut findings);
     failure_flags(topology, &mut findings);
     coverage(topology, &mut findings);
     agreement(topology, &mut findings);
@@ -62,6 +63,19 @@ fn reachability(topology: &Topology, out: &mut Vec<Finding>) {
             message: format!("{addr} is unreachable: {why}"),
             hint: "check the address, and that the server is running".to_owned(),
         });
+    }
+}
+
+/// A node that answers but reports cluster_state:fail refuses every key command.
+fn serving(topology: &Topology, out: &mut Vec<Finding>) {
+    for m in topology.reachable().filter(|m| m.state.as_ref().is_some_and(|s| !s.serving)) {
+        out.push(finding(
+            Severity::Problem,
+            "not-serving",
+            Some(m),
+            format!("{} reports cluster_state:fail and refuses key commands", m.label()),
+            "see the other findings (uncovered slots, failed masters); a node that just started waits a few seconds before it serves".to_owned(),
+        ));
     }
 }
 
@@ -269,7 +283,7 @@ mod tests {
         let state = |me: &str, role: &str, link: Option<bool>| {
             let (lines, bad_lines) = parse_cluster_nodes(&text(me));
             let info = InfoFacts { cluster_enabled: true, role: role.into(), master_link_up: link, ..Default::default() };
-            Ok(NodeState { id: me.into(), lines, bad_lines, info, open_slot_keys: BTreeMap::new() })
+            Ok(NodeState { id: me.into(), lines, bad_lines, info, open_slot_keys: BTreeMap::new(), serving: true })
         };
         let mut probes = BTreeMap::new();
         probes.insert(NodeAddr::new("10.0.0.1", 6379), state(M, "master", None));
@@ -291,6 +305,14 @@ mod tests {
         let findings = assess(&cluster("0-16000", false), &SiteMap::default());
         assert_eq!(codes(&findings), ["uncovered-slots", "replica-link-down"]);
         assert!(findings[0].message.contains("16001-16383"));
+    }
+
+    #[test]
+    fn a_node_that_does_not_serve_is_a_problem() {
+        let mut topology = cluster("0-16383", true);
+        topology.members[0].state.as_mut().unwrap().serving = false;
+        let findings = assess(&topology, &SiteMap::default());
+        assert_eq!(codes(&findings), ["not-serving"]);
     }
 
     #[test]

@@ -180,7 +180,7 @@ mod tests {
         let state = |me: &str| {
             let (lines, bad_lines) = parse_cluster_nodes(&text(me));
             let info = InfoFacts { cluster_enabled: true, role: "master".into(), ..Default::default() };
-            Ok(NodeState { id: me.into(), lines, bad_lines, info, open_slot_keys: Default::default() })
+            Ok(NodeState { id: me.into(), lines, bad_lines, info, open_slot_keys: Default::default(), serving: true })
         };
         let mut probes = BTreeMap::new();
         probes.insert(NodeAddr::new("10.0.0.1", 6379), state(A));

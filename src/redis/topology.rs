@@ -9,7 +9,7 @@ use futures::future::join_all;
 use serde::Serialize;
 
 use super::addr::NodeAddr;
-use super::conn::{Connector, NodeConn};
+use super::conn::Connector;
 use super::info::InfoFacts;
 use super::nodes::{BadLine, Flags, NodeLine, OpenSlot, parse_cluster_nodes};
 use super::slots::{SlotSet, format_ranges};
@@ -24,6 +24,8 @@ pub struct NodeState {
     pub info: InfoFacts,
     /// Keys in each slot this node has open (migrating or importing).
     pub open_slot_keys: BTreeMap<u16, u64>,
+    /// CLUSTER INFO says `cluster_state:ok`: the node serves its slots.
+    pub serving: bool,
 }
 
 impl NodeState {
@@ -158,7 +160,7 @@ pub async fn gather(connector: &Connector, seeds: &[NodeAddr]) -> Topology {
     assemble(probes)
 }
 
-/// INFO, CLUSTER NODES and the key count of every open slot of one node.
+/// INFO, CLUSTER NODES, CLUSTER INFO, and the key count of every open slot of one node.
 pub async fn probe(connector: &Connector, addr: &NodeAddr) -> Result<NodeState> {
     let mut conn = connector.connect(addr).await?;
     let info: String = conn.call(&redis::cmd("INFO")).await?;
@@ -170,9 +172,14 @@ pub async fn probe(connector: &Connector, addr: &NodeAddr) -> Result<NodeState> 
             bad_lines: Vec::new(),
             info,
             open_slot_keys: BTreeMap::new(),
+            serving: false,
         });
     }
-    let (lines, bad_lines) = cluster_nodes(&mut conn).await?;
+    let mut pipe = redis::pipe();
+    pipe.cmd("CLUSTER").arg("NODES").cmd("CLUSTER").arg("INFO");
+    let (nodes, cluster_info): (String, String) = conn.pipeline(&pipe).await?;
+    let (lines, bad_lines) = parse_cluster_nodes(&nodes);
+    let serving = cluster_info.lines().any(|l| l.trim_end() == "cluster_state:ok");
     let Some(me) = lines.iter().find(|l| l.flags.myself) else {
         return Err(Error::failed(format!("{addr}: CLUSTER NODES has no line for the node itself")));
     };
@@ -183,13 +190,7 @@ pub async fn probe(connector: &Connector, addr: &NodeAddr) -> Result<NodeState> 
         let count: u64 = conn.call(redis::cmd("CLUSTER").arg("COUNTKEYSINSLOT").arg(slot)).await?;
         open_slot_keys.insert(slot, count);
     }
-    Ok(NodeState { id, lines, bad_lines, info, open_slot_keys })
-}
-
-/// CLUSTER NODES of one node, parsed.
-pub async fn cluster_nodes(conn: &mut NodeConn) -> Result<(Vec<NodeLine>, Vec<BadLine>)> {
-    let text: String = conn.call(redis::cmd("CLUSTER").arg("NODES")).await?;
-    Ok(parse_cluster_nodes(&text))
+    Ok(NodeState { id, lines, bad_lines, info, open_slot_keys, serving })
 }
 
 /// Pure: merges probe results into the model.
@@ -434,7 +435,7 @@ mod tests {
         let (lines, bad_lines) = parse_cluster_nodes(text);
         let id = lines.iter().find(|l| l.flags.myself).unwrap().id.clone();
         let info = InfoFacts { cluster_enabled: true, keys, ..Default::default() };
-        NodeState { id, lines, bad_lines, info, open_slot_keys: BTreeMap::new() }
+        NodeState { id, lines, bad_lines, info, open_slot_keys: BTreeMap::new(), serving: true }
     }
 
     const A: &str = "aaaa000000000000000000000000000000000000";
