@@ -754,3 +754,30 @@ fn del_node_removes_a_dead_replica_from_every_node() {
         assert!(!nodes.contains(&id), "node {i} still knows the removed node");
     }
 }
+
+#[test]
+fn fix_rolls_back_a_migration_whose_target_is_gone() {
+    let mut sb = Sandbox::start(Server::Redis, 4);
+    let three = sb.addrs[..3].join(",");
+    sb.run(&["create", "--nodes", &three, "--yes"]).expect(0);
+    sb.run(&["add-node", &sb.addrs[3], "--nodes", &sb.addrs[0], "--yes"]).expect(0);
+    let gone: String = query(&mut sb.conn(3), &["CLUSTER", "MYID"]);
+    let key = key_in_slot(&mut sb.conn(0), 100, "stays");
+    query::<()>(&mut sb.conn(0), &["SET", &key, "kept"]);
+    query::<()>(&mut sb.conn(0), &["CLUSTER", "SETSLOT", "100", "MIGRATING", &gone]);
+    sb.signal(3, "-KILL");
+    sb.pids.truncate(3);
+    sb.addrs.truncate(3);
+    let failed = eventually(Duration::from_secs(30), || {
+        let v = sb.run(&["check", "--nodes", &sb.addrs[0], "-o", "json"]).json();
+        v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "fail")
+    });
+    assert!(failed, "the killed node was never marked failed");
+    let report = sb.run(&["fix", "--nodes", &sb.addrs[0], "--yes", "-o", "json"]).json();
+    let summary = report["plan"]["summary"].to_string();
+    assert!(summary.contains("slot 100: the target") && summary.contains("is gone"), "{summary}");
+    assert_eq!(report["check"]["problems"], 0, "{report}");
+    assert_eq!(sb.open_slots(), 0);
+    let value: Option<String> = query(&mut sb.conn(0), &["GET", &key]);
+    assert_eq!(value.as_deref(), Some("kept"));
+}
