@@ -513,21 +513,38 @@ fn slot_moves_refuse_unsafe_starts_and_change_nothing() {
     assert_all_keys(&sb.addrs[0], &keys);
 }
 
+/// The arguments of a deliberately slow rebalance: two keys per MIGRATE, one move at a time.
+const SLOW_REBALANCE: [&str; 7] = ["rebalance", "--use-empty-masters", "--yes", "--batch-keys", "2", "--parallel", "1"];
+
+/// A cluster with 150k keys and a slow rebalance onto its empty master, returned once slots have moved.
+fn rebalance_under_way(server_args: &[String]) -> (Sandbox, Vec<(String, String)>, std::process::Child) {
+    let (sb, keys) = three_masters_and_an_empty_one(Server::Redis, 150_000, server_args);
+    let target = sb.target();
+    let mut args = SLOW_REBALANCE.to_vec();
+    args.push(&target);
+    let child = sb.spawn(&args);
+    assert!(
+        eventually(Duration::from_secs(60), || sb.journal_exists() && sb.owned_slots(3) > 0),
+        "the rebalance never got going"
+    );
+    (sb, keys, child)
+}
+
+/// The same rebalance, run to the end.
+fn finish_rebalance(sb: &Sandbox) -> support::Run {
+    sb.run(&["rebalance", "--use-empty-masters", "--yes", &sb.target()]).expect(0)
+}
+
 #[test]
 fn a_rebalance_killed_midway_converges_when_run_again() {
-    let (sb, keys) = three_masters_and_an_empty_one(Server::Redis, 150_000, &[]);
-    // Two keys per MIGRATE and one move at a time keep it busy long enough to be killed in the middle.
-    let args = ["rebalance", "--use-empty-masters", &sb.target(), "--yes", "--batch-keys", "2", "--parallel", "1"];
-    let mut child = sb.spawn(&args);
-    let started = eventually(Duration::from_secs(60), || sb.journal_exists() && sb.owned_slots(3) > 0);
+    let (sb, keys, mut child) = rebalance_under_way(&[]);
     child.kill().unwrap();
     child.wait().unwrap();
-    assert!(started, "the rebalance never got going");
     let moved_before = sb.owned_slots(3);
     assert!(moved_before < 4096, "the rebalance finished before it was killed");
     assert!(sb.journal_exists());
 
-    let run = sb.run(&args[..4]).expect(0);
+    let run = finish_rebalance(&sb);
     assert!(run.stdout.contains("resuming the interrupted"), "{}", run.stdout);
     for i in 0..4 {
         assert_eq!(sb.owned_slots(i), 4096, "node {i} after the re-run");
@@ -539,10 +556,7 @@ fn a_rebalance_killed_midway_converges_when_run_again() {
 
 #[test]
 fn ctrl_c_finishes_the_slots_in_flight_and_stops_cleanly() {
-    let (sb, keys) = three_masters_and_an_empty_one(Server::Redis, 150_000, &[]);
-    let args = ["rebalance", "--use-empty-masters", &sb.target(), "--yes", "--batch-keys", "2", "--parallel", "1"];
-    let child = sb.spawn(&args);
-    assert!(eventually(Duration::from_secs(60), || sb.owned_slots(3) > 0), "the rebalance never got going");
+    let (sb, keys, child) = rebalance_under_way(&[]);
     let ok = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success();
     assert!(ok);
     let run = support::wait_with_limit(child, Duration::from_secs(60));
@@ -551,7 +565,7 @@ fn ctrl_c_finishes_the_slots_in_flight_and_stops_cleanly() {
     assert_eq!(sb.open_slots(), 0, "Ctrl-C left an open slot");
     assert!(sb.owned_slots(3) < 4096);
     assert_all_keys(&sb.addrs[0], &keys);
-    sb.run(&args[..4]).expect(0);
+    finish_rebalance(&sb);
     assert_eq!(sb.owned_slots(3), 4096);
     assert_all_keys(&sb.addrs[0], &keys);
 }
@@ -561,10 +575,7 @@ fn a_target_killed_mid_migration_is_a_clear_error_and_check_fix_repairs_it() {
     // Nodes keep their data across the kill: every acknowledged key is on disk.
     let aof: Vec<String> =
         ["--appendonly", "yes", "--appendfsync", "always"].iter().map(|a| format!("--server-arg={a}")).collect();
-    let (mut sb, keys) = three_masters_and_an_empty_one(Server::Redis, 150_000, &aof);
-    let args = ["rebalance", "--use-empty-masters", &sb.target(), "--yes", "--batch-keys", "2", "--parallel", "1"];
-    let child = sb.spawn(&args);
-    assert!(eventually(Duration::from_secs(60), || sb.owned_slots(3) > 0), "the rebalance never got going");
+    let (mut sb, keys, child) = rebalance_under_way(&aof);
     sb.signal(3, "-KILL");
     let run = support::wait_with_limit(child, Duration::from_secs(60));
     assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
@@ -580,7 +591,7 @@ fn a_target_killed_mid_migration_is_a_clear_error_and_check_fix_repairs_it() {
     assert_eq!(sb.open_slots(), 0);
     assert_all_keys(&sb.addrs[0], &keys);
     // The interrupted rebalance can now be finished by running it again.
-    sb.run(&args[..4]).expect(0);
+    finish_rebalance(&sb);
     assert_eq!(sb.owned_slots(3), 4096);
     assert_all_keys(&sb.addrs[0], &keys);
 }
@@ -618,20 +629,26 @@ fn fix_finishes_an_open_slot_and_covers_an_uncovered_one() {
     assert_eq!(sb.verdict()["slots_covered"], 16384);
 }
 
+/// SIGKILLs the sandbox's last node, drops it from the sandbox's list, and waits until the others mark it failed.
+fn kill_last_node_until_failed(sb: &mut Sandbox) {
+    let last = sb.addrs.len() - 1;
+    sb.signal(last, "-KILL");
+    sb.pids.truncate(last);
+    sb.addrs.truncate(last);
+    let failed = eventually(Duration::from_secs(30), || {
+        let v = sb.run(&["check", "--nodes", &sb.addrs[0], "-o", "json"]).json();
+        v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "fail")
+    });
+    assert!(failed, "the killed node was never marked failed");
+}
+
 #[test]
 fn fix_forgets_a_ghost_node() {
     let mut sb = Sandbox::start(Server::Redis, 4);
     let three = sb.addrs[..3].join(",");
     sb.run(&["create", "--nodes", &three, "--yes"]).expect(0);
     sb.run(&["add-node", &sb.addrs[3], "--nodes", &sb.addrs[0], "--yes"]).expect(0);
-    sb.signal(3, "-KILL");
-    sb.pids.truncate(3);
-    sb.addrs.truncate(3);
-    let failed = eventually(Duration::from_secs(30), || {
-        let v = sb.run(&["check", "--nodes", &sb.addrs[0], "-o", "json"]).json();
-        v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "fail")
-    });
-    assert!(failed, "the killed node was never marked failed");
+    kill_last_node_until_failed(&mut sb);
     let report = sb.run(&["fix", "--nodes", &sb.addrs[0], "--yes", "-o", "json"]).json();
     assert!(report["plan"]["summary"].as_array().unwrap().iter().any(|l| l.as_str().unwrap().contains("ghost")), "{report}");
     for i in 0..3 {
@@ -765,14 +782,7 @@ fn fix_rolls_back_a_migration_whose_target_is_gone() {
     let key = key_in_slot(&mut sb.conn(0), 100, "stays");
     query::<()>(&mut sb.conn(0), &["SET", &key, "kept"]);
     query::<()>(&mut sb.conn(0), &["CLUSTER", "SETSLOT", "100", "MIGRATING", &gone]);
-    sb.signal(3, "-KILL");
-    sb.pids.truncate(3);
-    sb.addrs.truncate(3);
-    let failed = eventually(Duration::from_secs(30), || {
-        let v = sb.run(&["check", "--nodes", &sb.addrs[0], "-o", "json"]).json();
-        v["findings"].as_array().unwrap().iter().any(|f| f["code"] == "fail")
-    });
-    assert!(failed, "the killed node was never marked failed");
+    kill_last_node_until_failed(&mut sb);
     let report = sb.run(&["fix", "--nodes", &sb.addrs[0], "--yes", "-o", "json"]).json();
     let summary = report["plan"]["summary"].to_string();
     assert!(summary.contains("slot 100: the target") && summary.contains("is gone"), "{summary}");
