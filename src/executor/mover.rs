@@ -519,6 +519,9 @@ fn text(value: &Value) -> Option<String> {
     }
 }
 
+/// How long the source may take to list the job MIGRATESLOTS started.
+const JOB_LISTED_WITHIN: Duration = Duration::from_secs(10);
+
 /// CLUSTER MIGRATESLOTS on the source for the whole move; polls until the server says it is done.
 async fn atomic_pair(connector: &Connector, m: &Move, stop: &AtomicBool, progress: impl Fn(&Summary)) -> Result<Summary> {
     wait_until_serving(&mut connector.connect(&m.target.addr).await?, &m.target).await?;
@@ -535,12 +538,18 @@ async fn atomic_pair(connector: &Connector, m: &Move, stop: &AtomicBool, progres
     cmd.arg("NODE").arg(&m.target.id);
     source.call::<()>(&cmd).await.map_err(|e| Error::failed(format!("CLUSTER MIGRATESLOTS: {}", e.message)))?;
     let mut cancelled = false;
+    // A running job may take as long as the data needs; a job that never shows up is an error.
+    let listed_by = Instant::now() + JOB_LISTED_WITHIN;
     loop {
         tokio::time::sleep(Duration::from_millis(50)).await;
         let jobs: Vec<Migration> = list(source.call(redis::cmd("CLUSTER").arg("GETSLOTMIGRATIONS")).await?)
             .into_iter()
             .filter(|j| !before.contains(&j.name) && j.operation == "EXPORT" && j.target == m.target.id)
             .collect();
+        if jobs.is_empty() && Instant::now() > listed_by {
+            return Err(Error::failed(format!("{} accepted MIGRATESLOTS but lists no migration job to {}", m.source, m.target))
+                .hint("see CLUSTER GETSLOTMIGRATIONS on the source; re-run the same command, or use --migration legacy"));
+        }
         if let Some(failed) = jobs.iter().find(|j| j.state == "failed" || (j.state == "cancelled" && !cancelled)) {
             return Err(Error::failed(format!(
                 "atomic migration from {} to {} {}: {}",
