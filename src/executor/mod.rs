@@ -235,7 +235,7 @@ impl<'a> Executor<'a> {
         let mut pending = Vec::new();
         for node in nodes {
             match self.ask(node, redis::cmd("CLUSTER").arg("INFO")).await {
-                Ok(text) if text.lines().any(|l| l.trim_end() == "cluster_state:ok") => {}
+                Ok(text) if crate::redis::info::cluster_state_ok(&text) => {}
                 Ok(_) => pending.push(node.to_string()),
                 Err(e) => pending.push(format!("{node} did not answer ({})", e.message)),
             }

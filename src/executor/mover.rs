@@ -453,7 +453,7 @@ async fn wait_until_serving(conn: &mut NodeConn, node: &NodeRef) -> Result<()> {
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
         let info: String = conn.call(redis::cmd("CLUSTER").arg("INFO")).await?;
-        if info.lines().any(|l| l.trim_end() == "cluster_state:ok") {
+        if crate::redis::info::cluster_state_ok(&info) {
             return Ok(());
         }
         if Instant::now() > deadline {

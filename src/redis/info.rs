@@ -58,6 +58,11 @@ impl InfoFacts {
     }
 }
 
+/// Whether a CLUSTER INFO reply says the node serves its slots (`cluster_state:ok`).
+pub fn cluster_state_ok(cluster_info: &str) -> bool {
+    cluster_info.lines().any(|l| l.trim_end() == "cluster_state:ok")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,6 +75,12 @@ mod tests {
         assert_eq!(facts.master_link_up, Some(false));
         assert_eq!((facts.repl_offset, facts.keys, facts.keys_outside_db0, facts.used_memory), (42, 15, 5, 1024));
         assert!(facts.cluster_enabled);
+    }
+
+    #[test]
+    fn reads_cluster_state_from_cluster_info() {
+        assert!(cluster_state_ok("cluster_state:ok\r\ncluster_slots_assigned:16384\r\n"));
+        assert!(!cluster_state_ok("cluster_state:fail\r\n"));
     }
 
     #[test]

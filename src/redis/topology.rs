@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::addr::NodeAddr;
 use super::conn::Connector;
-use super::info::InfoFacts;
+use super::info::{InfoFacts, cluster_state_ok};
 use super::nodes::{BadLine, Flags, NodeLine, OpenSlot, parse_cluster_nodes};
 use super::slots::{SlotSet, format_ranges};
 use crate::error::{Error, Result};
@@ -179,7 +179,7 @@ pub async fn probe(connector: &Connector, addr: &NodeAddr) -> Result<NodeState> 
     pipe.cmd("CLUSTER").arg("NODES").cmd("CLUSTER").arg("INFO");
     let (nodes, cluster_info): (String, String) = conn.pipeline(&pipe).await?;
     let (lines, bad_lines) = parse_cluster_nodes(&nodes);
-    let serving = cluster_info.lines().any(|l| l.trim_end() == "cluster_state:ok");
+    let serving = cluster_state_ok(&cluster_info);
     let Some(me) = lines.iter().find(|l| l.flags.myself) else {
         return Err(Error::failed(format!("{addr}: CLUSTER NODES has no line for the node itself")));
     };
