@@ -112,7 +112,7 @@ async fn count_uncovered_keys(ctx: &Context, topology: &Topology) -> Result<Unco
     }
     for master in topology.masters().filter(|m| m.state.is_some()) {
         let Some(addr) = &master.addr else { continue };
-        let keys = data::count_keys_in_slots(&ctx.connector, addr, &uncovered).await?;
+        let keys = data::count_keys_in_slots(&mut ctx.connector.connect(addr).await?, &uncovered).await?;
         for (slot, n) in uncovered.iter().zip(keys) {
             counts.entry(*slot).or_default().insert(master.id.clone(), n);
         }

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::addr::NodeAddr;
-use super::conn::Connector;
+use super::conn::{Connector, NodeConn};
 use super::slots::key_slot;
 use super::topology::Topology;
 use crate::error::{Error, Result};
@@ -27,8 +27,10 @@ pub fn samples(count: usize, size: usize) -> Vec<Entry> {
 }
 
 /// CLUSTER COUNTKEYSINSLOT for each slot on one node, in one pipeline.
-pub async fn count_keys_in_slots(connector: &Connector, addr: &NodeAddr, slots: &[u16]) -> Result<Vec<u64>> {
-    let mut conn = connector.connect(addr).await?;
+pub async fn count_keys_in_slots(conn: &mut NodeConn, slots: &[u16]) -> Result<Vec<u64>> {
+    if slots.is_empty() {
+        return Ok(Vec::new());
+    }
     let mut pipe = redis::pipe();
     for slot in slots {
         pipe.cmd("CLUSTER").arg("COUNTKEYSINSLOT").arg(*slot);

@@ -184,12 +184,9 @@ pub async fn probe(connector: &Connector, addr: &NodeAddr) -> Result<NodeState> 
         return Err(Error::failed(format!("{addr}: CLUSTER NODES has no line for the node itself")));
     };
     let id = me.id.clone();
-    let open: BTreeSet<u16> = me.migrating.iter().chain(&me.importing).map(|o| o.slot).collect();
-    let mut open_slot_keys = BTreeMap::new();
-    for slot in open {
-        let count: u64 = conn.call(redis::cmd("CLUSTER").arg("COUNTKEYSINSLOT").arg(slot)).await?;
-        open_slot_keys.insert(slot, count);
-    }
+    let open: Vec<u16> = me.migrating.iter().chain(&me.importing).map(|o| o.slot).collect::<BTreeSet<_>>().into_iter().collect();
+    let counts = super::data::count_keys_in_slots(&mut conn, &open).await?;
+    let open_slot_keys: BTreeMap<u16, u64> = open.into_iter().zip(counts).collect();
     Ok(NodeState { id, lines, bad_lines, info, open_slot_keys, serving })
 }
 
