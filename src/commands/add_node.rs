@@ -5,6 +5,7 @@ use super::{Outcome, Report};
 use crate::cli::AddNodeArgs;
 use crate::context::{Context, parse_duration};
 use crate::error::{Error, ExitCode, Result};
+use crate::executor::Executor;
 use crate::output;
 use crate::planner::membership::{self, JoinAs, Joiner};
 use crate::planner::{NodeRef, Plan};
@@ -56,7 +57,7 @@ pub async fn execute(
         knows: state.lines.iter().filter(|l| !l.flags.myself).count(),
     };
     let plan = membership::plan_add(&topology, &platform.sites(), &joiner, &join_as)?;
-    let outcome = super::carry_out(ctx, &plan, wait).await?;
+    let outcome = super::carry_out(ctx, &plan, Executor::new(&ctx.connector, wait)).await?;
     Ok((outcome, plan))
 }
 

@@ -10,6 +10,7 @@ use super::{Outcome, Report};
 use crate::cli::CreateArgs;
 use crate::context::{Context, parse_duration};
 use crate::error::{Error, ExitCode, Result};
+use crate::executor::Executor;
 use crate::output;
 use crate::planner::create::{self, Candidate, CreateRequest};
 use crate::planner::{NodeRef, Plan};
@@ -46,7 +47,7 @@ pub async fn execute(
     let addrs = platform.nodes();
     let candidates = candidates(ctx, platform, &addrs).await?;
     let plan = create::plan(&candidates, request)?;
-    let outcome = super::carry_out(ctx, &plan, wait).await?;
+    let outcome = super::carry_out(ctx, &plan, Executor::new(&ctx.connector, wait)).await?;
     let verdict = match outcome {
         Outcome::DryRun => None,
         Outcome::Applied | Outcome::NothingToDo => Some(check::execute(ctx, platform).await?),

@@ -5,6 +5,7 @@ use super::{Outcome, Report};
 use crate::cli::DelNodeArgs;
 use crate::context::Context;
 use crate::error::{ExitCode, Result};
+use crate::executor::Executor;
 use crate::output;
 use crate::planner::Plan;
 use crate::planner::membership;
@@ -32,11 +33,11 @@ pub async fn execute(ctx: &Context, platform: &Platform, node: &str, force: bool
         Ok(target) => target,
         Err(err) => {
             let plan = already_gone(&topology, node).ok_or(err)?;
-            return Ok((super::carry_out(ctx, &plan, REHOME_WAIT).await?, plan));
+            return Ok((super::carry_out(ctx, &plan, Executor::new(&ctx.connector, REHOME_WAIT)).await?, plan));
         }
     };
     let plan = membership::plan_remove(&topology, &platform.sites(), target, force)?;
-    let outcome = super::carry_out(ctx, &plan, REHOME_WAIT).await?;
+    let outcome = super::carry_out(ctx, &plan, Executor::new(&ctx.connector, REHOME_WAIT)).await?;
     Ok((outcome, plan))
 }
 

@@ -10,8 +10,8 @@ use crate::executor::mover::Backend;
 use crate::executor::{Executor, SlotMoving};
 use crate::journal;
 use crate::output;
+use crate::planner::Step;
 use crate::planner::repair::{self, UncoveredKeys};
-use crate::planner::{Plan, Step};
 use crate::platform::Platform;
 use crate::progress;
 use crate::redis::data;
@@ -29,24 +29,17 @@ pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs) -> Resul
         plan.steps.iter().filter_map(|s| if let Step::MoveSlots(m) = s { Some(m.clone()) } else { None }).collect();
     crate::planner::guard::refuse_keys_outside_db0(&topology, &moves)?;
     let settings = super::moving::settings(moving, Backend::Legacy, &topology)?;
-    let outcome = if plan.steps.is_empty() {
-        if !ctx.json {
-            print!("{plan}");
-        }
-        Outcome::NothingToDo
-    } else {
-        let quiet = ctx.json;
-        if !quiet {
-            print!("{plan}");
-        }
-        if ctx.dry_run {
-            Outcome::DryRun
-        } else {
-            ctx.confirm("Apply this repair plan?")?;
-            apply(ctx, &topology, &plan, settings).await?;
-            Outcome::Applied
-        }
-    };
+    let slots: usize = moves.iter().map(|m| m.slot_count()).sum();
+    let mode = if ctx.json { progress::Mode::Silent } else { progress::Mode::Human };
+    let (report, display) = progress::reporter(mode, slots);
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let executor = Executor::new(&ctx.connector, SETTLE).with_slot_moving(SlotMoving { settings, report, stop });
+    let outcome = super::carry_out(ctx, &plan, executor).await;
+    display.close();
+    let outcome = outcome?;
+    if outcome == Outcome::Applied {
+        forget_stale_journal(&topology)?;
+    }
     let verdict = match outcome {
         Outcome::DryRun => None,
         _ => Some(verdict_after(ctx, &platform).await?),
@@ -58,25 +51,6 @@ pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs) -> Resul
         check::print_verdict(ctx, verdict);
     }
     Ok(code)
-}
-
-async fn apply(ctx: &Context, topology: &Topology, plan: &Plan, settings: crate::executor::mover::Settings) -> Result<()> {
-    let slots: usize = plan.steps.iter().map(|s| if let Step::MoveSlots(m) = s { m.slot_count() } else { 0 }).sum();
-    let mode = if ctx.json { progress::Mode::Silent } else { progress::Mode::Human };
-    let (report, display) = progress::reporter(mode, slots);
-    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let mut executor = Executor::new(&ctx.connector, SETTLE).with_slot_moving(SlotMoving { settings, report, stop });
-    let quiet = ctx.json;
-    let result = executor
-        .apply(plan, |n, total, step| {
-            if !quiet {
-                eprintln!("[{n}/{total}] {step}");
-            }
-        })
-        .await;
-    display.close();
-    result?;
-    forget_stale_journal(topology)
 }
 
 /// A journal whose nodes are gone can never be resumed; once fix settled its slots, drop it.

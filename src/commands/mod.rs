@@ -15,8 +15,6 @@ pub mod sample_keys;
 pub mod sandbox;
 pub mod status;
 
-use std::time::Duration;
-
 use serde::Serialize;
 
 use crate::context::Context;
@@ -62,8 +60,9 @@ pub async fn gather(ctx: &Context, platform: &Platform) -> Result<Topology> {
     Ok(topology)
 }
 
-/// Shows the plan, stops there for --dry-run or when nothing is to change, asks, then applies it.
-pub async fn carry_out(ctx: &Context, plan: &Plan, wait_timeout: Duration) -> Result<Outcome> {
+/// Shows the plan, stops there for --dry-run or when nothing is to change, asks, then applies it
+/// with `executor` (which carries the wait limit, and the slot mover for plans that move slots).
+pub async fn carry_out(ctx: &Context, plan: &Plan, mut executor: Executor<'_>) -> Result<Outcome> {
     if !ctx.json {
         print!("{plan}");
     }
@@ -77,7 +76,6 @@ pub async fn carry_out(ctx: &Context, plan: &Plan, wait_timeout: Duration) -> Re
         return Ok(Outcome::DryRun);
     }
     ctx.confirm(&format!("Apply these {} steps?", plan.steps.len()))?;
-    let mut executor = Executor::new(&ctx.connector, wait_timeout);
     let quiet = ctx.json;
     executor
         .apply(plan, |n, total, step| {
