@@ -49,6 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             [CompletionResult]::new('del-node', 'del-node', [CompletionResultType]::ParameterValue, 'Remove a node: re-home its replicas, make every node forget it, reset it')
             [CompletionResult]::new('reshard', 'reshard', [CompletionResultType]::ParameterValue, 'Move exactly N slots (with their keys) from some masters to one master')
             [CompletionResult]::new('rebalance', 'rebalance', [CompletionResultType]::ParameterValue, 'Move the fewest slots that bring every master to its weighted share')
+            [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Resize to M masters with R replicas each: grow or shrink the platform, join, fail over, move slots, remove')
             [CompletionResult]::new('fix', 'fix', [CompletionResultType]::ParameterValue, 'Repair what check finds: open slots, uncovered slots, ghost nodes, broken replica links')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Start, list and stop local sandboxes of server processes')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Show the main job on a throw-away sandbox: create, load keys, check, add and remove nodes')
@@ -271,6 +272,43 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'kubectl-redis;scale' {
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Target a local sandbox (default name: default)')
+            [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes')
+            [CompletionResult]::new('--masters', '--masters', [CompletionResultType]::ParameterName, 'Masters after the resize')
+            [CompletionResult]::new('--replicas', '--replicas', [CompletionResultType]::ParameterName, 'Replicas per master after the resize (default: as now)')
+            [CompletionResult]::new('--wait-timeout', '--wait-timeout', [CompletionResultType]::ParameterName, 'How long to wait for members to start and join, replicas to sync and failovers, e.g. 120s')
+            [CompletionResult]::new('--migration', '--migration', [CompletionResultType]::ParameterName, 'How slots move')
+            [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'Moves from different sources that run at once')
+            [CompletionResult]::new('--batch-keys', '--batch-keys', [CompletionResultType]::ParameterName, 'Keys per MIGRATE batch (legacy)')
+            [CompletionResult]::new('--batch-bytes', '--batch-bytes', [CompletionResultType]::ParameterName, 'Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout')
+            [CompletionResult]::new('--migrate-timeout', '--migrate-timeout', [CompletionResultType]::ParameterName, 'MIGRATE''s own I/O timeout per batch (legacy)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit for every network call, e.g. 500ms, 5s, 2m')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color the output (NO_COLOR is respected)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from the first line of this file')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the servers')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for mutual TLS')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Allow fewer than 3 masters')
+            [CompletionResult]::new('--delete-storage', '--delete-storage', [CompletionResultType]::ParameterName, 'Also delete the storage (data directory) of removed members')
+            [CompletionResult]::new('--replace', '--replace', [CompletionResultType]::ParameterName, 'Overwrite keys that exist on the target with other values (identical ones are always replaced)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required to change a cluster without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required to change a cluster without a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail (repeatable)')
+            [CompletionResult]::new('--ask-password', '--ask-password', [CompletionResultType]::ParameterName, 'Ask for the password on the terminal')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect with TLS')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the servers'' certificate host names')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'kubectl-redis;fix' {
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Target a local sandbox (default name: default)')
             [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes')
@@ -327,6 +365,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Start a sandbox of empty cluster-enabled nodes (or grow, or restart stopped nodes)')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop a sandbox''s servers and remove its state')
+            [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Grow or shrink a sandbox to N members, like `kubectl scale statefulset` (no cluster changes)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'List a sandbox''s nodes: addresses, pids, host and zone labels')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -384,6 +423,31 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'kubectl-redis;sandbox;scale' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit for every network call, e.g. 500ms, 5s, 2m')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color the output (NO_COLOR is respected)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from the first line of this file')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the servers')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for mutual TLS')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS')
+            [CompletionResult]::new('--delete-storage', '--delete-storage', [CompletionResultType]::ParameterName, 'Delete the data directories of removed members')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required to change a cluster without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required to change a cluster without a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail (repeatable)')
+            [CompletionResult]::new('--ask-password', '--ask-password', [CompletionResultType]::ParameterName, 'Ask for the password on the terminal')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect with TLS')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the servers'' certificate host names')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'kubectl-redis;sandbox;status' {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Sandbox name')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -412,6 +476,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
         'kubectl-redis;sandbox;help' {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Start a sandbox of empty cluster-enabled nodes (or grow, or restart stopped nodes)')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop a sandbox''s servers and remove its state')
+            [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Grow or shrink a sandbox to N members, like `kubectl scale statefulset` (no cluster changes)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'List a sandbox''s nodes: addresses, pids, host and zone labels')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -420,6 +485,9 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             break
         }
         'kubectl-redis;sandbox;help;down' {
+            break
+        }
+        'kubectl-redis;sandbox;help;scale' {
             break
         }
         'kubectl-redis;sandbox;help;status' {
@@ -585,6 +653,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             [CompletionResult]::new('del-node', 'del-node', [CompletionResultType]::ParameterValue, 'Remove a node: re-home its replicas, make every node forget it, reset it')
             [CompletionResult]::new('reshard', 'reshard', [CompletionResultType]::ParameterValue, 'Move exactly N slots (with their keys) from some masters to one master')
             [CompletionResult]::new('rebalance', 'rebalance', [CompletionResultType]::ParameterValue, 'Move the fewest slots that bring every master to its weighted share')
+            [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Resize to M masters with R replicas each: grow or shrink the platform, join, fail over, move slots, remove')
             [CompletionResult]::new('fix', 'fix', [CompletionResultType]::ParameterValue, 'Repair what check finds: open slots, uncovered slots, ghost nodes, broken replica links')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Start, list and stop local sandboxes of server processes')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Show the main job on a throw-away sandbox: create, load keys, check, add and remove nodes')
@@ -614,12 +683,16 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
         'kubectl-redis;help;rebalance' {
             break
         }
+        'kubectl-redis;help;scale' {
+            break
+        }
         'kubectl-redis;help;fix' {
             break
         }
         'kubectl-redis;help;sandbox' {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Start a sandbox of empty cluster-enabled nodes (or grow, or restart stopped nodes)')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop a sandbox''s servers and remove its state')
+            [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Grow or shrink a sandbox to N members, like `kubectl scale statefulset` (no cluster changes)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'List a sandbox''s nodes: addresses, pids, host and zone labels')
             break
         }
@@ -627,6 +700,9 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             break
         }
         'kubectl-redis;help;sandbox;down' {
+            break
+        }
+        'kubectl-redis;help;sandbox;scale' {
             break
         }
         'kubectl-redis;help;sandbox;status' {

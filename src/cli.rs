@@ -21,7 +21,7 @@ Exit codes:
     name = "kubectl-redis",
     bin_name = "kubectl redis",
     version,
-    about = "Run the whole lifecycle of a Redis Cluster (and Valkey): create, add-node, del-node, check, status",
+    about = "Run the whole lifecycle of a Redis Cluster (and Valkey): create, scale, add-node, del-node, reshard, rebalance, check, fix, status",
     after_help = EXIT_CODES,
     propagate_version = true,
     max_term_width = 100
@@ -156,6 +156,17 @@ Interrupted (Ctrl-C finishes the slots in flight; even after a kill) it resumes 
 
 Interrupted (Ctrl-C finishes the slots in flight; even after a kill) it resumes when run again.")]
     Rebalance(RebalanceArgs),
+    /// Resize to M masters with R replicas each: grow or shrink the platform, join, fail over, move slots, remove
+    #[command(after_help = "Examples:
+  kubectl redis scale --masters 4 --sandbox                 # one more shard, replicas as now
+  kubectl redis scale --masters 3 --sandbox --dry-run -o json
+  kubectl redis scale --masters 3 --replicas 2 --sandbox --yes
+  kubectl redis scale --masters 3 --nodes 10.0.0.1:6379,10.0.0.7:6379,10.0.0.8:6379
+
+On a sandbox the highest members are removed, like a StatefulSet; with --nodes scale uses the empty
+nodes listed to grow, and removes the shards with the fewest slots (replicas first) to shrink.
+Interrupted (Ctrl-C, a kill, a node dying) it converges when run again with the same --masters and --replicas.")]
+    Scale(ScaleArgs),
     /// Repair what check finds: open slots, uncovered slots, ghost nodes, broken replica links
     #[command(after_help = "Examples:
   kubectl redis fix --nodes 10.0.0.1:6379 --dry-run
@@ -292,6 +303,29 @@ pub struct RebalanceArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ScaleArgs {
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// Masters after the resize
+    #[arg(long, value_name = "M", required = true)]
+    pub masters: usize,
+    /// Replicas per master after the resize (default: as now)
+    #[arg(long, value_name = "R")]
+    pub replicas: Option<usize>,
+    /// Allow fewer than 3 masters
+    #[arg(long)]
+    pub force: bool,
+    /// Also delete the storage (data directory) of removed members
+    #[arg(long)]
+    pub delete_storage: bool,
+    /// How long to wait for members to start and join, replicas to sync and failovers, e.g. 120s
+    #[arg(long, value_name = "DURATION", default_value = "120s")]
+    pub wait_timeout: String,
+    #[command(flatten)]
+    pub moving: MoveArgs,
+}
+
+#[derive(Debug, Args)]
 pub struct StatusArgs {
     #[command(flatten)]
     pub target: TargetArgs,
@@ -340,6 +374,13 @@ pub enum SandboxCommand {
   kubectl redis sandbox down
   kubectl redis sandbox down --name valkey")]
     Down(SandboxNameArgs),
+    /// Grow or shrink a sandbox to N members, like `kubectl scale statefulset` (no cluster changes)
+    #[command(after_help = "Examples:
+  kubectl redis sandbox scale default 8
+  kubectl redis sandbox scale default 6 --delete-storage
+
+Shrinking stops the highest members and keeps their data directories unless --delete-storage.")]
+    Scale(SandboxScaleArgs),
     /// List a sandbox's nodes: addresses, pids, host and zone labels
     #[command(after_help = "Examples:
   kubectl redis sandbox status
@@ -361,6 +402,18 @@ pub struct SandboxUpArgs {
     /// Extra server option for every node, e.g. --server-arg=--maxmemory=100mb (repeatable; kept for restarts)
     #[arg(long = "server-arg", value_name = "ARG", allow_hyphen_values = true)]
     pub server_args: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SandboxScaleArgs {
+    /// Sandbox name
+    pub name: String,
+    /// How many members
+    #[arg(value_name = "N")]
+    pub count: usize,
+    /// Delete the data directories of removed members
+    #[arg(long)]
+    pub delete_storage: bool,
 }
 
 #[derive(Debug, Args)]

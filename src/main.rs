@@ -65,6 +65,7 @@ fn run(cli: Cli) -> error::Result<ExitCode> {
             Command::DelNode(args) => commands::del_node::run(&ctx, args).await,
             Command::Reshard(args) => commands::reshard::run(&ctx, args).await,
             Command::Rebalance(args) => commands::rebalance::run(&ctx, args).await,
+            Command::Scale(args) => commands::scale::run(&ctx, args).await,
             Command::Fix(args) => commands::fix::run(&ctx, &args.target, &args.moving).await,
             Command::Sandbox(command) => commands::sandbox::run(&ctx, command).await,
             Command::SampleKeys(command) => commands::sample_keys::run(&ctx, command).await,

@@ -24,6 +24,7 @@ on_both_servers!(
     refusals_leave_the_cluster_unchanged,
     check_reports_an_open_slot_with_its_keys,
     reshard_and_rebalance_move_exactly_what_was_planned_and_keep_every_key,
+    scale_up_then_down_moves_only_the_new_or_dropped_shards_slots,
 );
 
 fn create_forms_a_healthy_three_by_one_cluster(server: Server) {
@@ -304,8 +305,10 @@ fn help_texts_match_their_snapshots() {
         "reshard",
         "rebalance",
         "fix",
+        "scale",
         "sandbox up",
         "sandbox down",
+        "sandbox scale",
         "sandbox status",
         "demo",
     ];
@@ -790,4 +793,244 @@ fn fix_rolls_back_a_migration_whose_target_is_gone() {
     assert_eq!(sb.open_slots(), 0);
     let value: Option<String> = query(&mut sb.conn(0), &["GET", &key]);
     assert_eq!(value.as_deref(), Some("kept"));
+}
+
+/// `scale … --yes -o json` on the sandbox; the sandbox's members are read again afterwards.
+fn scale(sb: &mut Sandbox, args: &[&str]) -> serde_json::Value {
+    let target = sb.target();
+    let mut all = vec!["scale", target.as_str(), "--yes", "-o", "json"];
+    all.extend(args);
+    let doc = sb.run(&all).expect(0).json();
+    sb.refresh();
+    doc
+}
+
+/// (masters, replicas) as status counts them.
+fn shape(sb: &Sandbox) -> (u64, u64) {
+    let status = sb.run(&["status", &sb.target(), "-o", "json"]).expect(0).json();
+    (status["masters"].as_u64().unwrap(), status["replicas"].as_u64().unwrap())
+}
+
+/// Keys over all masters: the cluster holds exactly what the test wrote.
+fn keys_on_masters(sb: &Sandbox) -> usize {
+    (0..sb.addrs.len()).filter(|&i| is_master(sb, i)).map(|i| query::<usize>(&mut sb.conn(i), &["DBSIZE"])).sum()
+}
+
+fn is_master(sb: &Sandbox, index: usize) -> bool {
+    let info: String = query(&mut sb.conn(index), &["INFO", "replication"]);
+    info.contains("role:master")
+}
+
+/// The slots of the `shards` fullest shards that have a member among the first `members` members:
+/// what a shrink to those members can keep in place.
+fn slots_of_shards_with(sb: &Sandbox, members: usize, shards: usize) -> u64 {
+    let text: String = query(&mut sb.conn(0), &["CLUSTER", "NODES"]);
+    let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split(' ').collect()).collect();
+    let mut kept = std::collections::BTreeMap::new();
+    for addr in &sb.addrs[..members] {
+        let line = lines.iter().find(|f| f[1].starts_with(&format!("{addr}@"))).expect("a member line");
+        let master = if line[3] == "-" { line[0] } else { line[3] };
+        let master_line = lines.iter().find(|f| f[0] == master).unwrap();
+        let slots: u64 = master_line[8..]
+            .iter()
+            .map(|r| r.split_once('-').map_or(1, |(a, b)| b.parse::<u64>().unwrap() - a.parse::<u64>().unwrap() + 1))
+            .sum();
+        kept.insert(master, slots);
+    }
+    let mut sizes: Vec<u64> = kept.into_values().collect();
+    sizes.sort_unstable_by(|a, b| b.cmp(a));
+    sizes.into_iter().take(shards).sum()
+}
+
+/// CLUSTER FAILOVER on replica `index`; returns once it says it is a master.
+fn fail_over_to(sb: &Sandbox, index: usize) {
+    query::<()>(&mut sb.conn(index), &["CLUSTER", "FAILOVER"]);
+    assert!(eventually(Duration::from_secs(30), || is_master(sb, index)), "node {index} never took over");
+}
+
+#[track_caller]
+fn assert_healthy_with_every_key(sb: &Sandbox, doc: &serde_json::Value, keys: &[(String, String)]) {
+    assert_eq!(doc["check"]["healthy"], true, "{}", doc["check"]);
+    assert_all_keys(&sb.addrs[0], keys);
+    assert_eq!(keys_on_masters(sb), keys.len(), "the cluster holds other keys than those written");
+}
+
+fn scale_up_then_down_moves_only_the_new_or_dropped_shards_slots(server: Server) {
+    let mut sb = Sandbox::start(server, 6);
+    sb.create(1);
+    let keys = write_keys(&sb.addrs[0], 2000);
+
+    let up = scale(&mut sb, &["--masters", "4"]);
+    assert_eq!(up["outcome"], "applied");
+    assert_eq!((up["plan"]["resize"]["from"].as_u64(), up["plan"]["resize"]["to"].as_u64()), (Some(6), Some(8)));
+    // The fewest slots that give the new master its quarter.
+    assert_eq!(up["slots_moved"], 4096, "{up}");
+    assert_eq!((sb.addrs.len(), shape(&sb)), (8, (4, 4)));
+    assert_healthy_with_every_key(&sb, &up, &keys);
+    let status = sb.run(&["status", &sb.target(), "-o", "json"]).expect(0).json();
+    let names: Vec<&str> = status["nodes"].as_array().unwrap().iter().filter_map(|n| n["name"].as_str()).collect();
+    assert_eq!(names.len(), 8, "status names every member: {status}");
+    assert!(names.iter().all(|n| n.starts_with("t-")), "{names:?}");
+
+    let down = scale(&mut sb, &["--masters", "3"]);
+    assert_eq!(down["outcome"], "applied");
+    // Only the dropped shard's slots move.
+    assert_eq!(down["slots_moved"], 4096, "{down}");
+    assert_eq!(down["plan"]["leaving"].as_array().unwrap().len(), 2);
+    assert_eq!((sb.addrs.len(), shape(&sb)), (6, (3, 3)));
+    assert_healthy_with_every_key(&sb, &down, &keys);
+
+    let again = scale(&mut sb, &["--masters", "3"]);
+    assert_eq!((again["outcome"].as_str(), again["slots_moved"].as_u64()), (Some("nothing-to-do"), Some(0)));
+}
+
+#[test]
+fn scale_walks_from_3x1_to_5x1_to_3x0_to_3x2_keeping_every_key() {
+    let mut sb = Sandbox::start(Server::Redis, 6);
+    sb.create(1);
+    let keys = write_keys(&sb.addrs[0], 3000);
+
+    let five = scale(&mut sb, &["--masters", "5"]);
+    // Five masters hold 3277 or 3276 slots: the three old ones keep 3277 each, the rest moves.
+    assert_eq!(five["slots_moved"], 16384 - 3 * 3277, "{five}");
+    assert_eq!((sb.addrs.len(), shape(&sb)), (10, (5, 5)));
+    assert_healthy_with_every_key(&sb, &five, &keys);
+
+    // t-0, t-1 and t-2 stay: the shards they belong to keep their slots, all others move.
+    let minimum = 16384 - slots_of_shards_with(&sb, 3, 3);
+    let bare = scale(&mut sb, &["--masters", "3", "--replicas", "0"]);
+    assert_eq!(bare["slots_moved"], minimum, "{bare}");
+    assert_eq!((sb.addrs.len(), shape(&sb)), (3, (3, 0)));
+    assert_healthy_with_every_key(&sb, &bare, &keys);
+
+    let replicated = scale(&mut sb, &["--replicas", "2", "--masters", "3"]);
+    assert_eq!(replicated["slots_moved"], 0, "adding replicas moves no slot");
+    assert_eq!((sb.addrs.len(), shape(&sb)), (9, (3, 6)));
+    assert_healthy_with_every_key(&sb, &replicated, &keys);
+}
+
+#[test]
+fn a_shrink_whose_highest_member_is_a_master_fails_over_instead_of_moving_slots() {
+    let mut sb = Sandbox::start(Server::Redis, 9);
+    sb.create(2);
+    let keys = write_keys(&sb.addrs[0], 2000);
+    if !is_master(&sb, 8) {
+        fail_over_to(&sb, 8);
+    }
+
+    // 3×2 → 3×1: t-6, t-7 and t-8 leave; every shard keeps a member, so no slot moves.
+    let plan = sb.run(&["scale", &sb.target(), "--masters", "3", "--replicas", "1", "--dry-run", "-o", "json"]).expect(0).json();
+    let failovers = plan["plan"]["failovers"].as_array().unwrap();
+    assert!(failovers.iter().any(|f| f["demote"] == "t-8"), "{plan}");
+    assert_eq!(plan["plan"]["slots_moving"], 0, "{plan}");
+
+    let done = scale(&mut sb, &["--masters", "3", "--replicas", "1"]);
+    assert_eq!(done["slots_moved"], 0, "{done}");
+    assert_eq!((sb.addrs.len(), shape(&sb)), (6, (3, 3)));
+    assert_healthy_with_every_key(&sb, &done, &keys);
+}
+
+#[test]
+fn a_shrink_after_failovers_made_low_ordinals_replicas_keeps_the_fullest_shards() {
+    let mut sb = Sandbox::start(Server::Redis, 6);
+    sb.create(1);
+    let keys = write_keys(&sb.addrs[0], 2000);
+    let replicas: Vec<usize> = (0..6).filter(|&i| !is_master(&sb, i)).collect();
+    for &i in &replicas {
+        fail_over_to(&sb, i);
+    }
+    // Now the members that were replicas are the masters; the old masters follow them.
+    let masters = replicas;
+
+    // Two members leave (t-4, t-5). Only the slots of the shard that is dropped move.
+    let minimum = 16384 - slots_of_shards_with(&sb, 4, 2);
+    let done = scale(&mut sb, &["--masters", "2", "--replicas", "1", "--force"]);
+    assert_eq!(done["slots_moved"], minimum, "{done}");
+    let leaving_masters = masters.iter().filter(|&&m| m >= 4).count();
+    assert!(done["plan"]["failovers"].as_array().unwrap().len() <= leaving_masters, "{done}");
+    assert_eq!((sb.addrs.len(), shape(&sb)), (4, (2, 2)));
+    assert_healthy_with_every_key(&sb, &done, &keys);
+}
+
+#[test]
+fn a_grow_that_brings_back_stale_storage_resets_it_after_confirmation() {
+    let mut sb = Sandbox::start(Server::Redis, 6);
+    sb.create(1);
+    let keys = write_keys(&sb.addrs[0], 1000);
+    // Members 6 and 7 once formed another cluster and kept a key; then the sandbox shrank, keeping
+    // their storage.
+    sb.resize(8);
+    let (host, port) = sb.addrs[7].split_once(':').unwrap();
+    query::<()>(&mut sb.conn(6), &["CLUSTER", "MEET", host, port]);
+    assert!(eventually(Duration::from_secs(10), || query::<String>(&mut sb.conn(7), &["CLUSTER", "NODES"]).lines().count() == 2));
+    support::give_lone_node_a_key(&mut sb.conn(6), "left-over");
+    query::<()>(&mut sb.conn(6), &["SAVE"]);
+    sb.resize(6);
+    let before = cluster_shape(&sb.addrs);
+
+    // Without a terminal and without --yes nothing happens, not even the growth.
+    let run = sb.run(&["scale", &sb.target(), "--masters", "4"]).expect(3);
+    assert!(run.stderr.contains("--yes"), "{}", run.stderr);
+    sb.refresh();
+    assert_eq!((sb.addrs.len(), cluster_shape(&sb.addrs)), (6, before));
+
+    let done = scale(&mut sb, &["--masters", "4"]);
+    assert_eq!(done["reset_stale"], serde_json::json!(["t-6", "t-7"]), "{done}");
+    assert_eq!(done["slots_moved"], 4096);
+    assert_eq!(shape(&sb), (4, 4));
+    assert_healthy_with_every_key(&sb, &done, &keys);
+}
+
+#[test]
+fn a_scale_down_killed_midway_converges_when_run_again() {
+    let mut sb = Sandbox::start(Server::Redis, 8);
+    sb.create(1);
+    let keys = write_keys(&sb.addrs[0], 150_000);
+    let target = sb.target();
+    let child = sb.spawn(&["scale", &target, "--masters", "3", "--yes", "--batch-keys", "2", "--parallel", "1"]);
+    let draining = |sb: &Sandbox| (0..8).any(|i| (1..4096).contains(&sb.owned_slots(i)));
+    assert!(eventually(Duration::from_secs(60), || sb.journal_exists() && draining(&sb)), "the drain never got going");
+    let mut child = child;
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(draining(&sb), "the scale finished before it was killed");
+
+    let run = sb.run(&["scale", &target, "--masters", "3", "--yes", "-o", "json"]).expect(0);
+    sb.refresh();
+    let done = run.json();
+    assert_eq!((sb.addrs.len(), shape(&sb)), (6, (3, 3)));
+    assert_eq!(sb.open_slots(), 0);
+    assert!(!sb.journal_exists());
+    assert_healthy_with_every_key(&sb, &done, &keys);
+}
+
+#[test]
+fn scale_refusals_leave_the_cluster_unchanged() {
+    let mut sb = Sandbox::start(Server::Redis, 6);
+    sb.create(1);
+    let keys = write_keys(&sb.addrs[0], 20_000);
+    let before = cluster_shape(&sb.addrs);
+    let target = sb.target();
+
+    let run = sb.run(&["scale", &target, "--masters", "2", "--yes"]).expect(3);
+    assert!(run.stderr.contains("--force") && run.stderr.contains("hint:"), "{}", run.stderr);
+    let run = sb.run(&["scale", &target, "--masters", "0", "--yes"]).expect(2);
+    assert!(run.stderr.contains("hint:"), "{}", run.stderr);
+    sb.run(&["scale", &target, "--masters", "3", "--replicas", "11", "--yes"]).expect(2);
+    let plan = sb.run(&["scale", &target, "--masters", "4", "--dry-run", "-o", "json"]).expect(0).json();
+    assert_eq!(plan["outcome"], "dry-run");
+    assert_eq!(plan["plan"]["resize"]["to"], 8);
+    // The masters that would stay have no room for a dropped shard's data.
+    for i in (0..6).filter(|&i| is_master(&sb, i)) {
+        let info: String = query(&mut sb.conn(i), &["INFO", "memory"]);
+        let used: u64 = info.lines().find_map(|l| l.strip_prefix("used_memory:")).unwrap().trim().parse().unwrap();
+        query::<()>(&mut sb.conn(i), &["CONFIG", "SET", "maxmemory", &(used + 50_000).to_string()]);
+    }
+    let run = sb.run(&["scale", &target, "--masters", "2", "--force", "--yes"]).expect(3);
+    assert!(run.stderr.contains("maxmemory"), "{}", run.stderr);
+
+    sb.refresh();
+    assert_eq!((sb.addrs.len(), cluster_shape(&sb.addrs)), (6, before));
+    assert_eq!(sb.open_slots(), 0);
+    assert_all_keys(&sb.addrs[0], &keys);
 }

@@ -51,7 +51,7 @@ pub async fn execute(
         other => other,
     };
     let joiner = Joiner {
-        node: NodeRef { id: state.id.clone(), addr },
+        node: NodeRef::new(state.id.clone(), addr),
         keys: state.info.keys,
         slots: state.myself().map_or(0, |m| m.slots.len()),
         knows: state.lines.iter().filter(|l| !l.flags.myself).count(),

@@ -84,7 +84,7 @@ async fn candidates(ctx: &Context, platform: &Platform, addrs: &[NodeAddr]) -> R
 fn candidate(addr: &NodeAddr, state: &NodeState, site: crate::planner::placement::Site) -> Candidate {
     let me = state.myself();
     Candidate {
-        node: NodeRef { id: state.id.clone(), addr: addr.clone() },
+        node: NodeRef::new(state.id.clone(), addr.clone()),
         bus_port: me.and_then(|m| m.addr.bus_port),
         site,
         slots: me.map(|m| m.slots.clone()).unwrap_or_default(),

@@ -13,6 +13,7 @@ pub mod rebalance;
 pub mod reshard;
 pub mod sample_keys;
 pub mod sandbox;
+pub mod scale;
 pub mod status;
 
 use serde::Serialize;
@@ -45,7 +46,8 @@ pub struct Report<'a> {
 /// The cluster as seen from the platform's nodes; fails (exit 4) when no member answers.
 pub async fn gather(ctx: &Context, platform: &Platform) -> Result<Topology> {
     let started = std::time::Instant::now();
-    let topology = topology::gather(&ctx.connector, &platform.nodes()).await;
+    let mut topology = topology::gather(&ctx.connector, &platform.nodes()).await;
+    topology.name_members(&platform.names());
     if ctx.verbose > 0 {
         eprintln!(
             "asked {} node(s) in {:?}",

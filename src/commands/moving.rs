@@ -50,45 +50,73 @@ pub async fn run(
     plan_fresh: impl FnOnce(&Topology) -> Result<Fresh>,
 ) -> Result<ExitCode> {
     guard::preconditions(topology)?;
-    let cluster = guard::cluster_key(topology);
-    let (moves, summary) = match journal::load(&cluster)? {
+    let (moves, summary) = match resume(topology, &request)? {
+        Some(moves) => {
+            let summary = vec![format!("resuming the interrupted `{}`: {} slot(s) left", request.command_line, count(&moves))];
+            (moves, summary)
+        }
+        None => match plan_fresh(topology)? {
+            Fresh::Moves { moves, summary } => (moves, summary),
+            Fresh::NothingToDo(why) => return nothing_to_do(ctx, request.verb, why),
+        },
+    };
+    if moves.is_empty() {
+        journal::remove(&guard::cluster_key(topology))?;
+        return nothing_to_do(ctx, request.verb, "every slot is where it should be".into());
+    }
+    let backend = prepare(topology, args, &moves)?;
+    let mut summary = summary;
+    summary.push(format!("{} slot(s) in {} move(s), {} migration", count(&moves), moves.len(), backend_name(backend)));
+    let plan =
+        Plan { action: request.verb, summary, placement: None, steps: moves.iter().cloned().map(Step::MoveSlots).collect() };
+    settings(args, backend, topology)?;
+    if ctx.json {
+        println!("{}", json!({ "event": "plan", "plan": plan }));
+    } else {
+        print!("{plan}");
+    }
+    if ctx.dry_run {
+        return finish(ctx, request.verb, Outcome::DryRun, &Summary::default());
+    }
+    ctx.confirm(&format!("Move {} slot(s)?", count(&moves)))?;
+    let mode = if ctx.json { progress::Mode::JsonLines } else { progress::Mode::Human };
+    let stop = stop_on_ctrl_c(ctx.json);
+    let summary = move_slots(ctx, topology, args, backend, &moves, &request, Watch { mode, stop }).await?;
+    if summary.stopped {
+        finish(ctx, request.verb, Outcome::Applied, &summary)?;
+        eprintln!("stopped after the slots in flight; run `{}` again to continue", request.command_line);
+        return Ok(ExitCode::Interrupted);
+    }
+    finish(ctx, request.verb, Outcome::Applied, &summary)
+}
+
+/// The unfinished moves of an interrupted run of the same request (`None` when none waits).
+/// Refuses when another request left moves unfinished, or a slot is open that no journal explains.
+pub fn resume(topology: &Topology, request: &Request) -> Result<Option<Vec<Move>>> {
+    match journal::load(&guard::cluster_key(topology))? {
         Some(j) if j.request == request.fingerprint => {
             let recorded: Vec<Recorded> = j
                 .moves
                 .iter()
                 .map(|m| Recorded { source: m.source.clone(), target: m.target.clone(), slots: m.ranges() })
                 .collect();
-            let moves = guard::remaining(&recorded, topology)?;
-            let summary = vec![format!("resuming the interrupted `{}`: {} slot(s) left", j.command_line, count(&moves))];
-            (moves, summary)
+            guard::remaining(&recorded, topology).map(Some)
         }
-        Some(j) => {
-            return Err(Error::refused(format!("an earlier move did not finish: `{}`", j.command_line))
-                .hint("run that command again to finish it first (nothing was changed now)"));
-        }
-        None => {
-            guard::refuse_foreign_open_slots(topology, &[])?;
-            match plan_fresh(topology)? {
-                Fresh::Moves { moves, summary } => (moves, summary),
-                Fresh::NothingToDo(why) => return nothing_to_do(ctx, request.verb, why),
-            }
-        }
-    };
-    guard::refuse_foreign_open_slots(topology, &moves)?;
-    if moves.is_empty() {
-        journal::remove(&cluster)?;
-        return nothing_to_do(ctx, request.verb, "every slot is where it should be".into());
+        Some(j) => Err(Error::refused(format!("an earlier move did not finish: `{}`", j.command_line))
+            .hint("run that command again to finish it first (nothing was changed now)")),
+        None => guard::refuse_foreign_open_slots(topology, &[]).map(|()| None),
     }
-    guard::refuse_overfilling(topology, &moves)?;
-    let backend = backend(args.migration, topology, &moves)?;
+}
+
+/// What must hold before these moves start; the backend they use.
+pub fn prepare(topology: &Topology, args: &MoveArgs, moves: &[Move]) -> Result<Backend> {
+    guard::refuse_foreign_open_slots(topology, moves)?;
+    guard::refuse_overfilling(topology, moves)?;
+    let backend = backend(args.migration, topology, moves)?;
     if backend == Backend::Legacy {
-        guard::refuse_keys_outside_db0(topology, &moves)?;
+        guard::refuse_keys_outside_db0(topology, moves)?;
     }
-    let mut summary = summary;
-    summary.push(format!("{} slot(s) in {} move(s), {} migration", count(&moves), moves.len(), backend_name(backend)));
-    let plan =
-        Plan { action: request.verb, summary, placement: None, steps: moves.iter().cloned().map(Step::MoveSlots).collect() };
-    apply(ctx, topology, args, backend, &plan, &cluster, &request).await
+    Ok(backend)
 }
 
 fn backend_name(backend: Backend) -> &'static str {
@@ -150,44 +178,43 @@ pub fn settings(args: &MoveArgs, backend: Backend, topology: &Topology) -> Resul
     })
 }
 
-async fn apply(
+/// How the user watches the moves and stops them.
+pub struct Watch {
+    pub mode: progress::Mode,
+    /// Set by Ctrl-C: stop after the slots in flight.
+    pub stop: Arc<AtomicBool>,
+}
+
+/// Saves the journal, moves with progress (Ctrl-C stops after the slots in flight), waits until
+/// the masters agree, and removes the journal once every slot arrived.
+pub async fn move_slots(
     ctx: &Context,
     topology: &Topology,
     args: &MoveArgs,
     backend: Backend,
-    plan: &Plan,
-    cluster: &str,
+    moves: &[Move],
     request: &Request,
-) -> Result<ExitCode> {
+    watch: Watch,
+) -> Result<Summary> {
+    let Watch { mode, stop } = watch;
     let settings = settings(args, backend, topology)?;
-    if ctx.json {
-        println!("{}", json!({ "event": "plan", "plan": plan }));
-    } else {
-        print!("{plan}");
-    }
-    if ctx.dry_run {
-        return finish(ctx, request.verb, Outcome::DryRun, &Summary::default());
-    }
-    ctx.confirm(&format!(
-        "Move {} slot(s)?",
-        plan.steps.iter().map(|s| if let Step::MoveSlots(m) = s { m.slot_count() } else { 0 }).sum::<usize>()
-    ))?;
-    let moves: Vec<Move> =
-        plan.steps.iter().filter_map(|s| if let Step::MoveSlots(m) = s { Some(m.clone()) } else { None }).collect();
-    journal::save(cluster, &Journal::new(request.fingerprint.clone(), request.command_line.clone(), &moves))?;
-    let stop = stop_on_ctrl_c(ctx.json);
-    let mode = if ctx.json { progress::Mode::JsonLines } else { progress::Mode::Human };
-    let (report, display) = progress::reporter(mode, count(&moves));
+    let cluster = guard::cluster_key(topology);
+    journal::save(&cluster, &Journal::new(request.fingerprint.clone(), request.command_line.clone(), moves))?;
+    let (report, display) = progress::reporter(mode, count(moves));
     let mut executor = Executor::new(&ctx.connector, AGREEMENT_WAIT).with_slot_moving(SlotMoving { settings, report, stop });
+    let plan = Plan {
+        action: request.verb,
+        summary: vec![],
+        placement: None,
+        steps: moves.iter().cloned().map(Step::MoveSlots).collect(),
+    };
     let started = std::time::Instant::now();
-    let result = executor.apply(plan, |_, _, _| {}).await;
+    let result = executor.apply(&plan, |_, _, _| {}).await;
     let moving_took = started.elapsed();
     display.close();
     let summary = result?;
     if summary.stopped {
-        finish(ctx, request.verb, Outcome::Applied, &summary)?;
-        eprintln!("stopped after the slots in flight; run `{}` again to continue", request.command_line);
-        return Ok(ExitCode::Interrupted);
+        return Ok(summary);
     }
     let masters: Vec<NodeRef> = topology.reachable().filter_map(node_ref).collect();
     let settle =
@@ -196,8 +223,8 @@ async fn apply(
     if ctx.verbose > 0 {
         eprintln!("moving took {moving_took:.2?}, agreement {:.2?}", started.elapsed() - moving_took);
     }
-    journal::remove(cluster)?;
-    finish(ctx, request.verb, Outcome::Applied, &summary)
+    journal::remove(&cluster)?;
+    Ok(summary)
 }
 
 fn finish(ctx: &Context, verb: &str, outcome: Outcome, summary: &Summary) -> Result<ExitCode> {
@@ -211,15 +238,19 @@ fn finish(ctx: &Context, verb: &str, outcome: Outcome, summary: &Summary) -> Res
     Ok(ExitCode::Success)
 }
 
-/// The first Ctrl-C asks the moves to stop after the slots in flight.
-fn stop_on_ctrl_c(quiet: bool) -> Arc<AtomicBool> {
+/// The first Ctrl-C asks the moves to stop after the slots in flight; a second one stops at once
+/// (like a kill, which a re-run recovers from).
+pub fn stop_on_ctrl_c(quiet: bool) -> Arc<AtomicBool> {
     let stop = Arc::new(AtomicBool::new(false));
     let flag = stop.clone();
     tokio::spawn(async move {
         if tokio::signal::ctrl_c().await.is_ok() {
             flag.store(true, Ordering::SeqCst);
             if !quiet {
-                eprintln!("stopping after the slots in flight (Ctrl-C again does not speed this up)");
+                eprintln!("stopping after the work in flight (Ctrl-C again stops at once; running the same command continues)");
+            }
+            if tokio::signal::ctrl_c().await.is_ok() {
+                std::process::exit(ExitCode::Interrupted as i32);
             }
         }
     });

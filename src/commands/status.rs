@@ -15,6 +15,9 @@ use crate::redis::topology::{Member, Role, Stranger, Topology};
 #[derive(Debug, Serialize)]
 pub struct NodeRow {
     pub id: String,
+    /// The platform's name (sandbox member, pod), when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     pub addr: Option<NodeAddr>,
     pub role: Role,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -97,6 +100,7 @@ fn row(topology: &Topology, sites: &SiteMap, m: &Member) -> NodeRow {
     };
     NodeRow {
         id: m.id.clone(),
+        name: m.name.clone(),
         addr: m.addr.clone(),
         role: m.role,
         master_id: m.master_id.clone().filter(|_| m.role == Role::Replica),
@@ -129,7 +133,8 @@ fn print_status(status: &Status) {
     let mut table = output::table(&["NODE", "ID", "ROLE", "HOST/ZONE", "SLOTS", "KEYS", "MEMORY", "OFFSET", "LAG", "LINK"]);
     let dash = || "-".to_owned();
     for n in &status.nodes {
-        let name = n.addr.as_ref().map_or_else(|| "(no address)".to_owned(), ToString::to_string);
+        let addr = n.addr.as_ref().map_or_else(|| "(no address)".to_owned(), ToString::to_string);
+        let name = n.name.as_ref().map_or(addr.clone(), |name| format!("{name} {addr}"));
         let (name, role) = match n.role {
             Role::Master => (name, "master"),
             Role::Replica => (format!("└─ {name}"), "replica"),

@@ -19,6 +19,9 @@ use crate::redis::slots::format_ranges;
 
 /// How often waits poll the nodes.
 const POLL_INTERVAL: Duration = Duration::from_millis(200);
+/// A manual failover the server gives up on (it aborts after 5 s when the replica cannot catch
+/// up or the vote is lost) is asked for again after this long.
+const FAILOVER_ATTEMPT: Duration = Duration::from_secs(10);
 
 pub mod mover;
 
@@ -149,23 +152,59 @@ impl<'a> Executor<'a> {
             Step::ResetHard { node } => {
                 self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("RESET").arg("HARD")).await
             }
+            Step::Failover { node, .. } => self.fail_over(node).await,
+            Step::Wipe { node } => {
+                let limit = self.slow_call_limit();
+                let conn = self.conn(&node.addr).await?;
+                // A replica refuses FLUSHALL; its reset empties it anyway.
+                tolerate(conn.call_within::<()>(&redis::cmd("FLUSHALL"), limit).await, &["READONLY"])?;
+                conn.call_within::<()>(redis::cmd("CLUSTER").arg("RESET").arg("HARD"), limit).await
+            }
+        }
+    }
+
+    /// CLUSTER FAILOVER on a replica once its link is up, asked again until it is a master or
+    /// the wait ends.
+    async fn fail_over(&mut self, node: &NodeRef) -> Result<()> {
+        self.wait(Wait::ReplicaLink(node)).await?;
+        let deadline = Instant::now() + self.wait_timeout;
+        loop {
+            if self.not_master(node).await.is_empty() {
+                return Ok(());
+            }
+            self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("FAILOVER")).await?;
+            let attempt = FAILOVER_ATTEMPT.min(deadline.saturating_duration_since(Instant::now()));
+            match self.wait_for(Wait::Promoted(node), attempt).await {
+                Err(e) if Instant::now() >= deadline => {
+                    let limit = crate::units::format(self.wait_timeout);
+                    return Err(Error::failed(format!("the failover did not happen within {limit}: {node} is still a replica"))
+                        .hint(e.hint.unwrap_or_default()));
+                }
+                Err(_) => continue,
+                Ok(()) => return Ok(()),
+            }
         }
     }
 
     /// Polls until nothing is pending any more, or fails naming what still is when the wait times out.
     async fn wait(&mut self, wait: Wait<'_>) -> Result<()> {
-        let deadline = Instant::now() + self.wait_timeout;
+        self.wait_for(wait, self.wait_timeout).await
+    }
+
+    async fn wait_for(&mut self, wait: Wait<'_>, timeout: Duration) -> Result<()> {
+        let deadline = Instant::now() + timeout;
         loop {
             let pending = match wait {
                 Wait::Agreement(nodes) => self.agreement_problems(nodes).await,
                 Wait::ClusterOk(nodes) => self.not_serving(nodes).await,
                 Wait::ReplicaLink(node) => self.not_replicating(node).await,
+                Wait::Promoted(node) => self.not_master(node).await,
             };
             if pending.is_empty() {
                 return Ok(());
             }
             if Instant::now() >= deadline {
-                let limit = crate::units::format(self.wait_timeout);
+                let limit = crate::units::format(timeout);
                 let (what, hint) = match wait {
                     Wait::Agreement(_) => (
                         "the nodes did not agree",
@@ -177,6 +216,10 @@ impl<'a> Executor<'a> {
                     Wait::ReplicaLink(_) => (
                         "the replica did not finish its first sync",
                         "see the replica's log; `kubectl redis check` shows the link state",
+                    ),
+                    Wait::Promoted(_) => (
+                        "the failover did not happen",
+                        "the replica must be in sync with a reachable master; `kubectl redis check` shows why, then re-run the same command",
                     ),
                 };
                 return Err(Error::failed(format!("{what} within {limit}: {}", pending.join("; "))).hint(hint));
@@ -252,6 +295,15 @@ impl<'a> Executor<'a> {
         }
     }
 
+    /// The node, unless it says it is a master.
+    async fn not_master(&mut self, node: &NodeRef) -> Vec<String> {
+        match self.ask(node, redis::cmd("CLUSTER").arg("NODES")).await {
+            Ok(text) if parse_cluster_nodes(&text).0.iter().any(|l| l.flags.myself && !l.flags.replica) => vec![],
+            Ok(_) => vec![format!("{node} is still a replica")],
+            Err(e) => vec![format!("{node} did not answer ({})", e.message)],
+        }
+    }
+
     /// One text reply; a failed connection is dropped so the next poll reconnects.
     async fn ask(&mut self, node: &NodeRef, cmd: &redis::Cmd) -> Result<String> {
         let reply = match self.conn(&node.addr).await {
@@ -271,6 +323,7 @@ enum Wait<'s> {
     Agreement(&'s [NodeRef]),
     ClusterOk(&'s [NodeRef]),
     ReplicaLink(&'s NodeRef),
+    Promoted(&'s NodeRef),
 }
 
 /// CLUSTER MEET needs an IP, not a hostname.

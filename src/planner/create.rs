@@ -267,7 +267,7 @@ mod tests {
 
     fn candidate(i: usize, host: &str, zone: Option<&str>) -> Candidate {
         Candidate {
-            node: NodeRef { id: format!("{i:040x}"), addr: NodeAddr::new(format!("10.0.0.{i}"), 6379) },
+            node: NodeRef::new(format!("{i:040x}"), NodeAddr::new(format!("10.0.0.{i}"), 6379)),
             bus_port: Some(16379),
             site: Site::new(host, zone.map(str::to_owned)),
             slots: SlotSet::default(),

@@ -180,7 +180,10 @@ fn open_slots(topology: &Topology, out: &mut Vec<Finding>) {
 }
 
 fn replication(topology: &Topology, sites: &SiteMap, out: &mut Vec<Finding>) {
-    for master in topology.masters().filter(|m| !m.slots.is_empty()) {
+    // A cluster built without replicas is a choice; a master without one where others have them
+    // lost it.
+    let replicated = topology.members.iter().any(|m| !m.is_master());
+    for master in topology.masters().filter(|m| replicated && !m.slots.is_empty()) {
         if topology.replicas_of(&master.id).next().is_none() {
             out.push(finding(
                 Severity::Warning,

@@ -143,10 +143,7 @@ pub fn plan_remove(topology: &Topology, sites: &SiteMap, target: &Member, force:
         return Err(Error::refused(format!("{} is unreachable and could not forget the removed node", down.label()))
             .hint("bring it back first, or pass --force to remove anyway (it may re-learn the node from gossip)"));
     }
-    let target_ref = NodeRef {
-        id: target.id.clone(),
-        addr: target.addr.clone().unwrap_or_else(|| crate::redis::addr::NodeAddr::new("unknown", 0)),
-    };
+    let target_ref = super::node_ref_even_unaddressed(target);
     let mut steps = Vec::new();
     let mut summary =
         vec![format!("remove {} ({})", target.label(), if target.is_master() { "empty master" } else { "replica" })];

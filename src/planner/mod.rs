@@ -10,6 +10,7 @@ pub mod membership;
 pub mod moves;
 pub mod placement;
 pub mod repair;
+pub mod scale;
 
 use std::fmt;
 
@@ -24,15 +25,36 @@ use placement::PlacementReport;
 pub struct NodeRef {
     pub id: String,
     pub addr: NodeAddr,
+    /// The platform's name for the node (a sandbox member or pod name), when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl NodeRef {
+    pub fn new(id: impl Into<String>, addr: NodeAddr) -> NodeRef {
+        NodeRef { id: id.into(), addr, name: None }
+    }
 }
 
 /// A member as plans name it; `None` for a node without an address.
 pub fn node_ref(member: &crate::redis::topology::Member) -> Option<NodeRef> {
-    member.addr.clone().map(|addr| NodeRef { id: member.id.clone(), addr })
+    member.addr.clone().map(|addr| NodeRef { id: member.id.clone(), addr, name: member.name.clone() })
+}
+
+/// A member as a plan names it even without an address (to forget it, an ID is enough).
+pub fn node_ref_even_unaddressed(member: &crate::redis::topology::Member) -> NodeRef {
+    node_ref(member).unwrap_or_else(|| NodeRef {
+        id: member.id.clone(),
+        addr: NodeAddr::new("unknown", 0),
+        name: member.name.clone(),
+    })
 }
 
 impl fmt::Display for NodeRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(name) = &self.name {
+            write!(f, "{name} ")?;
+        }
         write!(f, "{} ({})", self.addr, &self.id[..self.id.len().min(8)])
     }
 }
@@ -63,6 +85,10 @@ pub enum Step {
     BumpEpoch { node: NodeRef },
     /// Moves slots with their keys; consecutive moves run concurrently where they do not overlap.
     MoveSlots(moves::Move),
+    /// CLUSTER FAILOVER on a replica, which then waits until it is the master of its shard.
+    Failover { node: NodeRef, master: NodeRef },
+    /// FLUSHALL and CLUSTER RESET HARD on a node that remembers another cluster, so that it can join.
+    Wipe { node: NodeRef },
     /// CLUSTER RESET HARD on a node that leaves: it forgets the cluster, so it cannot rejoin by
     /// itself, and takes a new ID, so it can be added again at once (the others ignore a forgotten
     /// ID for 60 seconds).
@@ -93,6 +119,8 @@ impl fmt::Display for Step {
             Step::WaitForReplicaLink { node } => write!(f, "wait until {node} is replicating"),
             Step::Forget { node, forget } => write!(f, "make {node} forget {forget}"),
             Step::ResetHard { node } => write!(f, "reset {node} so it leaves the cluster"),
+            Step::Failover { node, master } => write!(f, "fail over: {node} takes over from its master {master}"),
+            Step::Wipe { node } => write!(f, "empty and reset {node}, which remembers another cluster"),
             Step::MoveSlots(m) => write!(f, "{m}"),
             Step::SetSlotStable { node, slot } => write!(f, "clear the open state of slot {slot} on {node}"),
             Step::BumpEpoch { node } => write!(f, "bump the config epoch of {node}"),

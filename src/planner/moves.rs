@@ -174,7 +174,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn node(i: usize) -> NodeRef {
-        NodeRef { id: format!("{i:040x}"), addr: NodeAddr::new(format!("10.0.0.{i}"), 6379) }
+        NodeRef::new(format!("{i:040x}"), NodeAddr::new(format!("10.0.0.{i}"), 6379))
     }
 
     fn holders(counts: &[usize], weights: &[f64]) -> Vec<Holder> {

@@ -132,10 +132,7 @@ fn ghosts(topology: &Topology, summary: &mut Vec<String>, steps: &mut Vec<Step>)
             && topology.replicas_of(&m.id).next().is_none()
     }) {
         summary.push(format!("forget the ghost node {}", ghost.label()));
-        let forget = NodeRef {
-            id: ghost.id.clone(),
-            addr: ghost.addr.clone().unwrap_or_else(|| crate::redis::addr::NodeAddr::new("unknown", 0)),
-        };
+        let forget = super::node_ref_even_unaddressed(ghost);
         for node in topology.reachable().filter_map(node_ref) {
             steps.push(Step::Forget { node, forget: forget.clone() });
         }

@@ -176,18 +176,49 @@ pub fn up(name: &str, count: usize, choice: ServerChoice<'_>) -> Result<Sandbox>
 /// Stops every node and removes the sandbox's state.
 pub fn down(name: &str) -> Result<Sandbox> {
     let sandbox = load(name)?;
-    for node in sandbox.nodes.iter().filter(|n| is_running(n)) {
+    stop(&sandbox.nodes);
+    fs::remove_dir_all(sandbox_dir(name))?;
+    Ok(sandbox)
+}
+
+/// Removes the highest members until `count` are left, like scaling a StatefulSet down: their
+/// processes stop (and are gone when this returns); their storage stays unless `delete_storage`.
+pub fn shrink(name: &str, count: usize, delete_storage: bool) -> Result<Sandbox> {
+    let _lock = allocation_lock()?;
+    let mut sandbox = load(name)?;
+    if count >= sandbox.nodes.len() {
+        return Ok(sandbox);
+    }
+    let leaving = sandbox.nodes.split_off(count);
+    stop(&leaving);
+    if let Some(node) = leaving.iter().find(|n| is_running(n)) {
+        return Err(Error::failed(format!("sandbox node {} did not stop", node.addr)));
+    }
+    if delete_storage {
+        for node in &leaving {
+            fs::remove_dir_all(&node.dir).or_else(|e| if e.kind() == std::io::ErrorKind::NotFound { Ok(()) } else { Err(e) })?;
+        }
+    }
+    save(&sandbox)?;
+    Ok(sandbox)
+}
+
+/// SIGTERM, a bounded wait, then SIGKILL for what still runs.
+fn stop(nodes: &[SandboxNode]) {
+    for node in nodes.iter().filter(|n| is_running(n)) {
         signal(node.pid, libc::SIGTERM);
     }
     let deadline = Instant::now() + Duration::from_secs(10);
-    while sandbox.nodes.iter().any(is_running) && Instant::now() < deadline {
+    while nodes.iter().any(is_running) && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(50));
     }
-    for node in sandbox.nodes.iter().filter(|n| is_running(n)) {
+    for node in nodes.iter().filter(|n| is_running(n)) {
         signal(node.pid, libc::SIGKILL);
     }
-    fs::remove_dir_all(sandbox_dir(name))?;
-    Ok(sandbox)
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while nodes.iter().any(is_running) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
 
 pub fn status(sandbox: &Sandbox) -> Vec<NodeStatus> {
@@ -217,16 +248,25 @@ pub fn list() -> Vec<String> {
     names
 }
 
-fn new_node(sandbox: &Sandbox, index: usize) -> SandboxNode {
+/// Virtual host and zone of the node at `index`: two nodes per host, hosts spread over three zones.
+pub fn site_of(index: usize) -> (String, String) {
     let pair = index / 2;
-    SandboxNode {
-        index,
-        addr: node_addr(sandbox.block, index),
-        host: format!("host-{pair}"),
-        zone: ZONES[pair % ZONES.len()].to_owned(),
-        pid: 0,
-        dir: sandbox_dir(&sandbox.name).join(format!("node-{index}")),
-    }
+    (format!("host-{pair}"), ZONES[pair % ZONES.len()].to_owned())
+}
+
+/// A member's name, like a StatefulSet pod's: `<sandbox>-<ordinal>`.
+pub fn member_name(sandbox: &str, index: usize) -> String {
+    format!("{sandbox}-{index}")
+}
+
+fn new_node(sandbox: &Sandbox, index: usize) -> SandboxNode {
+    let (host, zone) = site_of(index);
+    SandboxNode { index, addr: node_addr(sandbox.block, index), host, zone, pid: 0, dir: node_dir(&sandbox.name, index) }
+}
+
+/// A member's storage (nodes.conf and data); it outlives the member unless deleted.
+fn node_dir(name: &str, index: usize) -> PathBuf {
+    sandbox_dir(name).join(format!("node-{index}"))
 }
 
 #[cfg(target_os = "linux")]

@@ -54,6 +54,8 @@ pub enum Role {
 #[derive(Debug, Clone)]
 pub struct Member {
     pub id: String,
+    /// The platform's name for the node (a sandbox member or pod name), when it has one.
+    pub name: Option<String>,
     /// The announced client address, used for MEET and REPLICATE and to reach the node.
     pub addr: Option<NodeAddr>,
     pub bus_port: Option<u16>,
@@ -80,11 +82,12 @@ impl Member {
         &self.id[..self.id.len().min(8)]
     }
 
-    /// `addr (id…)` for messages.
+    /// `[name] addr (id…)` for messages.
     pub fn label(&self) -> String {
+        let name = self.name.as_ref().map(|n| format!("{n} ")).unwrap_or_default();
         match &self.addr {
-            Some(addr) => format!("{addr} ({})", self.short_id()),
-            None => format!("{} (no address)", self.short_id()),
+            Some(addr) => format!("{name}{addr} ({})", self.short_id()),
+            None => format!("{name}{} (no address)", self.short_id()),
         }
     }
 
@@ -295,6 +298,7 @@ fn member_from_others(
 fn member_from_line(line: &NodeLine, seen_as: Flags) -> Member {
     Member {
         id: line.id.clone(),
+        name: None,
         addr: line.addr.client_addr(),
         bus_port: line.addr.bus_port,
         role: if line.flags.replica { Role::Replica } else { Role::Master },
@@ -400,6 +404,13 @@ impl Topology {
             covered.union_with(&master.slots);
         }
         covered
+    }
+
+    /// Gives members the names the platform knows their addresses by.
+    pub fn name_members(&mut self, names: &BTreeMap<NodeAddr, String>) {
+        for member in &mut self.members {
+            member.name = member.addr.as_ref().and_then(|a| names.get(a)).cloned();
+        }
     }
 
     pub fn reachable(&self) -> impl Iterator<Item = &Member> {

@@ -126,7 +126,24 @@ impl Sandbox {
         args.extend(["--server", server.to_str().unwrap(), "-o", "json"]);
         args.extend(server_args.iter().map(String::as_str));
         let run = self.run(&args).expect(0);
-        let doc = run.json();
+        self.take_members(&run.json());
+    }
+
+    /// `sandbox scale`: grows or shrinks the sandbox like `kubectl scale statefulset`.
+    pub fn resize(&mut self, nodes: usize) {
+        let (name, count) = (self.name.clone(), nodes.to_string());
+        let run = self.run(&["sandbox", "scale", &name, &count, "-o", "json"]).expect(0);
+        self.take_members(&run.json());
+    }
+
+    /// Reads the members again after a command (`scale`) changed their number.
+    pub fn refresh(&mut self) {
+        let name = self.name.clone();
+        let run = self.run(&["sandbox", "status", "--name", &name, "-o", "json"]).expect(0);
+        self.take_members(&run.json());
+    }
+
+    fn take_members(&mut self, doc: &serde_json::Value) {
         let list = doc["nodes"].as_array().unwrap();
         self.addrs = list.iter().map(|n| n["addr"].as_str().unwrap().to_owned()).collect();
         self.pids = list.iter().map(|n| n["pid"].as_u64().unwrap() as u32).collect();
