@@ -1034,3 +1034,28 @@ fn scale_refusals_leave_the_cluster_unchanged() {
     assert_eq!(sb.open_slots(), 0);
     assert_all_keys(&sb.addrs[0], &keys);
 }
+
+#[test]
+fn scale_with_static_nodes_grows_onto_listed_spares_and_names_whom_it_removes() {
+    let mut sb = Sandbox::start(Server::Redis, 4);
+    let three = sb.addrs[..3].join(",");
+    sb.run(&["create", "--nodes", &three, "--yes"]).expect(0);
+    let keys = write_keys(&sb.addrs[0], 2000);
+
+    // Without a spare there is nowhere to grow.
+    let run = sb.run(&["scale", "--nodes", &sb.addrs[0], "--masters", "4", "--yes"]).expect(3);
+    assert!(run.stderr.contains("hint:"), "{}", run.stderr);
+    let with_spare = format!("{},{}", sb.addrs[0], sb.addrs[3]);
+    let up = sb.run(&["scale", "--nodes", &with_spare, "--masters", "4", "--yes", "-o", "json"]).expect(0).json();
+    assert_eq!((up["slots_moved"].as_u64(), up["plan"]["resize"].is_null()), (Some(4096), true), "{up}");
+    assert_healthy_with_every_key(&sb, &up, &keys);
+
+    let down = sb.run(&["scale", "--nodes", &sb.addrs[0], "--masters", "3", "--yes", "-o", "json"]).expect(0).json();
+    let leaving = down["plan"]["leaving"].as_array().unwrap();
+    assert_eq!((down["slots_moved"].as_u64(), leaving.len()), (Some(4096), 1), "{down}");
+    let removed = sb.addrs.iter().position(|a| leaving[0] == a.as_str()).expect("the plan names the removed node's address");
+    let alone: String = query(&mut sb.conn(removed), &["CLUSTER", "NODES"]);
+    assert_eq!(alone.lines().count(), 1, "the removed node was reset");
+    sb.addrs.remove(removed);
+    assert_healthy_with_every_key(&sb, &down, &keys);
+}

@@ -132,9 +132,11 @@ impl Unit<'_> {
     }
 
     fn node(&self) -> Option<NodeRef> {
+        // Only a platform with ordinals names its members; elsewhere the address is the name.
+        let name = self.seat.ordinal.map(|_| self.seat.name.clone());
         match &self.occupant {
-            Occupant::Member(m) => node_ref(m).map(|r| NodeRef { name: Some(self.seat.name.clone()), ..r }),
-            Occupant::Spare(r) | Occupant::Stale(r, _) => Some(NodeRef { name: Some(self.seat.name.clone()), ..r.clone() }),
+            Occupant::Member(m) => node_ref(m).map(|r| NodeRef { name, ..r }),
+            Occupant::Spare(r) | Occupant::Stale(r, _) => Some(NodeRef { name, ..r.clone() }),
             Occupant::Pending => None,
         }
     }
