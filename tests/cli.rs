@@ -283,7 +283,8 @@ fn demo_runs_the_main_job_and_cleans_up() {
     let server = Server::Redis.path();
     let run = run_in(state.path(), &["demo", "--keys", "3000", "--server", server.to_str().unwrap()], &[]).expect(0);
     assert!(run.stdout.contains("all 3000 keys are present"), "{}", run.stdout);
-    assert!(run.stdout.contains("moved 4096 slot(s)"), "the demo did not rebalance onto the new master");
+    assert!(run.stdout.contains("scaled to 4×1 (4096 slot(s)"), "the demo did not scale up: {}", run.stdout);
+    assert!(run.stdout.contains("scaled to 3×1 (4096 slot(s)"), "the demo did not scale down: {}", run.stdout);
     assert!(run.stdout.contains("OK: the cluster is healthy"));
     assert!(run_in(state.path(), &["sandbox", "status", "--name", "demo"], &[]).code != 0);
     assert!(

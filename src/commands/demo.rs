@@ -1,6 +1,5 @@
 //! `demo`: the main job on a throw-away sandbox — start nodes, create 3 masters × 1 replica, load
-//! sample keys, show status, scale out by one master (with its replica) and rebalance, remove a
-//! replica, verify every key, check, tear down.
+//! sample keys, show status, scale to 4 masters and back to 3, verify every key, check, tear down.
 
 use std::time::Duration;
 
@@ -8,7 +7,7 @@ use crate::cli::{DemoArgs, MoveArgs};
 use crate::context::Context;
 use crate::error::{Error, ExitCode, Result};
 use crate::planner::create::CreateRequest;
-use crate::planner::membership::JoinAs;
+use crate::planner::scale::ScaleRequest;
 use crate::platform::{Platform, sandbox};
 use crate::redis::data;
 
@@ -58,27 +57,13 @@ async fn walk_through(ctx: &Context, name: &str, args: &DemoArgs) -> Result<()> 
     heading(ctx, "kubectl redis status");
     super::status::run_on(ctx, &platform).await?;
 
-    heading(ctx, "Scaling out by one master: more nodes, kubectl redis add-node (a master, then its replica)");
-    // Node 8 shares node 7's host; node 9 runs on another host and zone, so it is the replica.
-    let sb = sandbox::up(name, 9, sandbox::ServerChoice::default())?;
-    let (new_master, new_replica) = (sb.nodes[6].addr.to_string(), sb.nodes[8].addr.to_string());
-    let platform = Platform::Sandbox(sb);
-    super::add_node::execute(ctx, &platform, &new_master, JoinAs::Master, WAIT).await?;
-    super::add_node::execute(ctx, &platform, &new_replica, JoinAs::Replica(Some(new_master.clone())), WAIT).await?;
+    let mut platform = platform;
+    heading(ctx, "kubectl redis scale --masters 4 (one more shard: grow to 8 members, join, move a quarter of the slots)");
+    scale_to(ctx, &mut platform, 4).await?;
+    super::status::run_on(ctx, &platform).await?;
 
-    heading(ctx, "kubectl redis rebalance --use-empty-masters");
-    let request = super::rebalance::Request { weights: &[], threshold: 2.0, use_empty_masters: true };
-    super::rebalance::execute(ctx, &platform, &request, &MoveArgs::default()).await?;
-
-    heading(ctx, "Removing a replica (kubectl redis del-node <id>), then adding it back with --replica");
-    let topology = super::gather(ctx, &platform).await?;
-    let leaving =
-        topology.members.iter().find(|m| !m.is_master() && m.addr.as_ref().is_some_and(|a| a.to_string() != new_replica));
-    let leaving = leaving.ok_or_else(|| Error::failed("the cluster has no replica to remove"))?;
-    let (leaving_id, leaving_addr) = (leaving.id.clone(), leaving.addr.as_ref().map(ToString::to_string).unwrap_or_default());
-    super::del_node::execute(ctx, &platform, &leaving_id, false).await?;
-    println!("placement gives the returning replica to the master that has none:");
-    super::add_node::execute(ctx, &platform, &leaving_addr, JoinAs::Replica(None), WAIT).await?;
+    heading(ctx, "kubectl redis scale --masters 3 (back: drain the highest shard, forget it, shrink to 6 members)");
+    scale_to(ctx, &mut platform, 3).await?;
 
     heading(ctx, "Verifying every key");
     let topology = super::gather(ctx, &platform).await?;
@@ -93,4 +78,18 @@ async fn walk_through(ctx: &Context, name: &str, args: &DemoArgs) -> Result<()> 
     let verdict = super::check::execute(ctx, &platform).await?;
     super::check::print_verdict(ctx, &verdict);
     Ok(())
+}
+
+/// `scale --masters <masters> --yes` with the command line's defaults, reporting what moved.
+async fn scale_to(ctx: &Context, platform: &mut Platform, masters: usize) -> Result<()> {
+    let moving = MoveArgs::default();
+    let options = super::scale::Options { moving: &moving, wait: WAIT, delete_storage: false };
+    let request = ScaleRequest { masters, replicas: None, force: false };
+    match super::scale::execute(ctx, platform, request, &options).await? {
+        super::scale::Finished::Done { plan, effects, .. } => {
+            println!("{}", ctx.style.good(&effects.summary(&plan)));
+            Ok(())
+        }
+        super::scale::Finished::Stopped { .. } => Err(Error::failed("interrupted")),
+    }
 }

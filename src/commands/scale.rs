@@ -73,8 +73,7 @@ pub async fn run(ctx: &Context, args: &ScaleArgs) -> Result<ExitCode> {
         output::print_json(&report)?;
     } else if let Some(verdict) = &verdict {
         if outcome == Outcome::Applied {
-            let line = format!("scaled to {} ({} slot(s) and {} key(s) moved)", plan.to, effects.slots_moved, effects.keys_moved);
-            println!("{}", ctx.style.good(&line));
+            println!("{}", ctx.style.good(&effects.summary(&plan)));
         }
         check::print_verdict(ctx, verdict);
     }
@@ -101,6 +100,13 @@ pub struct Effects {
     pub keys_moved: u64,
     /// Members emptied and reset because they remembered another cluster.
     pub reset_stale: Vec<String>,
+}
+
+impl Effects {
+    /// The line that says a resize is done.
+    pub fn summary(&self, plan: &ScalePlan) -> String {
+        format!("scaled to {} ({} slot(s) and {} key(s) moved)", plan.to, self.slots_moved, self.keys_moved)
+    }
 }
 
 /// One look at the cluster: the topology, the plan from it, and the journal's name for the request.

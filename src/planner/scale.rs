@@ -810,6 +810,7 @@ mod tests {
         let line = |i: usize, me: bool| -> Option<String> {
             let myself = if me { "myself," } else { "" };
             let (flags, master, slots) = match &nodes[i] {
+                Node::Master(r) if r.is_empty() => ("master", "-".to_owned(), String::new()),
                 Node::Master(r) => ("master", "-".to_owned(), format_ranges(r).replace(',', " ")),
                 Node::Replica(m) => ("slave", id(*m), String::new()),
                 Node::Spare if me => ("master", "-".to_owned(), String::new()),
@@ -932,6 +933,19 @@ mod tests {
         assert_eq!(forgetters("r-7").len(), 7);
         assert!(forgetters("r-7").contains(&"r-6".to_owned()));
         assert_eq!(forgetters("r-6").len(), 6);
+    }
+
+    #[test]
+    fn after_the_drain_replicas_leave_before_the_empty_master() {
+        let mut nodes = three_by_one();
+        nodes.push(Node::Master(vec![]));
+        nodes.push(Node::Replica(4));
+        let p = plan_for(&nodes, &seats(8, 8), 3, None);
+        assert_eq!(p.leaving, ["r-7", "r-6"], "{p}");
+        let after = p.phases().unwrap().after_moves;
+        let resets: Vec<_> =
+            after.iter().filter_map(|s| if let Step::ResetHard { node } = s { node.name.clone() } else { None }).collect();
+        assert_eq!(resets, ["r-7", "r-6"]);
     }
 
     #[test]
