@@ -190,12 +190,14 @@ pub async fn execute(ctx: &Context, platform: &mut Platform, request: ScaleReque
                         return Ok(Finished::Stopped { command_line: round.request.command_line });
                     }
                 }
-                Work::Shrink if platform.resizable() && platform.size() > target => {
-                    say(ctx, &format!("shrinking the {} to {target} members", platform.describe()));
-                    platform.shrink_to(target, options.delete_storage).await?;
+                Work::Shrink => {
+                    apply(ctx, options.wait, scale::settle(&round.topology)).await?;
+                    if platform.resizable() && platform.size() > target {
+                        say(ctx, &format!("shrinking the {} to {target} members", platform.describe()));
+                        platform.shrink_to(target, options.delete_storage).await?;
+                    }
                     return Ok(Finished::Done { plan: Box::new(shown), outcome: Outcome::Applied, effects });
                 }
-                Work::Shrink => return Ok(Finished::Done { plan: Box::new(shown), outcome: Outcome::Applied, effects }),
             }
         }
         round = plan_round(ctx, platform, &request).await?;

@@ -298,7 +298,7 @@ impl ScalePlan {
                 .map(|&(node, master, _)| Some((r(node)?, r(master)?)))
                 .collect::<Option<_>>()?;
             let steps = if after { &mut phases.after_moves } else { &mut phases.before_moves };
-            replicate_steps(steps, &everyone, &list);
+            replicate_steps(steps, &list);
         }
         for (source, target, slots) in &d.moves {
             phases.moves.push(Move { source: r(*source)?, target: r(*target)?, slots: slots.clone() });
@@ -321,17 +321,21 @@ fn leave_in_turn(remaining: &[NodeRef], leaving: &[NodeRef]) -> Vec<Step> {
     steps
 }
 
-fn replicate_steps(steps: &mut Vec<Step>, everyone: &[NodeRef], list: &[(NodeRef, NodeRef)]) {
-    if list.is_empty() {
-        return;
-    }
+/// REPLICATE only: the first syncs run while slots move, and `settle` waits for them at the end.
+fn replicate_steps(steps: &mut Vec<Step>, list: &[(NodeRef, NodeRef)]) {
     for (node, master) in list {
         steps.push(Step::Replicate { node: node.clone(), master: master.clone() });
     }
-    steps.push(Step::WaitForAgreement { nodes: everyone.to_vec() });
-    for (node, _) in list {
-        steps.push(Step::WaitForReplicaLink { node: node.clone() });
-    }
+}
+
+/// The waits that end a resize: every member agrees on the configuration and every replica
+/// finished its first sync, so the check that follows sees the cluster as it stays.
+pub fn settle(topology: &Topology) -> Vec<Step> {
+    let members: Vec<NodeRef> = topology.reachable().filter_map(node_ref).collect();
+    let mut steps = vec![Step::WaitForAgreement { nodes: members }];
+    let replicas = topology.reachable().filter(|m| !m.is_master()).filter_map(node_ref);
+    steps.extend(replicas.map(|node| Step::WaitForReplicaLink { node }));
+    steps
 }
 
 impl fmt::Display for ScalePlan {
