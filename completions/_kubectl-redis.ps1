@@ -59,6 +59,12 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             break
         }
         'kubectl-redis;create' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use (default: the current context)')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Target a local sandbox (default name: default)')
             [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes')
             [CompletionResult]::new('--replicas', '--replicas', [CompletionResultType]::ParameterName, 'Replicas per master')
@@ -88,6 +94,12 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             break
         }
         'kubectl-redis;check' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use (default: the current context)')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Target a local sandbox (default name: default)')
             [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes')
             [CompletionResult]::new('--migration', '--migration', [CompletionResultType]::ParameterName, 'How slots move')
@@ -121,6 +133,12 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             break
         }
         'kubectl-redis;status' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use (default: the current context)')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Target a local sandbox (default name: default)')
             [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -147,6 +165,12 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             break
         }
         'kubectl-redis;add-node' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use (default: the current context)')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Target a local sandbox (default name: default)')
             [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes')
             [CompletionResult]::new('--replica-of', '--replica-of', [CompletionResultType]::ParameterName, 'Join as a replica of this master (ID, ID prefix or HOST:PORT)')
@@ -176,6 +200,12 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             break
         }
         'kubectl-redis;del-node' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use (default: the current context)')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Target a local sandbox (default name: default)')
             [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -203,6 +233,12 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             break
         }
         'kubectl-redis;reshard' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use (default: the current context)')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Target a local sandbox (default name: default)')
             [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Source masters (ID, ID prefix or HOST:PORT), or `all` for every other master that owns slots')
@@ -238,6 +274,12 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             break
         }
         'kubectl-redis;rebalance' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use (default: the current context)')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Target a local sandbox (default name: default)')
             [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes')
             [CompletionResult]::new('--weight', '--weight', [CompletionResultType]::ParameterName, 'A master''s weight, NODE=W (repeatable; default 1; 0 drains the master)')
@@ -273,6 +315,12 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             break
         }
         'kubectl-redis;scale' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use (default: the current context)')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Target a local sandbox (default name: default)')
             [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes')
             [CompletionResult]::new('--masters', '--masters', [CompletionResultType]::ParameterName, 'Masters after the resize')
@@ -310,6 +358,12 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             break
         }
         'kubectl-redis;fix' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use (default: the current context)')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Target a local sandbox (default name: default)')
             [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes')
             [CompletionResult]::new('--migration', '--migration', [CompletionResultType]::ParameterName, 'How slots move')
@@ -550,6 +604,12 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             break
         }
         'kubectl-redis;sample-keys;write' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use (default: the current context)')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Target a local sandbox (default name: default)')
             [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'How many keys')
@@ -578,6 +638,12 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             break
         }
         'kubectl-redis;sample-keys;verify' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use (default: the current context)')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Target a local sandbox (default name: default)')
             [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'How many keys')

@@ -97,6 +97,21 @@ pub struct GlobalArgs {
 /// Which cluster a command works on.
 #[derive(Debug, Args)]
 pub struct TargetArgs {
+    /// The StatefulSet whose pods form the cluster (NAME or sts/NAME)
+    #[arg(value_name = "STATEFULSET", help_heading = "Target")]
+    pub statefulset: Option<String>,
+    /// Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis
+    #[arg(short = 'l', long, value_name = "SELECTOR", help_heading = "Target")]
+    pub selector: Option<String>,
+    /// Namespace of the StatefulSet or pods (default: the kubeconfig context's)
+    #[arg(short = 'n', long, value_name = "NAMESPACE", help_heading = "Kubernetes")]
+    pub namespace: Option<String>,
+    /// Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)
+    #[arg(long, value_name = "PATH", help_heading = "Kubernetes")]
+    pub kubeconfig: Option<std::path::PathBuf>,
+    /// Kubeconfig context to use (default: the current context)
+    #[arg(long, value_name = "NAME", help_heading = "Kubernetes")]
+    pub context: Option<String>,
     /// Target a local sandbox (default name: default)
     #[arg(long, value_name = "NAME", num_args = 0..=1, require_equals = true, default_missing_value = "default", help_heading = "Target")]
     pub sandbox: Option<String>,
@@ -109,11 +124,13 @@ pub struct TargetArgs {
 pub enum Command {
     /// Form a new cluster from empty nodes
     #[command(after_help = "Examples:
+  kubectl redis create redis-cluster -n redis --replicas 1
   kubectl redis create --nodes 10.0.0.1:6379,10.0.0.2:6379,10.0.0.3:6379 --replicas 0 --yes
   kubectl redis create --sandbox --replicas 1 --dry-run -o json")]
     Create(CreateArgs),
     /// Check the cluster's health; every finding comes with the command that repairs it
     #[command(after_help = concat!("Examples:
+  kubectl redis check redis-cluster -n redis
   kubectl redis check --nodes 10.0.0.1:6379
   kubectl redis check --sandbox -o json
 
@@ -121,6 +138,7 @@ Exit codes: 0 healthy, 10 warnings only, 11 problems, 4 could not run"))]
     Check(CheckArgs),
     /// Show the shard tree: each master followed by its replicas
     #[command(after_help = "Examples:
+  kubectl redis status redis-cluster --context prod -n redis
   kubectl redis status --nodes 10.0.0.1:6379
   kubectl redis status --sandbox -o json")]
     Status(StatusArgs),
@@ -158,7 +176,8 @@ Interrupted (Ctrl-C finishes the slots in flight; even after a kill) it resumes 
     Rebalance(RebalanceArgs),
     /// Resize to M masters with R replicas each: grow or shrink the platform, join, fail over, move slots, remove
     #[command(after_help = "Examples:
-  kubectl redis scale --masters 4 --sandbox                 # one more shard, replicas as now
+  kubectl redis scale redis-cluster --masters 4             # one more shard, replicas as now
+  kubectl redis scale --masters 4 --sandbox
   kubectl redis scale --masters 3 --sandbox --dry-run -o json
   kubectl redis scale --masters 3 --replicas 2 --sandbox --yes
   kubectl redis scale --masters 3 --nodes 10.0.0.1:6379,10.0.0.7:6379,10.0.0.8:6379
@@ -333,11 +352,11 @@ pub struct StatusArgs {
 
 #[derive(Debug, Args)]
 pub struct AddNodeArgs {
-    #[command(flatten)]
-    pub target: TargetArgs,
     /// The node to add: HOST:PORT (or the ID of a spare node of the target)
     #[arg(value_name = "NODE_ADDR")]
     pub node: String,
+    #[command(flatten)]
+    pub target: TargetArgs,
     /// Join as a replica of the master chosen by placement, then fewest replicas
     #[arg(long, conflicts_with = "replica_of")]
     pub replica: bool,
@@ -351,11 +370,11 @@ pub struct AddNodeArgs {
 
 #[derive(Debug, Args)]
 pub struct DelNodeArgs {
-    #[command(flatten)]
-    pub target: TargetArgs,
     /// The node to remove: ID, unique ID prefix or HOST:PORT
     #[arg(value_name = "NODE")]
     pub node: String,
+    #[command(flatten)]
+    pub target: TargetArgs,
     /// Remove even when another node is unreachable and cannot forget it
     #[arg(long)]
     pub force: bool,

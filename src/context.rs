@@ -7,6 +7,7 @@ use std::time::Duration;
 use crate::cli::{ColorChoice, GlobalArgs, OutputFormat, TargetArgs};
 use crate::error::{Error, Result};
 use crate::output::Style;
+use crate::platform::kubernetes::{Kubernetes, Selection};
 use crate::platform::{Platform, sandbox};
 use crate::redis::addr::NodeAddr;
 use crate::redis::conn::{Connector, Credentials, Secret, TlsSettings};
@@ -46,27 +47,43 @@ impl Context {
         })
     }
 
-    /// The nodes a command works on: `--sandbox[=NAME]` or `--nodes`.
-    pub fn platform(&self, target: &TargetArgs) -> Result<Platform> {
-        match (&target.sandbox, target.nodes.is_empty()) {
-            (Some(_), false) => {
-                Err(Error::usage("--sandbox and --nodes name two different targets").hint("give only one of them"))
-            }
-            (Some(name), true) => Ok(Platform::Sandbox(sandbox::load(name)?)),
-            (None, false) => {
-                let addrs = target
-                    .nodes
-                    .iter()
-                    .map(|n| {
-                        n.trim()
-                            .parse::<NodeAddr>()
-                            .map_err(|e| Error::usage(format!("--nodes: {e}")).hint("write nodes as HOST:PORT[,HOST:PORT…]"))
-                    })
-                    .collect::<Result<Vec<_>>>()?;
-                Ok(Platform::Static(addrs))
-            }
-            (None, true) => Err(Error::usage("no target given").hint("pass --nodes HOST:PORT[,…] or --sandbox[=NAME]")),
+    /// The nodes a command works on: a StatefulSet or `--selector` (Kubernetes), `--sandbox[=NAME]`,
+    /// or `--nodes`.
+    pub async fn platform(&self, target: &TargetArgs) -> Result<Platform> {
+        let kubernetes = target.statefulset.is_some() || target.selector.is_some();
+        let given = usize::from(kubernetes) + usize::from(target.sandbox.is_some()) + usize::from(!target.nodes.is_empty());
+        if given > 1 {
+            return Err(Error::usage("more than one target given (a StatefulSet or --selector, --sandbox, --nodes)")
+                .hint("give only one of them"));
         }
+        if kubernetes {
+            let selection = Selection {
+                statefulset: target.statefulset.clone(),
+                selector: target.selector.clone(),
+                kubeconfig: target.kubeconfig.clone(),
+                context: target.context.clone(),
+                namespace: target.namespace.clone(),
+            };
+            return Ok(Platform::Kubernetes(Kubernetes::open(&selection, self.connector.timeout).await?));
+        }
+        if let Some(name) = &target.sandbox {
+            return Ok(Platform::Sandbox(sandbox::load(name)?));
+        }
+        if target.nodes.is_empty() {
+            return Err(Error::usage("no target given").hint(
+                "name a StatefulSet (kubectl redis status redis-cluster), or pass --sandbox[=NAME] or --nodes HOST:PORT[,…]",
+            ));
+        }
+        let addrs = target
+            .nodes
+            .iter()
+            .map(|n| {
+                n.trim()
+                    .parse::<NodeAddr>()
+                    .map_err(|e| Error::usage(format!("--nodes: {e}")).hint("write nodes as HOST:PORT[,HOST:PORT…]"))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Platform::Static(addrs))
     }
 
     /// Asks "type yes" on a terminal; refuses without one unless --yes was given.

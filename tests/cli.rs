@@ -396,8 +396,8 @@ fn create_and_check_over_mutual_tls() {
     sb.run(&create).expect(0);
     let mut check = vec!["check", "-o", "json", &target];
     check.extend(tls);
-    // Masters without replicas: warnings only, and every slot served over TLS.
-    let verdict = sb.run(&check).expect(10).json();
+    // A cluster built without replicas is healthy, every slot served over TLS.
+    let verdict = sb.run(&check).expect(0).json();
     assert_eq!(verdict["slots_covered"], 16384);
     assert_eq!(verdict["problems"], 0);
 
@@ -1059,4 +1059,49 @@ fn scale_with_static_nodes_grows_onto_listed_spares_and_names_whom_it_removes() 
     assert_eq!(alone.lines().count(), 1, "the removed node was reset");
     sb.addrs.remove(removed);
     assert_healthy_with_every_key(&sb, &down, &keys);
+}
+
+#[test]
+fn a_statefulset_is_created_and_scaled_through_the_kubernetes_api() {
+    let kube = support::kube::FakeKube::start(Server::Redis, 6);
+    let created = kube.run(&["create", "--replicas", "1", "--yes", "-o", "json"]).expect(0).json();
+    assert_eq!(created["check"]["healthy"], true, "{created}");
+    let status = kube.run(&["status", "-o", "json"]).expect(0).json();
+    let mut names: Vec<&str> = status["nodes"].as_array().unwrap().iter().filter_map(|n| n["name"].as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(names, (0..6).map(|i| format!("redis-cluster-{i}")).collect::<Vec<_>>(), "{status}");
+    let keys = write_keys(&kube.sandbox.addrs[0], 2000);
+
+    let up = kube.run(&["scale", "--masters", "4", "--yes", "-o", "json"]).expect(0).json();
+    assert_eq!((up["slots_moved"].as_u64(), kube.replicas()), (Some(4096), 8), "{up}");
+    assert!(kube.requests().contains(&"PATCH statefulsets/redis-cluster/scale".to_owned()));
+    assert_eq!(up["check"]["healthy"], true, "{up}");
+    assert_eq!(up["plan"]["placement"]["status"], "optimal", "Kubernetes nodes and zones place the replicas: {up}");
+    assert_all_keys(&kube.sandbox.addrs[0], &keys);
+
+    let down = kube.run(&["scale", "--masters", "3", "--delete-storage", "--yes", "-o", "json"]).expect(0).json();
+    assert_eq!((down["slots_moved"].as_u64(), kube.replicas()), (Some(4096), 6), "{down}");
+    assert_eq!(down["check"]["healthy"], true, "{down}");
+    let claims: Vec<String> = kube.claims().into_iter().collect();
+    assert_eq!(
+        claims,
+        (0..6).map(|i| format!("data-redis-cluster-{i}")).collect::<Vec<_>>(),
+        "the removed pods' claims are deleted"
+    );
+    assert_all_keys(&kube.sandbox.addrs[0], &keys);
+}
+
+#[test]
+fn an_owned_statefulset_is_read_but_not_scaled_and_a_missing_one_is_named() {
+    let kube = support::kube::FakeKube::start(Server::Redis, 6);
+    kube.run(&["create", "--replicas", "1", "--yes"]).expect(0);
+    kube.set_owner("RedisCluster cache");
+    let run = kube.run(&["scale", "--masters", "4", "--yes"]).expect(3);
+    assert!(run.stderr.contains("RedisCluster cache") && run.stderr.contains("hint:"), "{}", run.stderr);
+    assert_eq!(kube.replicas(), 6);
+    kube.run(&["check"]).expect(0);
+
+    let kubeconfig = kube.kubeconfig.to_str().unwrap();
+    let run = run_in(kube.sandbox.state.path(), &["status", "no-such-set", "--kubeconfig", kubeconfig], &[]).expect(4);
+    assert!(run.stderr.contains("statefulset no-such-set not found in namespace redis"), "{}", run.stderr);
 }

@@ -37,7 +37,7 @@ pub async fn run(ctx: &Context, args: &CheckArgs) -> Result<ExitCode> {
     if args.fix {
         return super::fix::run(ctx, &args.target, &args.moving).await;
     }
-    let platform = ctx.platform(&args.target)?;
+    let platform = ctx.platform(&args.target).await?;
     let verdict = execute(ctx, &platform).await?;
     if ctx.json {
         output::print_json(&verdict)?;

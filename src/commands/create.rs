@@ -19,7 +19,7 @@ use crate::redis::addr::NodeAddr;
 use crate::redis::topology::{self, NodeState};
 
 pub async fn run(ctx: &Context, args: &CreateArgs) -> Result<ExitCode> {
-    let platform = ctx.platform(&args.target)?;
+    let platform = ctx.platform(&args.target).await?;
     let request = CreateRequest { replicas: args.replicas, force: args.force };
     let wait = parse_duration("--wait-timeout", &args.wait_timeout)?;
     let (outcome, plan, verdict) = execute(ctx, &platform, request, wait).await?;

@@ -17,7 +17,7 @@ use crate::redis::topology::Topology;
 const REHOME_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
 
 pub async fn run(ctx: &Context, args: &DelNodeArgs) -> Result<ExitCode> {
-    let platform = ctx.platform(&args.target)?;
+    let platform = ctx.platform(&args.target).await?;
     let (outcome, plan) = execute(ctx, &platform, &args.node, args.force).await?;
     if ctx.json {
         output::print_json(&Report { plan: &plan, outcome, check: None })?;

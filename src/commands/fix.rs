@@ -21,7 +21,7 @@ use crate::redis::topology::Topology;
 const SETTLE: std::time::Duration = std::time::Duration::from_secs(60);
 
 pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs) -> Result<ExitCode> {
-    let platform = ctx.platform(target)?;
+    let platform = ctx.platform(target).await?;
     let topology = super::gather(ctx, &platform).await?;
     let uncovered = count_uncovered_keys(ctx, &topology).await?;
     let plan = repair::plan(&topology, &uncovered);

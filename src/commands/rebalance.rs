@@ -13,7 +13,7 @@ use crate::platform::Platform;
 use crate::redis::topology::Topology;
 
 pub async fn run(ctx: &Context, args: &RebalanceArgs) -> Result<ExitCode> {
-    let platform = ctx.platform(&args.target)?;
+    let platform = ctx.platform(&args.target).await?;
     execute(
         ctx,
         &platform,

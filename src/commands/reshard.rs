@@ -10,7 +10,7 @@ use crate::planner::moves::{self, Holder};
 use crate::redis::topology::{Member, Topology};
 
 pub async fn run(ctx: &Context, args: &ReshardArgs) -> Result<ExitCode> {
-    let platform = ctx.platform(&args.target)?;
+    let platform = ctx.platform(&args.target).await?;
     let topology = super::gather(ctx, &platform).await?;
     let target = master(&topology, &args.to, "--to")?;
     let sources = sources(&topology, &args.from, target)?;

@@ -11,7 +11,7 @@ pub async fn run(ctx: &Context, command: &SampleKeysCommand) -> Result<ExitCode>
         SampleKeysCommand::Write(args) => (args, true),
         SampleKeysCommand::Verify(args) => (args, false),
     };
-    let platform = ctx.platform(&args.target)?;
+    let platform = ctx.platform(&args.target).await?;
     let topology = super::gather(ctx, &platform).await?;
     let keys = data::samples(args.count, args.size);
     if write {

@@ -46,7 +46,7 @@ struct ScaleReport<'a> {
 }
 
 pub async fn run(ctx: &Context, args: &ScaleArgs) -> Result<ExitCode> {
-    let mut platform = ctx.platform(&args.target)?;
+    let mut platform = ctx.platform(&args.target).await?;
     let request = ScaleRequest { masters: args.masters, replicas: args.replicas, force: args.force };
     let options = Options {
         moving: &args.moving,
@@ -118,6 +118,9 @@ struct Round {
 
 /// Shows the plan, confirms, then carries it out in rounds until nothing is left to do.
 pub async fn execute(ctx: &Context, platform: &mut Platform, request: ScaleRequest, options: &Options<'_>) -> Result<Finished> {
+    if let Some(refusal) = platform.resize_blocker() {
+        return Err(refusal);
+    }
     let first = plan_round(ctx, platform, &request).await?;
     // Later rounds keep the replica count resolved now, whatever a half-done resize looks like.
     let request = ScaleRequest { replicas: Some(first.plan.to.replicas), ..request };
@@ -147,7 +150,7 @@ pub async fn execute(ctx: &Context, platform: &mut Platform, request: ScaleReque
         let target = round.plan.to.members();
         if platform.resizable() && platform.size() < target {
             say(ctx, &format!("growing the {} to {target} members", platform.describe()));
-            platform.grow_to(target).await?;
+            platform.grow_to(target, options.wait).await?;
         } else {
             let work = next_work(&round.plan)?;
             let signature = format!("{work:?}");
@@ -194,7 +197,7 @@ pub async fn execute(ctx: &Context, platform: &mut Platform, request: ScaleReque
                     apply(ctx, options.wait, scale::settle(&round.topology)).await?;
                     if platform.resizable() && platform.size() > target {
                         say(ctx, &format!("shrinking the {} to {target} members", platform.describe()));
-                        platform.shrink_to(target, options.delete_storage).await?;
+                        platform.shrink_to(target, options.delete_storage, options.wait).await?;
                     }
                     return Ok(Finished::Done { plan: Box::new(shown), outcome: Outcome::Applied, effects });
                 }

@@ -50,7 +50,7 @@ pub struct Status {
 }
 
 pub async fn run(ctx: &Context, args: &StatusArgs) -> Result<ExitCode> {
-    run_on(ctx, &ctx.platform(&args.target)?).await
+    run_on(ctx, &ctx.platform(&args.target).await?).await
 }
 
 /// Gathers and prints the status of a platform's cluster.

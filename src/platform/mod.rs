@@ -1,12 +1,16 @@
-//! Where nodes come from, where they run, and how their number changes: a local sandbox of server
-//! processes, or static addresses given on the command line. The commands see only `Platform`.
+//! Where nodes come from, where they run, and how their number changes: the pods of a StatefulSet
+//! (or of a label selector) on Kubernetes, a local sandbox of server processes, or static addresses
+//! given on the command line. The commands see only `Platform`.
 //!
 //! A platform whose size can change behaves like a StatefulSet: members have ordinals 0..N-1 and
 //! names; growing adds the next ordinals and waits until they answer; shrinking removes the
 //! highest and waits until they are gone; a removed member's storage is kept unless deletion is
 //! asked for, so growing again can bring back a node that remembers an old cluster.
 
+pub mod kubernetes;
 pub mod sandbox;
+
+use std::time::Duration;
 
 use std::collections::BTreeMap;
 
@@ -22,6 +26,8 @@ pub enum Platform {
     Sandbox(sandbox::Sandbox),
     /// Addresses given with `--nodes`; each node's IP is its host.
     Static(Vec<NodeAddr>),
+    /// Pods found through the Kubernetes API, placed by Kubernetes node and zone.
+    Kubernetes(kubernetes::Kubernetes),
 }
 
 impl Platform {
@@ -30,6 +36,7 @@ impl Platform {
         match self {
             Platform::Sandbox(sandbox) => sandbox.nodes.iter().map(|n| n.addr.clone()).collect(),
             Platform::Static(addrs) => addrs.clone(),
+            Platform::Kubernetes(k) => k.pods.iter().filter(|p| p.ready).filter_map(|p| p.addr.clone()).collect(),
         }
     }
 
@@ -41,19 +48,37 @@ impl Platform {
     /// The platform's names for its nodes' addresses (members of a sandbox, pods).
     pub fn names(&self) -> BTreeMap<NodeAddr, String> {
         match self {
-            Platform::Sandbox(_) => self.seats(0).into_iter().filter_map(|s| s.addr.map(|a| (a, s.name))).collect(),
+            Platform::Sandbox(_) | Platform::Kubernetes(_) => {
+                self.seats(0).into_iter().filter_map(|s| s.addr.map(|a| (a, s.name))).collect()
+            }
             Platform::Static(_) => BTreeMap::new(),
         }
     }
 
     /// Whether `grow_to` and `shrink_to` work here.
     pub fn resizable(&self) -> bool {
-        matches!(self, Platform::Sandbox(_))
+        match self {
+            Platform::Sandbox(_) => true,
+            Platform::Static(_) => false,
+            Platform::Kubernetes(k) => k.workload.is_some(),
+        }
+    }
+
+    /// Why this platform must not be resized by the tool although it has ordinals (a StatefulSet
+    /// another controller owns).
+    pub fn resize_blocker(&self) -> Option<Error> {
+        match self {
+            Platform::Kubernetes(k) if k.workload.is_some() => k.resize_blocker(),
+            _ => None,
+        }
     }
 
     /// How many members the platform has now.
     pub fn size(&self) -> usize {
-        self.nodes().len()
+        match self {
+            Platform::Kubernetes(k) => k.workload.as_ref().map_or(k.pods.len(), |w| w.replicas),
+            _ => self.nodes().len(),
+        }
     }
 
     /// How messages name the platform, e.g. `sandbox t`.
@@ -61,6 +86,7 @@ impl Platform {
         match self {
             Platform::Sandbox(sandbox) => format!("sandbox {}", sandbox.name),
             Platform::Static(addrs) => format!("{} node(s) given with --nodes", addrs.len()),
+            Platform::Kubernetes(k) => k.describe(),
         }
     }
 
@@ -88,11 +114,13 @@ impl Platform {
                     site: Site::new(a.host.clone(), None),
                 })
                 .collect(),
+            Platform::Kubernetes(k) => kubernetes_seats(k, at_least),
         }
     }
 
-    /// Adds members up to `count` (and restarts stopped ones); returns when every member answers.
-    pub async fn grow_to(&mut self, count: usize) -> Result<()> {
+    /// Adds members up to `count` (and restarts stopped ones); returns when every member answers,
+    /// waiting at most `wait` where the platform does not bound it itself.
+    pub async fn grow_to(&mut self, count: usize, wait: Duration) -> Result<()> {
         match self {
             Platform::Sandbox(sb) => {
                 let name = sb.name.clone();
@@ -100,11 +128,12 @@ impl Platform {
                 Ok(())
             }
             Platform::Static(_) => Err(fixed_size()),
+            Platform::Kubernetes(k) => k.resize(count, wait).await,
         }
     }
 
     /// Removes the highest members until `count` are left; returns when they are gone.
-    pub async fn shrink_to(&mut self, count: usize, delete_storage: bool) -> Result<()> {
+    pub async fn shrink_to(&mut self, count: usize, delete_storage: bool, wait: Duration) -> Result<()> {
         match self {
             Platform::Sandbox(sb) => {
                 let name = sb.name.clone();
@@ -112,7 +141,32 @@ impl Platform {
                 Ok(())
             }
             Platform::Static(_) => Err(fixed_size()),
+            Platform::Kubernetes(k) => {
+                let before = k.workload.as_ref().map_or(0, |w| w.replicas);
+                k.resize(count, wait).await?;
+                if delete_storage {
+                    k.delete_claims(count, before).await?;
+                }
+                Ok(())
+            }
         }
+    }
+}
+
+/// A StatefulSet's ordinals up to `max(replicas, at_least)`, each with its pod's IP once the pod is
+/// ready; a selector's pods by name. Sites are Kubernetes nodes and zones; a pod not scheduled yet
+/// is its own site.
+fn kubernetes_seats(k: &kubernetes::Kubernetes, at_least: usize) -> Vec<Seat> {
+    let seat = |name: String, ordinal: Option<usize>| {
+        let pod = k.pods.iter().find(|p| p.name == name);
+        let addr = pod.filter(|p| p.ready).and_then(|p| p.addr.clone());
+        let host = pod.and_then(|p| p.node.clone()).unwrap_or_else(|| name.clone());
+        let zone = pod.and_then(|p| p.zone.clone());
+        Seat { name, ordinal, addr, site: Site::new(host, zone) }
+    };
+    match &k.workload {
+        Some(w) => (0..w.replicas.max(at_least)).map(|i| seat(k.member_name(i), Some(i))).collect(),
+        None => k.pods.iter().map(|p| seat(p.name.clone(), None)).collect(),
     }
 }
 

@@ -1,0 +1,321 @@
+//! A StatefulSet (or the pods of a label selector) seen through the Kubernetes API. Its pods are
+//! the members: name, ordinal, pod IP, readiness, Kubernetes node and that node's zone, and the
+//! Redis port. The StatefulSet's scale subresource grows and shrinks it, and the claims of removed
+//! ordinals are deleted on request. The tool reaches pods at their IPs (`--connect direct`).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use k8s_openapi::api::apps::v1::StatefulSet;
+use k8s_openapi::api::core::v1::{Node, PersistentVolumeClaim, Pod};
+use kube::api::{Api, DeleteParams, ListParams, Patch, PatchParams};
+use kube::config::{KubeConfigOptions, Kubeconfig};
+use kube::{Client, Config};
+
+use crate::error::{Error, Result};
+use crate::redis::addr::NodeAddr;
+
+/// The label a node's zone is read from.
+const ZONE_LABEL: &str = "topology.kubernetes.io/zone";
+/// Container port names that mean "the Redis port", in order of preference.
+const PORT_NAMES: [&str; 3] = ["redis", "client", "tcp-redis"];
+const DEFAULT_PORT: u16 = 6379;
+const POLL: Duration = Duration::from_millis(500);
+
+/// What the user named: a StatefulSet, or pods by label; and how to reach the API server.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub statefulset: Option<String>,
+    pub selector: Option<String>,
+    pub kubeconfig: Option<PathBuf>,
+    pub context: Option<String>,
+    pub namespace: Option<String>,
+}
+
+/// One pod as a member of the cluster.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PodFacts {
+    pub name: String,
+    /// The StatefulSet ordinal (the name's numeric suffix); `None` for pods of a selector.
+    pub ordinal: Option<usize>,
+    /// Pod IP and Redis port; `None` before the pod has an IP.
+    pub addr: Option<NodeAddr>,
+    pub ready: bool,
+    /// The Kubernetes node it runs on.
+    pub node: Option<String>,
+    /// The node's zone label; `None` when unlabelled or not readable.
+    pub zone: Option<String>,
+    /// Why it is not ready, for messages: phase, failing conditions.
+    pub state: String,
+}
+
+/// The StatefulSet behind the pods, when there is one.
+#[derive(Debug, Clone)]
+pub struct Workload {
+    pub name: String,
+    pub replicas: usize,
+    /// Label selector of its pods, as a query string.
+    pub selector: String,
+    /// Names of its volume claim templates: claims are `<template>-<statefulset>-<ordinal>`.
+    pub claim_templates: Vec<String>,
+    /// The controller that owns it (kind/name), if any: resizing is then that controller's job.
+    pub owner: Option<String>,
+}
+
+/// Pods found through the API.
+#[derive(Clone)]
+pub struct Kubernetes {
+    client: Client,
+    pub namespace: String,
+    pub workload: Option<Workload>,
+    pub selector: String,
+    pub pods: Vec<PodFacts>,
+}
+
+impl std::fmt::Debug for Kubernetes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Kubernetes")
+            .field("namespace", &self.namespace)
+            .field("workload", &self.workload)
+            .field("pods", &self.pods)
+            .finish()
+    }
+}
+
+impl Kubernetes {
+    /// Connects with the kubeconfig (or in-cluster) settings and reads the pods.
+    pub async fn open(selection: &Selection, timeout: Duration) -> Result<Kubernetes> {
+        let mut config = load_config(selection).await?;
+        config.connect_timeout = Some(timeout);
+        config.read_timeout = Some(timeout);
+        config.write_timeout = Some(timeout);
+        let namespace = selection.namespace.clone().unwrap_or_else(|| config.default_namespace.clone());
+        let client = Client::try_from(config).map_err(|e| Error::unreachable(format!("Kubernetes client: {e}")))?;
+        let statefulset = selection.statefulset.as_deref().map(|n| n.strip_prefix("sts/").unwrap_or(n));
+        let workload = match statefulset {
+            Some(name) => Some(read_workload(&client, &namespace, name).await?),
+            None => None,
+        };
+        let selector = match (&workload, &selection.selector) {
+            (Some(w), None) => w.selector.clone(),
+            (None, Some(s)) => s.clone(),
+            _ => {
+                return Err(Error::usage("give a StatefulSet name or --selector, not both")
+                    .hint("e.g. kubectl redis status redis-cluster"));
+            }
+        };
+        let mut platform = Kubernetes { client, namespace, workload, selector, pods: Vec::new() };
+        platform.refresh().await?;
+        Ok(platform)
+    }
+
+    /// Reads the pods again (after a resize).
+    pub async fn refresh(&mut self) -> Result<()> {
+        let pods: Api<Pod> = Api::namespaced(self.client.clone(), &self.namespace);
+        let list = pods.list(&ListParams::default().labels(&self.selector)).await.map_err(|e| api_error(e, "list pods"))?;
+        let mut zones: BTreeMap<String, Option<String>> = BTreeMap::new();
+        let mut facts = Vec::new();
+        for pod in list.items {
+            let node = pod.spec.as_ref().and_then(|s| s.node_name.clone());
+            if let Some(node) = &node
+                && !zones.contains_key(node)
+            {
+                zones.insert(node.clone(), self.zone_of(node).await);
+            }
+            let zone = node.as_ref().and_then(|n| zones.get(n).cloned().flatten());
+            facts.push(pod_facts(&pod, self.workload.as_ref().map(|w| w.name.as_str()), node, zone));
+        }
+        facts.sort_by_key(|p| (p.ordinal.unwrap_or(usize::MAX), p.name.clone()));
+        self.pods = facts;
+        Ok(())
+    }
+
+    /// A node's zone label; no permission to read nodes or no label means unknown, not an error.
+    async fn zone_of(&self, node: &str) -> Option<String> {
+        let nodes: Api<Node> = Api::all(self.client.clone());
+        let node = nodes.get(node).await.ok()?;
+        node.metadata.labels?.get(ZONE_LABEL).cloned()
+    }
+
+    /// Pods of the StatefulSet by ordinal; a selector's pods by name.
+    pub fn member_name(&self, ordinal: usize) -> String {
+        match &self.workload {
+            Some(w) => format!("{}-{ordinal}", w.name),
+            None => self.pods.get(ordinal).map_or_else(String::new, |p| p.name.clone()),
+        }
+    }
+
+    /// How messages name it, e.g. `statefulset redis/redis-cluster`.
+    pub fn describe(&self) -> String {
+        match &self.workload {
+            Some(w) => format!("statefulset {}/{}", self.namespace, w.name),
+            None => format!("pods {} in {}", self.selector, self.namespace),
+        }
+    }
+
+    /// Why resizing is not this tool's job here, if it is not.
+    pub fn resize_blocker(&self) -> Option<Error> {
+        let Some(w) = &self.workload else {
+            return Some(
+                Error::usage("pods chosen by --selector cannot be added or removed by the tool")
+                    .hint("name the StatefulSet instead, e.g. kubectl redis scale redis-cluster --masters 4"),
+            );
+        };
+        w.owner.as_ref().map(|owner| {
+            Error::refused(format!("statefulset {} is managed by {owner}", w.name))
+                .hint(format!("change the size on {owner}; its controller would undo a change made here"))
+        })
+    }
+
+    /// Sets the StatefulSet's replicas (scale subresource) and waits until the pods match:
+    /// ordinals below `count` Ready with an IP, the others gone.
+    pub async fn resize(&mut self, count: usize, wait: Duration) -> Result<()> {
+        if let Some(e) = self.resize_blocker() {
+            return Err(e);
+        }
+        let name = self.workload.as_ref().map(|w| w.name.clone()).unwrap_or_default();
+        let sets: Api<StatefulSet> = Api::namespaced(self.client.clone(), &self.namespace);
+        let patch = serde_json::json!({ "spec": { "replicas": count } });
+        sets.patch_scale(&name, &PatchParams::default(), &Patch::Merge(&patch)).await.map_err(|e| api_error(e, "scale"))?;
+        let deadline = Instant::now() + wait;
+        loop {
+            self.refresh().await?;
+            let pending = self.not_settled(count);
+            if pending.is_empty() {
+                break;
+            }
+            if Instant::now() >= deadline {
+                return Err(Error::failed(format!(
+                    "statefulset {name} did not reach {count} ready pod(s) within {}: {}",
+                    crate::units::format(wait),
+                    pending.join("; ")
+                ))
+                .hint(format!("kubectl describe pod -n {} {}-…; then run the same command again", self.namespace, name)));
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        if let Some(w) = self.workload.as_mut() {
+            w.replicas = count;
+        }
+        Ok(())
+    }
+
+    /// Pods that keep the StatefulSet from having exactly `count` ready ordinals, with why.
+    fn not_settled(&self, count: usize) -> Vec<String> {
+        let mut pending = Vec::new();
+        for ordinal in 0..count {
+            let name = self.member_name(ordinal);
+            match self.pods.iter().find(|p| p.name == name) {
+                Some(p) if p.ready && p.addr.is_some() => {}
+                Some(p) => pending.push(format!("{name} is not ready ({})", p.state)),
+                None => pending.push(format!("{name} does not exist yet")),
+            }
+        }
+        for p in self.pods.iter().filter(|p| p.ordinal.is_some_and(|o| o >= count)) {
+            pending.push(format!("{} is still there ({})", p.name, p.state));
+        }
+        pending
+    }
+
+    /// Deletes the claims of ordinals `from..to` (a claim already gone is fine).
+    pub async fn delete_claims(&self, from: usize, to: usize) -> Result<()> {
+        let Some(w) = &self.workload else { return Ok(()) };
+        let claims: Api<PersistentVolumeClaim> = Api::namespaced(self.client.clone(), &self.namespace);
+        for ordinal in from..to {
+            for template in &w.claim_templates {
+                let claim = format!("{template}-{}-{ordinal}", w.name);
+                match claims.delete(&claim, &DeleteParams::default()).await {
+                    Ok(_) => {}
+                    Err(kube::Error::Api(s)) if s.code == 404 => {}
+                    Err(e) => return Err(api_error(e, &format!("delete claim {claim}"))),
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+async fn load_config(selection: &Selection) -> Result<Config> {
+    let options = KubeConfigOptions { context: selection.context.clone(), ..Default::default() };
+    let result = match &selection.kubeconfig {
+        Some(path) => {
+            let file = Kubeconfig::read_from(path).map_err(|e| {
+                Error::usage(format!("--kubeconfig {}: {e}", path.display())).hint("pass a readable kubeconfig file")
+            })?;
+            Config::from_custom_kubeconfig(file, &options).await
+        }
+        None if selection.context.is_some() => Config::from_kubeconfig(&options).await,
+        None => return Config::infer().await.map_err(|e| config_error(&e.to_string())),
+    };
+    result.map_err(|e| config_error(&e.to_string()))
+}
+
+fn config_error(message: &str) -> Error {
+    Error::usage(format!("no usable Kubernetes configuration: {message}"))
+        .hint("set KUBECONFIG or pass --kubeconfig (and --context), as for kubectl")
+}
+
+async fn read_workload(client: &Client, namespace: &str, name: &str) -> Result<Workload> {
+    let sets: Api<StatefulSet> = Api::namespaced(client.clone(), namespace);
+    let set = sets.get(name).await.map_err(|e| match e {
+        kube::Error::Api(s) if s.code == 404 => {
+            Error::unreachable(format!("statefulset {name} not found in namespace {namespace}"))
+                .hint("list them with `kubectl get statefulsets -n NAMESPACE`; pass -n for another namespace")
+        }
+        e => api_error(e, &format!("read statefulset {name}")),
+    })?;
+    let spec = set.spec.unwrap_or_default();
+    let labels = spec.selector.match_labels.unwrap_or_default();
+    let selector = labels.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(",");
+    let claim_templates = spec.volume_claim_templates.unwrap_or_default().into_iter().filter_map(|c| c.metadata.name).collect();
+    let owner = set
+        .metadata
+        .owner_references
+        .unwrap_or_default()
+        .into_iter()
+        .find(|o| o.controller == Some(true))
+        .map(|o| format!("{} {}", o.kind, o.name));
+    Ok(Workload { name: name.to_owned(), replicas: spec.replicas.unwrap_or(1).max(0) as usize, selector, claim_templates, owner })
+}
+
+fn pod_facts(pod: &Pod, statefulset: Option<&str>, node: Option<String>, zone: Option<String>) -> PodFacts {
+    let name = pod.metadata.name.clone().unwrap_or_default();
+    let ordinal = statefulset.and_then(|s| name.strip_prefix(s)?.strip_prefix('-')?.parse().ok());
+    let status = pod.status.clone().unwrap_or_default();
+    let conditions = status.conditions.unwrap_or_default();
+    let ready = conditions.iter().any(|c| c.type_ == "Ready" && c.status == "True");
+    let port = redis_port(pod);
+    let addr = status.pod_ip.filter(|ip| !ip.is_empty()).map(|ip| NodeAddr::new(ip, port));
+    let failing: Vec<String> = conditions
+        .iter()
+        .filter(|c| c.status != "True")
+        .map(|c| format!("{} {}", c.type_, c.reason.clone().unwrap_or_else(|| c.status.clone())))
+        .collect();
+    let phase = status.phase.unwrap_or_else(|| "Unknown".to_owned());
+    let state = if failing.is_empty() { phase } else { format!("{phase}; {}", failing.join(", ")) };
+    PodFacts { name, ordinal, addr, ready, node, zone, state }
+}
+
+/// The container port named like a Redis port, else 6379.
+fn redis_port(pod: &Pod) -> u16 {
+    let ports = pod.spec.iter().flat_map(|s| &s.containers).flat_map(|c| c.ports.iter().flatten());
+    let named: Vec<_> = ports.filter(|p| p.name.as_deref().is_some_and(|n| PORT_NAMES.contains(&n))).collect();
+    PORT_NAMES
+        .iter()
+        .find_map(|want| named.iter().find(|p| p.name.as_deref() == Some(*want)))
+        .and_then(|p| u16::try_from(p.container_port).ok())
+        .unwrap_or(DEFAULT_PORT)
+}
+
+/// An API error as one line: the server's message (which names the resource and the verb), and
+/// what to do about a 403.
+fn api_error(e: kube::Error, doing: &str) -> Error {
+    match e {
+        kube::Error::Api(s) if s.code == 403 => Error::refused(format!("Kubernetes refused to {doing}: {}", s.message))
+            .hint("ask for that permission in this namespace (the message names the resource and the verb)"),
+        kube::Error::Api(s) => Error::failed(format!("Kubernetes could not {doing}: {} ({})", s.message, s.code)),
+        e => Error::unreachable(format!("Kubernetes API: could not {doing}: {e}"))
+            .hint("check the API server address in your kubeconfig and your network"),
+    }
+}

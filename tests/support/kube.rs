@@ -1,0 +1,324 @@
+//! A fake Kubernetes API server for the tests: HTTP on 127.0.0.1 with a generated kubeconfig,
+//! speaking the real REST paths and JSON the tool's `kube` client uses — a StatefulSet and its
+//! scale subresource, pods listed by label selector, Nodes with zone labels, PersistentVolumeClaims,
+//! and `Status` bodies for errors. Its "kubelet" is a sandbox of real servers: pod `NAME-i` is
+//! sandbox node i (its loopback IP is the pod IP, its virtual host the Kubernetes node); scaling
+//! the StatefulSet scales the sandbox, keeping removed members' data directories as their claims.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use serde_json::{Value, json};
+
+use super::{Sandbox, Server, run_in};
+
+/// The one namespace the fake serves.
+pub const NAMESPACE: &str = "redis";
+
+/// A StatefulSet on a fake API server, its pods run by a sandbox.
+pub struct FakeKube {
+    pub sandbox: Sandbox,
+    pub kubeconfig: PathBuf,
+    pub statefulset: String,
+    world: Arc<Mutex<World>>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+struct World {
+    statefulset: String,
+    replicas: usize,
+    /// `kind name` of a controller that owns the StatefulSet.
+    owner: Option<String>,
+    state: PathBuf,
+    sandbox: String,
+    claims: BTreeSet<String>,
+    /// Every request as `VERB path`, for assertions.
+    requests: Vec<String>,
+}
+
+type Shared = Arc<Mutex<World>>;
+
+impl FakeKube {
+    /// A StatefulSet `redis-cluster` with `replicas` ready pods running `server`.
+    pub fn start(server: Server, replicas: usize) -> FakeKube {
+        let sandbox = Sandbox::start(server, replicas);
+        let statefulset = "redis-cluster".to_owned();
+        let world = Arc::new(Mutex::new(World {
+            statefulset: statefulset.clone(),
+            replicas,
+            owner: None,
+            state: sandbox.state.path().to_owned(),
+            sandbox: sandbox.name.clone(),
+            claims: (0..replicas).map(|i| format!("data-{statefulset}-{i}")).collect(),
+            requests: Vec::new(),
+        }));
+        let (addr_tx, addr_rx) = std::sync::mpsc::channel();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let shared = world.clone();
+        let thread = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+                addr_tx.send(listener.local_addr().unwrap()).unwrap();
+                let app = router(shared);
+                axum::serve(listener, app)
+                    .with_graceful_shutdown(async {
+                        stopped.await.ok();
+                    })
+                    .await
+                    .unwrap();
+            });
+        });
+        let addr = addr_rx.recv().unwrap();
+        let kubeconfig = sandbox.state.path().join("kubeconfig");
+        std::fs::write(&kubeconfig, kubeconfig_text(&format!("http://{addr}"))).unwrap();
+        FakeKube { sandbox, kubeconfig, statefulset, world, stop: Some(stop), thread: Some(thread) }
+    }
+
+    /// Runs the tool against the StatefulSet: `args` then the StatefulSet and kubeconfig flags.
+    pub fn run(&self, args: &[&str]) -> super::Run {
+        let kubeconfig = self.kubeconfig.to_str().unwrap().to_owned();
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend([self.statefulset.as_str(), "--kubeconfig", &kubeconfig]);
+        run_in(self.sandbox.state.path(), &all, &[])
+    }
+
+    /// Marks the StatefulSet as owned by a controller (like an operator's custom resource).
+    pub fn set_owner(&self, owner: &str) {
+        self.world.lock().unwrap().owner = Some(owner.to_owned());
+    }
+
+    pub fn replicas(&self) -> usize {
+        self.world.lock().unwrap().replicas
+    }
+
+    pub fn claims(&self) -> BTreeSet<String> {
+        self.world.lock().unwrap().claims.clone()
+    }
+
+    pub fn requests(&self) -> Vec<String> {
+        self.world.lock().unwrap().requests.clone()
+    }
+}
+
+impl Drop for FakeKube {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn kubeconfig_text(server: &str) -> String {
+    format!(
+        "apiVersion: v1
+kind: Config
+clusters:
+- name: fake
+  cluster:
+    server: {server}
+users:
+- name: tester
+  user: {{}}
+contexts:
+- name: fake
+  context:
+    cluster: fake
+    user: tester
+    namespace: {NAMESPACE}
+current-context: fake
+"
+    )
+}
+
+fn router(world: Shared) -> Router {
+    Router::new()
+        .route("/apis/apps/v1/namespaces/{ns}/statefulsets/{name}", get(get_statefulset))
+        .route("/apis/apps/v1/namespaces/{ns}/statefulsets/{name}/scale", get(get_scale).patch(patch_scale))
+        .route("/api/v1/namespaces/{ns}/pods", get(list_pods))
+        .route("/api/v1/nodes/{name}", get(get_node))
+        .route("/api/v1/namespaces/{ns}/persistentvolumeclaims/{name}", axum::routing::delete(delete_claim))
+        .fallback(|uri: axum::http::Uri| async move { not_found("resource", uri.path()) })
+        .with_state(world)
+}
+
+fn log(world: &Shared, line: String) {
+    world.lock().unwrap().requests.push(line);
+}
+
+fn status(code: StatusCode, reason: &str, message: String) -> Response {
+    let body = json!({
+        "kind": "Status", "apiVersion": "v1", "metadata": {}, "status": "Failure",
+        "message": message, "reason": reason, "code": code.as_u16(),
+    });
+    (code, axum::Json(body)).into_response()
+}
+
+fn not_found(kind: &str, name: &str) -> Response {
+    status(StatusCode::NOT_FOUND, "NotFound", format!("{kind} \"{name}\" not found"))
+}
+
+fn labels(world: &World) -> Value {
+    json!({ "app": world.statefulset })
+}
+
+async fn get_statefulset(State(world): State<Shared>, Path((ns, name)): Path<(String, String)>) -> Response {
+    log(&world, format!("GET statefulsets/{name}"));
+    let w = world.lock().unwrap();
+    if ns != NAMESPACE || name != w.statefulset {
+        return not_found("statefulsets.apps", &name);
+    }
+    let mut metadata = json!({ "name": name, "namespace": ns, "uid": "sts-uid" });
+    if let Some(owner) = &w.owner {
+        let (kind, owner_name) = owner.split_once(' ').unwrap();
+        metadata["ownerReferences"] = json!([{ "apiVersion": "example.com/v1", "kind": kind, "name": owner_name,
+            "uid": "owner-uid", "controller": true }]);
+    }
+    axum::Json(json!({
+        "apiVersion": "apps/v1", "kind": "StatefulSet", "metadata": metadata,
+        "spec": {
+            "replicas": w.replicas,
+            "serviceName": w.statefulset,
+            "selector": { "matchLabels": labels(&w) },
+            "template": { "metadata": { "labels": labels(&w) },
+                          "spec": { "containers": [{ "name": "redis", "image": "redis:7.0" }] } },
+            "volumeClaimTemplates": [{ "metadata": { "name": "data" }, "spec": {} }],
+        },
+        "status": { "replicas": w.replicas },
+    }))
+    .into_response()
+}
+
+fn scale_object(w: &World) -> Value {
+    json!({
+        "apiVersion": "autoscaling/v1", "kind": "Scale",
+        "metadata": { "name": w.statefulset, "namespace": NAMESPACE },
+        "spec": { "replicas": w.replicas },
+        "status": { "replicas": w.replicas, "selector": format!("app={}", w.statefulset) },
+    })
+}
+
+async fn get_scale(State(world): State<Shared>, Path((_, name)): Path<(String, String)>) -> Response {
+    log(&world, format!("GET statefulsets/{name}/scale"));
+    axum::Json(scale_object(&world.lock().unwrap())).into_response()
+}
+
+/// Sets the replicas and lets the "kubelet" start or stop pods in the background, as a real
+/// StatefulSet controller does after the API call returns.
+async fn patch_scale(State(world): State<Shared>, Path((_, name)): Path<(String, String)>, body: String) -> Response {
+    log(&world, format!("PATCH statefulsets/{name}/scale"));
+    let patch: Value = match serde_json::from_str(&body) {
+        Ok(v) => v,
+        Err(e) => return status(StatusCode::BAD_REQUEST, "BadRequest", format!("invalid patch: {e}")),
+    };
+    let Some(replicas) = patch["spec"]["replicas"].as_u64() else {
+        return status(StatusCode::UNPROCESSABLE_ENTITY, "Invalid", "spec.replicas is required".to_owned());
+    };
+    let (state, sandbox, answer) = {
+        let mut w = world.lock().unwrap();
+        w.replicas = replicas as usize;
+        for i in 0..w.replicas {
+            let claim = format!("data-{}-{i}", w.statefulset);
+            w.claims.insert(claim);
+        }
+        (w.state.clone(), w.sandbox.clone(), scale_object(&w))
+    };
+    std::thread::spawn(move || {
+        let count = replicas.to_string();
+        run_in(&state, &["sandbox", "scale", &sandbox, &count], &[]).expect(0);
+    });
+    axum::Json(answer).into_response()
+}
+
+/// The sandbox's nodes as pods: Ready while their process runs.
+fn pods(world: &World) -> Vec<Value> {
+    let run = run_in(&world.state, &["sandbox", "status", "--name", &world.sandbox, "-o", "json"], &[]);
+    if run.code != 0 {
+        return Vec::new();
+    }
+    let doc = run.json();
+    let nodes = doc["nodes"].as_array().cloned().unwrap_or_default();
+    nodes
+        .iter()
+        .enumerate()
+        .map(|(i, node)| {
+            let name = format!("{}-{i}", world.statefulset);
+            let ip = node["addr"].as_str().unwrap().split(':').next().unwrap().to_owned();
+            let ready = if node["running"].as_bool() == Some(true) { "True" } else { "False" };
+            let mut labels = labels(world);
+            labels["statefulset.kubernetes.io/pod-name"] = json!(name);
+            json!({
+                "apiVersion": "v1", "kind": "Pod",
+                "metadata": { "name": name, "namespace": NAMESPACE, "labels": labels,
+                              "ownerReferences": [{ "apiVersion": "apps/v1", "kind": "StatefulSet",
+                                                    "name": world.statefulset, "uid": "sts-uid", "controller": true }] },
+                "spec": { "nodeName": node["host"], "containers": [{ "name": "redis", "image": "redis:7.0",
+                          "ports": [{ "name": "redis", "containerPort": 6379 }] }] },
+                "status": { "phase": "Running", "podIP": ip,
+                            "conditions": [{ "type": "Ready", "status": ready }] },
+            })
+        })
+        .collect()
+}
+
+fn matches(selector: &str, labels: &Value) -> bool {
+    selector.split(',').filter(|s| !s.is_empty()).all(|pair| match pair.split_once('=') {
+        Some((k, v)) => labels[k].as_str() == Some(v),
+        None => !labels[pair].is_null(),
+    })
+}
+
+async fn list_pods(
+    State(world): State<Shared>,
+    Path(ns): Path<String>,
+    Query(query): Query<BTreeMap<String, String>>,
+) -> Response {
+    let selector = query.get("labelSelector").cloned().unwrap_or_default();
+    log(&world, format!("LIST pods?labelSelector={selector}"));
+    let world2 = world.clone();
+    let items = tokio::task::spawn_blocking(move || {
+        let w = world2.lock().unwrap();
+        if ns == NAMESPACE { pods(&w) } else { Vec::new() }
+    })
+    .await
+    .unwrap();
+    let items: Vec<Value> = items.into_iter().filter(|p| matches(&selector, &p["metadata"]["labels"])).collect();
+    axum::Json(json!({ "apiVersion": "v1", "kind": "PodList", "metadata": { "resourceVersion": "1" }, "items": items }))
+        .into_response()
+}
+
+async fn get_node(State(world): State<Shared>, Path(name): Path<String>) -> Response {
+    log(&world, format!("GET nodes/{name}"));
+    // Sandbox hosts are host-0, host-1, … in pairs; zones a, b, c in turn (as `sandbox status` shows).
+    let Some(index) = name.strip_prefix("host-").and_then(|i| i.parse::<usize>().ok()) else {
+        return not_found("nodes", &name);
+    };
+    let zone = ["zone-a", "zone-b", "zone-c"][index % 3];
+    axum::Json(json!({ "apiVersion": "v1", "kind": "Node",
+                       "metadata": { "name": name, "labels": { "topology.kubernetes.io/zone": zone } } }))
+    .into_response()
+}
+
+async fn delete_claim(State(world): State<Shared>, Path((_, name)): Path<(String, String)>) -> Response {
+    log(&world, format!("DELETE persistentvolumeclaims/{name}"));
+    let mut w = world.lock().unwrap();
+    if !w.claims.remove(&name) {
+        return not_found("persistentvolumeclaims", &name);
+    }
+    let ordinal = name.rsplit('-').next().unwrap();
+    let dir = w.state.join("sandboxes").join(&w.sandbox).join(format!("node-{ordinal}"));
+    let _ = std::fs::remove_dir_all(dir);
+    axum::Json(json!({ "apiVersion": "v1", "kind": "PersistentVolumeClaim",
+                       "metadata": { "name": name, "namespace": NAMESPACE } }))
+    .into_response()
+}
