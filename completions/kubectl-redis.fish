@@ -61,6 +61,9 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
+direct\t'Dial pod IPs'
+port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l replicas -d 'Replicas per master' -r
@@ -83,12 +86,15 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s v
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l insecure -d 'Do not verify the servers\' certificate host names'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s l -l selector -d 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
+direct\t'Dial pod IPs'
+port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l migration -d 'How slots move' -r -f -a "auto\t'Atomic where every involved node supports it, else legacy'
@@ -123,6 +129,9 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
+direct\t'Dial pod IPs'
+port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -142,12 +151,15 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s v
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l insecure -d 'Do not verify the servers\' certificate host names'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -s l -l selector -d 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
+direct\t'Dial pod IPs'
+port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l replica-of -d 'Join as a replica of this master (ID, ID prefix or HOST:PORT)' -r
@@ -170,12 +182,15 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -s
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l insecure -d 'Do not verify the servers\' certificate host names'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s l -l selector -d 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
+direct\t'Dial pod IPs'
+port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -196,12 +211,15 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l insecure -d 'Do not verify the servers\' certificate host names'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -s l -l selector -d 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
+direct\t'Dial pod IPs'
+port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l from -d 'Source masters (ID, ID prefix or HOST:PORT), or `all` for every other master that owns slots' -r
@@ -238,6 +256,9 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
+direct\t'Dial pod IPs'
+port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l weight -d 'A master\'s weight, NODE=W (repeatable; default 1; 0 drains the master)' -r
@@ -274,6 +295,9 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -s l 
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
+direct\t'Dial pod IPs'
+port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l masters -d 'Masters after the resize' -r
@@ -312,6 +336,9 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s l -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
+direct\t'Dial pod IPs'
+port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l migration -d 'How slots move' -r -f -a "auto\t'Atomic where every involved node supports it, else legacy'
@@ -500,6 +527,9 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
+direct\t'Dial pod IPs'
+port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l count -d 'How many keys' -r
@@ -521,12 +551,15 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l insecure -d 'Do not verify the servers\' certificate host names'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -s l -l selector -d 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
+direct\t'Dial pod IPs'
+port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l count -d 'How many keys' -r
@@ -548,7 +581,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l insecure -d 'Do not verify the servers\' certificate host names'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from help" -f -a "write" -d 'SET sample:0 … sample:N-1 on their slot owners'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Exit 1 unless every sample key is present with its value'

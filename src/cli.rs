@@ -112,6 +112,9 @@ pub struct TargetArgs {
     /// Kubeconfig context to use (default: the current context)
     #[arg(long, value_name = "NAME", help_heading = "Kubernetes")]
     pub context: Option<String>,
+    /// How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward
+    #[arg(long, value_enum, value_name = "HOW", default_value = "auto", help_heading = "Kubernetes")]
+    pub connect: ConnectMode,
     /// Target a local sandbox (default name: default)
     #[arg(long, value_name = "NAME", num_args = 0..=1, require_equals = true, default_missing_value = "default", help_heading = "Target")]
     pub sandbox: Option<String>,
@@ -220,6 +223,17 @@ pub struct CreateArgs {
     /// How long to wait for the nodes to agree, e.g. 60s
     #[arg(long, value_name = "DURATION", default_value = "60s")]
     pub wait_timeout: String,
+}
+
+/// How the tool reaches the pods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConnectMode {
+    /// Direct inside a cluster (in-cluster configuration), port-forward elsewhere
+    Auto,
+    /// Dial pod IPs
+    Direct,
+    /// Through the API server (pods/portforward over WebSocket)
+    PortForward,
 }
 
 #[derive(Debug, Args)]

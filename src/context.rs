@@ -4,7 +4,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::time::Duration;
 
-use crate::cli::{ColorChoice, GlobalArgs, OutputFormat, TargetArgs};
+use crate::cli::{ColorChoice, ConnectMode, GlobalArgs, OutputFormat, TargetArgs};
 use crate::error::{Error, Result};
 use crate::output::Style;
 use crate::platform::kubernetes::{Kubernetes, Selection};
@@ -64,7 +64,11 @@ impl Context {
                 context: target.context.clone(),
                 namespace: target.namespace.clone(),
             };
-            return Ok(Platform::Kubernetes(Kubernetes::open(&selection, self.connector.timeout).await?));
+            let kubernetes = Kubernetes::open(&selection, self.connector.timeout).await?;
+            if port_forward(target.connect) {
+                self.connector.route.set(std::sync::Arc::new(kubernetes.port_forward()));
+            }
+            return Ok(Platform::Kubernetes(kubernetes));
         }
         if let Some(name) = &target.sandbox {
             return Ok(Platform::Sandbox(sandbox::load(name)?));
@@ -150,4 +154,14 @@ fn tls(args: &GlobalArgs) -> Result<Option<TlsSettings>> {
         _ => None,
     };
     Ok(Some(TlsSettings { ca_cert, client_cert_and_key, insecure: args.insecure }))
+}
+
+/// `--connect` resolved: `auto` goes direct inside a pod (the service environment is set and pod
+/// IPs are routable) and through port-forward elsewhere.
+fn port_forward(mode: ConnectMode) -> bool {
+    match mode {
+        ConnectMode::Auto => std::env::var_os("KUBERNETES_SERVICE_HOST").is_none(),
+        ConnectMode::Direct => false,
+        ConnectMode::PortForward => true,
+    }
 }

@@ -1062,7 +1062,7 @@ fn scale_with_static_nodes_grows_onto_listed_spares_and_names_whom_it_removes() 
 }
 
 #[test]
-fn a_statefulset_is_created_and_scaled_through_the_kubernetes_api() {
+fn a_statefulset_is_created_and_scaled_through_the_kubernetes_api_and_port_forward() {
     let kube = support::kube::FakeKube::start(Server::Redis, 6);
     let created = kube.run(&["create", "--replicas", "1", "--yes", "-o", "json"]).expect(0).json();
     assert_eq!(created["check"]["healthy"], true, "{created}");
@@ -1089,17 +1089,21 @@ fn a_statefulset_is_created_and_scaled_through_the_kubernetes_api() {
         "the removed pods' claims are deleted"
     );
     assert_all_keys(&kube.sandbox.addrs[0], &keys);
+    // Every node, the slot mover's included, was reached through the API server.
+    assert!(kube.forwarded() >= 8, "{:?}", kube.requests());
 }
 
 #[test]
-fn an_owned_statefulset_is_read_but_not_scaled_and_a_missing_one_is_named() {
-    let kube = support::kube::FakeKube::start(Server::Redis, 6);
+fn an_owned_statefulset_is_read_directly_but_not_scaled_and_a_missing_one_is_named() {
+    let mut kube = support::kube::FakeKube::start(Server::Redis, 6);
+    kube.connect = "direct";
     kube.run(&["create", "--replicas", "1", "--yes"]).expect(0);
     kube.set_owner("RedisCluster cache");
     let run = kube.run(&["scale", "--masters", "4", "--yes"]).expect(3);
     assert!(run.stderr.contains("RedisCluster cache") && run.stderr.contains("hint:"), "{}", run.stderr);
     assert_eq!(kube.replicas(), 6);
     kube.run(&["check"]).expect(0);
+    assert_eq!(kube.forwarded(), 0, "--connect direct dials pod IPs");
 
     let kubeconfig = kube.kubeconfig.to_str().unwrap();
     let run = run_in(kube.sandbox.state.path(), &["status", "no-such-set", "--kubeconfig", kubeconfig], &[]).expect(4);

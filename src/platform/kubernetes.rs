@@ -1,11 +1,15 @@
 //! A StatefulSet (or the pods of a label selector) seen through the Kubernetes API. Its pods are
 //! the members: name, ordinal, pod IP, readiness, Kubernetes node and that node's zone, and the
 //! Redis port. The StatefulSet's scale subresource grows and shrinks it, and the claims of removed
-//! ordinals are deleted on request. The tool reaches pods at their IPs (`--connect direct`).
+//! ordinals are deleted on request. The tool reaches pods at their IPs (`--connect direct`) or
+//! through the API server's port-forward (`PortForward`), which a laptop outside the cluster needs.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
+
+use futures::future::BoxFuture;
 
 use k8s_openapi::api::apps::v1::StatefulSet;
 use k8s_openapi::api::core::v1::{Node, PersistentVolumeClaim, Pod};
@@ -15,6 +19,7 @@ use kube::{Client, Config};
 
 use crate::error::{Error, Result};
 use crate::redis::addr::NodeAddr;
+use crate::redis::conn::{NodeStream, Route};
 
 /// The label a node's zone is read from.
 const ZONE_LABEL: &str = "topology.kubernetes.io/zone";
@@ -131,6 +136,16 @@ impl Kubernetes {
         Ok(())
     }
 
+    /// Reaching the pods through the API server: pod IPs are mapped to pod names.
+    pub fn port_forward(&self) -> PortForward {
+        let by_ip = self.pods.iter().filter_map(|p| Some((p.addr.as_ref()?.host.clone(), p.name.clone()))).collect();
+        PortForward {
+            pods: Api::namespaced(self.client.clone(), &self.namespace),
+            selector: self.selector.clone(),
+            by_ip: Mutex::new(by_ip),
+        }
+    }
+
     /// A node's zone label; no permission to read nodes or no label means unknown, not an error.
     async fn zone_of(&self, node: &str) -> Option<String> {
         let nodes: Api<Node> = Api::all(self.client.clone());
@@ -233,6 +248,48 @@ impl Kubernetes {
             }
         }
         Ok(())
+    }
+}
+
+/// Streams to pods through the API server's port-forward. An address that is no pod's IP (after a
+/// fresh look at the pods) is dialled directly.
+pub struct PortForward {
+    pods: Api<Pod>,
+    selector: String,
+    by_ip: Mutex<BTreeMap<String, String>>,
+}
+
+impl PortForward {
+    async fn pod_at(&self, ip: &str) -> Result<Option<String>> {
+        if let Some(name) = self.by_ip.lock().unwrap_or_else(|e| e.into_inner()).get(ip) {
+            return Ok(Some(name.clone()));
+        }
+        let list = self.pods.list(&ListParams::default().labels(&self.selector)).await.map_err(|e| api_error(e, "list pods"))?;
+        let mut by_ip = self.by_ip.lock().unwrap_or_else(|e| e.into_inner());
+        for pod in list.items {
+            if let (Some(name), Some(ip)) = (pod.metadata.name, pod.status.and_then(|s| s.pod_ip)) {
+                by_ip.insert(ip, name);
+            }
+        }
+        Ok(by_ip.get(ip).cloned())
+    }
+}
+
+impl Route for PortForward {
+    fn open<'a>(&'a self, addr: &'a NodeAddr) -> BoxFuture<'a, Result<Option<Box<dyn NodeStream>>>> {
+        Box::pin(async move {
+            let Some(pod) = self.pod_at(&addr.host).await? else { return Ok(None) };
+            let mut forwarder =
+                self.pods.portforward(&pod, &[addr.port]).await.map_err(|e| api_error(e, &format!("port-forward to {pod}")))?;
+            let stream = forwarder
+                .take_stream(addr.port)
+                .ok_or_else(|| Error::unreachable(format!("port-forward to {pod}:{} gave no stream", addr.port)))?;
+            // The forwarder's task relays until the connection closes.
+            tokio::spawn(async move {
+                let _ = forwarder.join().await;
+            });
+            Ok(Some(Box::new(stream) as Box<dyn NodeStream>))
+        })
     }
 }
 

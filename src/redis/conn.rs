@@ -1,11 +1,16 @@
-//! Connections to single nodes: credentials, TLS and a time limit on every call.
+//! Connections to single nodes: credentials, TLS and a time limit on every call; dialled
+//! directly, or through a `Route` (a Kubernetes port-forward) that turns an address into a stream.
 //!
 //! Admin commands go to one specific node, so this layer uses plain multiplexed connections, never
 //! the redis crate's cluster client. Every connect and every call is bounded by a timeout so that a
 //! dead or stopped node yields an error instead of a hang.
 
 use std::fmt;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
+
+use futures::future::BoxFuture;
+use tokio::io::{AsyncRead, AsyncWrite};
 
 use redis::aio::MultiplexedConnection;
 use redis::{AsyncConnectionConfig, Client, ConnectionAddr, FromRedisValue, IntoConnectionInfo, RedisConnectionInfo};
@@ -58,6 +63,36 @@ impl fmt::Debug for TlsSettings {
     }
 }
 
+/// A byte stream to a node that is not dialled directly.
+pub trait NodeStream: AsyncRead + AsyncWrite + Unpin + Send {}
+impl<T: AsyncRead + AsyncWrite + Unpin + Send> NodeStream for T {}
+
+/// Another way to reach nodes: given a node's address (the one the cluster knows it by), a stream
+/// to it, or `None` to dial the address directly.
+pub trait Route: Send + Sync {
+    fn open<'a>(&'a self, addr: &'a NodeAddr) -> BoxFuture<'a, Result<Option<Box<dyn NodeStream>>>>;
+}
+
+/// The route all clones of a connector share, set once the platform knows it.
+#[derive(Clone, Default)]
+pub struct SharedRoute(Arc<OnceLock<Arc<dyn Route>>>);
+
+impl SharedRoute {
+    pub fn set(&self, route: Arc<dyn Route>) {
+        let _ = self.0.set(route);
+    }
+
+    fn get(&self) -> Option<&Arc<dyn Route>> {
+        self.0.get()
+    }
+}
+
+impl fmt::Debug for SharedRoute {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.get().is_some() { "routed" } else { "direct" })
+    }
+}
+
 /// Builds connections to nodes; cheap to clone.
 #[derive(Debug, Clone)]
 pub struct Connector {
@@ -65,15 +100,27 @@ pub struct Connector {
     pub tls: Option<TlsSettings>,
     /// Limit for connecting and for each call.
     pub timeout: Duration,
+    pub route: SharedRoute,
 }
 
 impl Connector {
     pub fn new(timeout: Duration) -> Self {
-        Connector { credentials: Credentials::default(), tls: None, timeout }
+        Connector { credentials: Credentials::default(), tls: None, timeout, route: SharedRoute::default() }
     }
 
     /// Connects and authenticates within the timeout.
     pub async fn connect(&self, addr: &NodeAddr) -> Result<NodeConn> {
+        if let Some(route) = self.route.get() {
+            let routed = tokio::time::timeout(self.timeout, async {
+                match route.open(addr).await? {
+                    Some(stream) => self.over(addr, stream).await.map(Some),
+                    None => Ok(None),
+                }
+            });
+            if let Some(conn) = routed.await.map_err(|_| timed_out(addr, self.timeout))?? {
+                return Ok(conn);
+            }
+        }
         let client = self.client(addr).map_err(|e| describe(addr, &e))?;
         let config = AsyncConnectionConfig::new()
             .set_connection_timeout(Some(self.timeout))
@@ -86,7 +133,20 @@ impl Connector {
         Ok(NodeConn { addr: addr.clone(), conn, timeout: self.timeout })
     }
 
-    fn client(&self, addr: &NodeAddr) -> redis::RedisResult<Client> {
+    /// A connection over a stream the route opened; its driver runs until the stream closes.
+    async fn over(&self, addr: &NodeAddr, stream: Box<dyn NodeStream>) -> Result<NodeConn> {
+        if self.tls.is_some() {
+            return Err(Error::usage("--tls cannot be combined with --connect port-forward")
+                .hint("use --connect direct from inside the cluster, or reach the nodes without TLS"));
+        }
+        let config = AsyncConnectionConfig::new().set_response_timeout(None);
+        let (conn, driver) =
+            MultiplexedConnection::new_with_config(&self.settings(), stream, config).await.map_err(|e| describe(addr, &e))?;
+        tokio::spawn(driver);
+        Ok(NodeConn { addr: addr.clone(), conn, timeout: self.timeout })
+    }
+
+    fn settings(&self) -> RedisConnectionInfo {
         let mut settings = RedisConnectionInfo::default();
         if let Some(user) = &self.credentials.user {
             settings = settings.set_username(user);
@@ -94,6 +154,11 @@ impl Connector {
         if let Some(password) = &self.credentials.password {
             settings = settings.set_password(password.expose());
         }
+        settings
+    }
+
+    fn client(&self, addr: &NodeAddr) -> redis::RedisResult<Client> {
+        let settings = self.settings();
         let Some(tls) = &self.tls else {
             let info = ConnectionAddr::Tcp(addr.host.clone(), addr.port).into_connection_info()?;
             return Client::open(info.set_redis_settings(settings));

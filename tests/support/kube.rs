@@ -1,7 +1,9 @@
 //! A fake Kubernetes API server for the tests: HTTP on 127.0.0.1 with a generated kubeconfig,
 //! speaking the real REST paths and JSON the tool's `kube` client uses — a StatefulSet and its
 //! scale subresource, pods listed by label selector, Nodes with zone labels, PersistentVolumeClaims,
-//! and `Status` bodies for errors. Its "kubelet" is a sandbox of real servers: pod `NAME-i` is
+//! `Status` bodies for errors, and pod port-forward over WebSocket (`v4.channel.k8s.io`: each
+//! message is a channel byte and a payload; port i uses channels 2i (data) and 2i+1 (errors), and the
+//! first message on each is the port number). Its "kubelet" is a sandbox of real servers: pod `NAME-i` is
 //! sandbox node i (its loopback IP is the pod IP, its virtual host the Kubernetes node); scaling
 //! the StatefulSet scales the sandbox, keeping removed members' data directories as their claims.
 
@@ -10,11 +12,14 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
+use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use futures::{SinkExt, StreamExt};
 use serde_json::{Value, json};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use super::{Sandbox, Server, run_in};
 
@@ -26,6 +31,8 @@ pub struct FakeKube {
     pub sandbox: Sandbox,
     pub kubeconfig: PathBuf,
     pub statefulset: String,
+    /// `--connect` for every run: `port-forward` unless changed.
+    pub connect: &'static str,
     world: Arc<Mutex<World>>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
@@ -79,14 +86,14 @@ impl FakeKube {
         let addr = addr_rx.recv().unwrap();
         let kubeconfig = sandbox.state.path().join("kubeconfig");
         std::fs::write(&kubeconfig, kubeconfig_text(&format!("http://{addr}"))).unwrap();
-        FakeKube { sandbox, kubeconfig, statefulset, world, stop: Some(stop), thread: Some(thread) }
+        FakeKube { sandbox, kubeconfig, statefulset, connect: "port-forward", world, stop: Some(stop), thread: Some(thread) }
     }
 
-    /// Runs the tool against the StatefulSet: `args` then the StatefulSet and kubeconfig flags.
+    /// Runs the tool against the StatefulSet: `args` then the StatefulSet, kubeconfig and connect flags.
     pub fn run(&self, args: &[&str]) -> super::Run {
         let kubeconfig = self.kubeconfig.to_str().unwrap().to_owned();
         let mut all: Vec<&str> = args.to_vec();
-        all.extend([self.statefulset.as_str(), "--kubeconfig", &kubeconfig]);
+        all.extend([self.statefulset.as_str(), "--kubeconfig", &kubeconfig, "--connect", self.connect]);
         run_in(self.sandbox.state.path(), &all, &[])
     }
 
@@ -105,6 +112,11 @@ impl FakeKube {
 
     pub fn requests(&self) -> Vec<String> {
         self.world.lock().unwrap().requests.clone()
+    }
+
+    /// How many connections went through port-forward.
+    pub fn forwarded(&self) -> usize {
+        self.requests().iter().filter(|r| r.starts_with("PORTFORWARD")).count()
     }
 }
 
@@ -146,6 +158,7 @@ fn router(world: Shared) -> Router {
         .route("/apis/apps/v1/namespaces/{ns}/statefulsets/{name}", get(get_statefulset))
         .route("/apis/apps/v1/namespaces/{ns}/statefulsets/{name}/scale", get(get_scale).patch(patch_scale))
         .route("/api/v1/namespaces/{ns}/pods", get(list_pods))
+        .route("/api/v1/namespaces/{ns}/pods/{name}/portforward", get(port_forward))
         .route("/api/v1/nodes/{name}", get(get_node))
         .route("/api/v1/namespaces/{ns}/persistentvolumeclaims/{name}", axum::routing::delete(delete_claim))
         .fallback(|uri: axum::http::Uri| async move { not_found("resource", uri.path()) })
@@ -321,4 +334,68 @@ async fn delete_claim(State(world): State<Shared>, Path((_, name)): Path<(String
     axum::Json(json!({ "apiVersion": "v1", "kind": "PersistentVolumeClaim",
                        "metadata": { "name": name, "namespace": NAMESPACE } }))
     .into_response()
+}
+
+/// Upgrades to a WebSocket and relays channel 0 to the pod's IP and port.
+async fn port_forward(
+    State(world): State<Shared>,
+    Path((_, name)): Path<(String, String)>,
+    Query(query): Query<Vec<(String, String)>>,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    log(&world, format!("PORTFORWARD pods/{name}"));
+    let port: u16 = query.iter().find(|(k, _)| k == "ports").and_then(|(_, v)| v.parse().ok()).unwrap_or(6379);
+    let world2 = world.clone();
+    let pod = name.clone();
+    let ip = tokio::task::spawn_blocking(move || {
+        let w = world2.lock().unwrap();
+        pods(&w)
+            .into_iter()
+            .find(|p| p["metadata"]["name"] == pod.as_str())
+            .map(|p| p["status"]["podIP"].as_str().unwrap().to_owned())
+    })
+    .await
+    .unwrap();
+    let Some(ip) = ip else { return not_found("pods", &name) };
+    upgrade.protocols(["v4.channel.k8s.io"]).on_upgrade(move |socket| relay(socket, ip, port))
+}
+
+async fn relay(socket: WebSocket, ip: String, port: u16) {
+    let (mut to_client, mut from_client) = socket.split();
+    let Ok(tcp) = tokio::net::TcpStream::connect((ip.as_str(), port)).await else { return };
+    let (mut tcp_read, mut tcp_write) = tcp.into_split();
+    let [lo, hi] = port.to_le_bytes();
+    for channel in [0u8, 1] {
+        if to_client.send(Message::Binary(vec![channel, lo, hi].into())).await.is_err() {
+            return;
+        }
+    }
+    let upstream = async move {
+        while let Some(Ok(message)) = from_client.next().await {
+            match message {
+                Message::Binary(data) if data.first() == Some(&0) && tcp_write.write_all(&data[1..]).await.is_err() => break,
+                Message::Close(_) => break,
+                _ => {}
+            }
+        }
+    };
+    let downstream = async move {
+        let mut buf = vec![0u8; 64 * 1024];
+        loop {
+            match tcp_read.read(&mut buf[1..]).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    buf[0] = 0;
+                    if to_client.send(Message::Binary(buf[..=n].to_vec().into())).await.is_err() {
+                        break;
+                    }
+                }
+            }
+        }
+        let _ = to_client.close().await;
+    };
+    tokio::select! {
+        () = upstream => {}
+        () = downstream => {}
+    }
 }
