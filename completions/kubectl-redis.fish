@@ -30,7 +30,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l timeout -d 
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
@@ -61,6 +61,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l password-secret -d 'Secret holding the Redis password (default: the one the pod template\'s REDIS_PASSWORD, REDISCLI_AUTH or VALKEY_PASSWORD comes from)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
 direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
@@ -74,7 +75,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l t
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
@@ -92,6 +93,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s l 
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l password-secret -d 'Secret holding the Redis password (default: the one the pod template\'s REDIS_PASSWORD, REDISCLI_AUTH or VALKEY_PASSWORD comes from)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
 direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
@@ -110,7 +112,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l ti
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
@@ -129,6 +131,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l password-secret -d 'Secret holding the Redis password (default: the one the pod template\'s REDIS_PASSWORD, REDISCLI_AUTH or VALKEY_PASSWORD comes from)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
 direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
@@ -140,7 +143,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l t
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
@@ -157,6 +160,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -s
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l password-secret -d 'Secret holding the Redis password (default: the one the pod template\'s REDIS_PASSWORD, REDISCLI_AUTH or VALKEY_PASSWORD comes from)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
 direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
@@ -170,7 +174,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
@@ -188,6 +192,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l password-secret -d 'Secret holding the Redis password (default: the one the pod template\'s REDIS_PASSWORD, REDISCLI_AUTH or VALKEY_PASSWORD comes from)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
 direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
@@ -199,7 +204,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
@@ -217,6 +222,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -s 
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l password-secret -d 'Secret holding the Redis password (default: the one the pod template\'s REDIS_PASSWORD, REDISCLI_AUTH or VALKEY_PASSWORD comes from)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
 direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
@@ -238,7 +244,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l 
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
@@ -256,6 +262,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l password-secret -d 'Secret holding the Redis password (default: the one the pod template\'s REDIS_PASSWORD, REDISCLI_AUTH or VALKEY_PASSWORD comes from)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
 direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
@@ -276,7 +283,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
@@ -295,6 +302,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -s l 
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l password-secret -d 'Secret holding the Redis password (default: the one the pod template\'s REDIS_PASSWORD, REDISCLI_AUTH or VALKEY_PASSWORD comes from)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
 direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
@@ -316,7 +324,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l ti
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
@@ -336,6 +344,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s l -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l password-secret -d 'Secret holding the Redis password (default: the one the pod template\'s REDIS_PASSWORD, REDISCLI_AUTH or VALKEY_PASSWORD comes from)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
 direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
@@ -354,7 +363,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l time
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
@@ -374,7 +383,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
@@ -402,7 +411,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
@@ -422,7 +431,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
@@ -441,7 +450,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
@@ -462,7 +471,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
@@ -488,7 +497,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l tim
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
@@ -507,7 +516,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
@@ -527,6 +536,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l password-secret -d 'Secret holding the Redis password (default: the one the pod template\'s REDIS_PASSWORD, REDISCLI_AUTH or VALKEY_PASSWORD comes from)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
 direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
@@ -540,7 +550,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
@@ -557,6 +567,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l password-secret -d 'Secret holding the Redis password (default: the one the pod template\'s REDIS_PASSWORD, REDISCLI_AUTH or VALKEY_PASSWORD comes from)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
 direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
@@ -570,7 +581,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
@@ -593,7 +604,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F

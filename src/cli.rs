@@ -67,7 +67,7 @@ pub struct GlobalArgs {
     #[arg(short = 'v', long = "verbose", global = true, action = ArgAction::Count)]
     pub verbose: u8,
 
-    /// ACL user name (the password comes from REDISCLI_AUTH, --password-file or a prompt)
+    /// ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)
     #[arg(long, global = true, value_name = "NAME", help_heading = "Authentication")]
     pub user: Option<String>,
     /// Read the password from the first line of this file
@@ -112,6 +112,9 @@ pub struct TargetArgs {
     /// Kubeconfig context to use (default: the current context)
     #[arg(long, value_name = "NAME", help_heading = "Kubernetes")]
     pub context: Option<String>,
+    /// Secret holding the Redis password (default: the one the pod template's REDIS_PASSWORD, REDISCLI_AUTH or VALKEY_PASSWORD comes from)
+    #[arg(long, value_name = "NAME[:KEY]", help_heading = "Kubernetes")]
+    pub password_secret: Option<crate::platform::kubernetes::SecretRef>,
     /// How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward
     #[arg(long, value_enum, value_name = "HOW", default_value = "auto", help_heading = "Kubernetes")]
     pub connect: ConnectMode,

@@ -34,7 +34,8 @@ impl Context {
             ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         };
         let mut connector = Connector::new(timeout);
-        connector.credentials = Credentials { user: args.user.clone(), password: password(args, interactive)? };
+        connector.credentials =
+            Credentials { user: args.user.clone(), password: password(args, interactive)?, ..Default::default() };
         connector.tls = tls(args)?;
         Ok(Context {
             json: args.output == OutputFormat::Json,
@@ -56,6 +57,10 @@ impl Context {
             return Err(Error::usage("more than one target given (a StatefulSet or --selector, --sandbox, --nodes)")
                 .hint("give only one of them"));
         }
+        if target.password_secret.is_some() && !kubernetes {
+            return Err(Error::usage("--password-secret needs a StatefulSet or --selector")
+                .hint("elsewhere give the password with REDISCLI_AUTH or --password-file"));
+        }
         if kubernetes {
             let selection = Selection {
                 statefulset: target.statefulset.clone(),
@@ -65,10 +70,16 @@ impl Context {
                 namespace: target.namespace.clone(),
             };
             let kubernetes = Kubernetes::open(&selection, self.connector.timeout).await?;
+            let credentials = &self.connector.credentials;
+            if (target.password_secret.is_some() || credentials.password.is_none())
+                && let Some(password) = kubernetes.password(target.password_secret.as_ref()).await?
+            {
+                let _ = credentials.discovered.set(password);
+            }
             if port_forward(target.connect) {
                 self.connector.route.set(std::sync::Arc::new(kubernetes.port_forward()));
             }
-            return Ok(Platform::Kubernetes(kubernetes));
+            return Ok(Platform::Kubernetes(Box::new(kubernetes)));
         }
         if let Some(name) = &target.sandbox {
             return Ok(Platform::Sandbox(sandbox::load(name)?));

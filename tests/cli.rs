@@ -1109,3 +1109,50 @@ fn an_owned_statefulset_is_read_directly_but_not_scaled_and_a_missing_one_is_nam
     let run = run_in(kube.sandbox.state.path(), &["status", "no-such-set", "--kubeconfig", kubeconfig], &[]).expect(4);
     assert!(run.stderr.contains("statefulset no-such-set not found in namespace redis"), "{}", run.stderr);
 }
+
+#[test]
+fn the_password_comes_from_the_secret_the_pod_template_names_or_the_one_given() {
+    let mut kube = support::kube::FakeKube::start(Server::Redis, 6);
+    kube.connect = "direct";
+    kube.run(&["create", "--replicas", "1", "--yes"]).expect(0);
+    let keys = write_keys(&kube.sandbox.addrs[0], 1000);
+    let password = "k8s-pass-7f3a";
+    kube.put_secret("redis-cluster", &[("redis-password", password)]);
+    kube.put_secret("other", &[("pw", password), ("user", "default")]);
+    for i in 0..6 {
+        let mut conn = kube.sandbox.conn(i);
+        query::<()>(&mut conn, &["CONFIG", "SET", "masterauth", password]);
+        query::<()>(&mut conn, &["CONFIG", "SET", "requirepass", password]);
+    }
+    let refused = kube.run(&["check"]).expect(4);
+    assert!(refused.stderr.contains("hint:"), "without the Secret the nodes refuse: {}", refused.stderr);
+
+    kube.take_password_from("redis-cluster", "redis-password");
+    let status = kube.run(&["status", "-o", "json"]).expect(0);
+    assert!(kube.requests().contains(&"GET secrets/redis-cluster".to_owned()));
+    let master = |doc: &serde_json::Value, n: usize| {
+        let masters: Vec<&serde_json::Value> =
+            doc["nodes"].as_array().unwrap().iter().filter(|n| n["role"] == "master").collect();
+        masters[n]["addr"].as_str().unwrap().to_owned()
+    };
+    let (from, to) = (master(&status.json(), 0), master(&status.json(), 1));
+    let moved = kube.run(&["reshard", "--from", &from, "--to", &to, "--slots", "50", "--yes", "-v", "-o", "json"]).expect(0);
+    kube.run(&["check"]).expect(0);
+
+    // A Secret named on the command line wins; with several keys it needs the key.
+    let named = kube.run(&["status", "--password-secret", "other:pw"]).expect(0);
+    let ambiguous = kube.run(&["status", "--password-secret", "other"]).expect(2);
+    assert!(ambiguous.stderr.contains("pw, user") && ambiguous.stderr.contains("other:KEY"), "{}", ambiguous.stderr);
+    let missing = kube.run(&["status", "--password-secret", "nope"]).expect(2);
+    assert!(missing.stderr.contains("secret nope not found in namespace redis"), "{}", missing.stderr);
+    for run in [&refused, &status, &moved, &named, &ambiguous, &missing] {
+        assert!(!run.stdout.contains(password) && !run.stderr.contains(password), "the password leaked");
+    }
+
+    for i in 0..6 {
+        let mut conn = kube.sandbox.conn(i);
+        query::<()>(&mut conn, &["AUTH", password]);
+        query::<()>(&mut conn, &["CONFIG", "SET", "requirepass", ""]);
+    }
+    assert_all_keys(&kube.sandbox.addrs[0], &keys);
+}

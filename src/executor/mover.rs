@@ -168,7 +168,7 @@ impl<'a> Legacy<'a> {
             others.push(connector.connect(&master.addr).await?);
         }
         let creds = &connector.credentials;
-        let auth = match (&creds.user, &creds.password) {
+        let auth = match (&creds.user, creds.password()) {
             (Some(user), Some(pass)) => vec!["AUTH2".into(), user.clone(), pass.expose().to_owned()],
             (None, Some(pass)) => vec!["AUTH".into(), pass.expose().to_owned()],
             _ => vec![],

@@ -3,6 +3,8 @@
 //! Redis port. The StatefulSet's scale subresource grows and shrinks it, and the claims of removed
 //! ordinals are deleted on request. The tool reaches pods at their IPs (`--connect direct`) or
 //! through the API server's port-forward (`PortForward`), which a laptop outside the cluster needs.
+//! The Redis password is read from a Secret: the one named, or the one the pod template's
+//! password variable comes from (as Helm charts set it up).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -12,14 +14,14 @@ use std::time::{Duration, Instant};
 use futures::future::BoxFuture;
 
 use k8s_openapi::api::apps::v1::StatefulSet;
-use k8s_openapi::api::core::v1::{Node, PersistentVolumeClaim, Pod};
+use k8s_openapi::api::core::v1::{Node, PersistentVolumeClaim, Pod, PodSpec, Secret as SecretObject};
 use kube::api::{Api, DeleteParams, ListParams, Patch, PatchParams};
 use kube::config::{KubeConfigOptions, Kubeconfig};
 use kube::{Client, Config};
 
 use crate::error::{Error, Result};
 use crate::redis::addr::NodeAddr;
-use crate::redis::conn::{NodeStream, Route};
+use crate::redis::conn::{NodeStream, Route, Secret};
 
 /// The label a node's zone is read from.
 const ZONE_LABEL: &str = "topology.kubernetes.io/zone";
@@ -27,6 +29,10 @@ const ZONE_LABEL: &str = "topology.kubernetes.io/zone";
 const PORT_NAMES: [&str; 3] = ["redis", "client", "tcp-redis"];
 const DEFAULT_PORT: u16 = 6379;
 const POLL: Duration = Duration::from_millis(500);
+/// Container variables that carry the Redis password in common charts.
+const PASSWORD_ENV: [&str; 3] = ["REDIS_PASSWORD", "REDISCLI_AUTH", "VALKEY_PASSWORD"];
+/// Keys tried, in order, when a Secret with several keys is named without one.
+const PASSWORD_KEYS: [&str; 3] = ["redis-password", "valkey-password", "password"];
 
 /// What the user named: a StatefulSet, or pods by label; and how to reach the API server.
 #[derive(Debug, Clone, Default)]
@@ -66,6 +72,33 @@ pub struct Workload {
     pub claim_templates: Vec<String>,
     /// The controller that owns it (kind/name), if any: resizing is then that controller's job.
     pub owner: Option<String>,
+    /// Where its pod template takes the Redis password from.
+    pub password_ref: Option<SecretRef>,
+}
+
+/// A key of a Secret holding the password; `key: None` when named without one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SecretRef {
+    pub name: String,
+    pub key: Option<String>,
+    /// The container variable it was found behind, when detected rather than named.
+    pub variable: Option<String>,
+}
+
+impl std::str::FromStr for SecretRef {
+    type Err = String;
+
+    /// `NAME` or `NAME:KEY`.
+    fn from_str(text: &str) -> std::result::Result<SecretRef, String> {
+        let (name, key) = match text.split_once(':') {
+            Some((name, key)) => (name, Some(key.to_owned())),
+            None => (text, None),
+        };
+        if name.is_empty() || key.as_deref() == Some("") {
+            return Err(format!("'{text}' is not NAME or NAME:KEY"));
+        }
+        Ok(SecretRef { name: name.to_owned(), key, variable: None })
+    }
 }
 
 /// Pods found through the API.
@@ -76,6 +109,8 @@ pub struct Kubernetes {
     pub workload: Option<Workload>,
     pub selector: String,
     pub pods: Vec<PodFacts>,
+    /// Where the pods take the Redis password from (the template's, else the first pod's that has one).
+    password_ref: Option<SecretRef>,
 }
 
 impl std::fmt::Debug for Kubernetes {
@@ -110,7 +145,8 @@ impl Kubernetes {
                     .hint("e.g. kubectl redis status redis-cluster"));
             }
         };
-        let mut platform = Kubernetes { client, namespace, workload, selector, pods: Vec::new() };
+        let password_ref = workload.as_ref().and_then(|w| w.password_ref.clone());
+        let mut platform = Kubernetes { client, namespace, workload, selector, pods: Vec::new(), password_ref };
         platform.refresh().await?;
         Ok(platform)
     }
@@ -122,6 +158,9 @@ impl Kubernetes {
         let mut zones: BTreeMap<String, Option<String>> = BTreeMap::new();
         let mut facts = Vec::new();
         for pod in list.items {
+            if self.password_ref.is_none() {
+                self.password_ref = pod.spec.as_ref().and_then(password_ref_of);
+            }
             let node = pod.spec.as_ref().and_then(|s| s.node_name.clone());
             if let Some(node) = &node
                 && !zones.contains_key(node)
@@ -151,6 +190,42 @@ impl Kubernetes {
         let nodes: Api<Node> = Api::all(self.client.clone());
         let node = nodes.get(node).await.ok()?;
         node.metadata.labels?.get(ZONE_LABEL).cloned()
+    }
+
+    /// The Redis password from the Secret named (`NAME[:KEY]`), else from the one the pod template
+    /// points its password variable at; `None` when neither exists.
+    pub async fn password(&self, named: Option<&SecretRef>) -> Result<Option<Secret>> {
+        let Some(wanted) = named.or(self.password_ref.as_ref()) else { return Ok(None) };
+        let secrets: Api<SecretObject> = Api::namespaced(self.client.clone(), &self.namespace);
+        let why = match &wanted.variable {
+            Some(variable) => format!("secret {} (the pods' {variable} comes from it)", wanted.name),
+            None => format!("secret {}", wanted.name),
+        };
+        let secret = secrets.get(&wanted.name).await.map_err(|e| match e {
+            kube::Error::Api(s) if s.code == 404 => Error::usage(format!("{why} not found in namespace {}", self.namespace))
+                .hint("name an existing Secret with --password-secret NAME[:KEY], or give the password with REDISCLI_AUTH"),
+            kube::Error::Api(s) if s.code == 403 => Error::refused(format!("Kubernetes refused to read {why}: {}", s.message))
+                .hint(
+                    "grant `get` on secrets (see deploy/rbac.yaml), or give the password with REDISCLI_AUTH or --password-file",
+                ),
+            e => api_error(e, &format!("read {why}")),
+        })?;
+        let data = secret.data.unwrap_or_default();
+        let key = match &wanted.key {
+            Some(key) => key.clone(),
+            None => password_key(&data).ok_or_else(|| {
+                let keys: Vec<&str> = data.keys().map(String::as_str).collect();
+                Error::usage(format!("{why} has several keys ({}) and none is a known password key", keys.join(", ")))
+                    .hint(format!("pass --password-secret {}:KEY", wanted.name))
+            })?,
+        };
+        let value = data.get(&key).ok_or_else(|| {
+            Error::usage(format!("{why} has no key {key}"))
+                .hint(format!("list its keys with kubectl describe secret {}", wanted.name))
+        })?;
+        let text = String::from_utf8(value.0.clone())
+            .map_err(|_| Error::usage(format!("key {key} of {why} is not text")).hint("store the password as UTF-8 text"))?;
+        Ok(Some(Secret::new(text)))
     }
 
     /// Pods of the StatefulSet by ordinal; a selector's pods by name.
@@ -333,7 +408,26 @@ async fn read_workload(client: &Client, namespace: &str, name: &str) -> Result<W
         .into_iter()
         .find(|o| o.controller == Some(true))
         .map(|o| format!("{} {}", o.kind, o.name));
-    Ok(Workload { name: name.to_owned(), replicas: spec.replicas.unwrap_or(1).max(0) as usize, selector, claim_templates, owner })
+    let password_ref = spec.template.spec.as_ref().and_then(password_ref_of);
+    let replicas = spec.replicas.unwrap_or(1).max(0) as usize;
+    Ok(Workload { name: name.to_owned(), replicas, selector, claim_templates, owner, password_ref })
+}
+
+/// The Secret key behind a container's password variable, if the pods take it from one.
+fn password_ref_of(spec: &PodSpec) -> Option<SecretRef> {
+    let env = spec.containers.iter().flat_map(|c| c.env.iter().flatten());
+    env.filter(|e| PASSWORD_ENV.contains(&e.name.as_str())).find_map(|e| {
+        let key = e.value_from.as_ref()?.secret_key_ref.as_ref()?;
+        Some(SecretRef { name: key.name.clone(), key: Some(key.key.clone()), variable: Some(e.name.clone()) })
+    })
+}
+
+/// The key holding the password in a Secret named without one: its only key, else a known name.
+fn password_key(data: &BTreeMap<String, k8s_openapi::ByteString>) -> Option<String> {
+    if data.len() == 1 {
+        return data.keys().next().cloned();
+    }
+    PASSWORD_KEYS.iter().find(|k| data.contains_key(**k)).map(|k| (*k).to_owned())
 }
 
 fn pod_facts(pod: &Pod, statefulset: Option<&str>, node: Option<String>, zone: Option<String>) -> PodFacts {

@@ -27,7 +27,7 @@ pub enum Platform {
     /// Addresses given with `--nodes`; each node's IP is its host.
     Static(Vec<NodeAddr>),
     /// Pods found through the Kubernetes API, placed by Kubernetes node and zone.
-    Kubernetes(kubernetes::Kubernetes),
+    Kubernetes(Box<kubernetes::Kubernetes>),
 }
 
 impl Platform {

@@ -42,7 +42,18 @@ impl fmt::Debug for Secret {
 #[derive(Debug, Clone, Default)]
 pub struct Credentials {
     pub user: Option<String>,
+    /// Given by the operator (environment, file, prompt).
     pub password: Option<Secret>,
+    /// Read by the platform (a Kubernetes Secret), shared by every clone: set when a Secret was
+    /// named, or when detected and no password was given.
+    pub discovered: Arc<OnceLock<Secret>>,
+}
+
+impl Credentials {
+    /// The password in force: the platform's when it read one, else the one given.
+    pub fn password(&self) -> Option<&Secret> {
+        self.discovered.get().or(self.password.as_ref())
+    }
 }
 
 /// TLS settings; certificate contents are read once when flags are resolved.
@@ -151,7 +162,7 @@ impl Connector {
         if let Some(user) = &self.credentials.user {
             settings = settings.set_username(user);
         }
-        if let Some(password) = &self.credentials.password {
+        if let Some(password) = self.credentials.password() {
             settings = settings.set_password(password.expose());
         }
         settings

@@ -1,6 +1,7 @@
 //! A fake Kubernetes API server for the tests: HTTP on 127.0.0.1 with a generated kubeconfig,
 //! speaking the real REST paths and JSON the tool's `kube` client uses — a StatefulSet and its
 //! scale subresource, pods listed by label selector, Nodes with zone labels, PersistentVolumeClaims,
+//! Secrets (data base64-encoded, as the API returns it),
 //! `Status` bodies for errors, and pod port-forward over WebSocket (`v4.channel.k8s.io`: each
 //! message is a channel byte and a payload; port i uses channels 2i (data) and 2i+1 (errors), and the
 //! first message on each is the port number). Its "kubelet" is a sandbox of real servers: pod `NAME-i` is
@@ -46,6 +47,9 @@ struct World {
     state: PathBuf,
     sandbox: String,
     claims: BTreeSet<String>,
+    secrets: BTreeMap<String, BTreeMap<String, String>>,
+    /// The Secret and key the pod template's REDIS_PASSWORD comes from.
+    password_from: Option<(String, String)>,
     /// Every request as `VERB path`, for assertions.
     requests: Vec<String>,
 }
@@ -64,6 +68,8 @@ impl FakeKube {
             state: sandbox.state.path().to_owned(),
             sandbox: sandbox.name.clone(),
             claims: (0..replicas).map(|i| format!("data-{statefulset}-{i}")).collect(),
+            secrets: BTreeMap::new(),
+            password_from: None,
             requests: Vec::new(),
         }));
         let (addr_tx, addr_rx) = std::sync::mpsc::channel();
@@ -100,6 +106,17 @@ impl FakeKube {
     /// Marks the StatefulSet as owned by a controller (like an operator's custom resource).
     pub fn set_owner(&self, owner: &str) {
         self.world.lock().unwrap().owner = Some(owner.to_owned());
+    }
+
+    /// Creates or replaces a Secret.
+    pub fn put_secret(&self, name: &str, data: &[(&str, &str)]) {
+        let data = data.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        self.world.lock().unwrap().secrets.insert(name.to_owned(), data);
+    }
+
+    /// Makes the pod template take REDIS_PASSWORD from a Secret's key, as Helm charts do.
+    pub fn take_password_from(&self, secret: &str, key: &str) {
+        self.world.lock().unwrap().password_from = Some((secret.to_owned(), key.to_owned()));
     }
 
     pub fn replicas(&self) -> usize {
@@ -160,6 +177,7 @@ fn router(world: Shared) -> Router {
         .route("/api/v1/namespaces/{ns}/pods", get(list_pods))
         .route("/api/v1/namespaces/{ns}/pods/{name}/portforward", get(port_forward))
         .route("/api/v1/nodes/{name}", get(get_node))
+        .route("/api/v1/namespaces/{ns}/secrets/{name}", get(get_secret))
         .route("/api/v1/namespaces/{ns}/persistentvolumeclaims/{name}", axum::routing::delete(delete_claim))
         .fallback(|uri: axum::http::Uri| async move { not_found("resource", uri.path()) })
         .with_state(world)
@@ -185,6 +203,18 @@ fn labels(world: &World) -> Value {
     json!({ "app": world.statefulset })
 }
 
+/// The pod template's container, with the password variable when it comes from a Secret.
+fn container(world: &World) -> Value {
+    let mut container = json!({ "name": "redis", "image": "redis:7.0", "ports": [{ "name": "redis", "containerPort": 6379 }] });
+    if let Some((secret, key)) = &world.password_from {
+        container["env"] = json!([
+            { "name": "REDIS_PORT", "value": "6379" },
+            { "name": "REDIS_PASSWORD", "valueFrom": { "secretKeyRef": { "name": secret, "key": key } } },
+        ]);
+    }
+    container
+}
+
 async fn get_statefulset(State(world): State<Shared>, Path((ns, name)): Path<(String, String)>) -> Response {
     log(&world, format!("GET statefulsets/{name}"));
     let w = world.lock().unwrap();
@@ -204,7 +234,7 @@ async fn get_statefulset(State(world): State<Shared>, Path((ns, name)): Path<(St
             "serviceName": w.statefulset,
             "selector": { "matchLabels": labels(&w) },
             "template": { "metadata": { "labels": labels(&w) },
-                          "spec": { "containers": [{ "name": "redis", "image": "redis:7.0" }] } },
+                          "spec": { "containers": [container(&w)] } },
             "volumeClaimTemplates": [{ "metadata": { "name": "data" }, "spec": {} }],
         },
         "status": { "replicas": w.replicas },
@@ -275,8 +305,7 @@ fn pods(world: &World) -> Vec<Value> {
                 "metadata": { "name": name, "namespace": NAMESPACE, "labels": labels,
                               "ownerReferences": [{ "apiVersion": "apps/v1", "kind": "StatefulSet",
                                                     "name": world.statefulset, "uid": "sts-uid", "controller": true }] },
-                "spec": { "nodeName": node["host"], "containers": [{ "name": "redis", "image": "redis:7.0",
-                          "ports": [{ "name": "redis", "containerPort": 6379 }] }] },
+                "spec": { "nodeName": node["host"], "containers": [container(world)] },
                 "status": { "phase": "Running", "podIP": ip,
                             "conditions": [{ "type": "Ready", "status": ready }] },
             })
@@ -319,6 +348,17 @@ async fn get_node(State(world): State<Shared>, Path(name): Path<String>) -> Resp
     let zone = ["zone-a", "zone-b", "zone-c"][index % 3];
     axum::Json(json!({ "apiVersion": "v1", "kind": "Node",
                        "metadata": { "name": name, "labels": { "topology.kubernetes.io/zone": zone } } }))
+    .into_response()
+}
+
+async fn get_secret(State(world): State<Shared>, Path((ns, name)): Path<(String, String)>) -> Response {
+    log(&world, format!("GET secrets/{name}"));
+    let w = world.lock().unwrap();
+    let Some(data) = w.secrets.get(&name).filter(|_| ns == NAMESPACE) else { return not_found("secrets", &name) };
+    let data: BTreeMap<&String, Value> =
+        data.iter().map(|(k, v)| (k, serde_json::to_value(k8s_openapi::ByteString(v.as_bytes().to_vec())).unwrap())).collect();
+    axum::Json(json!({ "apiVersion": "v1", "kind": "Secret", "type": "Opaque",
+                       "metadata": { "name": name, "namespace": NAMESPACE }, "data": data }))
     .into_response()
 }
 
