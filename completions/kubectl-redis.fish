@@ -166,7 +166,7 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l replica-of -d 'Join as a replica of this master (ID, ID prefix or HOST:PORT)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l replica-of -d 'Join as a replica of this master (pod name, ID, ID prefix or HOST:PORT)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l wait-timeout -d 'How long to wait for the node to learn the cluster, e.g. 60s' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
@@ -228,8 +228,8 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l from -d 'Source masters (ID, ID prefix or HOST:PORT), or `all` for every other master that owns slots' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l to -d 'The master that receives the slots' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l from -d 'Source masters (pod name, ID, ID prefix or HOST:PORT), or `all` for every other master that owns slots' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l to -d 'The master that receives the slots (pod name, ID, ID prefix or HOST:PORT)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l slots -d 'How many slots to move (exactly; an error if the sources own fewer)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l migration -d 'How slots move' -r -f -a "auto\t'Atomic where every involved node supports it, else legacy'
 legacy\t'SETSLOT + MIGRATE batches (every server)'

@@ -308,10 +308,10 @@ impl Default for MoveArgs {
 pub struct ReshardArgs {
     #[command(flatten)]
     pub target: TargetArgs,
-    /// Source masters (ID, ID prefix or HOST:PORT), or `all` for every other master that owns slots
+    /// Source masters (pod name, ID, ID prefix or HOST:PORT), or `all` for every other master that owns slots
     #[arg(long, value_name = "NODE[,NODE…]|all", value_delimiter = ',', required = true)]
     pub from: Vec<String>,
-    /// The master that receives the slots
+    /// The master that receives the slots (pod name, ID, ID prefix or HOST:PORT)
     #[arg(long, value_name = "NODE", required = true)]
     pub to: String,
     /// How many slots to move (exactly; an error if the sources own fewer)
@@ -369,7 +369,7 @@ pub struct StatusArgs {
 
 #[derive(Debug, Args)]
 pub struct AddNodeArgs {
-    /// The node to add: HOST:PORT (or the ID of a spare node of the target)
+    /// The node to add: pod name, HOST:PORT (or the ID of a spare node of the target)
     #[arg(value_name = "NODE_ADDR")]
     pub node: String,
     #[command(flatten)]
@@ -377,7 +377,7 @@ pub struct AddNodeArgs {
     /// Join as a replica of the master chosen by placement, then fewest replicas
     #[arg(long, conflicts_with = "replica_of")]
     pub replica: bool,
-    /// Join as a replica of this master (ID, ID prefix or HOST:PORT)
+    /// Join as a replica of this master (pod name, ID, ID prefix or HOST:PORT)
     #[arg(long, value_name = "NODE")]
     pub replica_of: Option<String>,
     /// How long to wait for the node to learn the cluster, e.g. 60s
@@ -387,7 +387,7 @@ pub struct AddNodeArgs {
 
 #[derive(Debug, Args)]
 pub struct DelNodeArgs {
-    /// The node to remove: ID, unique ID prefix or HOST:PORT
+    /// The node to remove: pod name, ID, unique ID prefix or HOST:PORT
     #[arg(value_name = "NODE")]
     pub node: String,
     #[command(flatten)]

@@ -1094,7 +1094,7 @@ fn a_statefulset_is_created_and_scaled_through_the_kubernetes_api_and_port_forwa
 }
 
 #[test]
-fn an_owned_statefulset_is_read_directly_but_not_scaled_and_a_missing_one_is_named() {
+fn an_owned_statefulset_is_not_scaled_but_served_directly_with_pod_names_as_node_references() {
     let mut kube = support::kube::FakeKube::start(Server::Redis, 6);
     kube.connect = "direct";
     kube.run(&["create", "--replicas", "1", "--yes"]).expect(0);
@@ -1104,6 +1104,15 @@ fn an_owned_statefulset_is_read_directly_but_not_scaled_and_a_missing_one_is_nam
     assert_eq!(kube.replicas(), 6);
     kube.run(&["check"]).expect(0);
     assert_eq!(kube.forwarded(), 0, "--connect direct dials pod IPs");
+    // Pod names are node references: remove a replica by name (twice: the re-run finds it gone), add it back.
+    let status = kube.run(&["status", "-o", "json"]).expect(0).json();
+    let replica = status["nodes"].as_array().unwrap().iter().find(|n| n["role"] == "replica").unwrap()["name"].clone();
+    let replica = replica.as_str().unwrap();
+    kube.run(&["del-node", replica, "--yes"]).expect(0);
+    let again = kube.run(&["del-node", replica, "--yes"]).expect(0);
+    assert!(again.stdout.contains("already removed"), "{}", again.stdout);
+    kube.run(&["add-node", replica, "--replica", "--yes"]).expect(0);
+    kube.run(&["check"]).expect(0);
 
     let kubeconfig = kube.kubeconfig.to_str().unwrap();
     let run = run_in(kube.sandbox.state.path(), &["status", "no-such-set", "--kubeconfig", kubeconfig], &[]).expect(4);
@@ -1133,8 +1142,9 @@ fn the_password_comes_from_the_secret_the_pod_template_names_or_the_one_given() 
     let master = |doc: &serde_json::Value, n: usize| {
         let masters: Vec<&serde_json::Value> =
             doc["nodes"].as_array().unwrap().iter().filter(|n| n["role"] == "master").collect();
-        masters[n]["addr"].as_str().unwrap().to_owned()
+        masters[n]["name"].as_str().unwrap().to_owned()
     };
+    // Pods are named by pod name, as anywhere a node is expected.
     let (from, to) = (master(&status.json(), 0), master(&status.json(), 1));
     let moved = kube.run(&["reshard", "--from", &from, "--to", &to, "--slots", "50", "--yes", "-v", "-o", "json"]).expect(0);
     kube.run(&["check"]).expect(0);

@@ -39,7 +39,7 @@ pub async fn execute(
     wait: std::time::Duration,
 ) -> Result<(Outcome, Plan)> {
     let topology = super::gather(ctx, platform).await?;
-    let addr = new_node_addr(&topology, node)?;
+    let addr = new_node_addr(&topology, &platform.address_for(node))?;
     let state = topology::probe(&ctx.connector, &addr)
         .await
         .map_err(|e| Error { message: format!("cannot add {addr}: {}", e.message), ..e })?;
@@ -61,7 +61,7 @@ pub async fn execute(
     Ok((outcome, plan))
 }
 
-/// HOST:PORT as given, or the address of a member or spare node whose ID starts with `node`.
+/// HOST:PORT (a member name already translated), or the address of a member or spare node whose ID starts with `node`.
 fn new_node_addr(topology: &Topology, node: &str) -> Result<NodeAddr> {
     if let Ok(addr) = node.parse::<NodeAddr>() {
         return Ok(addr);
@@ -69,5 +69,5 @@ fn new_node_addr(topology: &Topology, node: &str) -> Result<NodeAddr> {
     let mut known: Vec<(String, NodeAddr)> =
         topology.members.iter().filter_map(|m| m.addr.clone().map(|a| (m.id.clone(), a))).collect();
     known.extend(topology.strangers.iter().map(|s| (s.id.clone(), s.addr.clone())));
-    resolve(node, &known, |k| &k.0, |k| Some(&k.1)).map(|k| k.1.clone())
+    resolve(node, &known, |k| &k.0, |k| Some(&k.1), |_| None).map(|k| k.1.clone())
 }

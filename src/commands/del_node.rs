@@ -32,7 +32,7 @@ pub async fn execute(ctx: &Context, platform: &Platform, node: &str, force: bool
     let target = match topology.find(node) {
         Ok(target) => target,
         Err(err) => {
-            let plan = already_gone(&topology, node).ok_or(err)?;
+            let plan = already_gone(&topology, &platform.address_for(node)).ok_or(err)?;
             return Ok((super::carry_out(ctx, &plan, Executor::new(&ctx.connector, REHOME_WAIT)).await?, plan));
         }
     };

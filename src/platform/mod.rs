@@ -55,6 +55,13 @@ impl Platform {
         }
     }
 
+    /// A member's name (a pod, a sandbox member) as the HOST:PORT it answers on; any other
+    /// reference as given.
+    pub fn address_for(&self, reference: &str) -> String {
+        let named = self.names().into_iter().find(|(_, name)| name == reference);
+        named.map_or_else(|| reference.to_owned(), |(addr, _)| addr.to_string())
+    }
+
     /// Whether `grow_to` and `shrink_to` work here.
     pub fn resizable(&self) -> bool {
         match self {

@@ -354,13 +354,18 @@ fn sort_members(members: &mut [Member]) {
     });
 }
 
-/// How a command names a node: full ID, unique ID prefix, or HOST:PORT.
+/// How a command names a node: its platform name (a pod, a sandbox member), full ID, unique ID
+/// prefix, or HOST:PORT.
 pub fn resolve<'a, T>(
     reference: &str,
     candidates: &'a [T],
     id_of: impl Fn(&T) -> &str,
     addr_of: impl Fn(&T) -> Option<&NodeAddr>,
+    name_of: impl Fn(&T) -> Option<&str>,
 ) -> Result<&'a T> {
+    if let Some(named) = candidates.iter().find(|c| name_of(c) == Some(reference)) {
+        return Ok(named);
+    }
     if let Ok(addr) = reference.parse::<NodeAddr>() {
         return candidates.iter().find(|c| addr_of(c) == Some(&addr)).ok_or_else(|| {
             Error::usage(format!("no node at {addr} in this cluster")).hint("`kubectl redis status` lists the nodes")
@@ -368,8 +373,8 @@ pub fn resolve<'a, T>(
     }
     let wanted = reference.to_ascii_lowercase();
     if wanted.len() < 4 || !wanted.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(Error::usage(format!("'{reference}' is neither HOST:PORT nor a node ID"))
-            .hint("give a node ID (at least 4 hex digits of it) or its HOST:PORT"));
+        return Err(Error::usage(format!("'{reference}' is no member's name, HOST:PORT or node ID"))
+            .hint("give a pod name, a node ID (at least 4 hex digits of it) or HOST:PORT; `kubectl redis status` lists them"));
     }
     let matches: Vec<&T> = candidates.iter().filter(|c| id_of(c).starts_with(&wanted)).collect();
     match matches.as_slice() {
@@ -394,7 +399,7 @@ impl Topology {
 
     /// Resolves a node reference among the members.
     pub fn find(&self, reference: &str) -> Result<&Member> {
-        resolve(reference, &self.members, |m| &m.id, |m| m.addr.as_ref())
+        resolve(reference, &self.members, |m| &m.id, |m| m.addr.as_ref(), |m| m.name.as_deref())
     }
 
     /// The slots some master owns.
@@ -494,9 +499,13 @@ mod tests {
     }
 
     #[test]
-    fn resolves_ids_prefixes_and_addresses() {
+    fn resolves_names_ids_prefixes_and_addresses() {
         let ids = vec![(A.to_owned(), NodeAddr::new("10.0.0.1", 7000)), (B.to_owned(), NodeAddr::new("10.0.0.1", 7001))];
-        let find = |r: &str| resolve(r, &ids, |c| &c.0, |c| Some(&c.1)).map(|c| c.0.clone());
+        let find = |r: &str| {
+            resolve(r, &ids, |c| &c.0, |c| Some(&c.1), |c| (c.0 == A).then_some("redis-cluster-7")).map(|c| c.0.clone())
+        };
+        assert_eq!(find("redis-cluster-7").unwrap(), A);
+        assert!(find("redis-cluster-8").is_err());
         assert_eq!(find("bbbb").unwrap(), B);
         assert_eq!(find("10.0.0.1:7000").unwrap(), A);
         assert!(find("dddd").is_err());
