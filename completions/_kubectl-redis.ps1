@@ -438,6 +438,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Start a sandbox of empty cluster-enabled nodes (or grow, or restart stopped nodes)')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop a sandbox''s servers and remove its state')
             [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Grow or shrink a sandbox to N members, like `kubectl scale statefulset` (no cluster changes)')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart members like deleted pods: they come back on their storage, with --new-ip under a new address')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'List a sandbox''s nodes: addresses, pids, host and zone labels')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -520,6 +521,31 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'kubectl-redis;sandbox;restart' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit for every network call, e.g. 500ms, 5s, 2m')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color the output (NO_COLOR is respected)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from the first line of this file')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the servers')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for mutual TLS')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS')
+            [CompletionResult]::new('--new-ip', '--new-ip', [CompletionResultType]::ParameterName, 'Bring them back under new loopback addresses, as pods get new IPs')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required to change a cluster without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required to change a cluster without a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail (repeatable)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail (repeatable)')
+            [CompletionResult]::new('--ask-password', '--ask-password', [CompletionResultType]::ParameterName, 'Ask for the password on the terminal')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect with TLS')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the servers'' certificate host names')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'kubectl-redis;sandbox;status' {
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Sandbox name')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -549,6 +575,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Start a sandbox of empty cluster-enabled nodes (or grow, or restart stopped nodes)')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop a sandbox''s servers and remove its state')
             [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Grow or shrink a sandbox to N members, like `kubectl scale statefulset` (no cluster changes)')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart members like deleted pods: they come back on their storage, with --new-ip under a new address')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'List a sandbox''s nodes: addresses, pids, host and zone labels')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -560,6 +587,9 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             break
         }
         'kubectl-redis;sandbox;help;scale' {
+            break
+        }
+        'kubectl-redis;sandbox;help;restart' {
             break
         }
         'kubectl-redis;sandbox;help;status' {
@@ -781,6 +811,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Start a sandbox of empty cluster-enabled nodes (or grow, or restart stopped nodes)')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop a sandbox''s servers and remove its state')
             [CompletionResult]::new('scale', 'scale', [CompletionResultType]::ParameterValue, 'Grow or shrink a sandbox to N members, like `kubectl scale statefulset` (no cluster changes)')
+            [CompletionResult]::new('restart', 'restart', [CompletionResultType]::ParameterValue, 'Restart members like deleted pods: they come back on their storage, with --new-ip under a new address')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'List a sandbox''s nodes: addresses, pids, host and zone labels')
             break
         }
@@ -791,6 +822,9 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             break
         }
         'kubectl-redis;help;sandbox;scale' {
+            break
+        }
+        'kubectl-redis;help;sandbox;restart' {
             break
         }
         'kubectl-redis;help;sandbox;status' {

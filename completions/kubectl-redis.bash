@@ -109,6 +109,9 @@ _kubectl__redis() {
             kubectl__redis__subcmd__help__subcmd__sandbox,down)
                 cmd="kubectl__redis__subcmd__help__subcmd__sandbox__subcmd__down"
                 ;;
+            kubectl__redis__subcmd__help__subcmd__sandbox,restart)
+                cmd="kubectl__redis__subcmd__help__subcmd__sandbox__subcmd__restart"
+                ;;
             kubectl__redis__subcmd__help__subcmd__sandbox,scale)
                 cmd="kubectl__redis__subcmd__help__subcmd__sandbox__subcmd__scale"
                 ;;
@@ -142,6 +145,9 @@ _kubectl__redis() {
             kubectl__redis__subcmd__sandbox,help)
                 cmd="kubectl__redis__subcmd__sandbox__subcmd__help"
                 ;;
+            kubectl__redis__subcmd__sandbox,restart)
+                cmd="kubectl__redis__subcmd__sandbox__subcmd__restart"
+                ;;
             kubectl__redis__subcmd__sandbox,scale)
                 cmd="kubectl__redis__subcmd__sandbox__subcmd__scale"
                 ;;
@@ -156,6 +162,9 @@ _kubectl__redis() {
                 ;;
             kubectl__redis__subcmd__sandbox__subcmd__help,help)
                 cmd="kubectl__redis__subcmd__sandbox__subcmd__help__subcmd__help"
+                ;;
+            kubectl__redis__subcmd__sandbox__subcmd__help,restart)
+                cmd="kubectl__redis__subcmd__sandbox__subcmd__help__subcmd__restart"
                 ;;
             kubectl__redis__subcmd__sandbox__subcmd__help,scale)
                 cmd="kubectl__redis__subcmd__sandbox__subcmd__help__subcmd__scale"
@@ -1037,7 +1046,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__help__subcmd__sandbox)
-            opts="up down scale status"
+            opts="up down scale restart status"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1051,6 +1060,20 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__help__subcmd__sandbox__subcmd__down)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__redis__subcmd__help__subcmd__sandbox__subcmd__restart)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1677,7 +1700,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox)
-            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version up down scale status help"
+            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version up down scale restart status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1781,7 +1804,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__help)
-            opts="up down scale status help"
+            opts="up down scale restart status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1809,6 +1832,20 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__redis__subcmd__sandbox__subcmd__help__subcmd__restart)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1857,6 +1894,56 @@ _kubectl__redis() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__redis__subcmd__sandbox__subcmd__restart)
+            opts="-o -y -v -h -V --new-ip --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

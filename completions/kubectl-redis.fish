@@ -377,30 +377,31 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l tls 
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l insecure -d 'Do not verify the servers\' certificate host names'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s V -l version -d 'Print version'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -s o -l output -d 'Output format' -r -f -a "table\t''
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -l password-file -d 'Read the password from the first line of this file' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -l dry-run -d 'Print the plan and change nothing'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -s v -l verbose -d 'More detail (repeatable)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -l ask-password -d 'Ask for the password on the terminal'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -l tls -d 'Connect with TLS'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -l insecure -d 'Do not verify the servers\' certificate host names'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -s h -l help -d 'Print help'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -s V -l version -d 'Print version'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -f -a "up" -d 'Start a sandbox of empty cluster-enabled nodes (or grow, or restart stopped nodes)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -f -a "down" -d 'Stop a sandbox\'s servers and remove its state'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -f -a "scale" -d 'Grow or shrink a sandbox to N members, like `kubectl scale statefulset` (no cluster changes)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -f -a "status" -d 'List a sandbox\'s nodes: addresses, pids, host and zone labels'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l insecure -d 'Do not verify the servers\' certificate host names'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -f -a "up" -d 'Start a sandbox of empty cluster-enabled nodes (or grow, or restart stopped nodes)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -f -a "down" -d 'Stop a sandbox\'s servers and remove its state'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -f -a "scale" -d 'Grow or shrink a sandbox to N members, like `kubectl scale statefulset` (no cluster changes)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -f -a "restart" -d 'Restart members like deleted pods: they come back on their storage, with --new-ip under a new address'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -f -a "status" -d 'List a sandbox\'s nodes: addresses, pids, host and zone labels'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l name -d 'Sandbox name' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l nodes -d 'How many nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l server -d 'Server binary (redis-server or valkey-server; default: $KUBECTL_REDIS_SERVER, then PATH)' -r -F
@@ -464,6 +465,26 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l insecure -d 'Do not verify the servers\' certificate host names'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -s h -l help -d 'Print help'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l new-ip -d 'Bring them back under new loopback addresses, as pods get new IPs'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l insecure -d 'Do not verify the servers\' certificate host names'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l name -d 'Sandbox name' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
@@ -487,6 +508,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "up" -d 'Start a sandbox of empty cluster-enabled nodes (or grow, or restart stopped nodes)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "down" -d 'Stop a sandbox\'s servers and remove its state'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "scale" -d 'Grow or shrink a sandbox to N members, like `kubectl scale statefulset` (no cluster changes)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "restart" -d 'Restart members like deleted pods: they come back on their storage, with --new-ip under a new address'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "status" -d 'List a sandbox\'s nodes: addresses, pids, host and zone labels'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l server -d 'Server binary (redis-server or valkey-server; default: $KUBECTL_REDIS_SERVER, then PATH)' -r -F
@@ -634,6 +656,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and no
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "up" -d 'Start a sandbox of empty cluster-enabled nodes (or grow, or restart stopped nodes)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "down" -d 'Stop a sandbox\'s servers and remove its state'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "scale" -d 'Grow or shrink a sandbox to N members, like `kubectl scale statefulset` (no cluster changes)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "restart" -d 'Restart members like deleted pods: they come back on their storage, with --new-ip under a new address'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "status" -d 'List a sandbox\'s nodes: addresses, pids, host and zone labels'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sample-keys" -f -a "write" -d 'SET sample:0 … sample:N-1 on their slot owners'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sample-keys" -f -a "verify" -d 'Exit 1 unless every sample key is present with its value'

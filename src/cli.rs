@@ -417,6 +417,11 @@ pub enum SandboxCommand {
 
 Shrinking stops the highest members and keeps their data directories unless --delete-storage.")]
     Scale(SandboxScaleArgs),
+    /// Restart members like deleted pods: they come back on their storage, with --new-ip under a new address
+    #[command(after_help = "Examples:
+  kubectl redis sandbox restart default 3
+  kubectl redis sandbox restart default --new-ip      # every member, like a full rollout that changes pod IPs")]
+    Restart(SandboxRestartArgs),
     /// List a sandbox's nodes: addresses, pids, host and zone labels
     #[command(after_help = "Examples:
   kubectl redis sandbox status
@@ -450,6 +455,18 @@ pub struct SandboxScaleArgs {
     /// Delete the data directories of removed members
     #[arg(long)]
     pub delete_storage: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SandboxRestartArgs {
+    /// Sandbox name
+    pub name: String,
+    /// Members (ordinals) to restart (default: all)
+    #[arg(value_name = "MEMBER")]
+    pub members: Vec<usize>,
+    /// Bring them back under new loopback addresses, as pods get new IPs
+    #[arg(long)]
+    pub new_ip: bool,
 }
 
 #[derive(Debug, Args)]

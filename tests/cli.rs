@@ -310,6 +310,7 @@ fn help_texts_match_their_snapshots() {
         "sandbox up",
         "sandbox down",
         "sandbox scale",
+        "sandbox restart",
         "sandbox status",
         "demo",
     ];
@@ -844,9 +845,13 @@ fn slots_of_shards_with(sb: &Sandbox, members: usize, shards: usize) -> u64 {
 }
 
 /// CLUSTER FAILOVER on replica `index`; returns once it says it is a master.
+/// A failover, finished: the replica leads and its old master knows it is a replica now.
 fn fail_over_to(sb: &Sandbox, index: usize) {
+    let masters = |sb: &Sandbox| (0..sb.addrs.len()).filter(|i| is_master(sb, *i)).count();
+    let before = masters(sb);
     query::<()>(&mut sb.conn(index), &["CLUSTER", "FAILOVER"]);
-    assert!(eventually(Duration::from_secs(30), || is_master(sb, index)), "node {index} never took over");
+    let done = eventually(Duration::from_secs(30), || is_master(sb, index) && masters(sb) == before);
+    assert!(done, "node {index} never took over");
 }
 
 #[track_caller]
@@ -1070,6 +1075,11 @@ fn a_statefulset_is_created_and_scaled_through_the_kubernetes_api_and_port_forwa
     let mut names: Vec<&str> = status["nodes"].as_array().unwrap().iter().filter_map(|n| n["name"].as_str()).collect();
     names.sort_unstable();
     assert_eq!(names, (0..6).map(|i| format!("redis-cluster-{i}")).collect::<Vec<_>>(), "{status}");
+    let placed = |n: &serde_json::Value| {
+        n["site"]["host"].as_str().is_some_and(|h| h.starts_with("host-"))
+            && n["site"]["zone"].as_str().is_some_and(|z| z.starts_with("zone-"))
+    };
+    assert!(status["nodes"].as_array().unwrap().iter().all(placed), "Kubernetes node and zone per pod: {status}");
     let keys = write_keys(&kube.sandbox.addrs[0], 2000);
 
     let up = kube.run(&["scale", "--masters", "4", "--yes", "-o", "json"]).expect(0).json();
@@ -1163,6 +1173,70 @@ fn the_password_comes_from_the_secret_the_pod_template_names_or_the_one_given() 
         let mut conn = kube.sandbox.conn(i);
         query::<()>(&mut conn, &["AUTH", password]);
         query::<()>(&mut conn, &["CONFIG", "SET", "requirepass", ""]);
+    }
+    assert_all_keys(&kube.sandbox.addrs[0], &keys);
+}
+
+fn finding_codes(verdict: &serde_json::Value) -> Vec<String> {
+    verdict["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_owned()).collect()
+}
+
+#[test]
+fn pods_restarted_under_new_ips_are_found_and_fix_makes_the_cluster_learn_their_addresses() {
+    let persistence: Vec<String> = ["--appendonly", "yes"].iter().map(|a| format!("--server-arg={a}")).collect();
+    let mut kube = support::kube::FakeKube::start_with(Server::Redis, 6, &persistence);
+    kube.connect = "direct";
+    kube.run(&["create", "--replicas", "1", "--yes"]).expect(0);
+    let keys = write_keys(&kube.sandbox.addrs[0], 2000);
+    let old = kube.sandbox.addrs.clone();
+    // Every pod at once, as a rollout or a node pool upgrade does: no node can reach another.
+    kube.restart_pods(&[0, 1, 2, 3, 4, 5], true);
+    assert!(kube.sandbox.addrs.iter().all(|a| !old.contains(a)), "{:?} {old:?}", kube.sandbox.addrs);
+
+    let check = kube.run(&["check", "-o", "json"]).expect(11).json();
+    let stale = finding_codes(&check).iter().filter(|c| *c == "stale-address").count();
+    assert_eq!(stale, 6, "{check}");
+    let fixed = kube.run(&["fix", "--yes", "-o", "json"]).expect(0).json();
+    assert_eq!(fixed["check"]["healthy"], true, "{fixed}");
+    for addr in &kube.sandbox.addrs {
+        let nodes: String = query(&mut support::connect(addr), &["CLUSTER", "NODES"]);
+        assert!(kube.sandbox.addrs.iter().all(|a| nodes.contains(a.as_str())), "{addr} lacks a new address:\n{nodes}");
+        assert!(old.iter().all(|a| !nodes.contains(&format!("{a}@"))), "{addr} still has an old address:\n{nodes}");
+    }
+    assert_all_keys(&kube.sandbox.addrs[0], &keys);
+}
+
+#[test]
+fn a_pod_outside_the_cluster_is_named_and_the_ghost_of_a_manual_scale_down_is_forgotten() {
+    let mut kube = support::kube::FakeKube::start(Server::Redis, 6);
+    kube.connect = "direct";
+    kube.run(&["create", "--replicas", "1", "--yes"]).expect(0);
+    let keys = write_keys(&kube.sandbox.addrs[0], 1000);
+    kube.scale_by_hand(7);
+    let check = kube.run(&["check", "-o", "json"]).expect(10).json();
+    assert_eq!(finding_codes(&check), ["not-in-cluster"], "{check}");
+    let hint = check["findings"][0]["hint"].as_str().unwrap();
+    assert!(hint.contains("kubectl redis add-node redis-cluster-6 redis-cluster -n redis"), "{hint}");
+
+    // Joined by hand under the master in its own zone: check names the Kubernetes zone.
+    let status = kube.run(&["status", "-o", "json"]).expect(0).json();
+    let zone_a = status["nodes"].as_array().unwrap().iter().find(|n| n["role"] == "master" && n["site"]["zone"] == "zone-a");
+    let master = zone_a.unwrap()["name"].as_str().unwrap().to_owned();
+    kube.run(&["add-node", "redis-cluster-6", "--replica-of", &master, "--yes"]).expect(0);
+    let check = kube.run(&["check", "-o", "json"]).expect(10).json();
+    assert_eq!(finding_codes(&check), ["replica-same-zone"], "{check}");
+    assert!(check["findings"][0]["message"].as_str().unwrap().contains("zone-a"), "{check}");
+
+    // `kubectl scale statefulset --replicas 6` by hand: the cluster keeps a node no pod runs.
+    kube.scale_by_hand(6);
+    let check = kube.run(&["check", "-o", "json"]).expect(10).json();
+    assert_eq!(finding_codes(&check), ["ghost"], "{check}");
+    assert!(check["findings"][0]["hint"].as_str().unwrap().contains("kubectl redis fix redis-cluster -n redis"), "{check}");
+    let fixed = kube.run(&["fix", "--yes", "-o", "json"]).expect(0).json();
+    assert_eq!(fixed["check"]["healthy"], true, "{fixed}");
+    for i in 0..6 {
+        let nodes: String = query(&mut kube.sandbox.conn(i), &["CLUSTER", "NODES"]);
+        assert_eq!(nodes.lines().count(), 6, "{nodes}");
     }
     assert_all_keys(&kube.sandbox.addrs[0], &keys);
 }

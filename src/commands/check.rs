@@ -54,7 +54,7 @@ pub async fn execute(ctx: &Context, platform: &Platform) -> Result<Verdict> {
 }
 
 pub fn judge(topology: &Topology, platform: &Platform) -> Verdict {
-    let findings = health::assess(topology, &platform.sites());
+    let findings = health::assess(topology, &platform.sites(), platform.roster().as_ref());
     let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
     Verdict {
         healthy: findings.is_empty(),

@@ -24,7 +24,7 @@ pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs) -> Resul
     let platform = ctx.platform(target).await?;
     let topology = super::gather(ctx, &platform).await?;
     let uncovered = count_uncovered_keys(ctx, &topology).await?;
-    let plan = repair::plan(&topology, &uncovered);
+    let plan = repair::plan(&topology, &uncovered, platform.roster().as_ref());
     let moves: Vec<_> =
         plan.steps.iter().filter_map(|s| if let Step::MoveSlots(m) = s { Some(m.clone()) } else { None }).collect();
     crate::planner::guard::refuse_keys_outside_db0(&topology, &moves)?;

@@ -47,7 +47,9 @@ pub struct Report<'a> {
 pub async fn gather(ctx: &Context, platform: &Platform) -> Result<Topology> {
     let started = std::time::Instant::now();
     let mut topology = topology::gather(&ctx.connector, &platform.nodes()).await;
-    topology.name_members(&platform.names());
+    let names = platform.names();
+    topology.adopt_addresses(&names.keys().cloned().collect());
+    topology.name_members(&names);
     if ctx.verbose > 0 {
         eprintln!(
             "asked {} node(s) in {:?}",

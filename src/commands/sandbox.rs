@@ -1,4 +1,4 @@
-//! `sandbox up|down|status`: local server processes that stand in for pods.
+//! `sandbox up|down|scale|restart|status`: local server processes that stand in for pods.
 
 use crate::cli::SandboxCommand;
 use crate::context::Context;
@@ -30,6 +30,11 @@ pub async fn run(ctx: &Context, command: &SandboxCommand) -> Result<ExitCode> {
                 sandbox::shrink(&args.name, args.count, args.delete_storage)?
             };
             print(ctx, &sandbox)?;
+        }
+        SandboxCommand::Restart(args) => {
+            let all: Vec<usize> = (0..sandbox::load(&args.name)?.nodes.len()).collect();
+            let members = if args.members.is_empty() { &all } else { &args.members };
+            print(ctx, &sandbox::restart(&args.name, members, args.new_ip)?)?;
         }
     }
     Ok(ExitCode::Success)

@@ -132,6 +132,7 @@ impl<'a> Executor<'a> {
                 self.conn(&node.addr).await?.call::<()>(&cmd).await
             }
             Step::WaitForAgreement { nodes } => self.wait(Wait::Agreement(nodes)).await,
+            Step::WaitForAddresses { nodes } => self.wait(Wait::Addresses(nodes)).await,
             Step::WaitForClusterOk { nodes } => self.wait(Wait::ClusterOk(nodes)).await,
             Step::Replicate { node, master } => {
                 self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("REPLICATE").arg(&master.id)).await
@@ -196,6 +197,7 @@ impl<'a> Executor<'a> {
         loop {
             let pending = match wait {
                 Wait::Agreement(nodes) => self.agreement_problems(nodes).await,
+                Wait::Addresses(nodes) => self.stale_addresses(nodes).await,
                 Wait::ClusterOk(nodes) => self.not_serving(nodes).await,
                 Wait::ReplicaLink(node) => self.not_replicating(node).await,
                 Wait::Promoted(node) => self.not_master(node).await,
@@ -209,6 +211,10 @@ impl<'a> Executor<'a> {
                     Wait::Agreement(_) => (
                         "the nodes did not agree",
                         "cluster bus ports (port + 10000) must be reachable between all nodes, and a node ID removed with CLUSTER FORGET is ignored for 60s; re-run the same command to continue",
+                    ),
+                    Wait::Addresses(_) => (
+                        "the nodes did not learn the new addresses",
+                        "cluster bus ports (port + 10000) must be reachable at the new addresses; re-run fix to continue",
                     ),
                     Wait::ClusterOk(_) => {
                         ("not serving the cluster (cluster_state is not ok)", "run `kubectl redis check` to see why")
@@ -273,6 +279,27 @@ impl<'a> Executor<'a> {
         problems
     }
 
+    /// Which node still has which listed node at another address than listed (its own included).
+    async fn stale_addresses(&mut self, nodes: &[NodeRef]) -> Vec<String> {
+        let mut pending = Vec::new();
+        for node in nodes {
+            let lines = match self.ask(node, redis::cmd("CLUSTER").arg("NODES")).await {
+                Ok(text) => parse_cluster_nodes(&text).0,
+                Err(e) => {
+                    pending.push(format!("{node} did not answer ({})", e.message));
+                    continue;
+                }
+            };
+            for peer in nodes {
+                let line = lines.iter().find(|l| l.id == peer.id && !l.flags.handshake);
+                if line.and_then(|l| l.addr.client_addr()).as_ref() != Some(&peer.addr) {
+                    pending.push(format!("{node} does not know {} at {} yet", peer.id.get(..8).unwrap_or(&peer.id), peer.addr));
+                }
+            }
+        }
+        pending
+    }
+
     /// Nodes whose CLUSTER INFO does not say `cluster_state:ok` yet.
     async fn not_serving(&mut self, nodes: &[NodeRef]) -> Vec<String> {
         let mut pending = Vec::new();
@@ -321,6 +348,7 @@ impl<'a> Executor<'a> {
 #[derive(Clone, Copy)]
 enum Wait<'s> {
     Agreement(&'s [NodeRef]),
+    Addresses(&'s [NodeRef]),
     ClusterOk(&'s [NodeRef]),
     ReplicaLink(&'s NodeRef),
     Promoted(&'s NodeRef),

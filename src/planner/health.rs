@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::placement::SiteMap;
+use super::roster::Roster;
 use crate::redis::slots::format_ranges;
 use crate::redis::topology::{Member, Topology};
 
@@ -29,12 +30,18 @@ fn finding(severity: Severity, code: &'static str, node: Option<&Member>, messag
     Finding { severity, code, node: node.map(Member::label), message, hint }
 }
 
-/// Every finding, problems first.
-pub fn assess(topology: &Topology, sites: &SiteMap) -> Vec<Finding> {
+/// Every finding, problems first. With the platform's roster, nodes no member runs are ghosts
+/// (not merely unreachable) and members outside the cluster are named.
+pub fn assess(topology: &Topology, sites: &SiteMap, roster: Option<&Roster>) -> Vec<Finding> {
     let mut findings = Vec::new();
-    reachability(topology, &mut findings);
+    let ghosts: Vec<&str> = roster.map(|r| r.ghosts(topology)).unwrap_or_default().iter().map(|g| g.id.as_str()).collect();
+    reachability(topology, &ghosts, &mut findings);
+    if let Some(roster) = roster {
+        platform_members(topology, roster, &mut findings);
+    }
+    addresses(topology, &mut findings);
     serving(topology, &mut findings);
-    failure_flags(topology, &mut findings);
+    failure_flags(topology, &ghosts, &mut findings);
     coverage(topology, &mut findings);
     agreement(topology, &mut findings);
     open_slots(topology, &mut findings);
@@ -44,8 +51,8 @@ pub fn assess(topology: &Topology, sites: &SiteMap) -> Vec<Finding> {
     findings
 }
 
-fn reachability(topology: &Topology, out: &mut Vec<Finding>) {
-    for member in topology.members.iter().filter(|m| m.state.is_none()) {
+fn reachability(topology: &Topology, ghosts: &[&str], out: &mut Vec<Finding>) {
+    for member in topology.members.iter().filter(|m| m.state.is_none() && !ghosts.contains(&m.id.as_str())) {
         let what = if member.is_master() { format!("master with {} slot(s)", member.slots.len()) } else { "replica".to_owned() };
         out.push(finding(
             Severity::Problem,
@@ -66,6 +73,71 @@ fn reachability(topology: &Topology, out: &mut Vec<Finding>) {
     }
 }
 
+/// Ghosts (cluster nodes no member runs) and members that answer outside the cluster.
+fn platform_members(topology: &Topology, roster: &Roster, out: &mut Vec<Finding>) {
+    for ghost in roster.ghosts(topology) {
+        let (severity, hint) = if ghost.slots.is_empty() {
+            (Severity::Warning, format!("forget it on every node: kubectl redis fix {}", roster.target))
+        } else {
+            (
+                Severity::Problem,
+                format!(
+                    "its {} slot(s) are down: bring its {} back with its storage; fix forgets a ghost only once it owns no slots",
+                    ghost.slots.len(),
+                    roster.noun
+                ),
+            )
+        };
+        out.push(finding(
+            severity,
+            "ghost",
+            Some(ghost),
+            format!("{} is in the cluster, but no {} of {} runs it any more", ghost.label(), roster.noun, roster.target),
+            hint,
+        ));
+    }
+    for (seat, spare) in roster.outside(topology) {
+        out.push(Finding {
+            severity: Severity::Warning,
+            code: "not-in-cluster",
+            node: Some(format!("{} {}", seat.name, spare.addr)),
+            message: format!("{} {} ({}) is empty and not in the cluster", roster.noun, seat.name, spare.addr),
+            hint: format!(
+                "join it: kubectl redis add-node {name} {target} (add --replica for a replica), or let scale use it: kubectl redis scale {target} --masters M",
+                name = seat.name,
+                target = roster.target
+            ),
+        });
+    }
+}
+
+/// Nodes that other nodes (or the node itself) know at an old address: after a restart under a
+/// new IP, nobody reaches it there, and the cluster cannot heal by itself when every node moved.
+fn addresses(topology: &Topology, out: &mut Vec<Finding>) {
+    for member in topology.reachable() {
+        let stale = topology.stale_views(member);
+        if stale.is_empty() {
+            continue;
+        }
+        let mut olds: Vec<String> = stale.iter().map(|(_, a)| a.to_string()).collect();
+        olds.sort();
+        olds.dedup();
+        out.push(finding(
+            Severity::Problem,
+            "stale-address",
+            Some(member),
+            format!(
+                "{} answers at {} but {} node(s) know it at {}",
+                member.label(),
+                member.addr.as_ref().map_or_else(String::new, ToString::to_string),
+                stale.len(),
+                olds.join(", ")
+            ),
+            "tell the nodes its current address: kubectl redis fix (CLUSTER MEET at the new address)".to_owned(),
+        ));
+    }
+}
+
 /// A node that answers but reports cluster_state:fail refuses every key command.
 fn serving(topology: &Topology, out: &mut Vec<Finding>) {
     for m in topology.reachable().filter(|m| m.state.as_ref().is_some_and(|s| !s.serving)) {
@@ -79,8 +151,8 @@ fn serving(topology: &Topology, out: &mut Vec<Finding>) {
     }
 }
 
-fn failure_flags(topology: &Topology, out: &mut Vec<Finding>) {
-    for m in &topology.members {
+fn failure_flags(topology: &Topology, ghosts: &[&str], out: &mut Vec<Finding>) {
+    for m in topology.members.iter().filter(|m| !ghosts.contains(&m.id.as_str())) {
         let flags = &m.seen_as;
         if flags.fail {
             out.push(finding(
@@ -300,12 +372,12 @@ mod tests {
 
     #[test]
     fn a_healthy_cluster_has_no_findings() {
-        assert!(assess(&cluster("0-16383", true), &SiteMap::default()).is_empty());
+        assert!(assess(&cluster("0-16383", true), &SiteMap::default(), None).is_empty());
     }
 
     #[test]
     fn reports_uncovered_slots_and_a_broken_replica_link() {
-        let findings = assess(&cluster("0-16000", false), &SiteMap::default());
+        let findings = assess(&cluster("0-16000", false), &SiteMap::default(), None);
         assert_eq!(codes(&findings), ["uncovered-slots", "replica-link-down"]);
         assert!(findings[0].message.contains("16001-16383"));
     }
@@ -314,7 +386,7 @@ mod tests {
     fn a_node_that_does_not_serve_is_a_problem() {
         let mut topology = cluster("0-16383", true);
         topology.members[0].state.as_mut().unwrap().serving = false;
-        let findings = assess(&topology, &SiteMap::default());
+        let findings = assess(&topology, &SiteMap::default(), None);
         assert_eq!(codes(&findings), ["not-serving"]);
     }
 
@@ -324,7 +396,7 @@ mod tests {
         let mut sites = SiteMap::default();
         sites.0.insert(NodeAddr::new("10.0.0.1", 6379), Site::new("h1", None));
         sites.0.insert(NodeAddr::new("10.0.0.2", 6379), Site::new("h1", None));
-        let findings = assess(&cluster("0-16383", true), &sites);
+        let findings = assess(&cluster("0-16383", true), &sites, None);
         assert_eq!(codes(&findings), ["replica-same-host"]);
         assert_eq!(findings[0].severity, Severity::Warning);
     }

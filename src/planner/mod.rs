@@ -10,6 +10,7 @@ pub mod membership;
 pub mod moves;
 pub mod placement;
 pub mod repair;
+pub mod roster;
 pub mod scale;
 
 use std::fmt;
@@ -71,6 +72,8 @@ pub enum Step {
     Meet { node: NodeRef, peer: NodeRef, peer_bus_port: Option<u16> },
     /// Waits until every listed node knows the others and all agree on slots and roles.
     WaitForAgreement { nodes: Vec<NodeRef> },
+    /// Waits until every listed node knows every other (and itself) at the address listed.
+    WaitForAddresses { nodes: Vec<NodeRef> },
     /// Waits until every listed node reports `cluster_state:ok` and so serves its slots.
     WaitForClusterOk { nodes: Vec<NodeRef> },
     /// CLUSTER REPLICATE: `node` becomes a replica of `master`.
@@ -98,7 +101,13 @@ pub enum Step {
 impl Step {
     /// Whether the step changes the cluster (as opposed to waiting for it).
     pub fn changes_cluster(&self) -> bool {
-        !matches!(self, Step::WaitForAgreement { .. } | Step::WaitForClusterOk { .. } | Step::WaitForReplicaLink { .. })
+        !matches!(
+            self,
+            Step::WaitForAgreement { .. }
+                | Step::WaitForAddresses { .. }
+                | Step::WaitForClusterOk { .. }
+                | Step::WaitForReplicaLink { .. }
+        )
     }
 }
 
@@ -112,6 +121,7 @@ impl fmt::Display for Step {
             Step::SetConfigEpoch { node, epoch } => write!(f, "set config epoch {epoch} on {node}"),
             Step::Meet { node, peer, .. } => write!(f, "introduce {node} to {peer}"),
             Step::WaitForAgreement { nodes } => write!(f, "wait until all {} nodes agree on the configuration", nodes.len()),
+            Step::WaitForAddresses { nodes } => write!(f, "wait until all {} nodes know each other's addresses", nodes.len()),
             Step::WaitForClusterOk { nodes } => {
                 write!(f, "wait until all {} nodes serve the cluster (cluster_state:ok)", nodes.len())
             }

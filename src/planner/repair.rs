@@ -1,11 +1,13 @@
-//! The repair plan for what `check` finds: half-done migrations are finished in their direction
-//! (or rolled back when the target is gone), uncovered slots go to the node that holds their keys
-//! (or, when none does, to the master with the fewest slots), ghost nodes are forgotten, and
-//! replicas whose link is down are attached again. What cannot be repaired safely is said, not guessed.
+//! The repair plan for what `check` finds: nodes known at an old address are introduced at their
+//! current one, half-done migrations are finished in their direction (or rolled back when the
+//! target is gone), uncovered slots go to the node that holds their keys (or, when none does, to
+//! the master with the fewest slots), ghost nodes are forgotten, and replicas whose link is down
+//! are attached again. What cannot be repaired safely is said, not guessed.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::moves::Move;
+use super::roster::Roster;
 use super::{NodeRef, Plan, Step, node_ref};
 use crate::redis::slots::{SlotRange, SlotSet, format_ranges};
 use crate::redis::topology::{Member, Topology};
@@ -17,9 +19,11 @@ fn alive<'a>(topology: &'a Topology, id: &str) -> Option<&'a Member> {
     topology.member(id).filter(|m| m.state.is_some())
 }
 
-pub fn plan(topology: &Topology, uncovered: &UncoveredKeys) -> Plan {
+pub fn plan(topology: &Topology, uncovered: &UncoveredKeys, roster: Option<&Roster>) -> Plan {
     let mut summary = Vec::new();
     let mut steps = Vec::new();
+    // Nodes that cannot reach each other can agree on nothing else: addresses come first.
+    stale_addresses(topology, &mut summary, &mut steps);
     // Covering comes first: while a slot has no owner the cluster serves nothing, and moves wait for it.
     uncovered_slots(topology, uncovered, &mut summary, &mut steps);
     if !steps.is_empty() {
@@ -28,7 +32,7 @@ pub fn plan(topology: &Topology, uncovered: &UncoveredKeys) -> Plan {
         steps.push(Step::WaitForClusterOk { nodes: everyone });
     }
     open_slots(topology, &mut summary, &mut steps);
-    ghosts(topology, &mut summary, &mut steps);
+    ghosts(topology, roster, &mut summary, &mut steps);
     replica_links(topology, &mut summary, &mut steps);
     if summary.is_empty() {
         summary.push("nothing to repair".to_owned());
@@ -123,12 +127,37 @@ fn uncovered_slots(topology: &Topology, uncovered: &UncoveredKeys, summary: &mut
     }
 }
 
-/// Nodes the cluster marks failed (or without address) that own nothing and answer nobody.
-fn ghosts(topology: &Topology, summary: &mut Vec<String>, steps: &mut Vec<Step>) {
+/// Every node that knows a member at an old address meets it at its current one; a member that
+/// has its own address wrong learns it from the first MEET it receives.
+fn stale_addresses(topology: &Topology, summary: &mut Vec<String>, steps: &mut Vec<Step>) {
+    let mut meets = Vec::new();
+    for member in topology.reachable() {
+        let stale = topology.stale_views(member);
+        let Some(peer) = node_ref(member).filter(|_| !stale.is_empty()) else { continue };
+        summary.push(format!("tell {} node(s) that {peer} is at {} now", stale.len(), peer.addr));
+        let mut viewers: Vec<&Member> = stale.iter().filter_map(|(viewer, _)| *viewer).collect();
+        if viewers.is_empty() {
+            viewers.extend(topology.reachable().find(|m| m.id != member.id));
+        }
+        for viewer in viewers {
+            let Some(node) = node_ref(viewer) else { continue };
+            meets.push(Step::Meet { node, peer: peer.clone(), peer_bus_port: member.bus_port });
+        }
+    }
+    if !meets.is_empty() {
+        steps.extend(meets);
+        steps.push(Step::WaitForAddresses { nodes: topology.reachable().filter_map(node_ref).collect() });
+    }
+}
+
+/// Nodes the cluster marks failed (or without address), or that no member of the platform runs,
+/// which own nothing and answer nobody.
+fn ghosts(topology: &Topology, roster: Option<&Roster>, summary: &mut Vec<String>, steps: &mut Vec<Step>) {
+    let memberless: Vec<&str> = roster.map(|r| r.ghosts(topology)).unwrap_or_default().iter().map(|g| g.id.as_str()).collect();
     for ghost in topology.members.iter().filter(|m| {
         m.state.is_none()
             && m.slots.is_empty()
-            && (m.seen_as.fail || m.seen_as.noaddr)
+            && (m.seen_as.fail || m.seen_as.noaddr || memberless.contains(&m.id.as_str()))
             && topology.replicas_of(&m.id).next().is_none()
     }) {
         summary.push(format!("forget the ghost node {}", ghost.label()));
@@ -188,7 +217,7 @@ mod tests {
     #[test]
     fn a_half_done_migration_is_finished_in_its_direction() {
         let t = topology(&format!("[100->-{B}]"), &format!("[100-<-{A}]"), "8192-16383");
-        let plan = plan(&t, &UncoveredKeys::new());
+        let plan = plan(&t, &UncoveredKeys::new(), None);
         assert!(
             matches!(&plan.steps[..], [Step::MoveSlots(m)] if m.source.id == A && m.target.id == B && m.slot_count() == 1),
             "{plan:?}"
@@ -202,7 +231,7 @@ mod tests {
         uncovered.insert(16001, BTreeMap::from([(A.to_owned(), 3), (B.to_owned(), 0)]));
         uncovered.insert(16002, BTreeMap::from([(A.to_owned(), 0), (B.to_owned(), 0)]));
         uncovered.insert(16003, BTreeMap::from([(A.to_owned(), 1), (B.to_owned(), 1)]));
-        let plan = plan(&t, &uncovered);
+        let plan = plan(&t, &uncovered, None);
         let adds: Vec<(String, String)> = plan
             .steps
             .iter()
@@ -216,7 +245,7 @@ mod tests {
 
     #[test]
     fn a_healthy_cluster_needs_no_repair() {
-        let plan = plan(&topology("", "", "8192-16383"), &UncoveredKeys::new());
+        let plan = plan(&topology("", "", "8192-16383"), &UncoveredKeys::new(), None);
         assert!(plan.steps.is_empty());
     }
 }

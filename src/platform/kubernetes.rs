@@ -53,6 +53,9 @@ pub struct PodFacts {
     /// Pod IP and Redis port; `None` before the pod has an IP.
     pub addr: Option<NodeAddr>,
     pub ready: bool,
+    /// Its phase is Running: it can answer even when not Ready (a readiness probe that wants a
+    /// healthy cluster fails while the cluster is broken, and that is when the tool must reach it).
+    pub running: bool,
     /// The Kubernetes node it runs on.
     pub node: Option<String>,
     /// The node's zone label; `None` when unlabelled or not readable.
@@ -233,6 +236,14 @@ impl Kubernetes {
         match &self.workload {
             Some(w) => format!("{}-{ordinal}", w.name),
             None => self.pods.get(ordinal).map_or_else(String::new, |p| p.name.clone()),
+        }
+    }
+
+    /// How commands name it in hints, e.g. `redis-cluster -n redis`.
+    pub fn command_target(&self) -> String {
+        match &self.workload {
+            Some(w) => format!("{} -n {}", w.name, self.namespace),
+            None => format!("-l {} -n {}", self.selector, self.namespace),
         }
     }
 
@@ -444,8 +455,9 @@ fn pod_facts(pod: &Pod, statefulset: Option<&str>, node: Option<String>, zone: O
         .map(|c| format!("{} {}", c.type_, c.reason.clone().unwrap_or_else(|| c.status.clone())))
         .collect();
     let phase = status.phase.unwrap_or_else(|| "Unknown".to_owned());
+    let running = phase == "Running";
     let state = if failing.is_empty() { phase } else { format!("{phase}; {}", failing.join(", ")) };
-    PodFacts { name, ordinal, addr, ready, node, zone, state }
+    PodFacts { name, ordinal, addr, ready, running, node, zone, state }
 }
 
 /// The container port named like a Redis port, else 6379.

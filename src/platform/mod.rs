@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 
 use crate::error::{Error, Result};
 use crate::planner::placement::{Site, SiteMap};
+use crate::planner::roster::Roster;
 use crate::planner::scale::Seat;
 use crate::redis::addr::NodeAddr;
 
@@ -36,7 +37,7 @@ impl Platform {
         match self {
             Platform::Sandbox(sandbox) => sandbox.nodes.iter().map(|n| n.addr.clone()).collect(),
             Platform::Static(addrs) => addrs.clone(),
-            Platform::Kubernetes(k) => k.pods.iter().filter(|p| p.ready).filter_map(|p| p.addr.clone()).collect(),
+            Platform::Kubernetes(k) => k.pods.iter().filter(|p| p.running).filter_map(|p| p.addr.clone()).collect(),
         }
     }
 
@@ -60,6 +61,16 @@ impl Platform {
     pub fn address_for(&self, reference: &str) -> String {
         let named = self.names().into_iter().find(|(_, name)| name == reference);
         named.map_or_else(|| reference.to_owned(), |(addr, _)| addr.to_string())
+    }
+
+    /// The members as `check` and `fix` judge them against the cluster; `None` for nodes given by address.
+    pub fn roster(&self) -> Option<Roster> {
+        let (authoritative, noun, target) = match self {
+            Platform::Sandbox(sb) => (true, "sandbox member", format!("--sandbox={}", sb.name)),
+            Platform::Static(_) => return None,
+            Platform::Kubernetes(k) => (k.workload.is_some(), "pod", k.command_target()),
+        };
+        Some(Roster { seats: self.seats(0), authoritative, noun, target })
     }
 
     /// Whether `grow_to` and `shrink_to` work here.
@@ -166,7 +177,7 @@ impl Platform {
 fn kubernetes_seats(k: &kubernetes::Kubernetes, at_least: usize) -> Vec<Seat> {
     let seat = |name: String, ordinal: Option<usize>| {
         let pod = k.pods.iter().find(|p| p.name == name);
-        let addr = pod.filter(|p| p.ready).and_then(|p| p.addr.clone());
+        let addr = pod.filter(|p| p.running).and_then(|p| p.addr.clone());
         let host = pod.and_then(|p| p.node.clone()).unwrap_or_else(|| name.clone());
         let zone = pod.and_then(|p| p.zone.clone());
         Seat { name, ordinal, addr, site: Site::new(host, zone) }

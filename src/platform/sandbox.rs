@@ -203,6 +203,47 @@ pub fn shrink(name: &str, count: usize, delete_storage: bool) -> Result<Sandbox>
     Ok(sandbox)
 }
 
+/// Restarts members like deleted pods of a StatefulSet: each stops (SIGTERM) and starts again on
+/// its storage; with `new_ip` it comes back under a loopback address no member had before.
+pub fn restart(name: &str, members: &[usize], new_ip: bool) -> Result<Sandbox> {
+    let _lock = allocation_lock()?;
+    let mut sandbox = load(name)?;
+    if let Some(bad) = members.iter().find(|i| **i >= sandbox.nodes.len()) {
+        return Err(Error::usage(format!("sandbox {name} has no member {bad}"))
+            .hint(format!("members are 0 to {}", sandbox.nodes.len().saturating_sub(1))));
+    }
+    let chosen: Vec<SandboxNode> = members.iter().map(|i| sandbox.nodes[*i].clone()).collect();
+    stop(&chosen);
+    for &index in members {
+        if new_ip {
+            sandbox.nodes[index].addr = fresh_addr(&sandbox, index)?;
+        }
+        let pid = start(&sandbox, &sandbox.nodes[index])?;
+        sandbox.nodes[index].pid = pid;
+        save(&sandbox)?;
+    }
+    for &index in members {
+        wait_listening(&sandbox.nodes[index])?;
+    }
+    Ok(sandbox)
+}
+
+/// The member's address in the next generation of loopback networks (127.78…, 127.79…) that no
+/// member of the sandbox uses.
+fn fresh_addr(sandbox: &Sandbox, index: usize) -> Result<NodeAddr> {
+    let current = &sandbox.nodes[index].addr;
+    let generation = |addr: &NodeAddr| addr.host.split('.').nth(1).and_then(|o| o.parse::<u16>().ok());
+    let (Some(now), true) = (generation(current), cfg!(target_os = "linux")) else {
+        return Err(Error::usage("a new IP needs the per-node loopback addresses of Linux").hint("restart without --new-ip"));
+    };
+    let next = if now >= 126 { 77 } else { now + 1 };
+    let addr = NodeAddr::new(format!("127.{next}.{}.{}", sandbox.block, index + 1), current.port);
+    if sandbox.nodes.iter().any(|n| n.addr == addr) {
+        return Err(Error::failed(format!("{addr} is in use by another member")));
+    }
+    Ok(addr)
+}
+
 /// SIGTERM, a bounded wait, then SIGKILL for what still runs.
 fn stop(nodes: &[SandboxNode]) {
     for node in nodes.iter().filter(|n| is_running(n)) {

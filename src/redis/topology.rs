@@ -58,6 +58,9 @@ pub struct Member {
     pub name: Option<String>,
     /// The announced client address, used for MEET and REPLICATE and to reach the node.
     pub addr: Option<NodeAddr>,
+    /// Where the tool reached it, when it answered (it can differ from `addr` after the node
+    /// moved and the cluster has not learned its new address).
+    pub reached_at: Option<NodeAddr>,
     pub bus_port: Option<u16>,
     pub role: Role,
     pub master_id: Option<String>,
@@ -270,9 +273,10 @@ fn stranger(addr: &NodeAddr, state: &NodeState) -> Stranger {
 fn member_from_self(state: &NodeState, states: &[(&NodeAddr, &NodeState)]) -> Option<Member> {
     let me = state.myself()?;
     let mut member = member_from_line(me, seen_as(&me.id, states));
+    member.reached_at = states.iter().find(|(_, s)| s.id == state.id).map(|(a, _)| (*a).clone());
     if member.addr.is_none() {
         // A node alone in its cluster does not know its own IP yet; the address we reached it on stands in.
-        member.addr = states.iter().find(|(_, s)| s.id == state.id).map(|(a, _)| (*a).clone());
+        member.addr = member.reached_at.clone();
     }
     member.state = Some(state.clone());
     Some(member)
@@ -300,6 +304,7 @@ fn member_from_line(line: &NodeLine, seen_as: Flags) -> Member {
         id: line.id.clone(),
         name: None,
         addr: line.addr.client_addr(),
+        reached_at: None,
         bus_port: line.addr.bus_port,
         role: if line.flags.replica { Role::Replica } else { Role::Master },
         master_id: line.master_id.clone(),
@@ -409,6 +414,35 @@ impl Topology {
             covered.union_with(&master.slots);
         }
         covered
+    }
+
+    /// Members the platform knows at another address than the cluster does (a pod restarted under
+    /// a new IP) are addressed where they answered; their old addresses stop counting as unreachable.
+    pub fn adopt_addresses(&mut self, platform_addrs: &BTreeSet<NodeAddr>) {
+        let mut moved = BTreeSet::new();
+        for member in &mut self.members {
+            if let Some(at) =
+                member.reached_at.clone().filter(|at| platform_addrs.contains(at) && member.addr.as_ref() != Some(at))
+            {
+                moved.extend(member.addr.replace(at));
+            }
+        }
+        self.unreachable_addrs.retain(|(addr, _)| !moved.contains(addr));
+    }
+
+    /// Addresses other reachable nodes (and the node itself) give a member that differ from its
+    /// address: (viewer, address it has), viewer `None` for the member's own line.
+    pub fn stale_views(&self, member: &Member) -> Vec<(Option<&Member>, NodeAddr)> {
+        let Some(addr) = &member.addr else { return Vec::new() };
+        let mut stale = Vec::new();
+        for viewer in self.reachable() {
+            let Some(state) = &viewer.state else { continue };
+            let line = state.lines.iter().find(|l| l.id == member.id && !l.flags.handshake && !l.flags.noaddr);
+            if let Some(seen) = line.and_then(|l| l.addr.client_addr()).filter(|seen| seen != addr) {
+                stale.push(((viewer.id != member.id).then_some(viewer), seen));
+            }
+        }
+        stale
     }
 
     /// Gives members the names the platform knows their addresses by.

@@ -59,7 +59,13 @@ type Shared = Arc<Mutex<World>>;
 impl FakeKube {
     /// A StatefulSet `redis-cluster` with `replicas` ready pods running `server`.
     pub fn start(server: Server, replicas: usize) -> FakeKube {
-        let sandbox = Sandbox::start(server, replicas);
+        FakeKube::start_with(server, replicas, &[])
+    }
+
+    /// Like `start`, with extra server options for every pod (e.g. persistence).
+    pub fn start_with(server: Server, replicas: usize, server_args: &[String]) -> FakeKube {
+        let mut sandbox = Sandbox::start(server, 0);
+        sandbox.grow_with(replicas, server_args);
         let statefulset = "redis-cluster".to_owned();
         let world = Arc::new(Mutex::new(World {
             statefulset: statefulset.clone(),
@@ -117,6 +123,24 @@ impl FakeKube {
     /// Makes the pod template take REDIS_PASSWORD from a Secret's key, as Helm charts do.
     pub fn take_password_from(&self, secret: &str, key: &str) {
         self.world.lock().unwrap().password_from = Some((secret.to_owned(), key.to_owned()));
+    }
+
+    /// `kubectl scale statefulset` by hand: the pods follow, the cluster is not told.
+    pub fn scale_by_hand(&mut self, replicas: usize) {
+        self.sandbox.resize(replicas);
+        self.world.lock().unwrap().replicas = replicas;
+    }
+
+    /// Deletes pods, which come back on their volumes; with `new_ip` under new pod IPs.
+    pub fn restart_pods(&mut self, ordinals: &[usize], new_ip: bool) {
+        let name = self.sandbox.name.clone();
+        let mut args: Vec<String> = vec!["sandbox".into(), "restart".into(), name];
+        args.extend(ordinals.iter().map(ToString::to_string));
+        if new_ip {
+            args.push("--new-ip".into());
+        }
+        self.sandbox.run(&args.iter().map(String::as_str).collect::<Vec<_>>()).expect(0);
+        self.sandbox.refresh();
     }
 
     pub fn replicas(&self) -> usize {
