@@ -213,6 +213,23 @@ Interrupted (Ctrl-C, a kill, a node dying) it converges when run again with the 
     Generate(GenerateArgs),
 }
 
+impl Command {
+    /// The verb of a command that changes a cluster (it holds the target's lease while it runs).
+    pub fn changing_verb(&self) -> Option<&'static str> {
+        match self {
+            Command::Create(_) => Some("create"),
+            Command::AddNode(_) => Some("add-node"),
+            Command::DelNode(_) => Some("del-node"),
+            Command::Reshard(_) => Some("reshard"),
+            Command::Rebalance(_) => Some("rebalance"),
+            Command::Scale(_) => Some("scale"),
+            Command::Fix(_) => Some("fix"),
+            Command::Check(args) if args.fix => Some("fix"),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct CreateArgs {
     #[command(flatten)]

@@ -2,12 +2,14 @@
 //! the connector (credentials, TLS, timeouts) and, per command, the target platform.
 
 use std::io::{BufRead, IsTerminal, Write};
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::cli::{ColorChoice, ConnectMode, GlobalArgs, OutputFormat, TargetArgs};
 use crate::error::{Error, Result};
 use crate::output::Style;
 use crate::platform::kubernetes::{Kubernetes, Selection};
+use crate::platform::lease;
 use crate::platform::{Platform, sandbox};
 use crate::redis::addr::NodeAddr;
 use crate::redis::conn::{Connector, Credentials, Secret, TlsSettings};
@@ -22,6 +24,9 @@ pub struct Context {
     pub connector: Connector,
     /// Both stdin and stderr are terminals, so the tool may ask.
     pub interactive: bool,
+    /// The verb of a command that changes the cluster: on Kubernetes it holds the target's lease.
+    pub changing: Option<&'static str>,
+    lease: Arc<tokio::sync::Mutex<Option<lease::Held>>>,
 }
 
 impl Context {
@@ -45,6 +50,8 @@ impl Context {
             style: Style { color },
             connector,
             interactive,
+            changing: None,
+            lease: Arc::default(),
         })
     }
 
@@ -70,6 +77,12 @@ impl Context {
                 namespace: target.namespace.clone(),
             };
             let kubernetes = Kubernetes::open(&selection, self.connector.timeout).await?;
+            if let Some(verb) = self.changing.filter(|_| !self.dry_run) {
+                let mut held = self.lease.lock().await;
+                if held.is_none() {
+                    *held = Some(kubernetes.hold(verb).await?);
+                }
+            }
             let credentials = &self.connector.credentials;
             if (target.password_secret.is_some() || credentials.password.is_none())
                 && let Some(password) = kubernetes.password(target.password_secret.as_ref()).await?
@@ -77,7 +90,7 @@ impl Context {
                 let _ = credentials.discovered.set(password);
             }
             if port_forward(target.connect) {
-                self.connector.route.set(std::sync::Arc::new(kubernetes.port_forward()));
+                self.connector.route.set(Arc::new(kubernetes.port_forward()));
             }
             return Ok(Platform::Kubernetes(Box::new(kubernetes)));
         }
@@ -99,6 +112,13 @@ impl Context {
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(Platform::Static(addrs))
+    }
+
+    /// Gives back the lease a changing command held, if any.
+    pub async fn release_lease(&self) {
+        if let Some(held) = self.lease.lock().await.take() {
+            held.release().await;
+        }
     }
 
     /// Asks "type yes" on a terminal; refuses without one unless --yes was given.

@@ -54,10 +54,11 @@ fn run(cli: Cli) -> error::Result<ExitCode> {
     }
     // TLS needs a process-wide crypto provider; a second install attempt is harmless.
     let _ = rustls::crypto::ring::default_provider().install_default();
-    let ctx = Context::from_args(&cli.global)?;
+    let mut ctx = Context::from_args(&cli.global)?;
+    ctx.changing = cli.command.changing_verb();
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
-        match &cli.command {
+        let result = match &cli.command {
             Command::Create(args) => commands::create::run(&ctx, args).await,
             Command::Check(args) => commands::check::run(&ctx, args).await,
             Command::Status(args) => commands::status::run(&ctx, args).await,
@@ -71,7 +72,9 @@ fn run(cli: Cli) -> error::Result<ExitCode> {
             Command::SampleKeys(command) => commands::sample_keys::run(&ctx, command).await,
             Command::Demo(args) => commands::demo::run(&ctx, args).await,
             Command::Generate(_) => unreachable!("handled before the runtime starts"),
-        }
+        };
+        ctx.release_lease().await;
+        result
     })
 }
 

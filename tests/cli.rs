@@ -1127,13 +1127,24 @@ fn an_owned_statefulset_is_not_scaled_but_served_directly_with_pod_names_as_node
     let kubeconfig = kube.kubeconfig.to_str().unwrap();
     let run = run_in(kube.sandbox.state.path(), &["status", "no-such-set", "--kubeconfig", kubeconfig], &[]).expect(4);
     assert!(run.stderr.contains("statefulset no-such-set not found in namespace redis"), "{}", run.stderr);
+    // A Role without a verb the tool needs: the API server's 403 is passed on with what to ask for.
+    kube.revoke("pods", "list");
+    let run = kube.run(&["status"]).expect(3);
+    assert!(
+        run.stderr.contains("cannot list resource \"pods\"") && run.stderr.contains("hint: ask for that permission"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
 fn the_password_comes_from_the_secret_the_pod_template_names_or_the_one_given() {
     let mut kube = support::kube::FakeKube::start(Server::Redis, 6);
     kube.connect = "direct";
+    // Without the optional ClusterRole, Nodes cannot be read: zones are unknown, not an error.
+    kube.revoke_zone_access();
     kube.run(&["create", "--replicas", "1", "--yes"]).expect(0);
+    assert!(kube.requests().contains(&"FORBIDDEN get nodes".to_owned()));
     let keys = write_keys(&kube.sandbox.addrs[0], 1000);
     let password = "k8s-pass-7f3a";
     kube.put_secret("redis-cluster", &[("redis-password", password)]);
@@ -1149,6 +1160,8 @@ fn the_password_comes_from_the_secret_the_pod_template_names_or_the_one_given() 
     kube.take_password_from("redis-cluster", "redis-password");
     let status = kube.run(&["status", "-o", "json"]).expect(0);
     assert!(kube.requests().contains(&"GET secrets/redis-cluster".to_owned()));
+    let nodes = status.json()["nodes"].as_array().unwrap().clone();
+    assert!(nodes.iter().all(|n| n["site"]["host"].is_string() && n["site"]["zone"].is_null()), "{nodes:?}");
     let master = |doc: &serde_json::Value, n: usize| {
         let masters: Vec<&serde_json::Value> =
             doc["nodes"].as_array().unwrap().iter().filter(|n| n["role"] == "master").collect();
@@ -1239,4 +1252,35 @@ fn a_pod_outside_the_cluster_is_named_and_the_ghost_of_a_manual_scale_down_is_fo
         assert_eq!(nodes.lines().count(), 6, "{nodes}");
     }
     assert_all_keys(&kube.sandbox.addrs[0], &keys);
+}
+
+#[test]
+fn a_second_changing_run_is_refused_by_the_lease_and_a_dead_holders_lease_is_taken_over() {
+    let mut kube = support::kube::FakeKube::start(Server::Redis, 6);
+    kube.connect = "direct";
+    let name = "kubectl-redis-redis-cluster";
+    kube.run(&["create", "--replicas", "1", "--yes"]).expect(0);
+    assert!(kube.lease(name).unwrap()["spec"]["holderIdentity"].is_null(), "released after the run");
+
+    // Someone else is changing the cluster: changing runs refuse, plans and reads go on.
+    kube.put_lease(name, "alice@laptop (pid 7, rebalance)", 2);
+    let refused = kube.run(&["scale", "--masters", "4", "--yes"]).expect(3);
+    assert!(refused.stderr.contains("being changed by alice@laptop (pid 7, rebalance) since"), "{}", refused.stderr);
+    assert_eq!(kube.replicas(), 6, "nothing changed");
+    kube.run(&["scale", "--masters", "4", "--dry-run"]).expect(0);
+    kube.run(&["check"]).expect(0);
+
+    // Her run was killed: once the lease is older than its duration, the next run takes it over.
+    kube.put_lease(name, "alice@laptop (pid 7, rebalance)", 31);
+    let mut scale = kube.spawn(&["scale", "--masters", "4", "--yes"]);
+    let holder = || kube.lease(name).and_then(|l| l["spec"]["holderIdentity"].as_str().map(str::to_owned)).unwrap_or_default();
+    assert!(eventually(Duration::from_secs(20), || holder().contains("scale") && !holder().contains("alice")), "{}", holder());
+    assert_eq!(kube.lease(name).unwrap()["spec"]["leaseTransitions"], 4);
+    assert!(scale.try_wait().unwrap().is_none(), "the scale is still running (growing, joining, moving slots)");
+    let second = kube.run(&["fix", "--yes"]).expect(3);
+    assert!(second.stderr.contains("(pid ") && second.stderr.contains(", scale) since"), "{}", second.stderr);
+    let scale = support::wait_with_limit(scale, Duration::from_secs(120)).expect(0);
+    assert!(scale.stdout.contains("healthy"), "{}", scale.stdout);
+    assert!(kube.lease(name).unwrap()["spec"]["holderIdentity"].is_null(), "released after the run");
+    assert_eq!(kube.replicas(), 8);
 }

@@ -18,7 +18,8 @@ pub async fn run(ctx: &Context, args: &DemoArgs) -> Result<ExitCode> {
         return Err(Error::usage("demo prints a walk-through for people; it has no JSON output").hint("run it without -o json"));
     }
     let name = format!("demo-{}", std::process::id());
-    let ctx = Context { yes: true, dry_run: false, ..ctx.clone() };
+    let mut ctx = ctx.clone();
+    (ctx.yes, ctx.dry_run) = (true, false);
     let result = tokio::select! {
         result = walk_through(&ctx, &name, args) => result,
         _ = tokio::signal::ctrl_c() => Err(Error::failed("interrupted")),

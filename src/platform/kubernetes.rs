@@ -239,6 +239,12 @@ impl Kubernetes {
         }
     }
 
+    /// Holds the target's lease while a changing command runs (see `lease`).
+    pub async fn hold(&self, verb: &str) -> Result<super::lease::Held> {
+        let target = self.workload.as_ref().map_or(self.selector.as_str(), |w| w.name.as_str());
+        super::lease::acquire(Api::namespaced(self.client.clone(), &self.namespace), target, verb).await
+    }
+
     /// How commands name it in hints, e.g. `redis-cluster -n redis`.
     pub fn command_target(&self) -> String {
         match &self.workload {

@@ -8,6 +8,7 @@
 //! asked for, so growing again can bring back a node that remembers an old cluster.
 
 pub mod kubernetes;
+pub mod lease;
 pub mod sandbox;
 
 use std::time::Duration;

@@ -1,12 +1,14 @@
 //! A fake Kubernetes API server for the tests: HTTP on 127.0.0.1 with a generated kubeconfig,
 //! speaking the real REST paths and JSON the tool's `kube` client uses — a StatefulSet and its
 //! scale subresource, pods listed by label selector, Nodes with zone labels, PersistentVolumeClaims,
-//! Secrets (data base64-encoded, as the API returns it),
+//! Secrets (data base64-encoded, as the API returns it), Leases (with resourceVersion conflicts),
 //! `Status` bodies for errors, and pod port-forward over WebSocket (`v4.channel.k8s.io`: each
 //! message is a channel byte and a payload; port i uses channels 2i (data) and 2i+1 (errors), and the
 //! first message on each is the port number). Its "kubelet" is a sandbox of real servers: pod `NAME-i` is
 //! sandbox node i (its loopback IP is the pod IP, its virtual host the Kubernetes node); scaling
 //! the StatefulSet scales the sandbox, keeping removed members' data directories as their claims.
+//! Every request is authorized against the rules of `deploy/rbac.yaml` (Role and ClusterRole):
+//! anything else gets the 403 a real API server sends, which proves the documented RBAC is enough.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -50,6 +52,10 @@ struct World {
     secrets: BTreeMap<String, BTreeMap<String, String>>,
     /// The Secret and key the pod template's REDIS_PASSWORD comes from.
     password_from: Option<(String, String)>,
+    /// The rules of deploy/rbac.yaml that are in force.
+    rules: Vec<Rule>,
+    leases: BTreeMap<String, Value>,
+    resource_version: u64,
     /// Every request as `VERB path`, for assertions.
     requests: Vec<String>,
 }
@@ -76,6 +82,9 @@ impl FakeKube {
             claims: (0..replicas).map(|i| format!("data-{statefulset}-{i}")).collect(),
             secrets: BTreeMap::new(),
             password_from: None,
+            rules: rbac_rules(true),
+            leases: BTreeMap::new(),
+            resource_version: 1,
             requests: Vec::new(),
         }));
         let (addr_tx, addr_rx) = std::sync::mpsc::channel();
@@ -103,15 +112,54 @@ impl FakeKube {
 
     /// Runs the tool against the StatefulSet: `args` then the StatefulSet, kubeconfig and connect flags.
     pub fn run(&self, args: &[&str]) -> super::Run {
-        let kubeconfig = self.kubeconfig.to_str().unwrap().to_owned();
-        let mut all: Vec<&str> = args.to_vec();
-        all.extend([self.statefulset.as_str(), "--kubeconfig", &kubeconfig, "--connect", self.connect]);
-        run_in(self.sandbox.state.path(), &all, &[])
+        run_in(self.sandbox.state.path(), &self.args(args).iter().map(String::as_str).collect::<Vec<_>>(), &[])
+    }
+
+    /// Like `run`, in the background.
+    pub fn spawn(&self, args: &[&str]) -> std::process::Child {
+        self.sandbox.spawn(&self.args(args).iter().map(String::as_str).collect::<Vec<_>>())
+    }
+
+    fn args(&self, args: &[&str]) -> Vec<String> {
+        let kubeconfig = self.kubeconfig.to_str().unwrap();
+        let target = [self.statefulset.as_str(), "--kubeconfig", kubeconfig, "--connect", self.connect];
+        args.iter().chain(&target).map(|a| (*a).to_owned()).collect()
     }
 
     /// Marks the StatefulSet as owned by a controller (like an operator's custom resource).
     pub fn set_owner(&self, owner: &str) {
         self.world.lock().unwrap().owner = Some(owner.to_owned());
+    }
+
+    /// Withdraws the optional ClusterRole that lets the tool read Nodes (and so zones).
+    pub fn revoke_zone_access(&self) {
+        self.world.lock().unwrap().rules = rbac_rules(false);
+    }
+
+    /// Takes a verb on a resource out of the rules, as a narrower Role would.
+    pub fn revoke(&self, resource: &str, verb: &str) {
+        for rule in self.world.lock().unwrap().rules.iter_mut().filter(|r| r.resources.iter().any(|x| x == resource)) {
+            rule.verbs.retain(|v| v != verb);
+        }
+    }
+
+    pub fn lease(&self, name: &str) -> Option<Value> {
+        self.world.lock().unwrap().leases.get(name).cloned()
+    }
+
+    /// A lease held by someone else, last renewed `renewed_secs_ago` seconds ago.
+    pub fn put_lease(&self, name: &str, holder: &str, renewed_secs_ago: u64) {
+        let at = std::time::SystemTime::now() - std::time::Duration::from_secs(renewed_secs_ago);
+        let at = k8s_openapi::jiff::Timestamp::try_from(at).unwrap().to_string();
+        let mut w = world_version(&self.world);
+        let version = w.resource_version.to_string();
+        w.leases.insert(
+            name.to_owned(),
+            json!({ "apiVersion": "coordination.k8s.io/v1", "kind": "Lease",
+                    "metadata": { "name": name, "namespace": NAMESPACE, "resourceVersion": version },
+                    "spec": { "holderIdentity": holder, "leaseDurationSeconds": 30, "acquireTime": at, "renewTime": at,
+                              "leaseTransitions": 3 } }),
+        );
     }
 
     /// Creates or replaces a Secret.
@@ -202,6 +250,8 @@ fn router(world: Shared) -> Router {
         .route("/api/v1/namespaces/{ns}/pods/{name}/portforward", get(port_forward))
         .route("/api/v1/nodes/{name}", get(get_node))
         .route("/api/v1/namespaces/{ns}/secrets/{name}", get(get_secret))
+        .route("/apis/coordination.k8s.io/v1/namespaces/{ns}/leases", axum::routing::post(create_lease))
+        .route("/apis/coordination.k8s.io/v1/namespaces/{ns}/leases/{name}", get(get_lease).put(replace_lease))
         .route("/api/v1/namespaces/{ns}/persistentvolumeclaims/{name}", axum::routing::delete(delete_claim))
         .fallback(|uri: axum::http::Uri| async move { not_found("resource", uri.path()) })
         .with_state(world)
@@ -209,6 +259,48 @@ fn router(world: Shared) -> Router {
 
 fn log(world: &Shared, line: String) {
     world.lock().unwrap().requests.push(line);
+}
+
+/// One rule of a Role: API groups × resources × verbs.
+struct Rule {
+    groups: Vec<String>,
+    resources: Vec<String>,
+    verbs: Vec<String>,
+}
+
+/// The rules of the repository's deploy/rbac.yaml: the Role's, and the optional ClusterRole's.
+fn rbac_rules(with_cluster_role: bool) -> Vec<Rule> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/rbac.yaml");
+    let docs: Vec<Value> = serde_saphyr::from_multiple(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let strings = |v: &Value| v.as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_owned()).collect();
+    docs.iter()
+        .filter(|d| d["kind"] == "Role" || (with_cluster_role && d["kind"] == "ClusterRole"))
+        .flat_map(|d| d["rules"].as_array().unwrap().iter())
+        .map(|r| Rule { groups: strings(&r["apiGroups"]), resources: strings(&r["resources"]), verbs: strings(&r["verbs"]) })
+        .collect()
+}
+
+/// The 403 a real API server sends for a request the rules do not allow; `None` when allowed.
+fn forbidden(world: &Shared, group: &str, resource: &str, verb: &str, name: &str) -> Option<Response> {
+    let has = |list: &[String], item: &str| list.iter().any(|x| x == item || x == "*");
+    let allowed =
+        world.lock().unwrap().rules.iter().any(|r| has(&r.groups, group) && has(&r.resources, resource) && has(&r.verbs, verb));
+    if allowed {
+        return None;
+    }
+    log(world, format!("FORBIDDEN {verb} {resource}"));
+    let kind = if group.is_empty() { resource.to_owned() } else { format!("{resource}.{group}") };
+    let message = format!(
+        "{kind} \"{name}\" is forbidden: User \"system:serviceaccount:{NAMESPACE}:kubectl-redis\" cannot {verb} resource \"{resource}\" in API group \"{group}\" in the namespace \"{NAMESPACE}\""
+    );
+    Some(status(StatusCode::FORBIDDEN, "Forbidden", message))
+}
+
+/// The world, with a fresh resourceVersion taken for the object about to be written.
+fn world_version(world: &Shared) -> std::sync::MutexGuard<'_, World> {
+    let mut w = world.lock().unwrap();
+    w.resource_version += 1;
+    w
 }
 
 fn status(code: StatusCode, reason: &str, message: String) -> Response {
@@ -241,6 +333,9 @@ fn container(world: &World) -> Value {
 
 async fn get_statefulset(State(world): State<Shared>, Path((ns, name)): Path<(String, String)>) -> Response {
     log(&world, format!("GET statefulsets/{name}"));
+    if let Some(denied) = forbidden(&world, "apps", "statefulsets", "get", &name) {
+        return denied;
+    }
     let w = world.lock().unwrap();
     if ns != NAMESPACE || name != w.statefulset {
         return not_found("statefulsets.apps", &name);
@@ -277,6 +372,9 @@ fn scale_object(w: &World) -> Value {
 
 async fn get_scale(State(world): State<Shared>, Path((_, name)): Path<(String, String)>) -> Response {
     log(&world, format!("GET statefulsets/{name}/scale"));
+    if let Some(denied) = forbidden(&world, "apps", "statefulsets/scale", "get", &name) {
+        return denied;
+    }
     axum::Json(scale_object(&world.lock().unwrap())).into_response()
 }
 
@@ -284,6 +382,9 @@ async fn get_scale(State(world): State<Shared>, Path((_, name)): Path<(String, S
 /// StatefulSet controller does after the API call returns.
 async fn patch_scale(State(world): State<Shared>, Path((_, name)): Path<(String, String)>, body: String) -> Response {
     log(&world, format!("PATCH statefulsets/{name}/scale"));
+    if let Some(denied) = forbidden(&world, "apps", "statefulsets/scale", "patch", &name) {
+        return denied;
+    }
     let patch: Value = match serde_json::from_str(&body) {
         Ok(v) => v,
         Err(e) => return status(StatusCode::BAD_REQUEST, "BadRequest", format!("invalid patch: {e}")),
@@ -351,6 +452,9 @@ async fn list_pods(
 ) -> Response {
     let selector = query.get("labelSelector").cloned().unwrap_or_default();
     log(&world, format!("LIST pods?labelSelector={selector}"));
+    if let Some(denied) = forbidden(&world, "", "pods", "list", "") {
+        return denied;
+    }
     let world2 = world.clone();
     let items = tokio::task::spawn_blocking(move || {
         let w = world2.lock().unwrap();
@@ -365,6 +469,9 @@ async fn list_pods(
 
 async fn get_node(State(world): State<Shared>, Path(name): Path<String>) -> Response {
     log(&world, format!("GET nodes/{name}"));
+    if let Some(denied) = forbidden(&world, "", "nodes", "get", &name) {
+        return denied;
+    }
     // Sandbox hosts are host-0, host-1, … in pairs; zones a, b, c in turn (as `sandbox status` shows).
     let Some(index) = name.strip_prefix("host-").and_then(|i| i.parse::<usize>().ok()) else {
         return not_found("nodes", &name);
@@ -377,6 +484,9 @@ async fn get_node(State(world): State<Shared>, Path(name): Path<String>) -> Resp
 
 async fn get_secret(State(world): State<Shared>, Path((ns, name)): Path<(String, String)>) -> Response {
     log(&world, format!("GET secrets/{name}"));
+    if let Some(denied) = forbidden(&world, "", "secrets", "get", &name) {
+        return denied;
+    }
     let w = world.lock().unwrap();
     let Some(data) = w.secrets.get(&name).filter(|_| ns == NAMESPACE) else { return not_found("secrets", &name) };
     let data: BTreeMap<&String, Value> =
@@ -386,8 +496,62 @@ async fn get_secret(State(world): State<Shared>, Path((ns, name)): Path<(String,
     .into_response()
 }
 
+async fn get_lease(State(world): State<Shared>, Path((_, name)): Path<(String, String)>) -> Response {
+    log(&world, format!("GET leases/{name}"));
+    if let Some(denied) = forbidden(&world, "coordination.k8s.io", "leases", "get", &name) {
+        return denied;
+    }
+    match world.lock().unwrap().leases.get(&name) {
+        Some(lease) => axum::Json(lease.clone()).into_response(),
+        None => not_found("leases.coordination.k8s.io", &name),
+    }
+}
+
+async fn create_lease(State(world): State<Shared>, body: String) -> Response {
+    let mut lease: Value = serde_json::from_str(&body).unwrap();
+    let name = lease["metadata"]["name"].as_str().unwrap_or_default().to_owned();
+    log(&world, format!("CREATE leases/{name}"));
+    if let Some(denied) = forbidden(&world, "coordination.k8s.io", "leases", "create", &name) {
+        return denied;
+    }
+    let mut w = world_version(&world);
+    if w.leases.contains_key(&name) {
+        return status(StatusCode::CONFLICT, "AlreadyExists", format!("leases.coordination.k8s.io \"{name}\" already exists"));
+    }
+    lease["metadata"]["namespace"] = json!(NAMESPACE);
+    lease["metadata"]["resourceVersion"] = json!(w.resource_version.to_string());
+    w.leases.insert(name, lease.clone());
+    (StatusCode::CREATED, axum::Json(lease)).into_response()
+}
+
+/// An update must carry the resourceVersion it read, as optimistic concurrency demands.
+async fn replace_lease(State(world): State<Shared>, Path((_, name)): Path<(String, String)>, body: String) -> Response {
+    log(&world, format!("UPDATE leases/{name}"));
+    if let Some(denied) = forbidden(&world, "coordination.k8s.io", "leases", "update", &name) {
+        return denied;
+    }
+    let mut lease: Value = serde_json::from_str(&body).unwrap();
+    let mut w = world_version(&world);
+    let Some(current) = w.leases.get(&name) else { return not_found("leases.coordination.k8s.io", &name) };
+    if current["metadata"]["resourceVersion"] != lease["metadata"]["resourceVersion"] {
+        return status(
+            StatusCode::CONFLICT,
+            "Conflict",
+            format!(
+                "Operation cannot be fulfilled on leases.coordination.k8s.io \"{name}\": the object has been modified; please apply your changes to the latest version and try again"
+            ),
+        );
+    }
+    lease["metadata"]["resourceVersion"] = json!(w.resource_version.to_string());
+    w.leases.insert(name, lease.clone());
+    axum::Json(lease).into_response()
+}
+
 async fn delete_claim(State(world): State<Shared>, Path((_, name)): Path<(String, String)>) -> Response {
     log(&world, format!("DELETE persistentvolumeclaims/{name}"));
+    if let Some(denied) = forbidden(&world, "", "persistentvolumeclaims", "delete", &name) {
+        return denied;
+    }
     let mut w = world.lock().unwrap();
     if !w.claims.remove(&name) {
         return not_found("persistentvolumeclaims", &name);
@@ -408,6 +572,12 @@ async fn port_forward(
     upgrade: WebSocketUpgrade,
 ) -> Response {
     log(&world, format!("PORTFORWARD pods/{name}"));
+    // A WebSocket upgrade is a GET; API servers since 1.30 also require create.
+    for verb in ["get", "create"] {
+        if let Some(denied) = forbidden(&world, "", "pods/portforward", verb, &name) {
+            return denied;
+        }
+    }
     let port: u16 = query.iter().find(|(k, _)| k == "ports").and_then(|(_, v)| v.parse().ok()).unwrap_or(6379);
     let world2 = world.clone();
     let pod = name.clone();
