@@ -36,6 +36,11 @@ use context::Context;
 use error::ExitCode;
 
 fn main() -> std::process::ExitCode {
+    // kubectl's completion shim passes the words typed so far, flags included: no parsing them.
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("__complete") {
+        return commands::complete::run(&args[2..]);
+    }
     let cli = Cli::parse();
     let json = cli.global.output == cli::OutputFormat::Json;
     let code = match run(cli) {

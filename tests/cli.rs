@@ -1284,3 +1284,93 @@ fn a_second_changing_run_is_refused_by_the_lease_and_a_dead_holders_lease_is_tak
     assert!(kube.lease(name).unwrap()["spec"]["holderIdentity"].is_null(), "released after the run");
     assert_eq!(kube.replicas(), 8);
 }
+
+#[test]
+fn kubectl_reads_the_fake_api_server_and_runs_the_plugin_and_its_completion() {
+    let Some(kubectl) =
+        std::env::split_paths(&std::env::var_os("PATH").unwrap()).map(|d| d.join("kubectl")).find(|p| p.is_file())
+    else {
+        eprintln!("kubectl is not installed here: nothing to check it against");
+        return;
+    };
+    let mut kube = support::kube::FakeKube::start(Server::Redis, 6);
+    kube.connect = "direct";
+    kube.run(&["create", "--replicas", "1", "--yes"]).expect(0);
+    // The plugin as kubectl finds it: kubectl-redis and its completion shim on PATH.
+    let plugins = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(support::bin(), plugins.path().join("kubectl-redis")).unwrap();
+    let shim = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("completions/kubectl_complete-redis");
+    std::fs::copy(shim, plugins.path().join("kubectl_complete-redis")).unwrap();
+    let path = std::env::join_paths(
+        std::iter::once(plugins.path().to_owned()).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
+    )
+    .unwrap();
+    let kubectl_run = |args: &[&str]| {
+        let out = std::process::Command::new(&kubectl)
+            .args(args)
+            .env("PATH", &path)
+            .env("KUBECONFIG", &kube.kubeconfig)
+            .env("KUBECTL_REDIS_STATE_DIR", kube.sandbox.state.path())
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (code, stdout, stderr) = kubectl_run(&["get", "pods"]);
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert!((0..6).all(|i| stdout.contains(&format!("redis-cluster-{i}"))), "{stdout}");
+
+    let (code, stdout, stderr) = kubectl_run(&["redis", "status", "redis-cluster", "--connect", "direct"]);
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert!(stdout.contains("redis-cluster-5"), "{stdout}");
+    let (_, stdout, stderr) = kubectl_run(&["__complete", "redis", "sta"]);
+    assert!(stdout.lines().any(|l| l == "status"), "{stdout}{stderr}");
+    let (_, stdout, stderr) = kubectl_run(&["__complete", "redis", "scale", "redis-"]);
+    assert!(stdout.lines().any(|l| l == "redis-cluster"), "StatefulSet names come from the API: {stdout}{stderr}");
+}
+
+#[test]
+fn the_release_script_builds_the_archive_its_krew_manifest_points_at() {
+    let out = tempfile::tempdir().unwrap();
+    let manifest = out.path().join("redis.yaml");
+    let run = std::process::Command::new("bash")
+        .arg(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/release.sh"))
+        .args(["--binary", support::bin().to_str().unwrap(), "--out", out.path().to_str().unwrap()])
+        .args(["--manifest", manifest.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    let doc: serde_json::Value = serde_saphyr::from_str(&std::fs::read_to_string(&manifest).unwrap()).unwrap();
+    assert_eq!((doc["kind"].as_str(), doc["metadata"]["name"].as_str()), (Some("Plugin"), Some("redis")));
+    let platform = &doc["spec"]["platforms"][0];
+    assert_eq!(platform["bin"], "kubectl-redis");
+    let archive = out.path().join(platform["uri"].as_str().unwrap().rsplit('/').next().unwrap());
+    let sha = std::process::Command::new("sha256sum").arg(&archive).output().unwrap();
+    assert!(String::from_utf8_lossy(&sha.stdout).starts_with(platform["sha256"].as_str().unwrap()), "{doc}");
+    let listing = std::process::Command::new("tar").arg("tzf").arg(&archive).output().unwrap();
+    let listing = String::from_utf8_lossy(&listing.stdout);
+    for file in ["./kubectl-redis", "./LICENSE-MIT", "./completions/kubectl_complete-redis", "./man/kubectl-redis.1"] {
+        assert!(listing.lines().any(|l| l == file), "{file} is not in the archive:\n{listing}");
+    }
+    // The committed manifest is one the script wrote.
+    let committed: serde_json::Value =
+        serde_saphyr::from_str(include_str!("../plugins/redis.yaml")).expect("plugins/redis.yaml is valid YAML");
+    assert_eq!(committed["spec"]["version"], doc["spec"]["version"]);
+    assert_eq!(committed["spec"]["platforms"][0]["bin"], "kubectl-redis");
+}
+
+/// Not a test: bench/kubernetes.sh runs it to get a fake API server with BENCH_PODS pods. It
+/// writes `env` (kubeconfig and state directory) into BENCH_DIR and serves until `stop` appears.
+#[test]
+#[ignore = "run by bench/kubernetes.sh"]
+fn serve_a_fake_statefulset_for_benchmarks() {
+    let dir = std::path::PathBuf::from(std::env::var("BENCH_DIR").expect("BENCH_DIR"));
+    let pods: usize = std::env::var("BENCH_PODS").map_or(60, |p| p.parse().unwrap());
+    let kube = support::kube::FakeKube::start(Server::Redis, pods);
+    let env = format!("KUBECONFIG_FILE={}\nSTATE_DIR={}\n", kube.kubeconfig.display(), kube.sandbox.state.path().display());
+    std::fs::write(dir.join("env"), env).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(3600);
+    while !dir.join("stop").exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    eprintln!("port-forward connections: {}", kube.forwarded());
+}

@@ -3,6 +3,7 @@
 
 pub mod add_node;
 pub mod check;
+pub mod complete;
 pub mod create;
 pub mod del_node;
 pub mod demo;

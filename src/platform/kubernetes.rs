@@ -129,12 +129,7 @@ impl std::fmt::Debug for Kubernetes {
 impl Kubernetes {
     /// Connects with the kubeconfig (or in-cluster) settings and reads the pods.
     pub async fn open(selection: &Selection, timeout: Duration) -> Result<Kubernetes> {
-        let mut config = load_config(selection).await?;
-        config.connect_timeout = Some(timeout);
-        config.read_timeout = Some(timeout);
-        config.write_timeout = Some(timeout);
-        let namespace = selection.namespace.clone().unwrap_or_else(|| config.default_namespace.clone());
-        let client = Client::try_from(config).map_err(|e| Error::unreachable(format!("Kubernetes client: {e}")))?;
+        let (client, namespace) = connect(selection, timeout).await?;
         let statefulset = selection.statefulset.as_deref().map(|n| n.strip_prefix("sts/").unwrap_or(n));
         let workload = match statefulset {
             Some(name) => Some(read_workload(&client, &namespace, name).await?),
@@ -383,6 +378,26 @@ impl Route for PortForward {
             Ok(Some(Box::new(stream) as Box<dyn NodeStream>))
         })
     }
+}
+
+/// Names of the StatefulSets in the selection's namespace (for shell completion).
+pub async fn statefulset_names(selection: &Selection, timeout: Duration) -> Result<Vec<String>> {
+    let (client, namespace) = connect(selection, timeout).await?;
+    let sets: Api<StatefulSet> = Api::namespaced(client, &namespace);
+    let list = sets.list(&ListParams::default()).await.map_err(|e| api_error(e, "list statefulsets"))?;
+    Ok(list.items.into_iter().filter_map(|s| s.metadata.name).collect())
+}
+
+/// A client with every call bounded by `timeout`, and the namespace to work in (the context's
+/// unless given).
+async fn connect(selection: &Selection, timeout: Duration) -> Result<(Client, String)> {
+    let mut config = load_config(selection).await?;
+    config.connect_timeout = Some(timeout);
+    config.read_timeout = Some(timeout);
+    config.write_timeout = Some(timeout);
+    let namespace = selection.namespace.clone().unwrap_or_else(|| config.default_namespace.clone());
+    let client = Client::try_from(config).map_err(|e| Error::unreachable(format!("Kubernetes client: {e}")))?;
+    Ok((client, namespace))
 }
 
 async fn load_config(selection: &Selection) -> Result<Config> {

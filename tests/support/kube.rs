@@ -244,6 +244,12 @@ current-context: fake
 
 fn router(world: Shared) -> Router {
     Router::new()
+        .route("/api", get(|| async { axum::Json(discovery::versions()) }))
+        .route("/apis", get(|| async { axum::Json(discovery::groups()) }))
+        .route("/api/v1", get(|| async { axum::Json(discovery::core()) }))
+        .route("/apis/apps/v1", get(|| async { axum::Json(discovery::apps()) }))
+        .route("/apis/coordination.k8s.io/v1", get(|| async { axum::Json(discovery::coordination()) }))
+        .route("/apis/apps/v1/namespaces/{ns}/statefulsets", get(list_statefulsets))
         .route("/apis/apps/v1/namespaces/{ns}/statefulsets/{name}", get(get_statefulset))
         .route("/apis/apps/v1/namespaces/{ns}/statefulsets/{name}/scale", get(get_scale).patch(patch_scale))
         .route("/api/v1/namespaces/{ns}/pods", get(list_pods))
@@ -331,6 +337,18 @@ fn container(world: &World) -> Value {
     container
 }
 
+async fn list_statefulsets(State(world): State<Shared>, Path(ns): Path<String>) -> Response {
+    log(&world, "LIST statefulsets".to_owned());
+    if let Some(denied) = forbidden(&world, "apps", "statefulsets", "list", "") {
+        return denied;
+    }
+    let items = if ns == NAMESPACE { vec![statefulset(&world.lock().unwrap())] } else { Vec::new() };
+    axum::Json(
+        json!({ "apiVersion": "apps/v1", "kind": "StatefulSetList", "metadata": { "resourceVersion": "1" }, "items": items }),
+    )
+    .into_response()
+}
+
 async fn get_statefulset(State(world): State<Shared>, Path((ns, name)): Path<(String, String)>) -> Response {
     log(&world, format!("GET statefulsets/{name}"));
     if let Some(denied) = forbidden(&world, "apps", "statefulsets", "get", &name) {
@@ -340,25 +358,29 @@ async fn get_statefulset(State(world): State<Shared>, Path((ns, name)): Path<(St
     if ns != NAMESPACE || name != w.statefulset {
         return not_found("statefulsets.apps", &name);
     }
-    let mut metadata = json!({ "name": name, "namespace": ns, "uid": "sts-uid" });
+    axum::Json(statefulset(&w)).into_response()
+}
+
+fn statefulset(w: &World) -> Value {
+    let name = &w.statefulset;
+    let mut metadata = json!({ "name": name, "namespace": NAMESPACE, "uid": "sts-uid" });
     if let Some(owner) = &w.owner {
         let (kind, owner_name) = owner.split_once(' ').unwrap();
         metadata["ownerReferences"] = json!([{ "apiVersion": "example.com/v1", "kind": kind, "name": owner_name,
             "uid": "owner-uid", "controller": true }]);
     }
-    axum::Json(json!({
+    json!({
         "apiVersion": "apps/v1", "kind": "StatefulSet", "metadata": metadata,
         "spec": {
             "replicas": w.replicas,
             "serviceName": w.statefulset,
-            "selector": { "matchLabels": labels(&w) },
-            "template": { "metadata": { "labels": labels(&w) },
-                          "spec": { "containers": [container(&w)] } },
+            "selector": { "matchLabels": labels(w) },
+            "template": { "metadata": { "labels": labels(w) },
+                          "spec": { "containers": [container(w)] } },
             "volumeClaimTemplates": [{ "metadata": { "name": "data" }, "spec": {} }],
         },
         "status": { "replicas": w.replicas },
-    }))
-    .into_response()
+    })
 }
 
 fn scale_object(w: &World) -> Value {
@@ -631,5 +653,58 @@ async fn relay(socket: WebSocket, ip: String, port: u16) {
     tokio::select! {
         () = upstream => {}
         () = downstream => {}
+    }
+}
+
+/// Discovery documents, as kubectl reads them before `get` (the legacy, non-aggregated form).
+mod discovery {
+    use serde_json::{Value, json};
+
+    pub fn versions() -> Value {
+        json!({ "kind": "APIVersions", "versions": ["v1"],
+                "serverAddressByClientCIDRs": [{ "clientCIDR": "0.0.0.0/0", "serverAddress": "127.0.0.1" }] })
+    }
+
+    pub fn groups() -> Value {
+        let group = |name: &str| {
+            let version = json!({ "groupVersion": format!("{name}/v1"), "version": "v1" });
+            json!({ "name": name, "versions": [version.clone()], "preferredVersion": version })
+        };
+        json!({ "kind": "APIGroupList", "apiVersion": "v1", "groups": [group("apps"), group("coordination.k8s.io")] })
+    }
+
+    fn resource(name: &str, kind: &str, namespaced: bool, verbs: &[&str]) -> Value {
+        json!({ "name": name, "singularName": "", "namespaced": namespaced, "kind": kind, "verbs": verbs })
+    }
+
+    fn list(group_version: &str, resources: Vec<Value>) -> Value {
+        json!({ "kind": "APIResourceList", "apiVersion": "v1", "groupVersion": group_version, "resources": resources })
+    }
+
+    pub fn core() -> Value {
+        list(
+            "v1",
+            vec![
+                resource("pods", "Pod", true, &["get", "list"]),
+                resource("pods/portforward", "PodPortForwardOptions", true, &["create", "get"]),
+                resource("secrets", "Secret", true, &["get"]),
+                resource("persistentvolumeclaims", "PersistentVolumeClaim", true, &["delete"]),
+                resource("nodes", "Node", false, &["get"]),
+            ],
+        )
+    }
+
+    pub fn apps() -> Value {
+        list(
+            "apps/v1",
+            vec![
+                resource("statefulsets", "StatefulSet", true, &["get", "list"]),
+                resource("statefulsets/scale", "Scale", true, &["get", "patch"]),
+            ],
+        )
+    }
+
+    pub fn coordination() -> Value {
+        list("coordination.k8s.io/v1", vec![resource("leases", "Lease", true, &["create", "get", "update"])])
     }
 }
