@@ -39,7 +39,7 @@ k create --replicas 1 --yes --connect direct >/dev/null
 entry=$(k status -o json --connect direct | python3 -c 'import json,sys; print(json.load(sys.stdin)["nodes"][0]["addr"])')
 "$tool" sample-keys write --nodes "$entry" --count "$keys" --size 100 >/dev/null
 
-seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); echo "$e - $s" | bc; }
+seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 declare -A times
 for run in $(seq "$runs"); do
