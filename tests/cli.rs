@@ -25,6 +25,7 @@ on_both_servers!(
     check_reports_an_open_slot_with_its_keys,
     reshard_and_rebalance_move_exactly_what_was_planned_and_keep_every_key,
     scale_up_then_down_moves_only_the_new_or_dropped_shards_slots,
+    a_statefulset_is_created_and_scaled_through_the_kubernetes_api_and_port_forward,
 );
 
 fn create_forms_a_healthy_three_by_one_cluster(server: Server) {
@@ -1066,9 +1067,8 @@ fn scale_with_static_nodes_grows_onto_listed_spares_and_names_whom_it_removes() 
     assert_healthy_with_every_key(&sb, &down, &keys);
 }
 
-#[test]
-fn a_statefulset_is_created_and_scaled_through_the_kubernetes_api_and_port_forward() {
-    let kube = support::kube::FakeKube::start(Server::Redis, 6);
+fn a_statefulset_is_created_and_scaled_through_the_kubernetes_api_and_port_forward(server: Server) {
+    let kube = support::kube::FakeKube::start(server, 6);
     let created = kube.run(&["create", "--replicas", "1", "--yes", "-o", "json"]).expect(0).json();
     assert_eq!(created["check"]["healthy"], true, "{created}");
     let status = kube.run(&["status", "-o", "json"]).expect(0).json();
