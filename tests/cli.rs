@@ -111,7 +111,7 @@ fn refusals_leave_the_cluster_unchanged(server: Server) {
     assert!(plan["plan"]["steps"].as_array().unwrap().iter().any(|s| s["step"] == "replicate"));
     // Bad references.
     sb.run(&["del-node", "ffffffff", &sb.target(), "--yes"]).expect(2);
-    sb.run(&["add-node", &sb.addrs[7], "--replica-of", "10.9.9.9:1", &sb.target(), "--yes"]).expect(2);
+    sb.run(&["add-node", &sb.addrs[7], "--replica-of", "127.0.0.1:1", &sb.target(), "--yes"]).expect(2);
 
     assert_eq!(cluster_shape(&sb.addrs[..6]), before);
     let lonely: String = query(&mut sb.conn(7), &["CLUSTER", "NODES"]);
