@@ -41,11 +41,12 @@ impl Roster {
             return Vec::new();
         }
         let seat_addrs: BTreeSet<&NodeAddr> = self.seats.iter().filter_map(|s| s.addr.as_ref()).collect();
+        let answered = Self::answered(topology);
         topology
             .members
             .iter()
             .filter(|m| m.state.is_none())
-            .filter(|m| m.addr.as_ref().is_none_or(|a| !seat_addrs.contains(a) || Self::answered(topology).contains(a)))
+            .filter(|m| m.addr.as_ref().is_none_or(|a| !seat_addrs.contains(a) || answered.contains(a)))
             .collect()
     }
 
