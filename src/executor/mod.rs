@@ -19,6 +19,9 @@ use crate::redis::slots::format_ranges;
 
 /// How often waits poll the nodes.
 const POLL_INTERVAL: Duration = Duration::from_millis(200);
+/// How long a MEET may go unanswered before it is sent again (a handshake's own limit is the
+/// node timeout, commonly 5 to 15 seconds).
+const MEET_RETRY: Duration = Duration::from_secs(10);
 /// A manual failover the server gives up on (it aborts after 5 s when the replica cannot catch
 /// up or the vote is lost) is asked for again after this long.
 const FAILOVER_ATTEMPT: Duration = Duration::from_secs(10);
@@ -32,6 +35,10 @@ pub struct Executor<'a> {
     pub wait_timeout: Duration,
     /// How `MoveSlots` steps are carried out; plans without them need none.
     slot_moving: Option<SlotMoving>,
+    /// The MEETs sent so far (node told, MEET command), and when they were last sent: a MEET whose
+    /// handshake timed out is lost, so waiting for addresses sends the missing ones again.
+    meets: Vec<(NodeRef, NodeRef, redis::Cmd)>,
+    meets_sent: Option<Instant>,
 }
 
 /// What the slot mover needs besides the moves.
@@ -44,7 +51,7 @@ pub struct SlotMoving {
 
 impl<'a> Executor<'a> {
     pub fn new(connector: &'a Connector, wait_timeout: Duration) -> Self {
-        Executor { connector, conns: HashMap::new(), wait_timeout, slot_moving: None }
+        Executor { connector, conns: HashMap::new(), wait_timeout, slot_moving: None, meets: Vec::new(), meets_sent: None }
     }
 
     pub fn with_slot_moving(mut self, slot_moving: SlotMoving) -> Self {
@@ -129,7 +136,10 @@ impl<'a> Executor<'a> {
                 if let Some(bus) = peer_bus_port.filter(|b| u32::from(*b) != u32::from(peer.addr.port) + 10000) {
                     cmd.arg(bus);
                 }
-                self.conn(&node.addr).await?.call::<()>(&cmd).await
+                self.conn(&node.addr).await?.call::<()>(&cmd).await?;
+                self.meets.push((node.clone(), peer.clone(), cmd));
+                self.meets_sent = Some(Instant::now());
+                Ok(())
             }
             Step::WaitForAgreement { nodes } => self.wait(Wait::Agreement(nodes)).await,
             Step::WaitForAddresses { nodes } => self.wait(Wait::Addresses(nodes)).await,
@@ -282,6 +292,7 @@ impl<'a> Executor<'a> {
     /// Which node still has which listed node at another address than listed (its own included).
     async fn stale_addresses(&mut self, nodes: &[NodeRef]) -> Vec<String> {
         let mut pending = Vec::new();
+        let mut unknown = Vec::new();
         for node in nodes {
             let lines = match self.ask(node, redis::cmd("CLUSTER").arg("NODES")).await {
                 Ok(text) => parse_cluster_nodes(&text).0,
@@ -294,10 +305,33 @@ impl<'a> Executor<'a> {
                 let line = lines.iter().find(|l| l.id == peer.id && !l.flags.handshake);
                 if line.and_then(|l| l.addr.client_addr()).as_ref() != Some(&peer.addr) {
                     pending.push(format!("{node} does not know {} at {} yet", peer.id.get(..8).unwrap_or(&peer.id), peer.addr));
+                    unknown.push((node.id.clone(), peer.id.clone()));
                 }
             }
         }
+        self.meet_again(&unknown).await;
         pending
+    }
+
+    /// Sends again the MEETs of pairs that still do not know each other, once a handshake would
+    /// have timed out (a node drops a handshake its peer did not answer in time, e.g. while busy
+    /// loading its data after a restart). Best effort: a refused MEET is retried next round.
+    async fn meet_again(&mut self, unknown: &[(String, String)]) {
+        if self.meets_sent.is_none_or(|at| at.elapsed() < MEET_RETRY) {
+            return;
+        }
+        self.meets_sent = Some(Instant::now());
+        let again: Vec<(NodeRef, redis::Cmd)> = self
+            .meets
+            .iter()
+            .filter(|(node, peer, _)| unknown.iter().any(|(n, p)| *n == node.id && *p == peer.id))
+            .map(|(node, _, cmd)| (node.clone(), cmd.clone()))
+            .collect();
+        for (node, cmd) in again {
+            if let Ok(conn) = self.conn(&node.addr).await {
+                let _ = conn.call::<()>(&cmd).await;
+            }
+        }
     }
 
     /// Nodes whose CLUSTER INFO does not say `cluster_state:ok` yet.
