@@ -89,7 +89,7 @@ pub struct GlobalArgs {
     /// Client private key (PEM) for mutual TLS
     #[arg(long, global = true, value_name = "PATH", requires = "cert", help_heading = "TLS")]
     pub key: Option<PathBuf>,
-    /// Do not verify the servers' certificate host names
+    /// Do not verify the servers' certificates (prints a warning)
     #[arg(long, global = true, help_heading = "TLS")]
     pub insecure: bool,
 }

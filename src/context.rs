@@ -12,7 +12,8 @@ use crate::platform::kubernetes::{Kubernetes, Selection};
 use crate::platform::lease;
 use crate::platform::{Platform, sandbox};
 use crate::redis::addr::NodeAddr;
-use crate::redis::conn::{Connector, Credentials, Secret, TlsSettings};
+use crate::redis::conn::{Connector, Credentials, Secret};
+use crate::redis::tls::{TlsFiles, TlsSettings};
 
 #[derive(Clone)]
 pub struct Context {
@@ -184,7 +185,18 @@ fn tls(args: &GlobalArgs) -> Result<Option<TlsSettings>> {
         (Some(cert), Some(key)) => Some((read("--cert", cert)?, read("--key", key)?)),
         _ => None,
     };
-    Ok(Some(TlsSettings { ca_cert, client_cert_and_key, insecure: args.insecure }))
+    let files = TlsFiles {
+        ca_cert: ca_cert.as_deref(),
+        client_cert_and_key: client_cert_and_key.as_ref().map(|(c, k)| (c.as_slice(), k.as_slice())),
+        insecure: args.insecure,
+    };
+    let settings = TlsSettings::new(&files)?;
+    if settings.insecure {
+        eprintln!(
+            "warning: --insecure: the servers' certificates are not verified; anyone on the path can read and change the traffic"
+        );
+    }
+    Ok(Some(settings))
 }
 
 /// `--connect` resolved: `auto` goes direct inside a pod (the service environment is set and pod

@@ -1,5 +1,6 @@
-//! Connections to single nodes: credentials, TLS and a time limit on every call; dialled
-//! directly, or through a `Route` (a Kubernetes port-forward) that turns an address into a stream.
+//! Connections to single nodes: credentials, TLS (see `tls`) and a time limit on every call;
+//! dialled directly, or through a `Route` (a Kubernetes port-forward) that turns an address into a
+//! stream — TLS, authentication and every command work the same over either.
 //!
 //! Admin commands go to one specific node, so this layer uses plain multiplexed connections, never
 //! the redis crate's cluster client. Every connect and every call is bounded by a timeout so that a
@@ -13,9 +14,11 @@ use futures::future::BoxFuture;
 use tokio::io::{AsyncRead, AsyncWrite};
 
 use redis::aio::MultiplexedConnection;
-use redis::{AsyncConnectionConfig, Client, ConnectionAddr, FromRedisValue, IntoConnectionInfo, RedisConnectionInfo};
+use redis::{AsyncConnectionConfig, FromRedisValue, RedisConnectionInfo};
+use tokio::net::TcpStream;
 
 use super::addr::NodeAddr;
+use super::tls::TlsSettings;
 use crate::error::{Error, Result};
 
 /// A password that never prints itself.
@@ -53,24 +56,6 @@ impl Credentials {
     /// The password in force: the platform's when it read one, else the one given.
     pub fn password(&self) -> Option<&Secret> {
         self.discovered.get().or(self.password.as_ref())
-    }
-}
-
-/// TLS settings; certificate contents are read once when flags are resolved.
-#[derive(Clone)]
-pub struct TlsSettings {
-    pub ca_cert: Option<Vec<u8>>,
-    pub client_cert_and_key: Option<(Vec<u8>, Vec<u8>)>,
-    pub insecure: bool,
-}
-
-impl fmt::Debug for TlsSettings {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("TlsSettings")
-            .field("ca_cert", &self.ca_cert.is_some())
-            .field("client_cert", &self.client_cert_and_key.is_some())
-            .field("insecure", &self.insecure)
-            .finish()
     }
 }
 
@@ -119,42 +104,36 @@ impl Connector {
         Connector { credentials: Credentials::default(), tls: None, timeout, route: SharedRoute::default() }
     }
 
-    /// Connects and authenticates within the timeout.
+    /// Connects (TLS included) and authenticates within the timeout.
     pub async fn connect(&self, addr: &NodeAddr) -> Result<NodeConn> {
-        if let Some(route) = self.route.get() {
-            let routed = tokio::time::timeout(self.timeout, async {
-                match route.open(addr).await? {
-                    Some(stream) => self.over(addr, stream).await.map(Some),
-                    None => Ok(None),
-                }
-            });
-            if let Some(conn) = routed.await.map_err(|_| timed_out(addr, self.timeout))?? {
-                return Ok(conn);
-            }
-        }
-        let client = self.client(addr).map_err(|e| describe(addr, &e))?;
-        let config = AsyncConnectionConfig::new()
-            .set_connection_timeout(Some(self.timeout))
-            // Calls are bounded per call below, some of them with a longer limit.
-            .set_response_timeout(None);
-        let conn = tokio::time::timeout(self.timeout, client.get_multiplexed_async_connection_with_config(&config))
-            .await
-            .map_err(|_| timed_out(addr, self.timeout))?
-            .map_err(|e| describe(addr, &e))?;
-        Ok(NodeConn { addr: addr.clone(), conn, timeout: self.timeout })
+        tokio::time::timeout(self.timeout, self.open(addr)).await.map_err(|_| timed_out(addr, self.timeout))?
     }
 
-    /// A connection over a stream the route opened; its driver runs until the stream closes.
-    async fn over(&self, addr: &NodeAddr, stream: Box<dyn NodeStream>) -> Result<NodeConn> {
-        if self.tls.is_some() {
-            return Err(Error::usage("--tls cannot be combined with --connect port-forward")
-                .hint("use --connect direct from inside the cluster, or reach the nodes without TLS"));
+    async fn open(&self, addr: &NodeAddr) -> Result<NodeConn> {
+        let mut stream = self.stream(addr).await?;
+        if let Some(tls) = &self.tls {
+            stream = tls.wrap(addr, stream).await?;
         }
+        // Calls are bounded per call (see `NodeConn`), some of them with a longer limit.
         let config = AsyncConnectionConfig::new().set_response_timeout(None);
         let (conn, driver) =
             MultiplexedConnection::new_with_config(&self.settings(), stream, config).await.map_err(|e| describe(addr, &e))?;
+        // The driver relays replies until the connection is dropped or the stream closes.
         tokio::spawn(driver);
         Ok(NodeConn { addr: addr.clone(), conn, timeout: self.timeout })
+    }
+
+    /// A stream to the node: the route's, else a TCP connection to its address.
+    async fn stream(&self, addr: &NodeAddr) -> Result<Box<dyn NodeStream>> {
+        if let Some(route) = self.route.get()
+            && let Some(stream) = route.open(addr).await?
+        {
+            return Ok(stream);
+        }
+        let tcp = TcpStream::connect((addr.host.as_str(), addr.port)).await.map_err(|e| dial_error(addr, &e))?;
+        // Admin commands are small request/reply exchanges: do not let Nagle delay them.
+        tcp.set_nodelay(true).map_err(|e| dial_error(addr, &e))?;
+        Ok(Box::new(tcp))
     }
 
     fn settings(&self) -> RedisConnectionInfo {
@@ -166,25 +145,6 @@ impl Connector {
             settings = settings.set_password(password.expose());
         }
         settings
-    }
-
-    fn client(&self, addr: &NodeAddr) -> redis::RedisResult<Client> {
-        let settings = self.settings();
-        let Some(tls) = &self.tls else {
-            let info = ConnectionAddr::Tcp(addr.host.clone(), addr.port).into_connection_info()?;
-            return Client::open(info.set_redis_settings(settings));
-        };
-        let target =
-            ConnectionAddr::TcpTls { host: addr.host.clone(), port: addr.port, insecure: tls.insecure, tls_params: None };
-        let info = target.into_connection_info()?.set_redis_settings(settings);
-        let certs = redis::TlsCertificates {
-            client_tls: tls
-                .client_cert_and_key
-                .as_ref()
-                .map(|(cert, key)| redis::ClientTlsConfig { client_cert: cert.clone(), client_key: key.clone() }),
-            root_cert: tls.ca_cert.clone(),
-        };
-        Client::build_with_tls(info, certs)
     }
 }
 
@@ -242,6 +202,15 @@ impl NodeConn {
 fn timed_out(addr: &NodeAddr, limit: Duration) -> Error {
     Error::unreachable(format!("{addr}: no answer within {}", crate::units::format(limit)))
         .hint("the node may be stopped or overloaded; raise --timeout if it is only slow")
+}
+
+fn dial_error(addr: &NodeAddr, err: &std::io::Error) -> Error {
+    match err.kind() {
+        std::io::ErrorKind::ConnectionRefused => {
+            Error::unreachable(format!("{addr}: connection refused")).hint("is the server running and listening on that address?")
+        }
+        _ => Error::unreachable(format!("{addr}: {err}")),
+    }
 }
 
 /// Turns a client error into our error, naming the node. Server errors keep their code (e.g. "NOAUTH").

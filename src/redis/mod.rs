@@ -7,4 +7,5 @@ pub mod data;
 pub mod info;
 pub mod nodes;
 pub mod slots;
+pub mod tls;
 pub mod topology;
