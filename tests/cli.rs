@@ -5,7 +5,7 @@ mod support;
 
 use std::time::{Duration, Instant};
 
-use support::{Sandbox, Server, assert_all_keys, cluster_shape, eventually, query, run_in, write_keys};
+use support::{Sandbox, Server, assert_all_keys, cluster_digest, cluster_shape, eventually, query, run_in, write_keys};
 
 macro_rules! on_both_servers {
     ($($scenario:ident),* $(,)?) => {
@@ -369,12 +369,9 @@ fn write_certificates(dir: &std::path::Path) {
     std::fs::write(dir.join("ca.pem"), ca.pem()).unwrap();
 }
 
-#[test]
-fn create_and_check_over_mutual_tls() {
-    let certs = tempfile::tempdir().unwrap();
-    write_certificates(certs.path());
-    let file = |name: &str| certs.path().join(name).to_str().unwrap().to_owned();
-    let mut sb = Sandbox::start(Server::Redis, 0);
+/// Server options for TLS only (client, bus and replication), client certificates required.
+fn tls_server_args(certs: &std::path::Path) -> Vec<String> {
+    let file = |name: &str| certs.join(name).to_str().unwrap().to_owned();
     let tls_options = [
         ("--port", "0".to_owned()),
         ("--tls-port", "6379".to_owned()),
@@ -385,9 +382,16 @@ fn create_and_check_over_mutual_tls() {
         ("--tls-replication", "yes".to_owned()),
         ("--tls-auth-clients", "yes".to_owned()),
     ];
-    let server_args: Vec<String> =
-        tls_options.iter().flat_map(|(k, v)| [format!("--server-arg={k}"), format!("--server-arg={v}")]).collect();
-    sb.grow_with(3, &server_args);
+    tls_options.iter().flat_map(|(k, v)| [format!("--server-arg={k}"), format!("--server-arg={v}")]).collect()
+}
+
+#[test]
+fn create_and_check_over_mutual_tls() {
+    let certs = tempfile::tempdir().unwrap();
+    write_certificates(certs.path());
+    let file = |name: &str| certs.path().join(name).to_str().unwrap().to_owned();
+    let mut sb = Sandbox::start(Server::Redis, 0);
+    sb.grow_with(3, &tls_server_args(certs.path()));
 
     let (ca, cert, key) = (file("ca.pem"), file("client.pem"), file("client.key"));
     let tls = ["--tls", "--cacert", &ca, "--cert", &cert, "--key", &key];
@@ -406,6 +410,37 @@ fn create_and_check_over_mutual_tls() {
     // Without a client certificate, or without TLS, the nodes cannot be asked.
     sb.run(&["check", &target, "--tls", "--cacert", &ca, "--timeout", "1s"]).expect(4);
     sb.run(&["check", &target, "--timeout", "1s"]).expect(4);
+    // Certificates are verified by default: without the CA that signed them, the handshake fails;
+    // --insecure skips verification and says so.
+    let unverified = sb.run(&["check", &target, "--tls", "--cert", &cert, "--key", &key, "--timeout", "2s"]).expect(4);
+    assert!(unverified.stderr.contains("TLS handshake failed") && unverified.stderr.contains("hint:"), "{}", unverified.stderr);
+    let insecure = sb.run(&["check", &target, "--insecure", "--cert", &cert, "--key", &key]).expect(0);
+    assert!(insecure.stderr.contains("warning: --insecure"), "{}", insecure.stderr);
+    // A file that is not PEM is a usage error naming its flag.
+    let not_pem = sb.run(&["check", &target, "--tls", "--cacert", &key]).expect(2);
+    assert!(not_pem.stderr.contains("--cacert: not a usable PEM file"), "{}", not_pem.stderr);
+}
+
+#[test]
+fn tls_works_through_port_forward_including_a_slot_move() {
+    let certs = tempfile::tempdir().unwrap();
+    write_certificates(certs.path());
+    let kube = support::kube::FakeKube::start_with(Server::Redis, 3, &tls_server_args(certs.path()));
+    let file = |name: &str| certs.path().join(name).to_str().unwrap().to_owned();
+    let (ca, cert, key) = (file("ca.pem"), file("client.pem"), file("client.key"));
+    let tls = ["--tls", "--cacert", &ca, "--cert", &cert, "--key", &key];
+    let with_tls = |args: &[&str]| kube.run(&args.iter().chain(&tls).copied().collect::<Vec<_>>());
+    with_tls(&["create", "--replicas", "0", "--yes"]).expect(0);
+    let status = with_tls(&["status", "-o", "json"]).expect(0).json();
+    let masters: Vec<String> =
+        status["nodes"].as_array().unwrap().iter().map(|n| n["name"].as_str().unwrap().to_owned()).collect();
+    // The slot mover's connections are forwarded too; the servers MIGRATE to each other over TLS.
+    // (The test's own client speaks no TLS: the tool's sample keys are written and verified.)
+    with_tls(&["sample-keys", "write", "--count", "3000"]).expect(0);
+    with_tls(&["reshard", "--from", &masters[0], "--to", &masters[1], "--slots", "2000", "--yes"]).expect(0);
+    with_tls(&["check"]).expect(0);
+    with_tls(&["sample-keys", "verify", "--count", "3000"]).expect(0);
+    assert!(kube.forwarded() >= 3, "{:?}", kube.requests());
 }
 
 /// Three masters and an empty fourth one, with `keys` keys written.
@@ -1135,6 +1170,42 @@ fn an_owned_statefulset_is_not_scaled_but_served_directly_with_pod_names_as_node
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn pods_the_scheduler_cannot_place_stop_a_scale_with_their_last_event_and_nothing_moved() {
+    let kube = support::kube::FakeKube::start(Server::Redis, 6);
+    kube.run(&["create", "--replicas", "1", "--yes"]).expect(0);
+    let before = cluster_digest(&kube.sandbox.addrs);
+    kube.limit_capacity(6);
+    let run = kube.run(&["scale", "--masters", "4", "--wait-timeout", "3s", "--yes"]).expect(1);
+    let error = run.stderr.lines().find(|l| l.starts_with("error:")).unwrap_or_default();
+    assert!(error.contains("redis-cluster-6 is not ready (Pending; PodScheduled Unschedulable)"), "{}", run.stderr);
+    assert!(
+        error.contains("last event FailedScheduling: 0/3 nodes are available: 3 Insufficient memory;"),
+        "the newest event is quoted: {}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("hint: kubectl describe pod -n redis redis-cluster-6;"), "{}", run.stderr);
+    assert_eq!(cluster_digest(&kube.sandbox.addrs), before, "no slot moved, no node joined");
+    kube.run(&["check"]).expect(0);
+}
+
+#[test]
+fn a_kubeconfig_spread_over_several_files_in_kubeconfig_is_merged_as_kubectl_does() {
+    let kube = support::kube::FakeKube::start(Server::Redis, 3);
+    kube.run(&["create", "--replicas", "0", "--yes"]).expect(0);
+    // The cluster and context in one file, the user and the current context in another.
+    let text = std::fs::read_to_string(&kube.kubeconfig).unwrap();
+    let (clusters, rest) = text.split_once("users:").unwrap();
+    let dir = kube.sandbox.state.path();
+    std::fs::write(dir.join("clusters.yaml"), format!("{clusters}contexts: []\n")).unwrap();
+    std::fs::write(dir.join("users.yaml"), format!("apiVersion: v1\nkind: Config\nusers:{rest}")).unwrap();
+    let paths = std::env::join_paths([dir.join("clusters.yaml"), dir.join("users.yaml")]).unwrap();
+    let paths = paths.to_str().unwrap();
+    let status = run_in(dir, &["status", "redis-cluster", "--connect", "port-forward", "-o", "json"], &[("KUBECONFIG", paths)]);
+    let nodes = status.expect(0).json()["nodes"].as_array().unwrap().len();
+    assert_eq!(nodes, 3);
 }
 
 #[test]

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use futures::future::BoxFuture;
 
 use k8s_openapi::api::apps::v1::StatefulSet;
-use k8s_openapi::api::core::v1::{Node, PersistentVolumeClaim, Pod, PodSpec, Secret as SecretObject};
+use k8s_openapi::api::core::v1::{Event, Node, PersistentVolumeClaim, Pod, PodSpec, Secret as SecretObject};
 use kube::api::{Api, DeleteParams, ListParams, Patch, PatchParams};
 use kube::config::{KubeConfigOptions, Kubeconfig};
 use kube::{Client, Config};
@@ -288,12 +288,20 @@ impl Kubernetes {
                 break;
             }
             if Instant::now() >= deadline {
+                let mut reasons = Vec::new();
+                for (pod, state) in pending.iter().take(3) {
+                    match self.last_event(pod).await {
+                        Some(event) => reasons.push(format!("{state}; last event {event}")),
+                        None => reasons.push(state.clone()),
+                    }
+                }
+                reasons.extend(pending.iter().skip(3).map(|(_, state)| state.clone()));
                 return Err(Error::failed(format!(
                     "statefulset {name} did not reach {count} ready pod(s) within {}: {}",
                     crate::units::format(wait),
-                    pending.join("; ")
+                    reasons.join("; ")
                 ))
-                .hint(format!("kubectl describe pod -n {} {}-…; then run the same command again", self.namespace, name)));
+                .hint(format!("kubectl describe pod -n {} {}; then run the same command again", self.namespace, pending[0].0)));
             }
             tokio::time::sleep(POLL).await;
         }
@@ -303,21 +311,37 @@ impl Kubernetes {
         Ok(())
     }
 
-    /// Pods that keep the StatefulSet from having exactly `count` ready ordinals, with why.
-    fn not_settled(&self, count: usize) -> Vec<String> {
+    /// Pods that keep the StatefulSet from having exactly `count` ready ordinals: name, and why.
+    fn not_settled(&self, count: usize) -> Vec<(String, String)> {
         let mut pending = Vec::new();
         for ordinal in 0..count {
             let name = self.member_name(ordinal);
             match self.pods.iter().find(|p| p.name == name) {
                 Some(p) if p.ready && p.addr.is_some() => {}
-                Some(p) => pending.push(format!("{name} is not ready ({})", p.state)),
-                None => pending.push(format!("{name} does not exist yet")),
+                Some(p) => pending.push((name.clone(), format!("{name} is not ready ({})", p.state))),
+                None => pending.push((name.clone(), format!("{name} does not exist yet"))),
             }
         }
         for p in self.pods.iter().filter(|p| p.ordinal.is_some_and(|o| o >= count)) {
-            pending.push(format!("{} is still there ({})", p.name, p.state));
+            pending.push((p.name.clone(), format!("{} is still there ({})", p.name, p.state)));
         }
         pending
+    }
+
+    /// The newest event about a pod as `Reason: message` (what `kubectl describe pod` ends with);
+    /// `None` when there is none or events cannot be read: the error is useful without it.
+    async fn last_event(&self, pod: &str) -> Option<String> {
+        let events: Api<Event> = Api::namespaced(self.client.clone(), &self.namespace);
+        let selector = format!("involvedObject.kind=Pod,involvedObject.name={pod}");
+        let list = events.list(&ListParams::default().fields(&selector)).await.ok()?;
+        let newest = list.items.into_iter().max_by_key(|e| {
+            let last = e.last_timestamp.as_ref().map(|t| t.0);
+            let at = e.event_time.as_ref().map(|t| t.0);
+            last.or(at)
+        })?;
+        let reason = newest.reason.unwrap_or_else(|| "Unknown".to_owned());
+        let message = newest.message.unwrap_or_default();
+        Some(format!("{reason}: {}", message.trim().trim_end_matches('.')))
     }
 
     /// Deletes the claims of ordinals `from..to` (a claim already gone is fine).

@@ -55,6 +55,8 @@ struct World {
     /// The rules of deploy/rbac.yaml that are in force.
     rules: Vec<Rule>,
     leases: BTreeMap<String, Value>,
+    /// How many pods the Kubernetes nodes can hold: pods of higher ordinals stay Pending.
+    capacity: Option<usize>,
     resource_version: u64,
     /// Every request as `VERB path`, for assertions.
     requests: Vec<String>,
@@ -84,6 +86,7 @@ impl FakeKube {
             password_from: None,
             rules: rbac_rules(true),
             leases: BTreeMap::new(),
+            capacity: None,
             resource_version: 1,
             requests: Vec::new(),
         }));
@@ -141,6 +144,12 @@ impl FakeKube {
         for rule in self.world.lock().unwrap().rules.iter_mut().filter(|r| r.resources.iter().any(|x| x == resource)) {
             rule.verbs.retain(|v| v != verb);
         }
+    }
+
+    /// Lets only `pods` pods be scheduled: the scheduler leaves the others Pending, with events
+    /// that say why, as on a cluster out of memory.
+    pub fn limit_capacity(&self, pods: usize) {
+        self.world.lock().unwrap().capacity = Some(pods);
     }
 
     pub fn lease(&self, name: &str) -> Option<Value> {
@@ -255,6 +264,7 @@ fn router(world: Shared) -> Router {
         .route("/api/v1/namespaces/{ns}/pods", get(list_pods))
         .route("/api/v1/namespaces/{ns}/pods/{name}/portforward", get(port_forward))
         .route("/api/v1/nodes/{name}", get(get_node))
+        .route("/api/v1/namespaces/{ns}/events", get(list_events))
         .route("/api/v1/namespaces/{ns}/secrets/{name}", get(get_secret))
         .route("/apis/coordination.k8s.io/v1/namespaces/{ns}/leases", axum::routing::post(create_lease))
         .route("/apis/coordination.k8s.io/v1/namespaces/{ns}/leases/{name}", get(get_lease).put(replace_lease))
@@ -423,14 +433,16 @@ async fn patch_scale(State(world): State<Shared>, Path((_, name)): Path<(String,
         }
         (w.state.clone(), w.sandbox.clone(), scale_object(&w))
     };
+    let scheduled = world.lock().unwrap().capacity.map_or(replicas, |c| replicas.min(c as u64));
     std::thread::spawn(move || {
-        let count = replicas.to_string();
+        let count = scheduled.to_string();
         run_in(&state, &["sandbox", "scale", &sandbox, &count], &[]).expect(0);
     });
     axum::Json(answer).into_response()
 }
 
-/// The sandbox's nodes as pods: Ready while their process runs.
+/// The sandbox's nodes as pods, Ready while their process runs; then the pods the scheduler
+/// could not place (beyond the capacity), Pending without an IP.
 fn pods(world: &World) -> Vec<Value> {
     let run = run_in(&world.state, &["sandbox", "status", "--name", &world.sandbox, "-o", "json"], &[]);
     if run.code != 0 {
@@ -438,26 +450,81 @@ fn pods(world: &World) -> Vec<Value> {
     }
     let doc = run.json();
     let nodes = doc["nodes"].as_array().cloned().unwrap_or_default();
-    nodes
-        .iter()
-        .enumerate()
-        .map(|(i, node)| {
-            let name = format!("{}-{i}", world.statefulset);
-            let ip = node["addr"].as_str().unwrap().split(':').next().unwrap().to_owned();
-            let ready = if node["running"].as_bool() == Some(true) { "True" } else { "False" };
-            let mut labels = labels(world);
-            labels["statefulset.kubernetes.io/pod-name"] = json!(name);
+    let running = nodes.iter().enumerate().map(|(i, node)| {
+        let ip = node["addr"].as_str().unwrap().split(':').next().unwrap().to_owned();
+        let ready = if node["running"].as_bool() == Some(true) { "True" } else { "False" };
+        pod(
+            world,
+            i,
+            json!({ "nodeName": node["host"], "containers": [container(world)] }),
             json!({
-                "apiVersion": "v1", "kind": "Pod",
-                "metadata": { "name": name, "namespace": NAMESPACE, "labels": labels,
-                              "ownerReferences": [{ "apiVersion": "apps/v1", "kind": "StatefulSet",
-                                                    "name": world.statefulset, "uid": "sts-uid", "controller": true }] },
-                "spec": { "nodeName": node["host"], "containers": [container(world)] },
-                "status": { "phase": "Running", "podIP": ip,
-                            "conditions": [{ "type": "Ready", "status": ready }] },
-            })
+            "phase": "Running", "podIP": ip, "conditions": [{ "type": "Ready", "status": ready }] }),
+        )
+    });
+    let unscheduled = world.capacity.map_or(0..0, |c| c.max(nodes.len())..world.replicas).map(|i| {
+        pod(
+            world,
+            i,
+            json!({ "containers": [container(world)] }),
+            json!({
+            "phase": "Pending",
+            "conditions": [{ "type": "PodScheduled", "status": "False", "reason": "Unschedulable",
+                             "message": "0/3 nodes are available: 3 Insufficient memory." }] }),
+        )
+    });
+    running.chain(unscheduled).collect()
+}
+
+fn pod(world: &World, ordinal: usize, spec: Value, status: Value) -> Value {
+    let name = format!("{}-{ordinal}", world.statefulset);
+    let mut labels = labels(world);
+    labels["statefulset.kubernetes.io/pod-name"] = json!(name);
+    json!({
+        "apiVersion": "v1", "kind": "Pod",
+        "metadata": { "name": name, "namespace": NAMESPACE, "labels": labels,
+                      "ownerReferences": [{ "apiVersion": "apps/v1", "kind": "StatefulSet",
+                                            "name": world.statefulset, "uid": "sts-uid", "controller": true }] },
+        "spec": spec,
+        "status": status,
+    })
+}
+
+/// Events of the pods left Pending: the scheduler's attempts, oldest first (the newest says why now).
+async fn list_events(
+    State(world): State<Shared>,
+    Path(ns): Path<String>,
+    Query(query): Query<BTreeMap<String, String>>,
+) -> Response {
+    let fields = query.get("fieldSelector").cloned().unwrap_or_default();
+    log(&world, format!("LIST events?fieldSelector={fields}"));
+    if let Some(denied) = forbidden(&world, "", "events", "list", "") {
+        return denied;
+    }
+    let w = world.lock().unwrap();
+    let pending = w.capacity.map_or(0..0, |c| c..w.replicas);
+    let attempts = [("2026-01-01T10:00:00Z", "3 Insufficient cpu"), ("2026-01-01T10:05:00Z", "3 Insufficient memory")];
+    let items: Vec<Value> = pending
+        .flat_map(|i| attempts.iter().map(move |attempt| (i, attempt)))
+        .map(|(i, (at, why))| {
+            let pod = format!("{}-{i}", w.statefulset);
+            json!({ "apiVersion": "v1", "kind": "Event",
+                    "metadata": { "name": format!("{pod}.{at}"), "namespace": NAMESPACE },
+                    "involvedObject": { "kind": "Pod", "name": pod, "namespace": NAMESPACE },
+                    "reason": "FailedScheduling", "type": "Warning", "lastTimestamp": at,
+                    "message": format!("0/3 nodes are available: {why}.") })
         })
-        .collect()
+        .filter(|event| ns == NAMESPACE && matches_fields(&fields, event))
+        .collect();
+    axum::Json(json!({ "apiVersion": "v1", "kind": "EventList", "metadata": { "resourceVersion": "1" }, "items": items }))
+        .into_response()
+}
+
+/// A field selector of `a.b=value` pairs against an object.
+fn matches_fields(selector: &str, object: &Value) -> bool {
+    selector.split(',').filter(|s| !s.is_empty()).all(|pair| {
+        let Some((path, want)) = pair.split_once('=') else { return false };
+        path.split('.').fold(object, |v, key| &v[key]).as_str() == Some(want)
+    })
 }
 
 fn matches(selector: &str, labels: &Value) -> bool {

@@ -233,6 +233,13 @@ pub fn cluster_shape(addrs: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// The cluster's shape and each node's key count: equal before and after means nothing changed.
+pub fn cluster_digest(addrs: &[String]) -> Vec<String> {
+    let shape = cluster_shape(addrs);
+    let sizes = addrs.iter().map(|a| format!("{a} keys={}", query::<i64>(&mut connect(a), &["DBSIZE"])));
+    shape.into_iter().chain(sizes).collect()
+}
+
 /// slot → owner address, from CLUSTER SLOTS of one node.
 fn slot_owners(entry: &str) -> Vec<String> {
     let slots: Vec<Value> = query(&mut connect(entry), &["CLUSTER", "SLOTS"]);
