@@ -26,6 +26,7 @@ on_both_servers!(
     reshard_and_rebalance_move_exactly_what_was_planned_and_keep_every_key,
     scale_up_then_down_moves_only_the_new_or_dropped_shards_slots,
     a_statefulset_is_created_and_scaled_through_the_kubernetes_api_and_port_forward,
+    acknowledged_writes_survive_every_change_under_live_traffic,
 );
 
 fn create_forms_a_healthy_three_by_one_cluster(server: Server) {
@@ -895,6 +896,77 @@ fn assert_healthy_with_every_key(sb: &Sandbox, doc: &serde_json::Value, keys: &[
     assert_eq!(doc["check"]["healthy"], true, "{}", doc["check"]);
     assert_all_keys(&sb.addrs[0], keys);
     assert_eq!(keys_on_masters(sb), keys.len(), "the cluster holds other keys than those written");
+}
+
+/// Runs `change` while an independent cluster client writes; then every acknowledged write is
+/// there and the cluster has no problem.
+fn under_load(sb: &mut Sandbox, what: &str, change: impl FnOnce(&mut Sandbox)) {
+    under_focused_load(sb, what, None, change);
+}
+
+/// `under_load`, with half of the writes going to the slot of hash tag `tag`.
+fn under_focused_load(sb: &mut Sandbox, what: &str, tag: Option<&str>, change: impl FnOnce(&mut Sandbox)) {
+    let load = support::load::Load::start_focused(&sb.addrs[0], tag);
+    change(sb);
+    let tally = load.stop();
+    eprintln!("{:?} {what}", sb.server);
+    tally.assert_nothing_lost(&sb.addrs[0]);
+    // Healthy, or warnings only (a master left without a replica by del-node).
+    let check = sb.run(&["check", &sb.target()]);
+    assert!(check.code == 0 || check.code == 10, "{what}: check exit {}\n{}", check.code, check.stdout);
+}
+
+/// Names of the masters, as status lists them.
+fn master_names(sb: &Sandbox) -> Vec<String> {
+    let status = sb.run(&["status", &sb.target(), "-o", "json"]).expect(0).json();
+    let nodes = status["nodes"].as_array().unwrap().iter();
+    nodes.filter(|n| n["role"] == "master").map(|n| n["name"].as_str().unwrap().to_owned()).collect()
+}
+
+fn acknowledged_writes_survive_every_change_under_live_traffic(server: Server) {
+    let mut sb = Sandbox::start(server, 6);
+    sb.create(1);
+    let keys = write_keys(&sb.addrs[0], 1000);
+    let target = sb.target();
+    // Both backends where the server has both: Valkey 9 moves atomically unless told otherwise.
+    let backends: &[&str] = if server == Server::Valkey { &["legacy", "atomic"] } else { &["legacy"] };
+
+    under_load(&mut sb, "scale 3x1 -> 4x1", |sb| {
+        scale(sb, &["--masters", "4"]);
+    });
+    for backend in backends {
+        under_load(&mut sb, &format!("reshard + rebalance ({backend})"), |sb| {
+            let masters = master_names(sb);
+            let reshard = ["reshard", &target, "--from", &masters[0], "--to", &masters[3], "--slots", "600", "--yes"];
+            sb.run(&[&reshard[..], &["--migration", backend]].concat()).expect(0);
+            sb.run(&["rebalance", &target, "--yes", "--migration", backend]).expect(0);
+        });
+    }
+    // Half of the writes go to the open slot: old keys on its owner, new ones (by ASK) on the target.
+    under_focused_load(&mut sb, "fix of an open slot", Some("open"), |sb| {
+        let slot: i64 = query(&mut sb.conn(0), &["CLUSTER", "KEYSLOT", "{open}"]);
+        let (slot, owner) = (slot.to_string(), support::slot_owner(&sb.addrs[0], "{open}"));
+        let other = (0..8).find(|&i| sb.addrs[i] != owner && is_master(sb, i)).map(|i| sb.addrs[i].clone()).unwrap();
+        let id = |addr: &str| -> String { query(&mut support::connect(addr), &["CLUSTER", "MYID"]) };
+        // A slot left open as an interrupted redis-cli reshard leaves it, while clients write to it.
+        query::<()>(&mut support::connect(&other), &["CLUSTER", "SETSLOT", &slot, "IMPORTING", &id(&owner)]);
+        query::<()>(&mut support::connect(&owner), &["CLUSTER", "SETSLOT", &slot, "MIGRATING", &id(&other)]);
+        std::thread::sleep(Duration::from_secs(1));
+        sb.run(&["fix", &target, "--yes"]).expect(0);
+    });
+    under_load(&mut sb, "del-node + add-node", |sb| {
+        sb.run(&["del-node", &sb.addrs[7], &target, "--yes"]).expect(0);
+        let first = master_names(sb)[0].clone();
+        sb.run(&["add-node", &sb.addrs[7], &target, "--replica-of", &first, "--yes"]).expect(0);
+    });
+    // t-7 now replicates a master among t-0..t-5; as its master, a scale down to t-0..t-5 must
+    // fail it over to a kept member, while t-6's shard is dropped and its slots move.
+    fail_over_to(&sb, 7);
+    under_load(&mut sb, "scale 4x1 -> 3x1 with a failover", |sb| {
+        let down = scale(sb, &["--masters", "3"]);
+        assert!(!down["plan"]["failovers"].as_array().unwrap().is_empty(), "{down}");
+    });
+    assert_all_keys(&sb.addrs[0], &keys);
 }
 
 fn scale_up_then_down_moves_only_the_new_or_dropped_shards_slots(server: Server) {

@@ -300,6 +300,9 @@ fn member_from_others(
 }
 
 fn member_from_line(line: &NodeLine, seen_as: Flags) -> Member {
+    // A replica's open slots mirror its master's (Valkey 8+ replicates SETSLOT to replicas) and
+    // are settled with the master's; only a master's are the cluster's open slots.
+    let open = |slots: &Vec<OpenSlot>| if line.flags.replica { Vec::new() } else { slots.clone() };
     Member {
         id: line.id.clone(),
         name: None,
@@ -309,8 +312,8 @@ fn member_from_line(line: &NodeLine, seen_as: Flags) -> Member {
         role: if line.flags.replica { Role::Replica } else { Role::Master },
         master_id: line.master_id.clone(),
         slots: line.slots.clone(),
-        migrating: line.migrating.clone(),
-        importing: line.importing.clone(),
+        migrating: open(&line.migrating),
+        importing: open(&line.importing),
         config_epoch: line.config_epoch,
         seen_as,
         state: None,

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod kube;
+pub mod load;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -256,6 +257,12 @@ fn slot_owners(entry: &str) -> Vec<String> {
         }
     }
     owners
+}
+
+/// The address of the master that owns `key`'s slot.
+pub fn slot_owner(entry: &str, key: &str) -> String {
+    let slot: usize = query(&mut connect(entry), &["CLUSTER", "KEYSLOT", key]);
+    slot_owners(entry).swap_remove(slot)
 }
 
 fn group_by_owner(entry: &str, keys: &[(String, String)]) -> BTreeMap<String, Vec<(String, String)>> {
