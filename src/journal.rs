@@ -48,24 +48,30 @@ fn path(cluster: &str) -> PathBuf {
     crate::state::root().join("journals").join(format!("{cluster}.json"))
 }
 
+/// The journal of an unfinished move, if any. A journal that cannot be read or parsed is an
+/// error, never taken for "no move under way": resuming without it could plan from a half-moved
+/// cluster.
 pub fn load(cluster: &str) -> Result<Option<Journal>> {
-    match fs::read_to_string(path(cluster)) {
-        Ok(text) => serde_json::from_str(&text).map(Some).map_err(|e| {
-            Error::failed(format!("the journal {} is unreadable: {e}", path(cluster).display()))
-                .hint("remove it if no move is under way")
-        }),
-        Err(_) => Ok(None),
-    }
+    let file = path(cluster);
+    let text = match fs::read_to_string(&file) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(Error::refused(format!("the journal {} cannot be read: {e}", file.display()))
+                .hint("give this user access to it, or run as the user who started the move"));
+        }
+    };
+    serde_json::from_str(&text).map(Some).map_err(|e| {
+        Error::refused(format!("the journal {} is corrupt ({e}); nothing was changed", file.display()))
+            .hint("run `kubectl redis fix` (it settles open slots and discards the journal), then the command again")
+    })
 }
 
+/// Saves the journal whole (written aside and renamed), so a crash at any byte leaves the old
+/// journal or the new one.
 pub fn save(cluster: &str, journal: &Journal) -> Result<()> {
-    let file = path(cluster);
-    fs::create_dir_all(file.parent().expect("journal path has a parent"))?;
     let text = serde_json::to_string_pretty(journal).map_err(|e| Error::failed(e.to_string()))?;
-    // Write then rename, so a kill never leaves half a journal.
-    let partial = file.with_extension("json.partial");
-    fs::write(&partial, text)?;
-    fs::rename(partial, file)?;
+    crate::state::write_private(&path(cluster), text.as_bytes())?;
     Ok(())
 }
 

@@ -23,6 +23,7 @@ const SETTLE: std::time::Duration = std::time::Duration::from_secs(60);
 pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs) -> Result<ExitCode> {
     let platform = ctx.platform(target).await?;
     let topology = super::gather(ctx, &platform).await?;
+    super::moving::validate(moving, &topology)?;
     let uncovered = count_uncovered_keys(ctx, &topology).await?;
     let plan = repair::plan(&topology, &uncovered, platform.roster().as_ref());
     let moves: Vec<_> =
@@ -37,7 +38,7 @@ pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs) -> Resul
     let outcome = super::carry_out(ctx, &plan, executor).await;
     display.close();
     let outcome = outcome?;
-    if outcome == Outcome::Applied {
+    if outcome != Outcome::DryRun {
         forget_stale_journal(&topology)?;
     }
     let verdict = match outcome {
@@ -53,13 +54,21 @@ pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs) -> Resul
     Ok(code)
 }
 
-/// A journal whose nodes are gone can never be resumed; once fix settled its slots, drop it.
+/// Once fix settled the open slots, a journal that can never be resumed is dropped: one whose
+/// nodes are gone, or one that is corrupt (the next run of the command plans afresh).
 fn forget_stale_journal(topology: &Topology) -> Result<()> {
     let cluster = crate::planner::guard::cluster_key(topology);
-    if let Some(j) = journal::load(&cluster)? {
-        let gone = j.moves.iter().any(|m| topology.member(&m.source).is_none() || topology.member(&m.target).is_none());
-        if gone {
+    match journal::load(&cluster) {
+        Ok(Some(j)) => {
+            let gone = j.moves.iter().any(|m| topology.member(&m.source).is_none() || topology.member(&m.target).is_none());
+            if gone {
+                journal::remove(&cluster)?;
+            }
+        }
+        Ok(None) => {}
+        Err(e) => {
             journal::remove(&cluster)?;
+            eprintln!("warning: discarded an unusable journal ({}); the next run of that command plans afresh", e.message);
         }
     }
     Ok(())

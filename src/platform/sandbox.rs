@@ -80,10 +80,8 @@ pub fn load(name: &str) -> Result<Sandbox> {
 }
 
 fn save(sandbox: &Sandbox) -> Result<()> {
-    let dir = sandbox_dir(&sandbox.name);
-    fs::create_dir_all(&dir)?;
     let text = serde_json::to_string_pretty(sandbox).map_err(|e| Error::failed(e.to_string()))?;
-    fs::write(dir.join("sandbox.json"), text)?;
+    crate::state::write_private(&sandbox_dir(&sandbox.name).join("sandbox.json"), text.as_bytes())?;
     Ok(())
 }
 
@@ -138,7 +136,7 @@ pub fn up(name: &str, count: usize, choice: ServerChoice<'_>) -> Result<Sandbox>
             Error::usage(format!("--nodes {count} is out of range")).hint(format!("a sandbox has 1 to {MAX_NODES} nodes"))
         );
     }
-    fs::create_dir_all(crate::state::root())?;
+    crate::state::private_dir(&crate::state::root())?;
     let _lock = allocation_lock()?;
     let mut sandbox = match load(name) {
         Ok(existing) => existing,
@@ -147,7 +145,7 @@ pub fn up(name: &str, count: usize, choice: ServerChoice<'_>) -> Result<Sandbox>
             let server_version = server_version(&server)?;
             Sandbox {
                 name: name.to_owned(),
-                block: free_block()?,
+                block: free_block(&sandbox_dir(name))?,
                 server,
                 server_version,
                 server_args: choice.args.to_vec(),
@@ -331,11 +329,13 @@ fn allocation_lock() -> Result<fs::File> {
     Ok(file)
 }
 
-/// The first block no sandbox here uses and no process listens on.
-fn free_block() -> Result<u16> {
+/// The first block no sandbox here uses, no live sandbox of any state directory has reserved
+/// (its nodes may be stopped for a while: a block is not free because its first address is), and
+/// no process listens on; reserved for `owner` (a sandbox directory). Called under the allocation lock.
+fn free_block(owner: &Path) -> Result<u16> {
     let taken: Vec<u16> = list().iter().filter_map(|n| load(n).ok()).map(|s| s.block).collect();
-    (1..=MAX_BLOCKS)
-        .filter(|b| !taken.contains(b))
+    let block = (1..=MAX_BLOCKS)
+        .filter(|b| !taken.contains(b) && !reserved(*b))
         .find(|b| {
             let first = node_addr(*b, 0);
             TcpListener::bind((first.host.as_str(), first.port)).is_ok()
@@ -343,16 +343,31 @@ fn free_block() -> Result<u16> {
         })
         .ok_or_else(|| {
             Error::refused("every sandbox address block is in use").hint("remove sandboxes with `kubectl redis sandbox down`")
-        })
+        })?;
+    fs::create_dir_all(reservations())?;
+    fs::write(reservations().join(block.to_string()), owner.as_os_str().as_encoded_bytes())?;
+    Ok(block)
+}
+
+/// Where blocks are reserved, for every state directory on this machine.
+fn reservations() -> PathBuf {
+    std::env::temp_dir().join("kubectl-redis-blocks")
+}
+
+/// True while the sandbox that reserved the block still exists.
+fn reserved(block: u16) -> bool {
+    let Ok(owner) = fs::read(reservations().join(block.to_string())) else { return false };
+    let owner = PathBuf::from(String::from_utf8_lossy(&owner).into_owned());
+    owner.join("sandbox.json").is_file()
 }
 
 fn start(sandbox: &Sandbox, node: &SandboxNode) -> Result<u32> {
     let server = &sandbox.server;
     use std::os::unix::process::CommandExt;
-    fs::create_dir_all(&node.dir)?;
+    crate::state::private_dir(&node.dir)?;
     let ip = node.addr.host.as_str();
     let port = node.addr.port.to_string();
-    let log = fs::File::create(node.dir.join("server.log"))?;
+    let log = crate::state::create_private(&node.dir.join("server.log"))?;
     let mut cmd = Command::new(server);
     cmd.args(["--port", &port, "--bind", ip, "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf"])
         .args([
@@ -370,6 +385,8 @@ fn start(sandbox: &Sandbox, node: &SandboxNode) -> Result<u32> {
         .arg("--dir")
         .arg(&node.dir)
         .current_dir(&node.dir)
+        // The tool's environment may hold the password (REDISCLI_AUTH): servers get none of it.
+        .env_clear()
         .stdin(Stdio::null())
         .stdout(log.try_clone()?)
         .stderr(log)
