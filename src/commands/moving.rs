@@ -49,6 +49,7 @@ pub async fn run(
     request: Request,
     plan_fresh: impl FnOnce(&Topology) -> Result<Fresh>,
 ) -> Result<ExitCode> {
+    validate(args, topology)?;
     guard::preconditions(topology)?;
     let (moves, summary) = match resume(topology, &request)? {
         Some(moves) => {
@@ -137,6 +138,23 @@ fn nothing_to_do(ctx: &Context, verb: &str, why: String) -> Result<ExitCode> {
         println!("{why}: nothing to do.");
     }
     Ok(ExitCode::Success)
+}
+
+/// Checks the slot-moving flags before anything else, so that a bad one is reported even when
+/// there turns out to be nothing to move: the numbers, and `--migration atomic` on servers
+/// without it.
+pub fn validate(args: &MoveArgs, topology: &Topology) -> Result<()> {
+    settings(args, Backend::Legacy, topology)?;
+    if args.migration == Migration::Atomic {
+        let servers =
+            topology.masters().filter_map(|m| m.state.as_ref()).map(|s| (s.info.server.as_str(), s.info.version.as_str()));
+        if mover::auto_backend(servers) != Backend::Atomic {
+            return Err(
+                Error::usage("atomic migration needs Valkey 9 or newer on every master").hint("use --migration legacy (or auto)")
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Atomic only where every involved node runs Valkey 9 or newer and no legacy open slot waits.

@@ -122,6 +122,7 @@ pub async fn execute(ctx: &Context, platform: &mut Platform, request: ScaleReque
         return Err(refusal);
     }
     let first = plan_round(ctx, platform, &request).await?;
+    moving::validate(options.moving, &first.topology)?;
     // Later rounds keep the replica count resolved now, whatever a half-done resize looks like.
     let request = ScaleRequest { replicas: Some(first.plan.to.replicas), ..request };
     if !ctx.json {

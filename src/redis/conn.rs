@@ -104,16 +104,22 @@ impl Connector {
         Connector { credentials: Credentials::default(), tls: None, timeout, route: SharedRoute::default() }
     }
 
-    /// Connects (TLS included) and authenticates within the timeout.
+    /// Connects, does the TLS handshake and authenticates, each within the timeout.
     pub async fn connect(&self, addr: &NodeAddr) -> Result<NodeConn> {
-        tokio::time::timeout(self.timeout, self.open(addr)).await.map_err(|_| timed_out(addr, self.timeout))?
+        let limit = self.timeout;
+        let mut stream = tokio::time::timeout(limit, self.stream(addr)).await.map_err(|_| timed_out(addr, limit))??;
+        if let Some(tls) = &self.tls {
+            // A server without TLS takes the handshake for the start of a command and waits.
+            stream = tokio::time::timeout(limit, tls.wrap(addr, stream)).await.map_err(|_| {
+                Error::unreachable(format!("{addr}: TLS handshake failed: no answer within {}", crate::units::format(limit)))
+                    .hint("does the node speak TLS on this port? Leave out --tls for a node without TLS")
+            })??;
+        }
+        tokio::time::timeout(limit, self.handshake(addr, stream)).await.map_err(|_| timed_out(addr, limit))?
     }
 
-    async fn open(&self, addr: &NodeAddr) -> Result<NodeConn> {
-        let mut stream = self.stream(addr).await?;
-        if let Some(tls) = &self.tls {
-            stream = tls.wrap(addr, stream).await?;
-        }
+    /// Authentication (and the connection's own setup) over an open stream.
+    async fn handshake(&self, addr: &NodeAddr, stream: Box<dyn NodeStream>) -> Result<NodeConn> {
         // Calls are bounded per call (see `NodeConn`), some of them with a longer limit.
         let config = AsyncConnectionConfig::new().set_response_timeout(None);
         let (conn, driver) =
@@ -226,9 +232,15 @@ fn describe(addr: &NodeAddr, err: &redis::RedisError) -> Error {
         return Error::unreachable(format!("{addr}: {err}"));
     }
     let text = err.to_string();
-    if text.contains("WRONGPASS") || text.contains("NOAUTH") || text.contains("invalid password") {
+    let auth_failed = err.kind() == redis::ErrorKind::AuthenticationFailed;
+    if auth_failed || text.contains("WRONGPASS") || text.contains("NOAUTH") || text.contains("invalid password") {
         return Error::refused(format!("{addr}: authentication failed ({})", err.code().unwrap_or("AUTH")))
             .hint("set REDISCLI_AUTH or --password-file (and --user for an ACL user)");
+    }
+    if err.code() == Some("NOPERM") {
+        let detail = err.detail().unwrap_or(&text);
+        return Error::refused(format!("{addr}: the ACL user may not do this: {detail}"))
+            .hint("grant the user the cluster admin commands (e.g. +@admin +@slow +@read +@write), or use another --user");
     }
     Error::failed(format!("{addr}: {text}"))
 }

@@ -133,6 +133,9 @@ pub struct Topology {
     pub unreachable_addrs: Vec<(NodeAddr, String)>,
     pub disagreements: Vec<Disagreement>,
     pub bad_lines: Vec<(NodeAddr, BadLine)>,
+    /// The first refusal a node answered with (authentication, ACL), message and hint: when no
+    /// node answered, that is the error to report rather than "unreachable".
+    pub refusal: Option<(String, Option<String>)>,
 }
 
 /// How long a gather may spend following addresses learned from other nodes.
@@ -142,6 +145,7 @@ const MAX_DISCOVERY_ROUNDS: usize = 4;
 pub async fn gather(connector: &Connector, seeds: &[NodeAddr]) -> Topology {
     let mut probes: BTreeMap<NodeAddr, Result<NodeState, String>> = BTreeMap::new();
     let mut pending: BTreeSet<NodeAddr> = seeds.iter().cloned().collect();
+    let mut refusal = None;
     for _ in 0..MAX_DISCOVERY_ROUNDS {
         if pending.is_empty() {
             break;
@@ -159,11 +163,17 @@ pub async fn gather(connector: &Connector, seeds: &[NodeAddr]) -> Topology {
                     }
                 }
             }
+            if let Err(e) = &result
+                && e.kind == crate::error::Kind::Refused
+                && refusal.is_none()
+            {
+                refusal = Some((e.message.clone(), e.hint.clone()));
+            }
             probes.insert(addr, result.map_err(|e| e.to_string()));
         }
         pending.retain(|a| !probes.contains_key(a));
     }
-    assemble(probes)
+    Topology { refusal, ..assemble(probes) }
 }
 
 /// INFO, CLUSTER NODES, CLUSTER INFO, and the key count of every open slot of one node.
@@ -463,6 +473,13 @@ impl Topology {
     pub fn require_reachable(&self) -> Result<()> {
         if self.reachable().next().is_some() {
             return Ok(());
+        }
+        if let Some((message, hint)) = &self.refusal {
+            let err = Error::refused(message.clone());
+            return Err(match hint {
+                Some(hint) => err.hint(hint.clone()),
+                None => err,
+            });
         }
         let detail = self.unreachable_addrs.iter().map(|(a, e)| format!("{a}: {e}")).next();
         let err = match detail {
