@@ -204,8 +204,9 @@ fn check_reports_a_replica_whose_link_is_down_although_gossip_is_fine() {
     let run = sb.run_env(&["check", &sb.target(), "--user", "admin", "-o", "json"], &env);
     assert!(!run.stdout.contains("s3cret") && !run.stderr.contains("s3cret"), "the password leaked");
     // A wrong password is a one-line refusal that does not echo the password.
-    let wrong = sb.run_env(&["status", &sb.target(), "--user", "admin"], &[("REDISCLI_AUTH", "wrong-pass-123")]).expect(4);
-    assert!(!wrong.stderr.contains("wrong-pass-123"), "{}", wrong.stderr);
+    // (Refused, exit 3: every node answered, and said no.)
+    let wrong = sb.run_env(&["status", &sb.target(), "--user", "admin"], &[("REDISCLI_AUTH", "wrong-pass-123")]).expect(3);
+    assert!(wrong.stderr.contains("authentication failed") && !wrong.stderr.contains("wrong-pass-123"), "{}", wrong.stderr);
 }
 
 #[test]
@@ -1297,7 +1298,7 @@ fn the_password_comes_from_the_secret_the_pod_template_names_or_the_one_given() 
         query::<()>(&mut conn, &["CONFIG", "SET", "masterauth", password]);
         query::<()>(&mut conn, &["CONFIG", "SET", "requirepass", password]);
     }
-    let refused = kube.run(&["check"]).expect(4);
+    let refused = kube.run(&["check"]).expect(3);
     assert!(refused.stderr.contains("hint:"), "without the Secret the nodes refuse: {}", refused.stderr);
 
     kube.take_password_from("redis-cluster", "redis-password");
@@ -1516,4 +1517,309 @@ fn serve_a_fake_statefulset_for_benchmarks() {
         std::thread::sleep(Duration::from_millis(200));
     }
     eprintln!("port-forward connections: {}", kube.forwarded());
+}
+
+/// A server that is not Redis: it answers anything with an HTTP error and hangs up.
+fn not_redis_server() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            use std::io::Write;
+            let mut stream = stream;
+            let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+        }
+    });
+    addr
+}
+
+/// A redis-server without cluster mode, stopped on drop.
+struct PlainServer {
+    child: std::process::Child,
+    addr: String,
+}
+
+impl PlainServer {
+    fn start() -> PlainServer {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port().to_string();
+        let child = std::process::Command::new(Server::Redis.path())
+            .args(["--bind", "127.0.0.1", "--port", &port, "--save", "", "--appendonly", "no"])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let addr = format!("127.0.0.1:{port}");
+        assert!(eventually(Duration::from_secs(10), || std::net::TcpStream::connect(&addr).is_ok()));
+        PlainServer { child, addr }
+    }
+}
+
+impl Drop for PlainServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A bad command line: the line, its environment, the exit code and what the error must say.
+type BadInput<'a> = (&'a str, &'a [(&'a str, &'a str)], i32, &'a str);
+
+#[test]
+fn bad_input_gets_one_line_error_with_a_hint_its_exit_code_and_changes_nothing() {
+    let mut sb = Sandbox::start(Server::Redis, 6);
+    sb.create(1);
+    sb.grow(7);
+    write_keys(&sb.addrs[0], 500);
+    // A stopped node outside the target, so that only the cases that name it wait for it.
+    let stopped = Sandbox::start(Server::Redis, 1);
+    stopped.signal(0, "-STOP");
+    let cluster = sb.addrs[..6].to_vec();
+    for addr in &cluster {
+        let acl = ["ACL", "SETUSER", "reader", "on", ">reader-pass", "~*", "+@read"];
+        query::<()>(&mut support::connect(addr), &acl);
+    }
+    let certs = tempfile::tempdir().unwrap();
+    write_certificates(certs.path());
+    let mut tls_node = Sandbox::start(Server::Redis, 0);
+    tls_node.grow_with(1, &tls_server_args(certs.path()));
+    let plain = PlainServer::start();
+    let not_redis = not_redis_server();
+    let status = sb.run(&["status", &sb.target(), "-o", "json"]).expect(0).json();
+    let named = |role: &str| -> Vec<String> {
+        let nodes = status["nodes"].as_array().unwrap().iter();
+        nodes.filter(|n| n["role"] == role).map(|n| n["name"].as_str().unwrap().to_owned()).collect()
+    };
+    let (masters, replicas) = (named("master"), named("replica"));
+    let journals = sb.state.path().join("journals");
+    let ca = certs.path().join("ca.pem").to_str().unwrap().to_owned();
+    let t = sb.target();
+    let vars = [
+        ("{T}", t.clone()),
+        ("{M0}", masters[0].clone()),
+        ("{M1}", masters[1].clone()),
+        ("{R0}", replicas[0].clone()),
+        ("{N0}", cluster[0].clone()),
+        ("{N1}", cluster[1].clone()),
+        ("{N2}", cluster[2].clone()),
+        ("{STOPPED}", stopped.addrs[0].clone()),
+        ("{SPARE}", sb.addrs[6].clone()),
+        ("{PLAIN}", plain.addr.clone()),
+        ("{NOT_REDIS}", not_redis.clone()),
+        ("{TLS_NODE}", tls_node.addrs[0].clone()),
+        ("{CA}", ca),
+    ];
+    // (command line, environment, exit code, what the error must say)
+    let cases: &[BadInput] = &[
+        // Addresses
+        ("check --nodes not-an-address", &[], 2, "not-an-address"),
+        ("check --nodes 127.0.0.1:99999", &[], 2, "99999"),
+        ("check --nodes 127.0.0.1:", &[], 2, "127.0.0.1:"),
+        ("create --nodes {SPARE},{SPARE},{SPARE} --yes", &[], 2, "listed twice"),
+        ("check --nodes 127.0.0.1:1", &[], 4, "connection refused"),
+        ("check --nodes {STOPPED} --timeout 1s", &[], 4, "no answer within 1s"),
+        ("check --nodes {PLAIN}", &[], 4, "belong to no cluster"),
+        ("check --nodes {NOT_REDIS} --timeout 2s", &[], 4, "{NOT_REDIS}"),
+        ("create --nodes {N0},{SPARE} --replicas 0 --force --yes", &[], 3, "{N0}"),
+        ("add-node {PLAIN} {T} --yes", &[], 3, "cluster"),
+        ("add-node 127.0.0.1:1 {T} --yes", &[], 4, "connection refused"),
+        ("check {T} --nodes {N0}", &[], 2, "--sandbox"),
+        ("status --sandbox=no-such-sandbox", &[], 4, "no sandbox named 'no-such-sandbox'"),
+        // Node references
+        ("reshard {T} --from ffffffff --to {M1} --slots 10 --yes", &[], 2, "ffffffff"),
+        ("reshard {T} --from {M0} --to no-such-node --slots 10 --yes", &[], 2, "no-such-node"),
+        ("reshard {T} --from abc --to {M1} --slots 10 --yes", &[], 2, "abc"),
+        ("del-node no-such-node {T} --yes", &[], 2, "no-such-node"),
+        ("del-node {M0} {T} --yes", &[], 3, "owns"),
+        ("add-node {SPARE} {T} --replica-of no-such-node --yes", &[], 2, "no-such-node"),
+        ("add-node {SPARE} {T} --replica-of {R0} --yes", &[], 2, "is a replica, not a master"),
+        // Credentials
+        ("check {T} --user reader", &[("REDISCLI_AUTH", "wrong-pass")], 3, "authentication failed"),
+        (
+            "reshard {T} --from {M0} --to {M1} --slots 10 --yes --user reader",
+            &[("REDISCLI_AUTH", "reader-pass")],
+            3,
+            "no permissions to run the 'info' command",
+        ),
+        ("check {T} --password-file /no/such/file", &[], 2, "/no/such/file"),
+        ("check {T} --ask-password", &[], 2, "--ask-password needs a terminal"),
+        ("status {T} --password-secret redis:password", &[], 2, "--password-secret"),
+        ("status redis-cluster --kubeconfig /no/such/kubeconfig", &[], 2, "/no/such/kubeconfig"),
+        // TLS
+        ("check {T} --tls --cacert {CA} --timeout 2s", &[], 4, "TLS handshake failed"),
+        ("check --nodes {TLS_NODE} --timeout 2s", &[], 4, "{TLS_NODE}"),
+        ("check {T} --tls --cacert /no/such/ca.pem", &[], 2, "/no/such/ca.pem"),
+        // Numbers out of range
+        ("reshard {T} --from {M0} --to {M1} --slots 0 --yes", &[], 2, "--slots"),
+        ("reshard {T} --from {M0} --to {M1} --slots 20000 --yes", &[], 2, "--slots"),
+        ("reshard {T} --from {M0} --to {M1} --slots 6000 --yes", &[], 3, "6000"),
+        ("reshard {T} --from {M0} --to {R0} --slots 10 --yes", &[], 2, "is a replica"),
+        ("reshard {T} --from {M0} --to {M0} --slots 10 --yes", &[], 2, "{M0}"),
+        ("rebalance {T} --weight {M0}=-1 --yes", &[], 2, "--weight"),
+        ("rebalance {T} --weight {M0}=lots --yes", &[], 2, "--weight"),
+        ("rebalance {T} --weight no-such-node=2 --yes", &[], 2, "no-such-node"),
+        ("rebalance {T} --parallel 0 --yes", &[], 2, "--parallel"),
+        ("rebalance {T} --batch-bytes lots --yes", &[], 2, "--batch-bytes"),
+        ("rebalance {T} --migration atomic --yes", &[], 2, "atomic migration needs Valkey 9"),
+        ("scale {T} --masters 2 --yes", &[], 3, "cannot fail over automatically"),
+        ("scale {T} --masters 0 --yes", &[], 2, "--masters"),
+        ("create --nodes {N0},{N1},{N2} --replicas 0 --yes", &[], 3, "{N0}"),
+        ("create --nodes {SPARE} --replicas 0 --yes", &[], 3, "3 masters"),
+        // Flags
+        ("check {T} --timeout 0", &[], 2, "--timeout"),
+        ("check {T} --timeout soon", &[], 2, "--timeout"),
+        ("check {T} -o yaml", &[], 2, "yaml"),
+        ("check {T} --color sometimes", &[], 2, "sometimes"),
+        ("reshuffle {T}", &[], 2, "reshuffle"),
+        ("reshard {T} --to {M1} --slots 10 --yes", &[], 2, "--from"),
+        ("reshard {T} --from {M0} --to {M1} --slots 10", &[], 3, "not confirmed"),
+    ];
+    let before = cluster_digest(&cluster);
+    let mut failures = Vec::new();
+    for (line, env, code, says) in cases {
+        let fill = |text: &str| vars.iter().fold(text.to_owned(), |acc, (k, v)| acc.replace(k, v));
+        let line = fill(line);
+        let says = fill(says);
+        let args: Vec<&str> = line.split(' ').collect();
+        let run = run_in(sb.state.path(), &args, env);
+        let errors: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with("error:")).collect();
+        let hint = run.stderr.lines().any(|l| l.trim_start().starts_with("hint:") || l.contains("For more information, try"));
+        let problem = if run.code != *code {
+            Some(format!("exit {} (wanted {code})", run.code))
+        } else if errors.len() != 1 || !run.stderr.starts_with("error:") || !run.stderr.contains(&says) {
+            Some(format!("error lines {errors:?} (wanted one saying {says:?})"))
+        } else if !hint {
+            Some("no hint".to_owned())
+        } else if let after = cluster_digest(&cluster)
+            && after != before
+        {
+            let changed: Vec<_> = after.iter().filter(|l| !before.contains(l)).collect();
+            Some(format!("the cluster changed: {changed:?}"))
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            failures.push(format!("`{line}`: {problem}\n{}", run.stderr.trim_end()));
+        }
+    }
+    stopped.signal(0, "-CONT");
+    assert!(failures.is_empty(), "{} of {} cases failed:\n\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+    assert!(std::fs::read_dir(&journals).map_or(true, |mut d| d.next().is_none()), "a refused command left a journal");
+
+    // The journal is named after the cluster's lowest node ID. A move another request left
+    // unfinished is not overtaken; a corrupt journal is reported, never taken for "no move".
+    let ids = status["nodes"].as_array().unwrap().iter().map(|n| n["id"].as_str().unwrap().to_owned());
+    let journal = journals.join(format!("{}.json", ids.min().unwrap()));
+    std::fs::create_dir_all(&journals).unwrap();
+    let unfinished = r#"{"request": "rebalance", "command_line": "kubectl redis rebalance --sandbox=t", "moves": []}"#;
+    std::fs::write(&journal, unfinished).unwrap();
+    let reshard = ["reshard", &t, "--from", &masters[0], "--to", &masters[1], "--slots", "10", "--yes"];
+    let run = sb.run(&reshard).expect(3);
+    assert!(run.stderr.contains("an earlier move did not finish: `kubectl redis rebalance --sandbox=t`"), "{}", run.stderr);
+    std::fs::write(&journal, &unfinished[..40]).unwrap();
+    let run = sb.run(&reshard).expect(3);
+    assert!(run.stderr.contains("is corrupt") && run.stderr.contains("hint: run `kubectl redis fix`"), "{}", run.stderr);
+    assert_eq!(cluster_digest(&cluster), before);
+    let fixed = sb.run(&["fix", &t, "--yes"]).expect(10); // warning: the spare is not in the cluster
+    assert!(fixed.stderr.contains("warning: discarded an unusable journal"), "{}", fixed.stderr);
+    assert!(!journal.exists());
+    sb.run(&reshard).expect(0);
+}
+
+/// Every file under `dir`, with its permission bits (directories included).
+fn modes_under(dir: &std::path::Path) -> Vec<(std::path::PathBuf, u32)> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        found.push((path.clone(), entry.metadata().unwrap().permissions().mode() & 0o777));
+        if path.is_dir() {
+            found.extend(modes_under(&path));
+        }
+    }
+    found
+}
+
+#[test]
+fn the_password_reaches_no_child_process_file_or_output_and_state_files_are_private() {
+    let password = "s3cret-never-shown";
+    let sb = Sandbox::start(Server::Redis, 0);
+    // The sandbox is started with the password in the tool's environment: servers must not inherit it.
+    let server = Server::Redis.path();
+    let up = ["sandbox", "up", "--name", "t", "--nodes", "3", "-o", "json", "--server", server.to_str().unwrap()];
+    let started = run_in(sb.state.path(), &up, &[("REDISCLI_AUTH", password)]).expect(0).json();
+    let pids: Vec<u64> = started["nodes"].as_array().unwrap().iter().map(|n| n["pid"].as_u64().unwrap()).collect();
+    let addrs: Vec<String> =
+        started["nodes"].as_array().unwrap().iter().map(|n| n["addr"].as_str().unwrap().to_owned()).collect();
+    for pid in &pids {
+        for part in ["cmdline", "environ"] {
+            let text = String::from_utf8_lossy(&std::fs::read(format!("/proc/{pid}/{part}")).unwrap()).into_owned();
+            assert!(!text.contains(password), "the password is in a server's {part}");
+        }
+    }
+    run_in(sb.state.path(), &["create", "--sandbox=t", "--replicas", "0", "--yes"], &[]).expect(0);
+    write_keys(&addrs[0], 3000);
+    for addr in &addrs {
+        query::<()>(&mut support::connect(addr), &["CONFIG", "SET", "masterauth", password]);
+        query::<()>(&mut support::connect(addr), &["CONFIG", "SET", "requirepass", password]);
+    }
+    let auth = [("REDISCLI_AUTH", password)];
+    let status: serde_json::Value = run_in(sb.state.path(), &["status", "--sandbox=t", "-o", "json"], &auth).expect(0).json();
+    let masters: Vec<String> =
+        status["nodes"].as_array().unwrap().iter().map(|n| n["name"].as_str().unwrap().to_owned()).collect();
+    let password_file = sb.state.path().join("password");
+    std::fs::write(&password_file, format!("{password}\n")).unwrap();
+    let file_flag = ["--password-file", password_file.to_str().unwrap()];
+
+    // A slow move in the background, so that its journal can be read while it exists.
+    let mut reshard = std::process::Command::new(support::bin());
+    reshard
+        .args(["reshard", "--sandbox=t", "--from", &masters[0], "--to", &masters[1], "--slots", "5000", "--yes", "-v"])
+        .args(["--batch-keys", "1", "-o", "json"])
+        .env("KUBECTL_REDIS_STATE_DIR", sb.state.path())
+        .env("REDISCLI_AUTH", password)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let child = reshard.spawn().unwrap();
+    let journals = sb.state.path().join("journals");
+    let mut journal = String::new();
+    eventually(Duration::from_secs(30), || {
+        let file = std::fs::read_dir(&journals).ok().and_then(|mut d| d.next()).and_then(|e| e.ok());
+        journal = file.and_then(|f| std::fs::read_to_string(f.path()).ok()).unwrap_or_default();
+        !journal.is_empty()
+    });
+    assert!(journal.contains("moves") && !journal.contains(password), "journal: {journal}");
+    let moved = support::wait_with_limit(child, Duration::from_secs(120)).expect(0);
+
+    let runs = [
+        moved,
+        run_in(sb.state.path(), &["check", "--sandbox=t", "-v"], &auth).expect(0),
+        run_in(sb.state.path(), &["status", "--sandbox=t", "-v", "-o", "json"], &auth).expect(0),
+        run_in(sb.state.path(), &[&["check", "--sandbox=t", "-v"][..], &file_flag].concat(), &[]).expect(0),
+        run_in(sb.state.path(), &["check", "--sandbox=t", "-v", "--user", "nobody"], &auth).expect(3),
+        run_in(sb.state.path(), &["check", "--sandbox=t", "-v"], &[("REDISCLI_AUTH", "s3cret-never-shown-but-wrong")]).expect(3),
+        run_in(sb.state.path(), &["rebalance", "--sandbox=t", "-v", "--dry-run", "-o", "json"], &auth).expect(0),
+    ];
+    for run in &runs {
+        assert!(!run.stdout.contains(password) && !run.stderr.contains(password), "leaked:\n{}\n{}", run.stdout, run.stderr);
+    }
+    for addr in &addrs {
+        let mut conn = support::connect(addr);
+        query::<()>(&mut conn, &["AUTH", password]);
+        query::<()>(&mut conn, &["CONFIG", "SET", "requirepass", ""]);
+    }
+
+    // Whatever the tool keeps is the user's alone.
+    for (path, mode) in modes_under(sb.state.path()) {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name == "password" || name.starts_with("kubeconfig") {
+            continue; // written by this test
+        }
+        // The servers' own files sit in 0700 node directories, with the servers' modes.
+        if ["nodes.conf", "appendonly", "dump.rdb", "temp-"].iter().any(|p| name.starts_with(p)) {
+            continue;
+        }
+        let wanted = if path.is_dir() { 0o700 } else { 0o600 };
+        assert_eq!(mode, wanted, "{} is {mode:o}", path.display());
+        let text = std::fs::read(&path).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+        assert!(!text.contains(password), "{} holds the password", path.display());
+    }
 }

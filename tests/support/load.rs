@@ -83,7 +83,9 @@ impl Drop for Load {
 async fn run(url: String, prefix: String, tag: Option<String>, stop: Arc<AtomicBool>) -> Tally {
     let client = ClusterClient::builder(vec![url])
         .connection_timeout(Duration::from_secs(2))
-        .response_timeout(Duration::from_secs(5))
+        // Long enough that no reply is given up on: the client retries a timed-out command, and
+        // an INCR applied twice could not be told from a phantom write. Stalls show as latency.
+        .response_timeout(Duration::from_secs(30))
         .retries(8)
         .build()
         .unwrap();
