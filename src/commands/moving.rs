@@ -145,24 +145,25 @@ fn nothing_to_do(ctx: &Context, verb: &str, why: String) -> Result<ExitCode> {
 /// without it.
 pub fn validate(args: &MoveArgs, topology: &Topology) -> Result<()> {
     settings(args, Backend::Legacy, topology)?;
-    if args.migration == Migration::Atomic {
-        let servers =
-            topology.masters().filter_map(|m| m.state.as_ref()).map(|s| (s.info.server.as_str(), s.info.version.as_str()));
-        if mover::auto_backend(servers) != Backend::Atomic {
-            return Err(
-                Error::usage("atomic migration needs Valkey 9 or newer on every master").hint("use --migration legacy (or auto)")
-            );
-        }
+    if args.migration == Migration::Atomic && !atomic_supported(topology.masters()) {
+        return Err(
+            Error::usage("atomic migration needs Valkey 9 or newer on every master").hint("use --migration legacy (or auto)")
+        );
     }
     Ok(())
+}
+
+/// True when every one of these members runs a server with atomic slot migration.
+fn atomic_supported<'a>(members: impl Iterator<Item = &'a Member>) -> bool {
+    let servers = members.filter_map(|m| m.state.as_ref()).map(|s| (s.info.server.as_str(), s.info.version.as_str()));
+    mover::auto_backend(servers) == Backend::Atomic
 }
 
 /// Atomic only where every involved node runs Valkey 9 or newer and no legacy open slot waits.
 fn backend(choice: Migration, topology: &Topology, moves: &[Move]) -> Result<Backend> {
     let involved: Vec<&Member> =
         moves.iter().flat_map(|m| [&m.source.id, &m.target.id]).filter_map(|id| topology.member(id)).collect();
-    let servers = involved.iter().filter_map(|m| m.state.as_ref()).map(|s| (s.info.server.as_str(), s.info.version.as_str()));
-    let supported = mover::auto_backend(servers) == Backend::Atomic;
+    let supported = atomic_supported(involved.into_iter());
     let open_slots = topology.members.iter().any(|m| !m.migrating.is_empty() || !m.importing.is_empty());
     match choice {
         Migration::Legacy => Ok(Backend::Legacy),

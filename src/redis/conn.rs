@@ -210,11 +210,13 @@ fn timed_out(addr: &NodeAddr, limit: Duration) -> Error {
         .hint("the node may be stopped or overloaded; raise --timeout if it is only slow")
 }
 
+fn connection_refused(addr: &NodeAddr) -> Error {
+    Error::unreachable(format!("{addr}: connection refused")).hint("is the server running and listening on that address?")
+}
+
 fn dial_error(addr: &NodeAddr, err: &std::io::Error) -> Error {
     match err.kind() {
-        std::io::ErrorKind::ConnectionRefused => {
-            Error::unreachable(format!("{addr}: connection refused")).hint("is the server running and listening on that address?")
-        }
+        std::io::ErrorKind::ConnectionRefused => connection_refused(addr),
         _ => Error::unreachable(format!("{addr}: {err}")),
     }
 }
@@ -222,8 +224,7 @@ fn dial_error(addr: &NodeAddr, err: &std::io::Error) -> Error {
 /// Turns a client error into our error, naming the node. Server errors keep their code (e.g. "NOAUTH").
 fn describe(addr: &NodeAddr, err: &redis::RedisError) -> Error {
     if err.is_connection_refusal() {
-        return Error::unreachable(format!("{addr}: connection refused"))
-            .hint("is the server running and listening on that address?");
+        return connection_refused(addr);
     }
     if err.is_timeout() {
         return Error::unreachable(format!("{addr}: timed out"));
