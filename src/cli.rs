@@ -169,6 +169,7 @@ Exit codes: 0 healthy, 10 warnings only, 11 problems, 4 could not run"))]
     #[command(after_help = "Examples:
   kubectl redis reshard --from all --to 10.0.0.4:6379 --slots 1000 --nodes 10.0.0.1:6379
   kubectl redis reshard --from 3f2a9c,77b1e0 --to 10.0.0.4:6379 --slots 500 --sandbox --dry-run -o json
+  kubectl redis reshard --from all --to redis-cluster-3 --slots 1000 redis-cluster --pace gentle
 
 Interrupted (Ctrl-C finishes the slots in flight; even after a kill) it resumes when run again.")]
     Reshard(ReshardArgs),
@@ -177,7 +178,10 @@ Interrupted (Ctrl-C finishes the slots in flight; even after a kill) it resumes 
   kubectl redis rebalance --use-empty-masters --nodes 10.0.0.1:6379
   kubectl redis rebalance --weight 10.0.0.4:6379=0 --sandbox        # drain a master
   kubectl redis rebalance --threshold 0 --dry-run -o json --sandbox
+  kubectl redis rebalance redis-cluster --pace gentle        # busy production: kindest to clients
 
+Pace: fast moves soonest and clients wait behind every batch; gentle leaves more than half of the
+servers' time for clients; auto (the default) runs fast until clients are seen slowing down.
 Interrupted (Ctrl-C finishes the slots in flight; even after a kill) it resumes when run again.")]
     Rebalance(RebalanceArgs),
     /// Resize to M masters with R replicas each: grow or shrink the platform, join, fail over, move slots, remove
@@ -285,6 +289,16 @@ pub enum Migration {
     Atomic,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Pace {
+    /// Full speed; clients wait behind every MIGRATE batch (the fastest move)
+    Fast,
+    /// Each batch busies its nodes about 5 ms and is followed by a 7.5 ms pause (slowest, kindest)
+    Gentle,
+    /// Fast while no client sends commands; steps towards gentle while the nodes' latency rises
+    Auto,
+}
+
 /// How slots move, for every command that moves them.
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Slot moving")]
@@ -292,7 +306,10 @@ pub struct MoveArgs {
     /// How slots move
     #[arg(long, value_enum, default_value = "auto")]
     pub migration: Migration,
-    /// Moves from different sources that run at once
+    /// How hard moving presses on the nodes, i.e. what clients feel while slots move
+    #[arg(long, value_enum, default_value = "auto")]
+    pub pace: Pace,
+    /// Moves from different sources that run at once (when paced, their batches take turns)
     #[arg(long, value_name = "N", default_value_t = 4)]
     pub parallel: usize,
     /// Keys per MIGRATE batch (legacy)

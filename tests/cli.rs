@@ -911,7 +911,7 @@ fn under_focused_load(sb: &mut Sandbox, what: &str, tag: Option<&str>, change: i
     change(sb);
     let tally = load.stop();
     eprintln!("{:?} {what}", sb.server);
-    tally.assert_nothing_lost(&sb.addrs[0]);
+    support::load::assert_nothing_lost(&tally, &sb.addrs[0]);
     // Healthy, or warnings only (a master left without a replica by del-node).
     let check = sb.run(&["check", &sb.target()]);
     assert!(check.code == 0 || check.code == 10, "{what}: check exit {}\n{}", check.code, check.stdout);
@@ -935,11 +935,12 @@ fn acknowledged_writes_survive_every_change_under_live_traffic(server: Server) {
     under_load(&mut sb, "scale 3x1 -> 4x1", |sb| {
         scale(sb, &["--masters", "4"]);
     });
+    // The reshard at the gentle pace, the rebalance at the default (auto): the client is there.
     for backend in backends {
         under_load(&mut sb, &format!("reshard + rebalance ({backend})"), |sb| {
             let masters = master_names(sb);
             let reshard = ["reshard", &target, "--from", &masters[0], "--to", &masters[3], "--slots", "600", "--yes"];
-            sb.run(&[&reshard[..], &["--migration", backend]].concat()).expect(0);
+            sb.run(&[&reshard[..], &["--migration", backend, "--pace", "gentle"]].concat()).expect(0);
             sb.run(&["rebalance", &target, "--yes", "--migration", backend]).expect(0);
         });
     }

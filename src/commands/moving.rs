@@ -9,10 +9,11 @@ use std::time::Duration;
 use serde_json::json;
 
 use super::Outcome;
-use crate::cli::{Migration, MoveArgs};
+use crate::cli::{self, Migration, MoveArgs};
 use crate::context::{Context, parse_duration};
 use crate::error::{Error, ExitCode, Result};
 use crate::executor::mover::{self, Backend, Settings, Summary};
+use crate::executor::pace::Pace;
 use crate::executor::{Executor, SlotMoving};
 use crate::journal::{self, Journal};
 use crate::planner::guard::{self, Recorded};
@@ -67,7 +68,13 @@ pub async fn run(
     }
     let backend = prepare(topology, args, &moves)?;
     let mut summary = summary;
-    summary.push(format!("{} slot(s) in {} move(s), {} migration", count(&moves), moves.len(), backend_name(backend)));
+    summary.push(format!(
+        "{} slot(s) in {} move(s), {} migration, {} pace",
+        count(&moves),
+        moves.len(),
+        backend_name(backend),
+        pace_name(args.pace)
+    ));
     let plan =
         Plan { action: request.verb, summary, placement: None, steps: moves.iter().cloned().map(Step::MoveSlots).collect() };
     settings(args, backend, topology)?;
@@ -127,6 +134,14 @@ fn backend_name(backend: Backend) -> &'static str {
     }
 }
 
+fn pace_name(pace: cli::Pace) -> &'static str {
+    match pace {
+        cli::Pace::Fast => "fast",
+        cli::Pace::Gentle => "gentle",
+        cli::Pace::Auto => "auto",
+    }
+}
+
 fn count(moves: &[Move]) -> usize {
     moves.iter().map(Move::slot_count).sum()
 }
@@ -182,12 +197,18 @@ fn backend(choice: Migration, topology: &Topology, moves: &[Move]) -> Result<Bac
 pub fn settings(args: &MoveArgs, backend: Backend, topology: &Topology) -> Result<Settings> {
     let batch_bytes = crate::units::parse_bytes(&args.batch_bytes)
         .map_err(|e| Error::usage(format!("--batch-bytes: {e}")).hint("write sizes like 512kb or 8mb"))?;
+    let pace = match args.pace {
+        cli::Pace::Fast => Pace::Fast,
+        cli::Pace::Gentle => Pace::Gentle,
+        cli::Pace::Auto => Pace::Auto,
+    };
     if args.batch_keys == 0 || args.parallel == 0 {
         return Err(Error::usage("--batch-keys and --parallel must be at least 1").hint("the defaults are 1000 and 4"));
     }
     Ok(Settings {
         backend,
         parallel: args.parallel,
+        pace,
         batch_keys: args.batch_keys,
         batch_bytes,
         slots_per_round: SLOTS_PER_ROUND,

@@ -27,6 +27,7 @@ const MEET_RETRY: Duration = Duration::from_secs(10);
 const FAILOVER_ATTEMPT: Duration = Duration::from_secs(10);
 
 pub mod mover;
+pub mod pace;
 
 pub struct Executor<'a> {
     connector: &'a Connector,

@@ -10,12 +10,15 @@
 //! - *atomic* (Valkey ≥ 9): CLUSTER MIGRATESLOTS on the source, progress from GETSLOTMIGRATIONS,
 //!   CANCELSLOTMIGRATIONS on abort.
 //!
+//! Each move is paced (see `pace`): how many keys or slots go per round trip, and how long the
+//! nodes are then left to their clients.
+//!
 //! Moves from different sources run concurrently, up to `parallel` at once (a source serialises
 //! and blocks while it migrates, so two moves from one source would only queue behind each other).
 //! A stop request (Ctrl-C) lets every move finish the round in flight; nothing is left half-done
 //! unless a node fails, and then the open slots are exactly what a re-run or `fix` completes.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashSet, VecDeque};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -24,11 +27,12 @@ use futures::stream::{FuturesUnordered, StreamExt};
 use redis::Value;
 use serde::Serialize;
 
+use super::pace::{Pace, Pacer, Probe, Turns, into_trips};
 use crate::error::{Error, Result};
 use crate::planner::NodeRef;
 use crate::planner::moves::Move;
 use crate::redis::conn::{Connector, NodeConn};
-use crate::redis::slots::format_ranges;
+use crate::redis::slots::{SlotSet, format_ranges};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -53,6 +57,8 @@ pub struct Settings {
     pub migrate_timeout: Duration,
     /// Every master, so that all of them learn each slot's new owner.
     pub masters: Vec<NodeRef>,
+    /// How hard each move presses on its nodes (see `pace`).
+    pub pace: Pace,
 }
 
 /// What the mover tells the progress display.
@@ -87,6 +93,7 @@ pub async fn run(
     let mut running = FuturesUnordered::new();
     let mut summary = Summary::default();
     let mut first_error: Option<Error> = None;
+    let turns = Turns::default();
     loop {
         while first_error.is_none() && !stop.load(Ordering::SeqCst) && running.len() < settings.parallel.max(1) {
             let Some(i) = pending.iter().position(|m| !busy.contains(&m.source.id)) else {
@@ -94,8 +101,8 @@ pub async fn run(
             };
             let m = pending.remove(i);
             busy.insert(m.source.id.clone());
-            let (report, stop) = (report.clone(), stop.clone());
-            running.push(async move { (m, move_pair(connector, m, settings, report, stop).await) });
+            let (report, stop, turns) = (report.clone(), stop.clone(), turns.clone());
+            running.push(async move { (m, move_pair(connector, m, settings, turns, report, stop).await) });
         }
         let Some((m, result)) = running.next().await else { break };
         busy.remove(&m.source.id);
@@ -123,6 +130,7 @@ async fn move_pair(
     connector: &Connector,
     m: &Move,
     settings: &Settings,
+    turns: Turns,
     report: Reporter,
     stop: Arc<AtomicBool>,
 ) -> Result<Summary> {
@@ -137,8 +145,8 @@ async fn move_pair(
         })
     };
     let done = match settings.backend {
-        Backend::Legacy => Legacy::connect(connector, m, settings).await?.run(&stop, progress).await?,
-        Backend::Atomic => atomic_pair(connector, m, &stop, progress).await?,
+        Backend::Legacy => Legacy::connect(connector, m, settings, turns).await?.run(&stop, progress).await?,
+        Backend::Atomic => atomic_pair(connector, m, settings.pace, turns, &stop, progress).await?,
     };
     report(Event::MoveFinished { source, target, slots_done: done.slots_moved, keys_moved: done.keys_moved });
     Ok(done)
@@ -157,11 +165,12 @@ struct Legacy<'a> {
     auth: Vec<String>,
     /// Whether keys are measured before batching (see the module doc).
     measure_keys: bool,
+    pacer: Pacer,
 }
 
 impl<'a> Legacy<'a> {
-    async fn connect(connector: &Connector, m: &'a Move, settings: &'a Settings) -> Result<Legacy<'a>> {
-        let source = connector.connect(&m.source.addr).await?;
+    async fn connect(connector: &Connector, m: &'a Move, settings: &'a Settings, turns: Turns) -> Result<Legacy<'a>> {
+        let mut source = connector.connect(&m.source.addr).await?;
         let target = connector.connect(&m.target.addr).await?;
         let mut others = Vec::new();
         for master in settings.masters.iter().filter(|n| n.id != m.source.id && n.id != m.target.id) {
@@ -173,17 +182,10 @@ impl<'a> Legacy<'a> {
             (None, Some(pass)) => vec!["AUTH".into(), pass.expose().to_owned()],
             _ => vec![],
         };
-        let mut legacy = Legacy { m, settings, source, target, others, auth, measure_keys: false };
-        legacy.measure_keys = legacy.values_are_large().await?;
-        Ok(legacy)
-    }
-
-    /// True when an average key of the source, times the keys per batch, reaches half the byte budget.
-    async fn values_are_large(&mut self) -> Result<bool> {
-        let info: String = self.source.call(redis::cmd("INFO").arg("memory").arg("keyspace")).await?;
-        let facts = crate::redis::info::InfoFacts::parse(&info);
-        let average = facts.used_memory / facts.keys.max(1);
-        Ok(average.saturating_mul(self.settings.batch_keys as u64) >= self.settings.batch_bytes / 2)
+        let average = average_key_bytes(&mut source).await?;
+        let measure_keys = average.saturating_mul(settings.batch_keys as u64) >= settings.batch_bytes / 2;
+        let pacer = Pacer::new(settings.pace, average, probe(connector, m, settings.pace).await?, turns);
+        Ok(Legacy { m, settings, source, target, others, auth, measure_keys, pacer })
     }
 
     async fn run(mut self, stop: &AtomicBool, progress: impl Fn(&Summary)) -> Result<Summary> {
@@ -238,37 +240,51 @@ impl<'a> Legacy<'a> {
         Ok(keys)
     }
 
-    /// GETKEYSINSLOT + MIGRATE for all open slots of the round until they are empty.
+    /// GETKEYSINSLOT + MIGRATE for the open slots of the round until they are empty, in trips
+    /// the pacer sizes (fast: every slot of the round per fetch, all batches in one pipeline).
     async fn drain(&mut self, open: &[u16]) -> Result<u64> {
-        let mut pending: Vec<u16> = open.to_vec();
+        let mut pending: VecDeque<u16> = open.iter().copied().collect();
         let mut moved = 0;
         let mut retries = 0;
         while !pending.is_empty() {
+            let per_trip = self.pacer.units_per_trip();
+            let count = per_trip.unwrap_or(usize::MAX).min(self.settings.batch_keys);
+            let asked: Vec<u16> = pending.iter().take(self.pacer.slots_per_fetch(pending.len())).copied().collect();
             let mut pipe = redis::pipe();
-            for slot in &pending {
-                pipe.cmd("CLUSTER").arg("GETKEYSINSLOT").arg(*slot).arg(self.settings.batch_keys);
+            for slot in &asked {
+                pipe.cmd("CLUSTER").arg("GETKEYSINSLOT").arg(*slot).arg(count);
             }
             let limit = self.source.timeout();
             let keys: Vec<Vec<Vec<u8>>> = self.source.pipeline_within(&pipe, limit).await?;
-            let with_keys: Vec<(u16, Vec<Vec<u8>>)> = pending.iter().copied().zip(keys).filter(|(_, k)| !k.is_empty()).collect();
-            pending = with_keys.iter().map(|(s, _)| *s).collect();
+            let with_keys: Vec<(u16, Vec<Vec<u8>>)> = asked.iter().copied().zip(keys).filter(|(_, k)| !k.is_empty()).collect();
+            // A slot that listed no key is empty: MIGRATING sends new keys to the target.
+            pending.retain(|slot| !asked.contains(slot) || with_keys.iter().any(|(s, _)| s == slot));
             if with_keys.is_empty() {
-                break;
+                continue;
             }
+            self.pacer.observe_fetch(with_keys.iter().map(|(_, k)| k.len()).sum(), asked.len());
             let batches = if self.measure_keys { self.measured_batches(with_keys).await? } else { counted_batches(with_keys) };
-            match self.migrate(&batches).await? {
-                MigrateOutcome::Moved(n) => {
-                    moved += n;
-                    retries = 0;
-                }
-                MigrateOutcome::TargetNotReady(n) if retries < 50 => {
-                    moved += n;
-                    retries += 1;
-                    tokio::time::sleep(Duration::from_millis(200)).await;
-                }
-                MigrateOutcome::TargetNotReady(_) => {
-                    return Err(Error::failed(format!("{} kept answering CLUSTERDOWN/TRYAGAIN to MIGRATE", self.m.target))
-                        .hint("the slots are left open; re-run the same command once `kubectl redis check` is clean"));
+            for trip in into_trips(batches, per_trip, |b| b.keys.len(), Batch::split) {
+                let turn = self.pacer.turn().await;
+                let started = Instant::now();
+                let outcome = self.migrate(&trip).await?;
+                self.pacer.after_trip(trip.iter().map(|b| b.keys.len()).sum(), started.elapsed()).await;
+                drop(turn);
+                match outcome {
+                    MigrateOutcome::Moved(n) => {
+                        moved += n;
+                        retries = 0;
+                    }
+                    MigrateOutcome::TargetNotReady(n) if retries < 50 => {
+                        moved += n;
+                        retries += 1;
+                        tokio::time::sleep(Duration::from_millis(200)).await;
+                        break;
+                    }
+                    MigrateOutcome::TargetNotReady(_) => {
+                        return Err(Error::failed(format!("{} kept answering CLUSTERDOWN/TRYAGAIN to MIGRATE", self.m.target))
+                            .hint("the slots are left open; re-run the same command once `kubectl redis check` is clean"));
+                    }
                 }
             }
         }
@@ -470,6 +486,33 @@ struct Batch {
     bytes: u64,
 }
 
+impl Batch {
+    /// Pieces of at most `limit` keys, sharing the bytes in proportion.
+    fn split(self, limit: usize) -> Vec<Batch> {
+        let (slot, total, bytes) = (self.slot, self.keys.len().max(1) as u64, self.bytes);
+        self.keys
+            .chunks(limit.max(1))
+            .map(|keys| Batch { slot, keys: keys.to_vec(), bytes: bytes * keys.len() as u64 / total })
+            .collect()
+    }
+}
+
+/// The source's memory per key (from INFO), a stand-in for the size of its keys.
+async fn average_key_bytes(source: &mut NodeConn) -> Result<u64> {
+    let info: String = source.call(redis::cmd("INFO").arg("memory").arg("keyspace")).await?;
+    let facts = crate::redis::info::InfoFacts::parse(&info);
+    Ok(facts.used_memory / facts.keys.max(1))
+}
+
+/// `auto`'s latency probe on the move's source and target, over connections of its own.
+async fn probe(connector: &Connector, m: &Move, pace: Pace) -> Result<Option<Probe>> {
+    if pace != Pace::Auto {
+        return Ok(None);
+    }
+    let conns = vec![connector.connect(&m.source.addr).await?, connector.connect(&m.target.addr).await?];
+    Ok(Some(Probe::start(conns)))
+}
+
 enum MigrateOutcome {
     Moved(u64),
     /// The target answered CLUSTERDOWN or TRYAGAIN for some batch: try again shortly.
@@ -522,17 +565,54 @@ fn text(value: &Value) -> Option<String> {
 /// How long the source may take to list the job MIGRATESLOTS started.
 const JOB_LISTED_WITHIN: Duration = Duration::from_secs(10);
 
-/// CLUSTER MIGRATESLOTS on the source for the whole move; polls until the server says it is done.
-async fn atomic_pair(connector: &Connector, m: &Move, stop: &AtomicBool, progress: impl Fn(&Summary)) -> Result<Summary> {
+/// CLUSTER MIGRATESLOTS on the source, in jobs as large as the pacer allows (fast: one job for
+/// the whole move); polls each until the server says it is done.
+async fn atomic_pair(
+    connector: &Connector,
+    m: &Move,
+    pace: Pace,
+    turns: Turns,
+    stop: &AtomicBool,
+    progress: impl Fn(&Summary),
+) -> Result<Summary> {
     wait_until_serving(&mut connector.connect(&m.target.addr).await?, &m.target).await?;
     let mut source = connector.connect(&m.source.addr).await?;
     wait_until_serving(&mut source, &m.source).await?;
+    let mut pacer = Pacer::for_slots(pace, probe(connector, m, pace).await?, turns);
+    let mut left: VecDeque<u16> = m.slots.iter().flat_map(|r| r.start..=r.end).collect();
+    let mut done = Summary::default();
+    while !left.is_empty() {
+        if stop.load(Ordering::SeqCst) {
+            done.stopped = true;
+            break;
+        }
+        let take = pacer.units_per_trip().unwrap_or(usize::MAX).min(left.len());
+        let job: Vec<u16> = left.drain(..take).collect();
+        let turn = pacer.turn().await;
+        let started = Instant::now();
+        if !atomic_job(&mut source, m, &job, stop).await? {
+            done.stopped = true;
+            break;
+        }
+        done.slots_moved += job.len();
+        progress(&done);
+        pacer.after_trip(job.len(), started.elapsed()).await;
+        drop(turn);
+    }
+    Ok(done)
+}
+
+/// One MIGRATESLOTS job for `slots`; false when a stop request cancelled it (the server rolls a
+/// cancelled job back).
+async fn atomic_job(source: &mut NodeConn, m: &Move, slots: &[u16], stop: &AtomicBool) -> Result<bool> {
     let list = |v| parse_migrations(v);
     let before: BTreeSet<String> =
         list(source.call(redis::cmd("CLUSTER").arg("GETSLOTMIGRATIONS")).await?).into_iter().map(|j| j.name).collect();
     let mut cmd = redis::cmd("CLUSTER");
     cmd.arg("MIGRATESLOTS").arg("SLOTSRANGE");
-    for range in &m.slots {
+    let mut set = SlotSet::default();
+    slots.iter().for_each(|slot| set.insert(*slot));
+    for range in set.ranges() {
         cmd.arg(range.start).arg(range.end);
     }
     cmd.arg("NODE").arg(&m.target.id);
@@ -558,12 +638,10 @@ async fn atomic_pair(connector: &Connector, m: &Move, stop: &AtomicBool, progres
             .hint("nothing is half-moved: the server rolled the job back; re-run the same command"));
         }
         if !jobs.is_empty() && jobs.iter().all(|j| j.state == "success") {
-            let done = Summary { slots_moved: m.slot_count(), keys_moved: 0, stopped: false };
-            progress(&done);
-            return Ok(done);
+            return Ok(true);
         }
         if cancelled && jobs.iter().all(|j| matches!(j.state.as_str(), "success" | "cancelled" | "failed")) {
-            return Ok(Summary { stopped: true, ..Summary::default() });
+            return Ok(false);
         }
         if stop.load(Ordering::SeqCst) && !cancelled {
             source.call::<Value>(redis::cmd("CLUSTER").arg("CANCELSLOTMIGRATIONS")).await?;

@@ -63,9 +63,47 @@ pub fn cluster_state_ok(cluster_info: &str) -> bool {
     cluster_info.lines().any(|l| l.trim_end() == "cluster_state:ok")
 }
 
+/// Commands that tools and replication send rather than applications: the slot mover's own, the
+/// probe's, and the server-to-server ones.
+const NOT_CLIENT_COMMANDS: [&str; 14] = [
+    "migrate",
+    "restore-asking",
+    "restore",
+    "cluster",
+    "memory",
+    "info",
+    "ping",
+    "dump",
+    "asking",
+    "replconf",
+    "auth",
+    "hello",
+    "client",
+    "select",
+];
+
+/// The calls an `INFO commandstats` reply counts for application commands (everything but
+/// `NOT_CLIENT_COMMANDS`): how much client traffic a node has served.
+pub fn client_calls(commandstats: &str) -> u64 {
+    commandstats
+        .lines()
+        .filter_map(|l| l.trim_end().strip_prefix("cmdstat_")?.split_once(':'))
+        .filter(|(name, _)| !NOT_CLIENT_COMMANDS.iter().any(|c| name.split('|').next() == Some(*c)))
+        .filter_map(|(_, stats)| stats.split(',').find_map(|kv| kv.strip_prefix("calls="))?.parse::<u64>().ok())
+        .sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn client_calls_leave_out_the_movers_and_the_servers_own_commands() {
+        let text = "# Commandstats\r\ncmdstat_set:calls=10,usec=5,usec_per_call=0.5,rejected_calls=0,failed_calls=0\r\n\
+                    cmdstat_migrate:calls=99,usec=1\r\ncmdstat_cluster|setslot:calls=7,usec=1\r\n\
+                    cmdstat_incr:calls=5,usec=1\r\ncmdstat_ping:calls=3,usec=1\r\n";
+        assert_eq!(client_calls(text), 15);
+    }
 
     #[test]
     fn reads_replica_link_keys_and_server_kind() {
