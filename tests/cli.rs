@@ -20,6 +20,7 @@ macro_rules! on_both_servers {
 
 on_both_servers!(
     create_forms_a_healthy_three_by_one_cluster,
+    a_source_failing_over_with_an_open_slot_stops_the_move_and_fix_finishes_it_from_the_new_master,
     add_node_and_del_node_keep_every_key,
     refusals_leave_the_cluster_unchanged,
     check_reports_an_open_slot_with_its_keys,
@@ -621,9 +622,8 @@ fn a_target_killed_mid_migration_is_a_clear_error_and_check_fix_repairs_it() {
     let (mut sb, keys, child) = rebalance_under_way(&aof);
     sb.signal(3, "-KILL");
     let run = support::wait_with_limit(child, Duration::from_secs(60));
-    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
-    let first = run.stderr.lines().find(|l| l.starts_with("error: ")).expect("an error line");
-    assert!(first.contains(&sb.addrs[3]) || first.contains("slot"), "{}", run.stderr);
+    let first = move_failure(&run);
+    assert!(first.contains(&sb.addrs[3]) && first.contains("may be left open"), "{first}");
 
     sb.grow(4); // restarts the killed node from its own data and nodes.conf
     let fixed = eventually(Duration::from_secs(60), || {
@@ -637,6 +637,121 @@ fn a_target_killed_mid_migration_is_a_clear_error_and_check_fix_repairs_it() {
     finish_rebalance(&sb);
     assert_eq!(sb.owned_slots(3), 4096);
     assert_all_keys(&sb.addrs[0], &keys);
+}
+
+/// `grow` back to `nodes` (restarting killed ones from their files), then waits until each has
+/// loaded its data set and answers.
+fn restart_killed(sb: &mut Sandbox, nodes: usize) {
+    sb.grow(nodes);
+    let loaded = eventually(Duration::from_secs(60), || {
+        (0..sb.addrs.len()).all(|i| redis::cmd("PING").query::<String>(&mut sb.conn(i)).is_ok())
+    });
+    assert!(loaded, "a restarted node never finished loading");
+}
+
+/// The master with a slot MIGRATING (the source of the move in flight), once there is one.
+fn migrating_source(sb: &Sandbox) -> usize {
+    let mut found = None;
+    let seen = eventually(Duration::from_secs(30), || {
+        found = (0..sb.addrs.len()).find(|&i| {
+            let text: String = query(&mut sb.conn(i), &["CLUSTER", "NODES"]);
+            text.lines().any(|l| l.contains("myself") && l.contains("->-"))
+        });
+        found.is_some()
+    });
+    assert!(seen, "no slot was ever open on a source");
+    found.unwrap()
+}
+
+/// The tool's one error line, after asserting it failed with exit 1 and hinted at the way on.
+#[track_caller]
+fn move_failure(run: &support::Run) -> String {
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("hint: once every node is back"), "{}", run.stderr);
+    run.stderr.lines().find(|l| l.starts_with("error: ")).expect("an error line").to_owned()
+}
+
+#[test]
+fn a_source_or_bystander_killed_mid_move_is_named_with_the_open_slots_and_a_rerun_finishes_once_it_is_back() {
+    let aof: Vec<String> =
+        ["--appendonly", "yes", "--appendfsync", "always"].iter().map(|a| format!("--server-arg={a}")).collect();
+    let (mut sb, keys, child) = rebalance_under_way(&aof);
+    let target = sb.target();
+    let slow: Vec<&str> = SLOW_REBALANCE.iter().copied().chain([target.as_str()]).collect();
+
+    // The source of the move in flight dies.
+    let source = migrating_source(&sb);
+    sb.signal(source, "-KILL");
+    let error = move_failure(&support::wait_with_limit(child, Duration::from_secs(60)));
+    assert!(error.contains(&sb.addrs[source]) && error.contains("may be left open"), "{error}");
+    restart_killed(&mut sb, 4); // back from its append-only file and nodes.conf
+
+    // Running it again resumes; now a master that takes no part in the move in flight dies: it
+    // cannot be told the slots' new owner, and the move stops naming it.
+    let before = sb.owned_slots(3);
+    let mut child = sb.spawn(&slow);
+    let moving = eventually(Duration::from_secs(60), || sb.owned_slots(3) > before || child.try_wait().unwrap().is_some());
+    assert!(
+        moving && child.try_wait().unwrap().is_none(),
+        "the re-run never moved a slot: {:?}",
+        support::wait_with_limit(child, Duration::from_secs(5))
+    );
+    let source = migrating_source(&sb);
+    let bystander = (0..3).find(|&i| i != source).unwrap();
+    sb.signal(bystander, "-KILL");
+    let error = move_failure(&support::wait_with_limit(child, Duration::from_secs(90)));
+    assert!(error.contains(&sb.addrs[bystander]) && error.contains("may be left open"), "{error}");
+    restart_killed(&mut sb, 4);
+
+    let finished =
+        eventually(Duration::from_secs(60), || sb.run(&["rebalance", "--use-empty-masters", "--yes", &target]).code == 0);
+    assert!(finished, "the re-run did not finish the rebalance: {}", sb.verdict());
+    for i in 0..4 {
+        assert_eq!(sb.owned_slots(i), 4096, "node {i} after the re-run");
+    }
+    assert_eq!(sb.open_slots(), 0);
+    assert_all_keys(&sb.addrs[0], &keys);
+}
+
+fn a_source_failing_over_with_an_open_slot_stops_the_move_and_fix_finishes_it_from_the_new_master(server: Server) {
+    let sb = Sandbox::start(server, 8);
+    sb.create(1);
+    let keys = write_keys(&sb.addrs[0], 60_000);
+    let source = (0..8).find(|&i| is_master(&sb, i)).unwrap();
+    let source_id: String = query(&mut sb.conn(source), &["CLUSTER", "MYID"]);
+    let replica = (0..8)
+        .find(|&i| {
+            let text: String = query(&mut sb.conn(i), &["CLUSTER", "NODES"]);
+            text.lines().any(|l| l.contains("myself") && l.contains(&format!("slave {source_id}")))
+        })
+        .unwrap();
+    let target = sb.target();
+    let weight = format!("{}=0", sb.addrs[source]);
+    let drain = ["rebalance", "--weight", &weight, "--yes", &target];
+    let slow = [&drain[..], &["--batch-keys", "2", "--parallel", "1", "--migration", "legacy"]].concat();
+    let child = sb.spawn(&slow);
+    assert_eq!(migrating_source(&sb), source);
+
+    // The replica takes over while a slot of its master is open.
+    fail_over_to(&sb, replica);
+    let run = support::wait_with_limit(child, Duration::from_secs(90));
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    let error = run.stderr.lines().find(|l| l.starts_with("error: ")).expect("an error line");
+    assert!(error.contains(&sb.addrs[source]) && error.contains("may be left open"), "{error}");
+    assert!(error.contains("no longer its master"), "{error}");
+    assert!(run.stderr.contains("hint: run `kubectl redis fix`"), "{}", run.stderr);
+
+    // fix finishes the open slot from its new owner; the drain then goes on from the new master.
+    let fix = sb.run(&["fix", &target, "--yes"]);
+    assert_eq!(fix.code, 0, "{}\n{}", fix.stdout, fix.stderr);
+    assert_eq!(sb.open_slots(), 0);
+    let weight = format!("{}=0", sb.addrs[replica]);
+    sb.run(&["rebalance", "--weight", &weight, "--yes", &target]).expect(0);
+    assert_eq!((sb.owned_slots(source), sb.owned_slots(replica)), (0, 0), "the drained shard still owns slots");
+    assert_all_keys(&sb.addrs[0], &keys);
+    // The drained master turned replica (replica migration) syncs first.
+    let healthy = eventually(Duration::from_secs(60), || [0, 10].contains(&sb.run(&["check", &target]).code));
+    assert!(healthy, "{}", sb.verdict());
 }
 
 #[test]

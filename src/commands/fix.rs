@@ -55,13 +55,15 @@ pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs) -> Resul
 }
 
 /// Once fix settled the open slots, a journal that can never be resumed is dropped: one whose
-/// nodes are gone, or one that is corrupt (the next run of the command plans afresh).
+/// nodes are gone or replicas now, or one that is corrupt (the next run of the command plans afresh).
 fn forget_stale_journal(topology: &Topology) -> Result<()> {
     let cluster = crate::planner::guard::cluster_key(topology);
     match journal::load(&cluster) {
         Ok(Some(j)) => {
-            let gone = j.moves.iter().any(|m| topology.member(&m.source).is_none() || topology.member(&m.target).is_none());
-            if gone {
+            // A move whose source or target is gone, or no master any more since a failover,
+            // can never be resumed as recorded.
+            let unusable = |id: &str| !topology.member(id).is_some_and(|m| m.is_master());
+            if j.moves.iter().any(|m| unusable(&m.source) || unusable(&m.target)) {
                 journal::remove(&cluster)?;
             }
         }

@@ -157,6 +157,11 @@ impl<'a> Executor<'a> {
             Step::SetSlotStable { node, slot } => {
                 self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("SETSLOT").arg(*slot).arg("STABLE")).await
             }
+            Step::SetSlotOwner { node, slot, owner } => {
+                let mut cmd = redis::cmd("CLUSTER");
+                cmd.arg("SETSLOT").arg(*slot).arg("NODE").arg(&owner.id);
+                self.conn(&node.addr).await?.call::<()>(&cmd).await
+            }
             Step::BumpEpoch { node } => {
                 self.conn(&node.addr).await?.call::<redis::Value>(redis::cmd("CLUSTER").arg("BUMPEPOCH")).await.map(|_| ())
             }

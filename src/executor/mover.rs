@@ -28,7 +28,7 @@ use redis::Value;
 use serde::Serialize;
 
 use super::pace::{Pace, Pacer, Probe, Turns, into_trips};
-use crate::error::{Error, Result};
+use crate::error::{Error, Kind, Result};
 use crate::planner::NodeRef;
 use crate::planner::moves::Move;
 use crate::redis::conn::{Connector, NodeConn};
@@ -198,11 +198,61 @@ impl<'a> Legacy<'a> {
                 done.stopped = true;
                 break;
             }
-            done.keys_moved += self.move_round(round).await?;
+            match self.move_round(round).await {
+                Ok(keys) => done.keys_moved += keys,
+                Err(e) => return Err(self.stopped(e, round).await),
+            }
             done.slots_moved += round.len();
             progress(&done);
         }
         Ok(done)
+    }
+
+    /// The error a failed round ends the move with: what failed (naming the node), the slots that
+    /// may be left open, the nodes the cluster counts as failing, and the way on.
+    async fn stopped(&mut self, e: Error, round: &[u16]) -> Error {
+        let mut set = SlotSet::default();
+        round.iter().for_each(|slot| set.insert(*slot));
+        let failing = self.failing_nodes().await;
+        let failing =
+            if failing.is_empty() { String::new() } else { format!("; the cluster counts {} as failing", failing.join(", ")) };
+        // A hint about the data itself (keys differing on both nodes) stays; the others say what
+        // the general one below says.
+        let own_hint = e.hint.filter(|h| e.kind != Kind::Unreachable && !h.contains("re-run"));
+        // The executor names the move (source, target, slots) around this message.
+        let error = Error::failed(format!("{}{failing}; slots {} may be left open", e.message, format_ranges(&set.ranges())));
+        error.hint(own_hint.unwrap_or_else(|| {
+            "once every node is back (or a replica took over), run the same command again or `kubectl redis fix`; \
+             a node restarted without persistence (no AOF or RDB) comes back empty, and its keys are lost"
+                .into()
+        }))
+    }
+
+    /// Nodes flagged `fail` or `fail?` in the view of whichever of the move's nodes still answers.
+    async fn failing_nodes(&mut self) -> Vec<String> {
+        for conn in [&mut self.source, &mut self.target] {
+            let limit = conn.timeout().min(Duration::from_secs(2));
+            if let Ok(text) = conn.call_within::<String>(redis::cmd("CLUSTER").arg("NODES"), limit).await {
+                let (lines, _) = crate::redis::nodes::parse_cluster_nodes(&text);
+                return lines
+                    .into_iter()
+                    .filter(|n| n.flags.fail || n.flags.pfail)
+                    .map(|n| format!("{}:{}", n.addr.host, n.addr.port))
+                    .collect();
+            }
+        }
+        Vec::new()
+    }
+
+    /// The source is a replica now (it answered MOVED, or SETSLOT says it is no master): a
+    /// failover promoted its replica, which owns the slot and the keys not moved yet.
+    fn source_demoted(&self, slot: u16, reply: &str) -> Error {
+        let owner = match reply.strip_prefix("Moved: ").or_else(|| reply.strip_prefix("MOVED ")) {
+            Some(moved) => format!(", {} does (MOVED)", moved.rsplit(' ').next().unwrap_or("another node")),
+            None => String::new(),
+        };
+        Error::failed(format!("slot {slot}: {} is no longer its master{owner}: a failover promoted a replica", self.m.source))
+            .hint("run `kubectl redis fix` to finish the open slots from the new master, then run the command again naming it")
     }
 
     fn slot_error(&self, slot: u16, node: &NodeRef, reply: &str) -> Error {
@@ -223,6 +273,8 @@ impl<'a> Legacy<'a> {
                 Ok(_) => open.push(*slot),
                 // Resuming after an interruption: the target took the slot over already.
                 Err(e) if e.contains("already the owner") => {}
+                // Valkey's words for "the source you name is not a master".
+                Err(e) if e.contains("Target node is not a") => return Err(self.source_demoted(*slot, &e)),
                 Err(e) => return Err(self.slot_error(*slot, &self.m.target, &e)),
             }
         }
@@ -231,8 +283,12 @@ impl<'a> Legacy<'a> {
             pipe.cmd("CLUSTER").arg("SETSLOT").arg(*slot).arg("MIGRATING").arg(&self.m.target.id);
         }
         for (slot, reply) in open.iter().zip(self.source.pipeline_each(&mut pipe, limit).await?) {
-            if let Err(e) = reply {
-                return Err(self.slot_error(*slot, &self.m.source, &e));
+            match reply {
+                Ok(_) => {}
+                Err(e) if e.contains("only with masters") || e.contains("only with primaries") => {
+                    return Err(self.source_demoted(*slot, &e));
+                }
+                Err(e) => return Err(self.slot_error(*slot, &self.m.source, &e)),
             }
         }
         let keys = self.drain(&open).await?;
@@ -357,6 +413,7 @@ impl<'a> Legacy<'a> {
                     self.measure_keys = true;
                     not_ready = true;
                 }
+                Err(e) if e.starts_with("Moved") || e.starts_with("MOVED") => return Err(self.source_demoted(batch.slot, &e)),
                 Err(e) => return Err(self.slot_error(batch.slot, &self.m.source, &e)),
             }
         }

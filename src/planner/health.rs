@@ -200,7 +200,7 @@ fn coverage(topology: &Topology, out: &mut Vec<Finding>) {
             code: "uncovered-slots",
             node: None,
             message: format!("{} slot(s) have no owner: {}", missing.len(), format_ranges(&missing.ranges())),
-            hint: "assign them to a master: redis-cli --cluster fix HOST:PORT".to_owned(),
+            hint: "assign them to a master: kubectl redis fix".to_owned(),
         });
     }
 }
@@ -208,9 +208,17 @@ fn coverage(topology: &Topology, out: &mut Vec<Finding>) {
 fn agreement(topology: &Topology, out: &mut Vec<Finding>) {
     for d in &topology.disagreements {
         let member = topology.member(&d.node);
-        out.push(finding(Severity::Problem, "slot-map-disagreement", member,
-            format!("{} sees a different slot map than {} other node(s)", member.map_or(d.node.clone(), Member::label), d.differs_from),
-            "usually gossip catches up within seconds; if it stays, an interrupted migration needs redis-cli --cluster fix HOST:PORT".to_owned()));
+        out.push(finding(
+            Severity::Problem,
+            "slot-map-disagreement",
+            member,
+            format!(
+                "{} sees a different slot map than {} other node(s)",
+                member.map_or(d.node.clone(), Member::label),
+                d.differs_from
+            ),
+            "usually gossip catches up within seconds; if it stays, an interrupted migration needs kubectl redis fix".to_owned(),
+        ));
     }
 }
 
@@ -230,7 +238,7 @@ fn open_slots(topology: &Topology, out: &mut Vec<Finding>) {
                     peer(&open.peer),
                     keys(open.slot)
                 ),
-                "finish or roll back the migration: redis-cli --cluster fix HOST:PORT".to_owned(),
+                "finish the migration: kubectl redis fix".to_owned(),
             ));
         }
         for open in &m.importing {
@@ -245,7 +253,7 @@ fn open_slots(topology: &Topology, out: &mut Vec<Finding>) {
                     peer(&open.peer),
                     keys(open.slot)
                 ),
-                "finish or roll back the migration: redis-cli --cluster fix HOST:PORT".to_owned(),
+                "finish the migration: kubectl redis fix".to_owned(),
             ));
         }
     }

@@ -84,6 +84,9 @@ pub enum Step {
     Forget { node: NodeRef, forget: NodeRef },
     /// CLUSTER SETSLOT slot STABLE: drops a migrating or importing marker.
     SetSlotStable { node: NodeRef, slot: u16 },
+    /// CLUSTER SETSLOT slot NODE owner on a node that is importing the slot: a node importing a
+    /// slot ignores gossip about its owner, so it must be told who owns it after a failover.
+    SetSlotOwner { node: NodeRef, slot: u16, owner: NodeRef },
     /// CLUSTER BUMPEPOCH, so slots a node just claimed win over stale claims.
     BumpEpoch { node: NodeRef },
     /// Moves slots with their keys; consecutive moves run concurrently where they do not overlap.
@@ -133,6 +136,7 @@ impl fmt::Display for Step {
             Step::Wipe { node } => write!(f, "empty and reset {node}, which remembers another cluster"),
             Step::MoveSlots(m) => write!(f, "{m}"),
             Step::SetSlotStable { node, slot } => write!(f, "clear the open state of slot {slot} on {node}"),
+            Step::SetSlotOwner { node, slot, owner } => write!(f, "tell {node} that {owner} owns slot {slot}"),
             Step::BumpEpoch { node } => write!(f, "bump the config epoch of {node}"),
         }
     }

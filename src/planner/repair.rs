@@ -40,7 +40,9 @@ pub fn plan(topology: &Topology, uncovered: &UncoveredKeys, roster: Option<&Rost
     Plan { action: "fix", summary, placement: None, steps }
 }
 
-/// (source, target) of each open slot, from migrating and importing markers.
+/// (source, target) of each open slot, from migrating and importing markers. A source that is a
+/// replica now (a failover during the move) stands for the master that owns the slot today: its
+/// replica took the keys that had not moved yet along.
 fn open_slot_pairs(topology: &Topology) -> BTreeMap<u16, BTreeSet<(String, String)>> {
     let mut pairs: BTreeMap<u16, BTreeSet<(String, String)>> = BTreeMap::new();
     for m in &topology.members {
@@ -48,13 +50,48 @@ fn open_slot_pairs(topology: &Topology) -> BTreeMap<u16, BTreeSet<(String, Strin
             pairs.entry(o.slot).or_default().insert((m.id.clone(), o.peer.clone()));
         }
         for o in &m.importing {
-            pairs.entry(o.slot).or_default().insert((o.peer.clone(), m.id.clone()));
+            let source = current_source(topology, o.slot, &o.peer, &m.id);
+            pairs.entry(o.slot).or_default().insert((source, m.id.clone()));
         }
     }
     pairs
 }
 
+/// A node importing a slot from a master that a failover demoted ignores the gossip about the
+/// slot's new owner (Redis skips slots it imports) and so counts the slot as unowned, which takes
+/// it out of service (`cluster_state:fail`): it is told the owner before the move is finished.
+fn tell_importers_the_new_owner(topology: &Topology, summary: &mut Vec<String>, steps: &mut Vec<Step>) {
+    let mut told: BTreeMap<(String, String), SlotSet> = BTreeMap::new();
+    for m in topology.reachable() {
+        for o in &m.importing {
+            let owner = current_source(topology, o.slot, &o.peer, &m.id);
+            if owner == o.peer {
+                continue;
+            }
+            let (Some(node), Some(owner)) = (node_ref(m), topology.member(&owner).and_then(node_ref)) else { continue };
+            told.entry((node.to_string(), owner.to_string())).or_default().insert(o.slot);
+            steps.push(Step::SetSlotOwner { node, slot: o.slot, owner });
+        }
+    }
+    for ((node, owner), slots) in told {
+        summary.push(format!(
+            "slot(s) {}: their master failed over to {owner}; tell {node}, which imports them",
+            format_ranges(&slots.ranges())
+        ));
+    }
+}
+
+fn current_source(topology: &Topology, slot: u16, source: &str, target: &str) -> String {
+    let demoted = topology.member(source).is_some_and(|s| s.state.is_some() && !s.is_master());
+    let owner = topology.masters().find(|m| m.id != target && m.slots.contains(slot));
+    match owner {
+        Some(owner) if demoted => owner.id.clone(),
+        _ => source.to_owned(),
+    }
+}
+
 fn open_slots(topology: &Topology, summary: &mut Vec<String>, steps: &mut Vec<Step>) {
+    tell_importers_the_new_owner(topology, summary, steps);
     let mut finish: BTreeMap<(String, String), SlotSet> = BTreeMap::new();
     for (slot, pairs) in open_slot_pairs(topology) {
         let pairs: Vec<(String, String)> = pairs.into_iter().collect();

@@ -238,6 +238,10 @@ fn describe(addr: &NodeAddr, err: &redis::RedisError) -> Error {
         return Error::refused(format!("{addr}: authentication failed ({})", err.code().unwrap_or("AUTH")))
             .hint("set REDISCLI_AUTH or --password-file (and --user for an ACL user)");
     }
+    if err.code() == Some("LOADING") || text.contains("loading the dataset") {
+        return Error::unreachable(format!("{addr} is still loading its data set (LOADING)"))
+            .hint("a restarted node reads its AOF or RDB first; run the command again once it has loaded");
+    }
     if err.code() == Some("NOPERM") {
         let detail = err.detail().unwrap_or(&text);
         return Error::refused(format!("{addr}: the ACL user may not do this: {detail}"))
