@@ -1939,3 +1939,64 @@ fn the_password_reaches_no_child_process_file_or_output_and_state_files_are_priv
         assert!(!text.contains(password), "{} holds the password", path.display());
     }
 }
+
+/// A small seeded generator for the chaos trials (the seed is printed, so a failure can be replayed
+/// with CHAOS_SEED).
+struct Chaos(u64);
+
+impl Chaos {
+    fn from_env() -> Chaos {
+        let seed = std::env::var("CHAOS_SEED")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64);
+        eprintln!("chaos seed: {seed} (replay with CHAOS_SEED={seed})");
+        Chaos(seed | 1)
+    }
+
+    /// A delay in [from, to) milliseconds.
+    fn millis(&mut self, from: u64, to: u64) -> Duration {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        Duration::from_millis(from + self.0 % (to - from))
+    }
+}
+
+/// SIGKILLs `command` after a random delay (if it is still running), then runs it again to the end.
+fn kill_at_random_then_rerun(sb: &mut Sandbox, chaos: &mut Chaos, command: &[&str]) {
+    let delay = chaos.millis(100, 3000);
+    let mut child = sb.spawn(command);
+    std::thread::sleep(delay);
+    let killed = child.try_wait().unwrap().is_none();
+    let _ = child.kill();
+    child.wait().unwrap();
+    eprintln!("{} killed after {delay:?}: {killed}", command[..2].join(" "));
+    sb.run(command).expect(0);
+    sb.refresh();
+    assert_eq!(sb.open_slots(), 0, "{command:?} left a slot open");
+    assert!(!sb.journal_exists(), "{command:?} left its journal");
+}
+
+#[test]
+fn the_tool_killed_at_random_moments_under_load_converges_when_run_again() {
+    let mut chaos = Chaos::from_env();
+    let mut sb = Sandbox::start(Server::Redis, 6);
+    sb.create(1);
+    let keys = write_keys(&sb.addrs[0], 30_000);
+    let target = sb.target();
+    let load = support::load::Load::start(&sb.addrs[0]);
+    kill_at_random_then_rerun(&mut sb, &mut chaos, &["scale", &target, "--masters", "4", "--yes"]);
+    // The new shard's master (which of the two new members leads depends on where the kill fell).
+    let newest = (6..8).find(|&i| is_master(&sb, i)).map(|i| sb.addrs[i].clone()).unwrap();
+    let drain = format!("{newest}=0");
+    kill_at_random_then_rerun(&mut sb, &mut chaos, &["rebalance", &target, "--weight", &drain, "--yes"]);
+    kill_at_random_then_rerun(&mut sb, &mut chaos, &["rebalance", &target, "--use-empty-masters", "--yes"]);
+    kill_at_random_then_rerun(&mut sb, &mut chaos, &["scale", &target, "--masters", "3", "--yes"]);
+    let tally = load.stop();
+    support::load::assert_nothing_lost(&tally, &sb.addrs[0]);
+    assert_all_keys(&sb.addrs[0], &keys);
+    assert_eq!(shape(&sb), (3, 3));
+    let check = sb.run(&["check", &target]);
+    assert!([0, 10].contains(&check.code), "{}", check.stdout);
+}

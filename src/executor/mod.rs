@@ -55,6 +55,21 @@ impl<'a> Executor<'a> {
         Executor { connector, conns: HashMap::new(), wait_timeout, slot_moving: None, meets: Vec::new(), meets_sent: None }
     }
 
+    /// CLUSTER REPLICATE, retried while the node has not heard of its new master yet: a master
+    /// that joined moments ago (or whose MEET an interrupted run sent) reaches everyone by gossip.
+    async fn replicate(&mut self, node: &NodeRef, master: &NodeRef) -> Result<()> {
+        let deadline = Instant::now() + self.wait_timeout;
+        loop {
+            let cmd = redis::cmd("CLUSTER").arg("REPLICATE").arg(&master.id).clone();
+            match self.conn(&node.addr).await?.call::<()>(&cmd).await {
+                Err(e) if e.message.contains("Unknown node") && Instant::now() < deadline => {
+                    tokio::time::sleep(POLL_INTERVAL).await;
+                }
+                reply => return reply,
+            }
+        }
+    }
+
     pub fn with_slot_moving(mut self, slot_moving: SlotMoving) -> Self {
         self.slot_moving = Some(slot_moving);
         self
@@ -145,9 +160,7 @@ impl<'a> Executor<'a> {
             Step::WaitForAgreement { nodes } => self.wait(Wait::Agreement(nodes)).await,
             Step::WaitForAddresses { nodes } => self.wait(Wait::Addresses(nodes)).await,
             Step::WaitForClusterOk { nodes } => self.wait(Wait::ClusterOk(nodes)).await,
-            Step::Replicate { node, master } => {
-                self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("REPLICATE").arg(&master.id)).await
-            }
+            Step::Replicate { node, master } => self.replicate(node, master).await,
             Step::WaitForReplicaLink { node } => self.wait(Wait::ReplicaLink(node)).await,
             Step::Forget { node, forget } => {
                 let reply = self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("FORGET").arg(&forget.id)).await;

@@ -155,6 +155,9 @@ async fn move_pair(
 /// Replies that mean "already so" or "this node just stopped being a master": safe to go on.
 const BENIGN_ON_SOURCE: [&str; 4] = ["only with masters", "only with primaries", "UNBLOCKED", "NOREPLICAS"];
 
+/// Replies of a node that has not heard of a node named in the command (Redis, Valkey wording).
+const UNKNOWN_NODE: [&str; 2] = ["Unknown node", "I don't know about node"];
+
 struct Legacy<'a> {
     m: &'a Move,
     settings: &'a Settings,
@@ -189,8 +192,8 @@ impl<'a> Legacy<'a> {
     }
 
     async fn run(mut self, stop: &AtomicBool, progress: impl Fn(&Summary)) -> Result<Summary> {
-        wait_until_serving(&mut self.source, &self.m.source).await?;
-        wait_until_serving(&mut self.target, &self.m.target).await?;
+        wait_until_serving(&mut self.source, &self.m.source, &self.m.target).await?;
+        wait_until_serving(&mut self.target, &self.m.target, &self.m.source).await?;
         let slots: Vec<u16> = self.m.slots.iter().flat_map(|r| r.start..=r.end).collect();
         let mut done = Summary::default();
         for round in slots.chunks(self.settings.slots_per_round.max(1)) {
@@ -497,9 +500,9 @@ impl<'a> Legacy<'a> {
         .await;
         for (addr, replies) in replies {
             // Gossip spreads the new owner anyway; a master that cannot be told now is reported.
-            if let Some(e) =
-                replies?.into_iter().find_map(|r| r.err()).filter(|e| !BENIGN_ON_SOURCE.iter().any(|b| e.contains(b)))
-            {
+            // One that has not heard of the target yet learns both from gossip.
+            let benign = |e: &String| BENIGN_ON_SOURCE.iter().chain(&UNKNOWN_NODE).any(|b| e.contains(b));
+            if let Some(e) = replies?.into_iter().find_map(|r| r.err()).filter(|e| !benign(e)) {
                 return Err(Error::failed(format!(
                     "{addr} did not accept the new owner of slots {}: {e}",
                     format_ranges(&self.m.slots)
@@ -521,17 +524,25 @@ fn counted_batches(slots: Vec<(u16, Vec<Vec<u8>>)>) -> Vec<Batch> {
 
 /// A node that just joined answers MIGRATE with CLUSTERDOWN until it knows the slot map, a fresh
 /// master reports cluster_state:fail for a while, and so does every node while a slot has no
-/// owner: a move waits until both its nodes serve.
-async fn wait_until_serving(conn: &mut NodeConn, node: &NodeRef) -> Result<()> {
+/// owner; a node that has not heard of its peer yet (a master that joined moments ago) refuses
+/// SETSLOT naming it: a move waits until both its nodes serve and know each other.
+async fn wait_until_serving(conn: &mut NodeConn, node: &NodeRef, peer: &NodeRef) -> Result<()> {
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
         let info: String = conn.call(redis::cmd("CLUSTER").arg("INFO")).await?;
-        if crate::redis::info::cluster_state_ok(&info) {
+        let serving = crate::redis::info::cluster_state_ok(&info);
+        let nodes: String = conn.call(redis::cmd("CLUSTER").arg("NODES")).await?;
+        let knows_peer = nodes.lines().any(|l| l.starts_with(peer.id.as_str()));
+        if serving && knows_peer {
             return Ok(());
         }
         if Instant::now() > deadline {
-            return Err(Error::failed(format!("{node} does not serve the cluster (cluster_state is not ok)"))
-                .hint("run `kubectl redis check`"));
+            let why = if serving {
+                format!("has not heard of {peer}")
+            } else {
+                "does not serve the cluster (cluster_state is not ok)".into()
+            };
+            return Err(Error::failed(format!("{node} {why}")).hint("run `kubectl redis check`"));
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
@@ -632,9 +643,9 @@ async fn atomic_pair(
     stop: &AtomicBool,
     progress: impl Fn(&Summary),
 ) -> Result<Summary> {
-    wait_until_serving(&mut connector.connect(&m.target.addr).await?, &m.target).await?;
+    wait_until_serving(&mut connector.connect(&m.target.addr).await?, &m.target, &m.source).await?;
     let mut source = connector.connect(&m.source.addr).await?;
-    wait_until_serving(&mut source, &m.source).await?;
+    wait_until_serving(&mut source, &m.source, &m.target).await?;
     let mut pacer = Pacer::for_slots(pace, probe(connector, m, pace).await?, turns);
     let mut left: VecDeque<u16> = m.slots.iter().flat_map(|r| r.start..=r.end).collect();
     let mut done = Summary::default();

@@ -54,7 +54,15 @@ pub fn remaining(recorded: &[Recorded], topology: &Topology) -> Result<Vec<Move>
             })
         };
         let (source, target) = (find(&jm.source)?, find(&jm.target)?);
-        let open: Vec<u16> = target.importing.iter().filter(|o| o.peer == source.id).map(|o| o.slot).collect();
+        // Open on either side: a kill between the target's and the source's SETSLOT NODE leaves
+        // the source migrating a slot the target already owns.
+        let open: Vec<u16> = target
+            .importing
+            .iter()
+            .filter(|o| o.peer == source.id)
+            .chain(source.migrating.iter().filter(|o| o.peer == target.id))
+            .map(|o| o.slot)
+            .collect();
         let mut left = SlotSet::default();
         for range in &jm.slots {
             for slot in range.start..=range.end {
