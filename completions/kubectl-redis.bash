@@ -330,7 +330,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__check)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --fix --migration --parallel --batch-keys --batch-bytes --replace --migrate-timeout --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --fix --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -378,6 +378,10 @@ _kubectl__redis() {
                     ;;
                 --migration)
                     COMPREPLY=($(compgen -W "auto legacy atomic" -- "${cur}"))
+                    return 0
+                    ;;
+                --pace)
+                    COMPREPLY=($(compgen -W "fast gentle auto" -- "${cur}"))
                     return 0
                     ;;
                 --parallel)
@@ -686,7 +690,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__fix)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --migration --parallel --batch-keys --batch-bytes --replace --migrate-timeout --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -734,6 +738,10 @@ _kubectl__redis() {
                     ;;
                 --migration)
                     COMPREPLY=($(compgen -W "auto legacy atomic" -- "${cur}"))
+                    return 0
+                    ;;
+                --pace)
+                    COMPREPLY=($(compgen -W "fast gentle auto" -- "${cur}"))
                     return 0
                     ;;
                 --parallel)
@@ -1158,7 +1166,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__rebalance)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --weight --threshold --use-empty-masters --migration --parallel --batch-keys --batch-bytes --replace --migrate-timeout --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --weight --threshold --use-empty-masters --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1214,6 +1222,10 @@ _kubectl__redis() {
                     ;;
                 --migration)
                     COMPREPLY=($(compgen -W "auto legacy atomic" -- "${cur}"))
+                    return 0
+                    ;;
+                --pace)
+                    COMPREPLY=($(compgen -W "fast gentle auto" -- "${cur}"))
                     return 0
                     ;;
                 --parallel)
@@ -1276,7 +1288,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__reshard)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --from --to --slots --migration --parallel --batch-keys --batch-bytes --replace --migrate-timeout --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --from --to --slots --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1336,6 +1348,10 @@ _kubectl__redis() {
                     ;;
                 --migration)
                     COMPREPLY=($(compgen -W "auto legacy atomic" -- "${cur}"))
+                    return 0
+                    ;;
+                --pace)
+                    COMPREPLY=($(compgen -W "fast gentle auto" -- "${cur}"))
                     return 0
                     ;;
                 --parallel)
@@ -2122,7 +2138,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__scale)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --masters --replicas --force --delete-storage --wait-timeout --migration --parallel --batch-keys --batch-bytes --replace --migrate-timeout --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --masters --replicas --force --delete-storage --wait-timeout --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2182,6 +2198,10 @@ _kubectl__redis() {
                     ;;
                 --migration)
                     COMPREPLY=($(compgen -W "auto legacy atomic" -- "${cur}"))
+                    return 0
+                    ;;
+                --pace)
+                    COMPREPLY=($(compgen -W "fast gentle auto" -- "${cur}"))
                     return 0
                     ;;
                 --parallel)

@@ -102,7 +102,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l no
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l migration -d 'How slots move' -r -f -a "auto\t'Atomic where every involved node supports it, else legacy'
 legacy\t'SETSLOT + MIGRATE batches (every server)'
 atomic\t'Server-side CLUSTER MIGRATESLOTS (Valkey 9 and newer)'"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l parallel -d 'Moves from different sources that run at once' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l pace -d 'How hard moving presses on the nodes, i.e. what clients feel while slots move' -r -f -a "fast\t'Full speed; clients wait behind every MIGRATE batch (the fastest move)'
+gentle\t'Each batch busies its nodes about 5 ms and is followed by a 7.5 ms pause (slowest, kindest)'
+auto\t'Fast while no client sends commands; steps towards gentle while the nodes\' latency rises'"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l parallel -d 'Moves from different sources that run at once (when paced, their batches take turns)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l batch-keys -d 'Keys per MIGRATE batch (legacy)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l batch-bytes -d 'Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l migrate-timeout -d 'MIGRATE\'s own I/O timeout per batch (legacy)' -r
@@ -234,7 +237,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l 
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l migration -d 'How slots move' -r -f -a "auto\t'Atomic where every involved node supports it, else legacy'
 legacy\t'SETSLOT + MIGRATE batches (every server)'
 atomic\t'Server-side CLUSTER MIGRATESLOTS (Valkey 9 and newer)'"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l parallel -d 'Moves from different sources that run at once' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l pace -d 'How hard moving presses on the nodes, i.e. what clients feel while slots move' -r -f -a "fast\t'Full speed; clients wait behind every MIGRATE batch (the fastest move)'
+gentle\t'Each batch busies its nodes about 5 ms and is followed by a 7.5 ms pause (slowest, kindest)'
+auto\t'Fast while no client sends commands; steps towards gentle while the nodes\' latency rises'"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l parallel -d 'Moves from different sources that run at once (when paced, their batches take turns)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l batch-keys -d 'Keys per MIGRATE batch (legacy)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l batch-bytes -d 'Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l migrate-timeout -d 'MIGRATE\'s own I/O timeout per batch (legacy)' -r
@@ -273,7 +279,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l migration -d 'How slots move' -r -f -a "auto\t'Atomic where every involved node supports it, else legacy'
 legacy\t'SETSLOT + MIGRATE batches (every server)'
 atomic\t'Server-side CLUSTER MIGRATESLOTS (Valkey 9 and newer)'"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l parallel -d 'Moves from different sources that run at once' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l pace -d 'How hard moving presses on the nodes, i.e. what clients feel while slots move' -r -f -a "fast\t'Full speed; clients wait behind every MIGRATE batch (the fastest move)'
+gentle\t'Each batch busies its nodes about 5 ms and is followed by a 7.5 ms pause (slowest, kindest)'
+auto\t'Fast while no client sends commands; steps towards gentle while the nodes\' latency rises'"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l parallel -d 'Moves from different sources that run at once (when paced, their batches take turns)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l batch-keys -d 'Keys per MIGRATE batch (legacy)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l batch-bytes -d 'Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l migrate-timeout -d 'MIGRATE\'s own I/O timeout per batch (legacy)' -r
@@ -314,7 +323,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l wa
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l migration -d 'How slots move' -r -f -a "auto\t'Atomic where every involved node supports it, else legacy'
 legacy\t'SETSLOT + MIGRATE batches (every server)'
 atomic\t'Server-side CLUSTER MIGRATESLOTS (Valkey 9 and newer)'"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l parallel -d 'Moves from different sources that run at once' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l pace -d 'How hard moving presses on the nodes, i.e. what clients feel while slots move' -r -f -a "fast\t'Full speed; clients wait behind every MIGRATE batch (the fastest move)'
+gentle\t'Each batch busies its nodes about 5 ms and is followed by a 7.5 ms pause (slowest, kindest)'
+auto\t'Fast while no client sends commands; steps towards gentle while the nodes\' latency rises'"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l parallel -d 'Moves from different sources that run at once (when paced, their batches take turns)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l batch-keys -d 'Keys per MIGRATE batch (legacy)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l batch-bytes -d 'Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l migrate-timeout -d 'MIGRATE\'s own I/O timeout per batch (legacy)' -r
@@ -353,7 +365,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l node
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l migration -d 'How slots move' -r -f -a "auto\t'Atomic where every involved node supports it, else legacy'
 legacy\t'SETSLOT + MIGRATE batches (every server)'
 atomic\t'Server-side CLUSTER MIGRATESLOTS (Valkey 9 and newer)'"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l parallel -d 'Moves from different sources that run at once' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l pace -d 'How hard moving presses on the nodes, i.e. what clients feel while slots move' -r -f -a "fast\t'Full speed; clients wait behind every MIGRATE batch (the fastest move)'
+gentle\t'Each batch busies its nodes about 5 ms and is followed by a 7.5 ms pause (slowest, kindest)'
+auto\t'Fast while no client sends commands; steps towards gentle while the nodes\' latency rises'"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l parallel -d 'Moves from different sources that run at once (when paced, their batches take turns)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l batch-keys -d 'Keys per MIGRATE batch (legacy)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l batch-bytes -d 'Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l migrate-timeout -d 'MIGRATE\'s own I/O timeout per batch (legacy)' -r

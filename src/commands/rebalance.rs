@@ -75,6 +75,11 @@ fn weights(topology: &Topology, given: &[String]) -> Result<BTreeMap<String, f64
             return Err(bad());
         }
         let member = topology.find(node)?;
+        // A drained master that turned replica (Redis does that to an empty master) owns
+        // nothing: weight 0 holds already, so running the same drain again has nothing to do.
+        if !member.is_master() && weight == 0.0 {
+            continue;
+        }
         if !member.is_master() {
             return Err(
                 Error::usage(format!("--weight {pair}: {} is a replica", member.label())).hint("weights apply to masters")

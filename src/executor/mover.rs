@@ -281,6 +281,11 @@ impl<'a> Legacy<'a> {
                 Err(e) => return Err(self.slot_error(*slot, &self.m.target, &e)),
             }
         }
+        if open.is_empty() {
+            // Resuming a round whose slots the target owns already: only the hand-over is left.
+            self.hand_over(round).await?;
+            return Ok(0);
+        }
         let mut pipe = redis::pipe();
         for slot in &open {
             pipe.cmd("CLUSTER").arg("SETSLOT").arg(*slot).arg("MIGRATING").arg(&self.m.target.id);
