@@ -73,7 +73,7 @@ pub async fn run(
         count(&moves),
         moves.len(),
         backend_name(backend),
-        pace_name(args.pace)
+        pace(args.pace).name()
     ));
     let plan =
         Plan { action: request.verb, summary, placement: None, steps: moves.iter().cloned().map(Step::MoveSlots).collect() };
@@ -101,19 +101,23 @@ pub async fn run(
 /// The unfinished moves of an interrupted run of the same request (`None` when none waits).
 /// Refuses when another request left moves unfinished, or a slot is open that no journal explains.
 pub fn resume(topology: &Topology, request: &Request) -> Result<Option<Vec<Move>>> {
-    match journal::load(&guard::cluster_key(topology))? {
-        Some(j) if j.request == request.fingerprint => {
-            let recorded: Vec<Recorded> = j
-                .moves
-                .iter()
-                .map(|m| Recorded { source: m.source.clone(), target: m.target.clone(), slots: m.ranges() })
-                .collect();
-            guard::remaining(&recorded, topology).map(Some)
+    let cluster = guard::cluster_key(topology);
+    match journal::load(&cluster)? {
+        Some(j) if j.request == request.fingerprint => guard::remaining(&recorded(&j), topology).map(Some),
+        // Killed after its last slot arrived (a drained master may since have turned replica,
+        // which changes the request's fingerprint): nothing of it is left to finish.
+        Some(j) if guard::remaining(&recorded(&j), topology).is_ok_and(|left| left.is_empty()) => {
+            journal::remove(&cluster)?;
+            guard::refuse_foreign_open_slots(topology, &[]).map(|()| None)
         }
         Some(j) => Err(Error::refused(format!("an earlier move did not finish: `{}`", j.command_line))
             .hint("run that command again to finish it first (nothing was changed now)")),
         None => guard::refuse_foreign_open_slots(topology, &[]).map(|()| None),
     }
+}
+
+fn recorded(journal: &Journal) -> Vec<Recorded> {
+    journal.moves.iter().map(|m| Recorded { source: m.source.clone(), target: m.target.clone(), slots: m.ranges() }).collect()
 }
 
 /// What must hold before these moves start; the backend they use.
@@ -134,11 +138,11 @@ fn backend_name(backend: Backend) -> &'static str {
     }
 }
 
-fn pace_name(pace: cli::Pace) -> &'static str {
-    match pace {
-        cli::Pace::Fast => "fast",
-        cli::Pace::Gentle => "gentle",
-        cli::Pace::Auto => "auto",
+fn pace(choice: cli::Pace) -> Pace {
+    match choice {
+        cli::Pace::Fast => Pace::Fast,
+        cli::Pace::Gentle => Pace::Gentle,
+        cli::Pace::Auto => Pace::Auto,
     }
 }
 
@@ -197,18 +201,13 @@ fn backend(choice: Migration, topology: &Topology, moves: &[Move]) -> Result<Bac
 pub fn settings(args: &MoveArgs, backend: Backend, topology: &Topology) -> Result<Settings> {
     let batch_bytes = crate::units::parse_bytes(&args.batch_bytes)
         .map_err(|e| Error::usage(format!("--batch-bytes: {e}")).hint("write sizes like 512kb or 8mb"))?;
-    let pace = match args.pace {
-        cli::Pace::Fast => Pace::Fast,
-        cli::Pace::Gentle => Pace::Gentle,
-        cli::Pace::Auto => Pace::Auto,
-    };
     if args.batch_keys == 0 || args.parallel == 0 {
         return Err(Error::usage("--batch-keys and --parallel must be at least 1").hint("the defaults are 1000 and 4"));
     }
     Ok(Settings {
         backend,
         parallel: args.parallel,
-        pace,
+        pace: pace(args.pace),
         batch_keys: args.batch_keys,
         batch_bytes,
         slots_per_round: SLOTS_PER_ROUND,
