@@ -48,28 +48,14 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+# shellcheck source=bench/common.sh
+source bench/common.sh
 
-cli() { local addr=$1; shift; redis-cli -h "${addr%:*}" -p "${addr##*:}" "$@"; }
-members() {
-  "$tool" sandbox status --name "$1" -o json | python3 -c 'import json,sys; [print(n["addr"]) for n in json.load(sys.stdin)["nodes"]]'
-}
-settle() {
-  local addr deadline=$((SECONDS + 120))
-  for addr in $(members "$1"); do
-    cli "$addr" cluster info | grep -q '^cluster_known_nodes:1\b' && continue
-    until cli "$addr" cluster info 2>/dev/null | grep -q '^cluster_state:ok'; do
-      [ "$SECONDS" -lt "$deadline" ] || { echo "$addr never reached cluster_state:ok" >&2; exit 1; }
-      sleep 0.2
-    done
-  done
-}
 healthy() {
   local code=0
   "$tool" check --sandbox="$1" >/dev/null 2>&1 || code=$?
   [ "$code" -eq 0 ] || [ "$code" -eq 10 ] || { echo "check found problems:" >&2; "$tool" check --sandbox="$1" >&2; exit 1; }
 }
-now() { python3 -c 'import time; print(time.time())'; }
-since() { python3 -c "import time,sys; print(f'{time.time()-float(sys.argv[1]):.2f}')" "$1"; }
 
 # under_load LABEL ENTRY COMMAND…: PHASE seconds of load, the command, PHASE seconds more.
 under_load() {

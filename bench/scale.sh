@@ -39,33 +39,17 @@ export KUBECTL_REDIS_STATE_DIR=$(mktemp -d)
 name=bench
 cleanup() { "$tool" sandbox down --name "$name" >/dev/null 2>&1 || true; rm -rf "$KUBECTL_REDIS_STATE_DIR"; }
 trap cleanup EXIT
+# shellcheck source=bench/common.sh
+source bench/common.sh
 
-members() {
-  "$tool" sandbox status --name "$name" -o json |
-    python3 -c 'import json,sys; [print(n["addr"]) for n in json.load(sys.stdin)["nodes"]]'
-}
-cli() { local addr=$1; shift; redis-cli -h "${addr%:*}" -p "${addr##*:}" "$@"; }
 node_id() { cli "$1" cluster myid; }
 
 "$tool" sandbox up --name "$name" --nodes 6 --server "$server" >/dev/null
-mapfile -t addrs < <(members)
+mapfile -t addrs < <(members "$name")
 entry=${addrs[0]}
 version=$("$server" --version | head -1)
 "$tool" create --sandbox="$name" --replicas 1 --yes >/dev/null 2>&1
 
-# Every member serves the cluster (cluster_state:ok). The hand workflow waits for this between its
-# steps, as an operator would, because a node that just joined refuses slots until it does.
-settle() {
-  local addr deadline=$((SECONDS + 120))
-  for addr in $(members); do
-    # A member that is not in the cluster yet (it knows only itself) has nothing to serve.
-    cli "$addr" cluster info | grep -q '^cluster_known_nodes:1\b' && continue
-    until cli "$addr" cluster info 2>/dev/null | grep -q '^cluster_state:ok'; do
-      [ "$SECONDS" -lt "$deadline" ] || { echo "$addr never reached cluster_state:ok" >&2; exit 1; }
-      sleep 0.2
-    done
-  done
-}
 
 verify() {
   local expected_masters=$1 code=0
@@ -76,23 +60,21 @@ verify() {
   masters=$("$tool" status --sandbox="$name" -o json | python3 -c 'import json,sys; print(json.load(sys.stdin)["masters"])')
   [ "$masters" -eq "$expected_masters" ] || { echo "expected $expected_masters masters, found $masters" >&2; exit 1; }
 }
-now() { python3 -c 'import time; print(time.time())'; }
-since() { python3 -c "import time,sys; print(f'{time.time()-float(sys.argv[1]):.3f}')" "$1"; }
 
 ours_up() { "$tool" scale --sandbox="$name" --masters 4 --yes >/dev/null 2>&1; }
 ours_down() { "$tool" scale --sandbox="$name" --masters 3 --delete-storage --yes >/dev/null 2>&1; }
 
 theirs_up() {
   "$tool" sandbox scale "$name" 8 >/dev/null
-  local new=(); mapfile -t new < <(members)
+  local new=(); mapfile -t new < <(members "$name")
   redis-cli --cluster add-node "${new[6]}" "$entry" >/dev/null
-  settle
+  settle "$name"
   redis-cli --cluster add-node "${new[7]}" "$entry" --cluster-slave --cluster-master-id "$(node_id "${new[6]}")" >/dev/null
-  settle
+  settle "$name"
   redis-cli --cluster rebalance "$entry" --cluster-use-empty-masters >/dev/null
 }
 theirs_down() {
-  local all=(); mapfile -t all < <(members)
+  local all=(); mapfile -t all < <(members "$name")
   local replica=${all[7]} victim=${all[6]}
   redis-cli --cluster del-node "$entry" "$(node_id "$replica")" >/dev/null
   local victim_id slots to
@@ -103,7 +85,7 @@ theirs_down() {
   redis-cli --cluster reshard "$entry" --cluster-from "$victim_id" --cluster-to "$to" \
     --cluster-slots "$slots" --cluster-yes >/dev/null
   redis-cli --cluster del-node "$entry" "$victim_id" >/dev/null
-  settle
+  settle "$name"
   redis-cli --cluster rebalance "$entry" >/dev/null
   "$tool" sandbox scale "$name" 6 --delete-storage >/dev/null
 }
@@ -123,7 +105,7 @@ timed() { local t; t=$(now); "$1"; converge; since "$t"; }
 
 echo "server: $version; loading $keys keys of $size bytes into 3×1"
 "$tool" sample-keys write --nodes "$entry" --count "$keys" --size "$size" >/dev/null
-settle
+settle "$name"
 
 declare -A times
 for run in $(seq 1 "$runs"); do
@@ -132,7 +114,7 @@ for run in $(seq 1 "$runs"); do
     for direction in up down; do
       secs=$(timed "${who}_${direction}")
       if [ "$direction" = up ]; then verify 4; else verify 3; fi
-      settle
+      settle "$name"
       times[$who-$direction]+="$secs "
       echo "run $run: $who $direction ${secs}s (every key verified)"
     done

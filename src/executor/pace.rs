@@ -19,19 +19,27 @@
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use serde::Serialize;
 use tokio::sync::{Mutex as AsyncMutex, OwnedMutexGuard};
 use tokio::task::JoinHandle;
 
 use crate::redis::conn::NodeConn;
 use crate::redis::info::client_calls;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pace {
     Fast,
     Gentle,
     Auto,
+}
+
+impl Pace {
+    pub fn name(self) -> &'static str {
+        match self {
+            Pace::Fast => "fast",
+            Pace::Gentle => "gentle",
+            Pace::Auto => "auto",
+        }
+    }
 }
 
 /// What one trip may cost: a busy-time budget (none: unlimited) and the pause that follows it,
