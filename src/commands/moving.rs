@@ -63,7 +63,7 @@ pub async fn run(
         },
     };
     if moves.is_empty() {
-        journal::remove(&guard::cluster_key(topology))?;
+        // `resume` removed a journal whose moves had all arrived.
         return nothing_to_do(ctx, request.verb, "every slot is where it should be".into());
     }
     let backend = prepare(topology, args, &moves)?;
@@ -102,17 +102,20 @@ pub async fn run(
 /// Refuses when another request left moves unfinished, or a slot is open that no journal explains.
 pub fn resume(topology: &Topology, request: &Request) -> Result<Option<Vec<Move>>> {
     let cluster = guard::cluster_key(topology);
-    match journal::load(&cluster)? {
-        Some(j) if j.request == request.fingerprint => guard::remaining(&recorded(&j), topology).map(Some),
-        // Killed after its last slot arrived (a drained master may since have turned replica,
-        // which changes the request's fingerprint): nothing of it is left to finish.
-        Some(j) if guard::remaining(&recorded(&j), topology).is_ok_and(|left| left.is_empty()) => {
+    let Some(j) = journal::load(&cluster)? else {
+        return guard::refuse_foreign_open_slots(topology, &[]).map(|()| None);
+    };
+    let same_request = j.request == request.fingerprint;
+    match guard::remaining(&recorded(&j), topology) {
+        // Killed after its last slot arrived: nothing of it is left to finish (and a drained
+        // master may since have turned replica, which changes a request's fingerprint).
+        Ok(left) if left.is_empty() => {
             journal::remove(&cluster)?;
-            guard::refuse_foreign_open_slots(topology, &[]).map(|()| None)
+            if same_request { Ok(Some(left)) } else { guard::refuse_foreign_open_slots(topology, &[]).map(|()| None) }
         }
-        Some(j) => Err(Error::refused(format!("an earlier move did not finish: `{}`", j.command_line))
+        left if same_request => left.map(Some),
+        _ => Err(Error::refused(format!("an earlier move did not finish: `{}`", j.command_line))
             .hint("run that command again to finish it first (nothing was changed now)")),
-        None => guard::refuse_foreign_open_slots(topology, &[]).map(|()| None),
     }
 }
 
