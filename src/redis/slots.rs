@@ -78,10 +78,18 @@ impl SlotSet {
         self.bits[usize::from(slot / 64)] &= !(1 << (slot % 64));
     }
 
+    /// Whole words at a time: a large map is built from thousands of ranges.
     pub fn insert_range(&mut self, range: SlotRange) {
-        for slot in range.start..=range.end {
-            self.insert(slot);
+        let (first, last) = (usize::from(range.start / 64), usize::from(range.end / 64));
+        let from = |bit: u16| u64::MAX << (bit % 64);
+        let upto = |bit: u16| u64::MAX >> (63 - bit % 64);
+        if first == last {
+            self.bits[first] |= from(range.start) & upto(range.end);
+            return;
         }
+        self.bits[first] |= from(range.start);
+        self.bits[first + 1..last].fill(u64::MAX);
+        self.bits[last] |= upto(range.end);
     }
 
     pub fn contains(&self, slot: u16) -> bool {
@@ -111,24 +119,37 @@ impl SlotSet {
         out
     }
 
-    /// The set as maximal contiguous ranges, in ascending order.
+    /// The set as maximal contiguous ranges, in ascending order. Linear in words and ranges, not
+    /// in slots: views of hundreds of nodes are compared through it.
     pub fn ranges(&self) -> Vec<SlotRange> {
         let mut ranges = Vec::new();
-        let mut start: Option<u16> = None;
-        for slot in 0..SLOT_COUNT {
-            match (self.contains(slot), start) {
-                (true, None) => start = Some(slot),
-                (false, Some(s)) => {
-                    ranges.push(SlotRange::new(s, slot - 1));
-                    start = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(s) = start {
-            ranges.push(SlotRange::new(s, SLOT_COUNT - 1));
+        let mut slot = self.next_with(true, 0);
+        while let Some(start) = slot {
+            let end = self.next_with(false, start).unwrap_or(SLOT_COUNT);
+            ranges.push(SlotRange::new(start, end - 1));
+            slot = self.next_with(true, end);
         }
         ranges
+    }
+
+    /// The first slot at or after `from` that is (or, with `present` false, is not) in the set.
+    fn next_with(&self, present: bool, from: u16) -> Option<u16> {
+        if from >= SLOT_COUNT {
+            return None;
+        }
+        let mut index = usize::from(from / 64);
+        let word = |i: usize| if present { self.bits[i] } else { !self.bits[i] };
+        let mut bits = word(index) & (u64::MAX << (from % 64));
+        loop {
+            if bits != 0 {
+                return u16::try_from(index * 64 + bits.trailing_zeros() as usize).ok();
+            }
+            index += 1;
+            if index == self.bits.len() {
+                return None;
+            }
+            bits = word(index);
+        }
     }
 }
 
@@ -190,9 +211,20 @@ mod tests {
         fn ranges_round_trip(slots in proptest::collection::btree_set(0u16..SLOT_COUNT, 0..200)) {
             let mut set = SlotSet::default();
             slots.iter().for_each(|s| set.insert(*s));
-            let back = SlotSet::from_ranges(&set.ranges());
+            let ranges = set.ranges();
+            prop_assert!(ranges.windows(2).all(|w| w[0].end + 1 < w[1].start), "ranges are maximal and ordered");
+            let back = SlotSet::from_ranges(&ranges);
             prop_assert_eq!(back.len(), slots.len());
             prop_assert!(slots.iter().all(|s| back.contains(*s)));
+        }
+
+        #[test]
+        fn a_range_inserted_holds_exactly_its_slots(start in 0u16..SLOT_COUNT, len in 1u16..2000, other in 0u16..SLOT_COUNT) {
+            let range = SlotRange::new(start, (start + len - 1).min(SLOT_COUNT - 1));
+            let set = SlotSet::from_ranges(&[range]);
+            prop_assert_eq!(set.len(), range.len());
+            prop_assert_eq!(set.contains(other), (range.start..=range.end).contains(&other));
+            prop_assert_eq!(set.ranges(), vec![range]);
         }
     }
 }
