@@ -35,7 +35,7 @@ source "$work/env"
 export KUBECTL_REDIS_STATE_DIR="$STATE_DIR"
 k() { "$tool" "$@" redis-cluster --kubeconfig "$KUBECONFIG_FILE"; }
 
-k create --replicas 1 --yes --connect direct >/dev/null
+k create --replicas 1 --wait synced --yes --connect direct >/dev/null
 entry=$(k status -o json --connect direct | python3 -c 'import json,sys; print(json.load(sys.stdin)["nodes"][0]["addr"])')
 "$tool" sample-keys write --nodes "$entry" --count "$keys" --size 100 >/dev/null
 

@@ -117,7 +117,7 @@ if [ "$do_scale" = 1 ]; then
   "$tool" sandbox down --name live-rebalance >/dev/null
   "$tool" sandbox up --name live-scale --nodes 6 --server "$server" >/dev/null
   entry=$(members live-scale | head -1)
-  "$tool" create --sandbox=live-scale --replicas 1 --yes >/dev/null 2>&1
+  "$tool" create --sandbox=live-scale --replicas 1 --wait synced --yes >/dev/null 2>&1
   "$tool" sample-keys write --nodes "$entry" --count "$keys" --size "$size" >/dev/null
   settle live-scale
   for pace in $paces; do

@@ -48,7 +48,7 @@ node_id() { cli "$1" cluster myid; }
 mapfile -t addrs < <(members "$name")
 entry=${addrs[0]}
 version=$("$server" --version | head -1)
-"$tool" create --sandbox="$name" --replicas 1 --yes >/dev/null 2>&1
+"$tool" create --sandbox="$name" --replicas 1 --wait synced --yes >/dev/null 2>&1
 
 
 verify() {

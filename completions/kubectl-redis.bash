@@ -182,7 +182,7 @@ _kubectl__redis() {
 
     case "${cmd}" in
         kubectl__redis)
-            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version create check status add-node del-node reshard rebalance scale fix sandbox demo sample-keys generate help"
+            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version create check status add-node del-node reshard rebalance scale fix sandbox demo sample-keys generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -202,6 +202,14 @@ _kubectl__redis() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -232,7 +240,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__add__subcmd__node)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --replica --replica-of --wait-timeout --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --replica --replica-of --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -302,6 +310,14 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -330,7 +346,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__check)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --fix --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --fix --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -416,6 +432,14 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -444,7 +468,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__create)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --replicas --force --wait-timeout --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --replicas --force --wait-timeout --wait --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -498,6 +522,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --wait)
+                    COMPREPLY=($(compgen -W "serving synced" -- "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -512,6 +540,14 @@ _kubectl__redis() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -542,7 +578,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__del__subcmd__node)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --force --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --force --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -604,6 +640,14 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -632,7 +676,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__demo)
-            opts="-o -y -v -h -V --server --keys --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-o -y -v -h -V --server --keys --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -660,6 +704,14 @@ _kubectl__redis() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -690,7 +742,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__fix)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -776,6 +828,14 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -804,7 +864,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__generate)
-            opts="-o -y -v -h -V --out --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-o -y -v -h -V --out --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -828,6 +888,14 @@ _kubectl__redis() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -1166,7 +1234,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__rebalance)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --weight --threshold --use-empty-masters --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --weight --threshold --use-empty-masters --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1260,6 +1328,14 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1288,7 +1364,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__reshard)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --from --to --slots --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --from --to --slots --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1386,6 +1462,14 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1414,7 +1498,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sample__subcmd__keys)
-            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version write verify help"
+            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version write verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1434,6 +1518,14 @@ _kubectl__redis() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -1520,7 +1612,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sample__subcmd__keys__subcmd__verify)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --count --size --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --count --size --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1588,6 +1680,14 @@ _kubectl__redis() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -1618,7 +1718,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sample__subcmd__keys__subcmd__write)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --count --size --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --count --size --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1688,6 +1788,14 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1716,7 +1824,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox)
-            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version up down scale restart status help"
+            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version up down scale restart status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1736,6 +1844,14 @@ _kubectl__redis() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -1766,7 +1882,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__down)
-            opts="-o -y -v -h -V --name --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-o -y -v -h -V --name --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1790,6 +1906,14 @@ _kubectl__redis() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -1918,7 +2042,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__restart)
-            opts="-o -y -v -h -V --new-ip --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-o -y -v -h -V --new-ip --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1938,6 +2062,14 @@ _kubectl__redis() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -1968,7 +2100,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__scale)
-            opts="-o -y -v -h -V --delete-storage --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-o -y -v -h -V --delete-storage --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1988,6 +2120,14 @@ _kubectl__redis() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -2018,7 +2158,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__status)
-            opts="-o -y -v -h -V --name --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-o -y -v -h -V --name --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2042,6 +2182,14 @@ _kubectl__redis() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
                 --user)
@@ -2072,7 +2220,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__up)
-            opts="-o -y -v -h -V --name --nodes --server --server-arg --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-o -y -v -h -V --name --nodes --server --server-arg --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2110,6 +2258,14 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2138,7 +2294,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__scale)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --masters --replicas --force --delete-storage --wait-timeout --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --masters --replicas --force --delete-storage --wait-timeout --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2236,6 +2392,14 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
+                    return 0
+                    ;;
                 --user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2264,7 +2428,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__status)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --output --yes --dry-run --timeout --color --verbose --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2324,6 +2488,14 @@ _kubectl__redis() {
                     ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
                 --user)

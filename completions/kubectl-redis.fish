@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_kubectl_redis_global_optspecs
-    string join \n o/output= y/yes dry-run timeout= color= v/verbose user= password-file= ask-password tls cacert= cert= key= insecure h/help V/version
+    string join \n o/output= y/yes dry-run timeout= color= v/verbose concurrency= views= user= password-file= ask-password tls cacert= cert= key= insecure h/help V/version
 end
 
 function __fish_kubectl_redis_needs_command
@@ -30,6 +30,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l timeout -d 
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -37,7 +41,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l cert -d 'Cl
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l dry-run -d 'Print the plan and change nothing'
-complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
@@ -69,12 +73,18 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l s
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l replicas -d 'Replicas per master' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l wait-timeout -d 'How long to wait for the nodes to agree, e.g. 60s' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l wait -d 'What to wait for: serving (every node serves; replicas still in their first sync are reported) or synced (every replica has finished its first sync too)' -r -f -a "serving\t''
+synced\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -83,7 +93,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l k
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l force -d 'Allow fewer than 3 masters'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l dry-run -d 'Print the plan and change nothing'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
@@ -115,6 +125,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l ti
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -124,7 +138,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l fi
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l replace -d 'Overwrite keys that exist on the target with other values (identical ones are always replaced)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l dry-run -d 'Print the plan and change nothing'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
@@ -146,6 +160,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l t
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -153,7 +171,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l c
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l dry-run -d 'Print the plan and change nothing'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
@@ -177,6 +195,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -185,7 +207,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l replica -d 'Join as a replica of the master chosen by placement, then fewest replicas'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l dry-run -d 'Print the plan and change nothing'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
@@ -207,6 +229,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -215,7 +241,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l force -d 'Remove even when another node is unreachable and cannot forget it'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l dry-run -d 'Print the plan and change nothing'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
@@ -250,6 +276,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l 
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -258,7 +288,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l 
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l replace -d 'Overwrite keys that exist on the target with other values (identical ones are always replaced)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l dry-run -d 'Print the plan and change nothing'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
@@ -292,6 +322,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -301,7 +335,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l replace -d 'Overwrite keys that exist on the target with other values (identical ones are always replaced)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l dry-run -d 'Print the plan and change nothing'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
@@ -336,6 +370,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l ti
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -346,7 +384,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l de
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l replace -d 'Overwrite keys that exist on the target with other values (identical ones are always replaced)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l dry-run -d 'Print the plan and change nothing'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
@@ -378,6 +416,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l time
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -386,7 +428,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l key 
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l replace -d 'Overwrite keys that exist on the target with other values (identical ones are always replaced)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l dry-run -d 'Print the plan and change nothing'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
@@ -398,6 +440,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -405,7 +451,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l dry-run -d 'Print the plan and change nothing'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
@@ -427,6 +473,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -434,7 +484,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l dry-run -d 'Print the plan and change nothing'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
@@ -447,6 +497,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -454,7 +508,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l dry-run -d 'Print the plan and change nothing'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
@@ -466,6 +520,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -474,7 +532,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l delete-storage -d 'Delete the data directories of removed members'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l dry-run -d 'Print the plan and change nothing'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
@@ -486,6 +544,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -494,7 +556,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l new-ip -d 'Bring them back under new loopback addresses, as pods get new IPs'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l dry-run -d 'Print the plan and change nothing'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
@@ -507,6 +569,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -514,7 +580,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l dry-run -d 'Print the plan and change nothing'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
@@ -534,6 +600,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l tim
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -541,7 +611,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l cer
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l dry-run -d 'Print the plan and change nothing'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
@@ -553,6 +623,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -560,7 +634,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l dry-run -d 'Print the plan and change nothing'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
@@ -587,6 +661,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -594,7 +672,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l dry-run -d 'Print the plan and change nothing'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
@@ -618,6 +696,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -625,7 +707,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l dry-run -d 'Print the plan and change nothing'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
@@ -641,6 +723,10 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -648,7 +734,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l dry-run -d 'Print the plan and change nothing'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -s v -l verbose -d 'More detail (repeatable)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'

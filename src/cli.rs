@@ -40,6 +40,13 @@ pub enum OutputFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ViewsChoice {
+    Full,
+    Digest,
+    Auto,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
     Always,
@@ -63,9 +70,15 @@ pub struct GlobalArgs {
     /// When to color the output (NO_COLOR is respected)
     #[arg(long, global = true, value_enum, default_value = "auto")]
     pub color: ColorChoice,
-    /// More detail (repeatable)
+    /// More detail (repeatable; -vv adds where the time went)
     #[arg(short = 'v', long = "verbose", global = true, action = ArgAction::Count)]
     pub verbose: u8,
+    /// Nodes asked at once while reading the cluster
+    #[arg(long, global = true, value_name = "N", default_value_t = 256, value_parser = clap::value_parser!(u16).range(1..), help_heading = "Reading the cluster")]
+    pub concurrency: u16,
+    /// How to read the nodes' views of the cluster: full (every node's CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)
+    #[arg(long, global = true, value_enum, value_name = "HOW", default_value = "auto", help_heading = "Reading the cluster")]
+    pub views: ViewsChoice,
 
     /// ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)
     #[arg(long, global = true, value_name = "NAME", help_heading = "Authentication")]
@@ -247,6 +260,16 @@ pub struct CreateArgs {
     /// How long to wait for the nodes to agree, e.g. 60s
     #[arg(long, value_name = "DURATION", default_value = "60s")]
     pub wait_timeout: String,
+    /// What to wait for: serving (every node serves; replicas still in their first sync are reported) or synced (every replica has finished its first sync too)
+    #[arg(long, value_enum, value_name = "UNTIL", default_value = "serving")]
+    pub wait: CreateWait,
+}
+
+/// What `create` waits for before it checks the cluster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CreateWait {
+    Serving,
+    Synced,
 }
 
 /// How the tool reaches the pods.

@@ -5,7 +5,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::cli::{ColorChoice, ConnectMode, GlobalArgs, OutputFormat, TargetArgs};
+use crate::cli::{ColorChoice, ConnectMode, GlobalArgs, OutputFormat, TargetArgs, ViewsChoice};
 use crate::error::{Error, Result};
 use crate::output::Style;
 use crate::platform::kubernetes::{Kubernetes, Selection};
@@ -14,6 +14,8 @@ use crate::platform::{Platform, sandbox};
 use crate::redis::addr::NodeAddr;
 use crate::redis::conn::{Connector, Credentials, Secret};
 use crate::redis::tls::{TlsFiles, TlsSettings};
+use crate::redis::topology::Gathering;
+use crate::redis::view::ViewMode;
 
 #[derive(Clone)]
 pub struct Context {
@@ -23,6 +25,8 @@ pub struct Context {
     pub verbose: u8,
     pub style: Style,
     pub connector: Connector,
+    /// How the cluster is read.
+    pub gathering: Gathering,
     /// Both stdin and stderr are terminals, so the tool may ask.
     pub interactive: bool,
     /// The verb of a command that changes the cluster: on Kubernetes it holds the target's lease.
@@ -50,6 +54,14 @@ impl Context {
             verbose: args.verbose,
             style: Style { color },
             connector,
+            gathering: Gathering {
+                views: match args.views {
+                    ViewsChoice::Full => ViewMode::Full,
+                    ViewsChoice::Digest => ViewMode::Digest,
+                    ViewsChoice::Auto => ViewMode::Auto,
+                },
+                concurrency: usize::from(args.concurrency),
+            },
             interactive,
             changing: None,
             lease: Arc::default(),

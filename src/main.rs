@@ -1,39 +1,12 @@
-//! kubectl-redis: the whole lifecycle of a Redis Cluster (and Valkey) — create, add-node, del-node,
-//! reshard, rebalance, check, fix, status — planned before it is applied, and safe to re-run after
-//! an interruption.
-//!
-//! Layout (each layer knows only the one below it):
-//! - `cli`: clap definitions; `context`: flags resolved once into what commands need.
-//! - `commands/<verb>.rs`: one file per subcommand, all the same shape (`moving` holds the flow the
-//!   slot-moving commands share); `output` and `progress`: rendering.
-//! - `planner`: pure functions from topology + platform facts + request to a `Plan` — `create`,
-//!   `membership`, `moves`, `repair`, `placement`; `guard` (what must hold before slots move) and
-//!   `health` (check's findings).
-//! - `executor`: applies a plan step by step; `executor::mover` moves slots (legacy or atomic).
-//! - `platform`: where nodes come from (sandbox processes, static addresses) and where they run.
-//! - `redis`: addresses, connections with timeouts, CLUSTER NODES and INFO parsing, the topology
-//!   model, keys per slot.
-//! - `journal` and `state`: the tool's own files (move journals, sandboxes); `units`: durations, sizes.
-
-mod cli;
-mod commands;
-mod context;
-mod error;
-mod executor;
-mod journal;
-mod output;
-mod planner;
-mod platform;
-mod progress;
-mod redis;
-mod state;
-mod units;
+//! The `kubectl-redis` binary: parses the command line, runs the subcommand (see the library's
+//! documentation for the layers), and turns its result into one error line and an exit code.
 
 use clap::Parser;
 
-use cli::{Cli, Command};
-use context::Context;
-use error::ExitCode;
+use kubectl_redis::cli::{self, Cli, Command};
+use kubectl_redis::commands;
+use kubectl_redis::context::Context;
+use kubectl_redis::error::{self, ExitCode};
 
 fn main() -> std::process::ExitCode {
     // kubectl's completion shim passes the words typed so far, flags included: no parsing them.

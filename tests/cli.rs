@@ -36,7 +36,13 @@ fn create_forms_a_healthy_three_by_one_cluster(server: Server) {
     let doc = run.json();
     assert_eq!(doc["outcome"], "applied");
     assert_eq!(doc["plan"]["placement"]["status"], "optimal");
-    assert_eq!(doc["check"]["healthy"], true);
+    // It returns once every node serves; a replica still in its first sync is reported as such.
+    assert_eq!(doc["check"]["problems"], 0, "{doc}");
+    for finding in doc["check"]["findings"].as_array().unwrap() {
+        assert_eq!(finding["code"], "replica-syncing", "{finding}");
+    }
+    let synced = || sb.run(&["check", &sb.target(), "-o", "json"]).json()["healthy"] == true;
+    assert!(eventually(Duration::from_secs(20), synced), "the replicas never finished their first sync");
 
     let status = sb.run(&["status", &sb.target(), "-o", "json"]).expect(0).json();
     assert_eq!(
@@ -55,6 +61,47 @@ fn create_forms_a_healthy_three_by_one_cluster(server: Server) {
     // Re-running the same command converges: nothing left to do, still healthy.
     let again = sb.run(&["create", &sb.target(), "--replicas", "1", "--yes", "-o", "json"]).expect(0).json();
     assert_eq!(again["outcome"], "nothing-to-do");
+}
+
+/// `--views digest` reads a digest from every node and a full view only per distinct digest: one
+/// on a healthy cluster. A master made to forget another (a node ignores a forgotten ID for 60 s)
+/// sees a slot map of its own, and is named as both ways of reading name it. Redis only: Valkey
+/// 8+ passes a FORGET on to the other nodes, so there it changes the whole cluster's view.
+#[test]
+fn a_view_that_differs_on_thirty_nodes_is_found_reading_one_full_view_per_distinct_digest() {
+    let sb = Sandbox::start(Server::Redis, 30);
+    sb.create(1);
+    let check =
+        |views: &str, code: i32| sb.run(&["check", "--nodes", &sb.addrs[0], "--views", views, "-vv", "-o", "json"]).expect(code);
+    let healthy = check("digest", 0);
+    assert!(healthy.stderr.contains("round 1: 1 new distinct view(s) parsed"), "{}", healthy.stderr);
+    assert!(healthy.stderr.contains("round 2: 0 new distinct view(s) parsed"), "{}", healthy.stderr);
+    assert!(!healthy.stderr.contains("with a new digest"), "{}", healthy.stderr);
+
+    let masters: Vec<usize> = (0..sb.addrs.len()).filter(|i| is_master(&sb, *i)).collect();
+    let (forgetful, forgotten) = (masters[masters.len() - 1], masters[1]);
+    let forgotten_id: String = query(&mut sb.conn(forgotten), &["CLUSTER", "MYID"]);
+    query::<()>(&mut sb.conn(forgetful), &["CLUSTER", "FORGET", &forgotten_id]);
+
+    let named = |run: &support::Run| -> Vec<String> {
+        let doc = run.json();
+        let findings = doc["findings"].as_array().unwrap().iter();
+        findings.filter(|f| f["code"] == "slot-map-disagreement").map(|f| f["node"].as_str().unwrap().to_owned()).collect()
+    };
+    let digest = check("digest", 11);
+    assert!(digest.stderr.contains("read 1 view(s) with a new digest"), "{}", digest.stderr);
+    let disagreeing = named(&digest);
+    assert_eq!(disagreeing.len(), 1, "{}", digest.stdout);
+    assert!(disagreeing[0].contains(&sb.addrs[forgetful]), "{disagreeing:?}");
+    assert_eq!(named(&check("full", 11)), disagreeing, "both ways of reading find the same");
+
+    // A user who may not run scripts gets full views instead of digests, and the same finding.
+    for i in 0..sb.addrs.len() {
+        query::<()>(&mut sb.conn(i), &["ACL", "SETUSER", "viewer", "on", ">viewer-pass", "~*", "+@all", "-@scripting"]);
+    }
+    let args = ["check", "--nodes", &sb.addrs[0], "--views", "digest", "--user", "viewer", "-o", "json"];
+    let without_scripts = sb.run_env(&args, &[("REDISCLI_AUTH", "viewer-pass")]).expect(11);
+    assert_eq!(named(&without_scripts), disagreeing);
 }
 
 fn add_node_and_del_node_keep_every_key(server: Server) {
@@ -140,7 +187,7 @@ fn check_reports_an_open_slot_with_its_keys(server: Server) {
 fn create_and_check_with_static_nodes_then_a_stopped_node_is_named_within_the_timeout() {
     let sb = Sandbox::start(Server::Redis, 6);
     let nodes = sb.addrs.join(",");
-    sb.run(&["create", "--nodes", &nodes, "--replicas", "1", "--yes"]).expect(0);
+    sb.run(&["create", "--nodes", &nodes, "--replicas", "1", "--wait", "synced", "--yes"]).expect(0);
     sb.run(&["check", "--nodes", &sb.addrs[0]]).expect(0);
 
     sb.signal(3, "-STOP");
@@ -1298,7 +1345,7 @@ fn scale_with_static_nodes_grows_onto_listed_spares_and_names_whom_it_removes() 
 
 fn a_statefulset_is_created_and_scaled_through_the_kubernetes_api_and_port_forward(server: Server) {
     let kube = support::kube::FakeKube::start(server, 6);
-    let created = kube.run(&["create", "--replicas", "1", "--yes", "-o", "json"]).expect(0).json();
+    let created = kube.run(&["create", "--replicas", "1", "--wait", "synced", "--yes", "-o", "json"]).expect(0).json();
     assert_eq!(created["check"]["healthy"], true, "{created}");
     let status = kube.run(&["status", "-o", "json"]).expect(0).json();
     let mut names: Vec<&str> = status["nodes"].as_array().unwrap().iter().filter_map(|n| n["name"].as_str()).collect();
@@ -1336,7 +1383,7 @@ fn a_statefulset_is_created_and_scaled_through_the_kubernetes_api_and_port_forwa
 fn an_owned_statefulset_is_not_scaled_but_served_directly_with_pod_names_as_node_references() {
     let mut kube = support::kube::FakeKube::start(Server::Redis, 6);
     kube.connect = "direct";
-    kube.run(&["create", "--replicas", "1", "--yes"]).expect(0);
+    kube.run(&["create", "--replicas", "1", "--wait", "synced", "--yes"]).expect(0);
     kube.set_owner("RedisCluster cache");
     let run = kube.run(&["scale", "--masters", "4", "--yes"]).expect(3);
     assert!(run.stderr.contains("RedisCluster cache") && run.stderr.contains("hint:"), "{}", run.stderr);
@@ -1369,7 +1416,7 @@ fn an_owned_statefulset_is_not_scaled_but_served_directly_with_pod_names_as_node
 #[test]
 fn pods_the_scheduler_cannot_place_stop_a_scale_with_their_last_event_and_nothing_moved() {
     let kube = support::kube::FakeKube::start(Server::Redis, 6);
-    kube.run(&["create", "--replicas", "1", "--yes"]).expect(0);
+    kube.run(&["create", "--replicas", "1", "--wait", "synced", "--yes"]).expect(0);
     let before = cluster_digest(&kube.sandbox.addrs);
     kube.limit_capacity(6);
     let run = kube.run(&["scale", "--masters", "4", "--wait-timeout", "3s", "--yes"]).expect(1);
@@ -1408,7 +1455,7 @@ fn the_password_comes_from_the_secret_the_pod_template_names_or_the_one_given() 
     kube.connect = "direct";
     // Without the optional ClusterRole, Nodes cannot be read: zones are unknown, not an error.
     kube.revoke_zone_access();
-    kube.run(&["create", "--replicas", "1", "--yes"]).expect(0);
+    kube.run(&["create", "--replicas", "1", "--wait", "synced", "--yes"]).expect(0);
     assert!(kube.requests().contains(&"FORBIDDEN get nodes".to_owned()));
     let keys = write_keys(&kube.sandbox.addrs[0], 1000);
     let password = "k8s-pass-7f3a";
@@ -1464,7 +1511,7 @@ fn pods_restarted_under_new_ips_are_found_and_fix_makes_the_cluster_learn_their_
     let persistence: Vec<String> = ["--appendonly", "yes"].iter().map(|a| format!("--server-arg={a}")).collect();
     let mut kube = support::kube::FakeKube::start_with(Server::Redis, 6, &persistence);
     kube.connect = "direct";
-    kube.run(&["create", "--replicas", "1", "--yes"]).expect(0);
+    kube.run(&["create", "--replicas", "1", "--wait", "synced", "--yes"]).expect(0);
     let keys = write_keys(&kube.sandbox.addrs[0], 2000);
     let old = kube.sandbox.addrs.clone();
     // Every pod at once, as a rollout or a node pool upgrade does: no node can reach another.
@@ -1488,7 +1535,7 @@ fn pods_restarted_under_new_ips_are_found_and_fix_makes_the_cluster_learn_their_
 fn a_pod_outside_the_cluster_is_named_and_the_ghost_of_a_manual_scale_down_is_forgotten() {
     let mut kube = support::kube::FakeKube::start(Server::Redis, 6);
     kube.connect = "direct";
-    kube.run(&["create", "--replicas", "1", "--yes"]).expect(0);
+    kube.run(&["create", "--replicas", "1", "--wait", "synced", "--yes"]).expect(0);
     let keys = write_keys(&kube.sandbox.addrs[0], 1000);
     kube.scale_by_hand(7);
     let check = kube.run(&["check", "-o", "json"]).expect(10).json();
@@ -1524,7 +1571,7 @@ fn a_second_changing_run_is_refused_by_the_lease_and_a_dead_holders_lease_is_tak
     let mut kube = support::kube::FakeKube::start(Server::Redis, 6);
     kube.connect = "direct";
     let name = "kubectl-redis-redis-cluster";
-    kube.run(&["create", "--replicas", "1", "--yes"]).expect(0);
+    kube.run(&["create", "--replicas", "1", "--wait", "synced", "--yes"]).expect(0);
     assert!(kube.lease(name).unwrap()["spec"]["holderIdentity"].is_null(), "released after the run");
 
     // Someone else is changing the cluster: changing runs refuse, plans and reads go on.
@@ -1560,7 +1607,7 @@ fn kubectl_reads_the_fake_api_server_and_runs_the_plugin_and_its_completion() {
     };
     let mut kube = support::kube::FakeKube::start(Server::Redis, 6);
     kube.connect = "direct";
-    kube.run(&["create", "--replicas", "1", "--yes"]).expect(0);
+    kube.run(&["create", "--replicas", "1", "--wait", "synced", "--yes"]).expect(0);
     // The plugin as kubectl finds it: kubectl-redis and its completion shim on PATH.
     let plugins = tempfile::tempdir().unwrap();
     std::os::unix::fs::symlink(support::bin(), plugins.path().join("kubectl-redis")).unwrap();

@@ -54,7 +54,7 @@ pub async fn execute(
         node: NodeRef::new(state.id.clone(), addr),
         keys: state.info.keys,
         slots: state.myself().map_or(0, |m| m.slots.len()),
-        knows: state.lines.iter().filter(|l| !l.flags.myself).count(),
+        knows: state.view.lines.iter().filter(|l| l.id != state.id).count(),
     };
     let plan = membership::plan_add(&topology, &platform.sites(), &joiner, &join_as)?;
     let outcome = super::carry_out(ctx, &plan, Executor::new(&ctx.connector, wait)).await?;

@@ -7,7 +7,7 @@ use futures::future::join_all;
 
 use super::check::{self, Verdict};
 use super::{Outcome, Report};
-use crate::cli::CreateArgs;
+use crate::cli::{CreateArgs, CreateWait};
 use crate::context::{Context, parse_duration};
 use crate::error::{Error, ExitCode, Result};
 use crate::executor::Executor;
@@ -20,7 +20,7 @@ use crate::redis::topology::{self, NodeState};
 
 pub async fn run(ctx: &Context, args: &CreateArgs) -> Result<ExitCode> {
     let platform = ctx.platform(&args.target).await?;
-    let request = CreateRequest { replicas: args.replicas, force: args.force };
+    let request = CreateRequest { replicas: args.replicas, force: args.force, wait_synced: args.wait == CreateWait::Synced };
     let wait = parse_duration("--wait-timeout", &args.wait_timeout)?;
     let (outcome, plan, verdict) = execute(ctx, &platform, request, wait).await?;
     // The verdict is printed in full; warnings (say, masters without replicas after --replicas 0)
@@ -89,7 +89,7 @@ fn candidate(addr: &NodeAddr, state: &NodeState, site: crate::planner::placement
         site,
         slots: me.map(|m| m.slots.clone()).unwrap_or_default(),
         keys: state.info.keys,
-        knows: state.lines.iter().filter(|l| !l.flags.myself).map(|l| l.id.clone()).collect(),
+        knows: state.view.lines.iter().filter(|l| l.id != state.id).map(|l| l.id.clone()).collect(),
         config_epoch: me.map_or(0, |m| m.config_epoch),
         master_id: me.and_then(|m| m.master_id.clone()),
     }

@@ -43,7 +43,8 @@ async fn walk_through(ctx: &Context, name: &str, args: &DemoArgs) -> Result<()> 
 
     heading(ctx, "kubectl redis create --replicas 1");
     let platform = Platform::Sandbox(sb);
-    let (_, _, verdict) = super::create::execute(ctx, &platform, CreateRequest { replicas: 1, force: false }, WAIT).await?;
+    let (_, _, verdict) =
+        super::create::execute(ctx, &platform, CreateRequest { replicas: 1, force: false, wait_synced: true }, WAIT).await?;
     if let Some(verdict) = verdict {
         super::check::print_verdict(ctx, &verdict);
     }

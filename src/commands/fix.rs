@@ -81,7 +81,9 @@ async fn verdict_after(ctx: &Context, platform: &Platform) -> Result<Verdict> {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
         let verdict = check::execute(ctx, platform).await?;
-        if verdict.problems == 0 || std::time::Instant::now() > deadline {
+        // A replica attached again resyncs: that settles within the wait too.
+        let settled = verdict.problems == 0 && !verdict.findings.iter().any(|f| f.code == "replica-syncing");
+        if settled || std::time::Instant::now() > deadline {
             return Ok(verdict);
         }
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;

@@ -47,7 +47,7 @@ pub struct Report<'a> {
 /// The cluster as seen from the platform's nodes; fails (exit 4) when no member answers.
 pub async fn gather(ctx: &Context, platform: &Platform) -> Result<Topology> {
     let started = std::time::Instant::now();
-    let mut topology = topology::gather(&ctx.connector, &platform.nodes()).await;
+    let mut topology = topology::gather(&ctx.connector, &platform.nodes(), ctx.gathering).await;
     let names = platform.names();
     topology.adopt_addresses(&names.keys().cloned().collect());
     topology.name_members(&names);
@@ -59,6 +59,11 @@ pub async fn gather(ctx: &Context, platform: &Platform) -> Result<Topology> {
         );
         for m in &topology.members {
             eprintln!("  {}: {}", m.label(), m.unreachable.as_deref().unwrap_or("answered"));
+        }
+    }
+    if ctx.verbose > 1 {
+        for span in &topology.spans {
+            eprintln!("  {:>9.3} ms  {}", span.took.as_secs_f64() * 1000.0, span.what);
         }
     }
     topology.require_reachable()?;
@@ -82,12 +87,21 @@ pub async fn carry_out(ctx: &Context, plan: &Plan, mut executor: Executor<'_>) -
     }
     ctx.confirm(&format!("Apply these {} steps?", plan.steps.len()))?;
     let quiet = ctx.json;
+    let timed = ctx.verbose > 1;
+    let mut last = std::time::Instant::now();
     executor
         .apply(plan, |n, total, step| {
+            if timed && n > 1 {
+                eprintln!("  {:>9.3} ms", last.elapsed().as_secs_f64() * 1000.0);
+            }
+            last = std::time::Instant::now();
             if !quiet {
                 eprintln!("[{n}/{total}] {step}");
             }
         })
         .await?;
+    if timed {
+        eprintln!("  {:>9.3} ms", last.elapsed().as_secs_f64() * 1000.0);
+    }
     Ok(Outcome::Applied)
 }

@@ -3,6 +3,8 @@
 //! it runs out, name the nodes that did not get there and why.
 
 use std::collections::{BTreeMap, HashMap};
+
+use futures::future::join_all;
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
@@ -10,18 +12,20 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use crate::planner::moves::Move;
-use crate::planner::{NodeRef, Plan, Step};
+use crate::planner::{BusPeer, NodeRef, Plan, Step};
 use crate::redis::addr::NodeAddr;
 use crate::redis::conn::{Connector, NodeConn};
 use crate::redis::info::InfoFacts;
-use crate::redis::nodes::parse_cluster_nodes;
+use crate::redis::nodes::{NodeLine, parse_cluster_nodes};
 use crate::redis::slots::format_ranges;
 
-/// How often waits poll the nodes.
-const POLL_INTERVAL: Duration = Duration::from_millis(200);
+/// How often waits poll the nodes: gossip settles in steps of the servers' 100 ms cron.
+const POLL_INTERVAL: Duration = Duration::from_millis(50);
 /// How long a MEET may go unanswered before it is sent again (a handshake's own limit is the
 /// node timeout, commonly 5 to 15 seconds).
 const MEET_RETRY: Duration = Duration::from_secs(10);
+/// How often nodes may be asked to tell others their slots and role again (see `nudge_stale_views`).
+const NUDGE_INTERVAL: Duration = Duration::from_millis(500);
 /// A manual failover the server gives up on (it aborts after 5 s when the replica cannot catch
 /// up or the vote is lost) is asked for again after this long.
 const FAILOVER_ATTEMPT: Duration = Duration::from_secs(10);
@@ -40,6 +44,8 @@ pub struct Executor<'a> {
     /// handshake timed out is lost, so waiting for addresses sends the missing ones again.
     meets: Vec<(NodeRef, NodeRef, redis::Cmd)>,
     meets_sent: Option<Instant>,
+    /// When nodes were last asked to send their slots and role to nodes with a stale view of them.
+    nudged: Option<Instant>,
 }
 
 /// What the slot mover needs besides the moves.
@@ -52,7 +58,15 @@ pub struct SlotMoving {
 
 impl<'a> Executor<'a> {
     pub fn new(connector: &'a Connector, wait_timeout: Duration) -> Self {
-        Executor { connector, conns: HashMap::new(), wait_timeout, slot_moving: None, meets: Vec::new(), meets_sent: None }
+        Executor {
+            connector,
+            conns: HashMap::new(),
+            wait_timeout,
+            slot_moving: None,
+            meets: Vec::new(),
+            meets_sent: None,
+            nudged: None,
+        }
     }
 
     /// CLUSTER REPLICATE, retried while the node has not heard of its new master yet: a master
@@ -146,17 +160,13 @@ impl<'a> Executor<'a> {
                 tolerate(reply, &["only when the node does not know any other node", "already set"])
             }
             Step::Meet { node, peer, peer_bus_port } => {
-                let ip = resolve_ip(&peer.addr).await?;
-                let mut cmd = redis::cmd("CLUSTER");
-                cmd.arg("MEET").arg(ip).arg(peer.addr.port);
-                if let Some(bus) = peer_bus_port.filter(|b| u32::from(*b) != u32::from(peer.addr.port) + 10000) {
-                    cmd.arg(bus);
-                }
+                let cmd = meet_cmd(&BusPeer { node: peer.clone(), bus_port: *peer_bus_port }).await?;
                 self.conn(&node.addr).await?.call::<()>(&cmd).await?;
                 self.meets.push((node.clone(), peer.clone(), cmd));
                 self.meets_sent = Some(Instant::now());
                 Ok(())
             }
+            Step::MeetEachOther { nodes } => self.meet_each_other(nodes).await,
             Step::WaitForAgreement { nodes } => self.wait(Wait::Agreement(nodes)).await,
             Step::WaitForAddresses { nodes } => self.wait(Wait::Addresses(nodes)).await,
             Step::WaitForClusterOk { nodes } => self.wait(Wait::ClusterOk(nodes)).await,
@@ -191,6 +201,35 @@ impl<'a> Executor<'a> {
                 conn.call_within::<()>(redis::cmd("CLUSTER").arg("RESET").arg("HARD"), limit).await
             }
         }
+    }
+
+    /// Each node sends one pipeline of MEETs, one to every node after it in the list; all nodes
+    /// at once. A MEET refused because that pair's handshake already runs (the other side met
+    /// this one first) is what was wanted.
+    async fn meet_each_other(&mut self, nodes: &[BusPeer]) -> Result<()> {
+        let mut cmds = Vec::with_capacity(nodes.len());
+        for peer in nodes {
+            cmds.push(meet_cmd(peer).await?);
+        }
+        let mut sends = Vec::new();
+        for (i, from) in nodes.iter().enumerate().take(nodes.len().saturating_sub(1)) {
+            let mut conn = self.conn(&from.node.addr).await?.clone();
+            let mut pipe = redis::pipe();
+            for (to, cmd) in nodes[i + 1..].iter().zip(&cmds[i + 1..]) {
+                pipe.add_command(cmd.clone());
+                self.meets.push((from.node.clone(), to.node.clone(), cmd.clone()));
+            }
+            sends.push(async move {
+                let limit = conn.timeout();
+                let replies = conn.pipeline_each(&mut pipe, limit).await?;
+                match replies.into_iter().find_map(|r| r.err().filter(|e| !e.contains("Invalid node address"))) {
+                    Some(e) => Err(Error::failed(format!("{}: CLUSTER MEET failed: {e}", conn.addr))),
+                    None => Ok(()),
+                }
+            });
+        }
+        self.meets_sent = Some(Instant::now());
+        join_all(sends).await.into_iter().collect()
     }
 
     /// CLUSTER FAILOVER on a replica once its link is up, asked again until it is a master or
@@ -267,14 +306,15 @@ impl<'a> Executor<'a> {
     async fn agreement_problems(&mut self, nodes: &[NodeRef]) -> Vec<String> {
         let mut problems = Vec::new();
         let mut signatures: BTreeMap<String, Vec<&NodeRef>> = BTreeMap::new();
-        for node in nodes {
-            let lines = match self.ask(node, redis::cmd("CLUSTER").arg("NODES")).await {
-                Ok(text) => parse_cluster_nodes(&text).0,
-                Err(e) => {
-                    problems.push(format!("{node} did not answer ({})", e.message));
-                    continue;
-                }
-            };
+        let mut views: Vec<(&NodeRef, Vec<NodeLine>)> = Vec::new();
+        for (node, reply) in nodes.iter().zip(self.ask_each(nodes, redis::cmd("CLUSTER").arg("NODES")).await) {
+            match reply {
+                Ok(text) => views.push((node, parse_cluster_nodes(&text).0)),
+                Err(e) => problems.push(format!("{node} did not answer ({})", e.message)),
+            }
+        }
+        self.nudge_stale_views(&views).await;
+        for (node, lines) in &views {
             let missing: Vec<&NodeRef> =
                 nodes.iter().filter(|n| !lines.iter().any(|l| l.id == n.id && !l.flags.handshake && !l.flags.noaddr)).collect();
             if !missing.is_empty() {
@@ -306,6 +346,49 @@ impl<'a> Executor<'a> {
             }
         }
         problems
+    }
+
+    /// A node learns another's slots and role from that node's own messages, but not from the
+    /// one that ends their handshake: after nodes first meet, what they claim reaches the others
+    /// only with their next ping, seconds later on a large cluster. A MEET from the node whose
+    /// facts are stale makes it send them at once (the new handshake ends as soon as the other
+    /// answers with an ID it knows). Sent at most every `NUDGE_INTERVAL`.
+    async fn nudge_stale_views(&mut self, views: &[(&NodeRef, Vec<NodeLine>)]) {
+        if self.nudged.is_some_and(|at| at.elapsed() < NUDGE_INTERVAL) {
+            return;
+        }
+        let claims: HashMap<&str, &NodeLine> = views
+            .iter()
+            .filter_map(|(node, lines)| lines.iter().find(|l| l.flags.myself).map(|me| (node.id.as_str(), me)))
+            .collect();
+        let mut nudges: Vec<(NodeRef, NodeRef)> = Vec::new();
+        for (viewer, lines) in views {
+            for line in lines.iter().filter(|l| !l.flags.myself && !l.flags.handshake) {
+                let Some(own) = claims.get(line.id.as_str()) else { continue };
+                let stale = line.flags.replica != own.flags.replica || line.master_id != own.master_id || line.slots != own.slots;
+                if let Some((node, _)) = views.iter().find(|(n, _)| n.id == line.id).filter(|_| stale) {
+                    nudges.push(((*node).clone(), (*viewer).clone()));
+                }
+            }
+        }
+        if nudges.is_empty() {
+            return;
+        }
+        self.nudged = Some(Instant::now());
+        let mut sends: BTreeMap<NodeAddr, (NodeConn, redis::Pipeline)> = BTreeMap::new();
+        for (node, viewer) in nudges {
+            let (Ok(cmd), Ok(conn)) = (meet_cmd(&BusPeer { node: viewer, bus_port: None }).await, self.conn(&node.addr).await)
+            else {
+                continue;
+            };
+            sends.entry(node.addr).or_insert_with(|| (conn.clone(), redis::pipe())).1.add_command(cmd);
+        }
+        // Best effort: a MEET refused now (a handshake under way) is sent again next time.
+        join_all(sends.into_values().map(|(mut conn, mut pipe)| async move {
+            let limit = conn.timeout();
+            let _ = conn.pipeline_each(&mut pipe, limit).await;
+        }))
+        .await;
     }
 
     /// Which node still has which listed node at another address than listed (its own included).
@@ -356,8 +439,8 @@ impl<'a> Executor<'a> {
     /// Nodes whose CLUSTER INFO does not say `cluster_state:ok` yet.
     async fn not_serving(&mut self, nodes: &[NodeRef]) -> Vec<String> {
         let mut pending = Vec::new();
-        for node in nodes {
-            match self.ask(node, redis::cmd("CLUSTER").arg("INFO")).await {
+        for (node, reply) in nodes.iter().zip(self.ask_each(nodes, redis::cmd("CLUSTER").arg("INFO")).await) {
+            match reply {
                 Ok(text) if crate::redis::info::cluster_state_ok(&text) => {}
                 Ok(_) => pending.push(node.to_string()),
                 Err(e) => pending.push(format!("{node} did not answer ({})", e.message)),
@@ -384,6 +467,21 @@ impl<'a> Executor<'a> {
         }
     }
 
+    /// One text reply from each node, asked at once.
+    async fn ask_each(&mut self, nodes: &[NodeRef], cmd: &redis::Cmd) -> Vec<Result<String>> {
+        let mut conns = Vec::with_capacity(nodes.len());
+        for node in nodes {
+            conns.push(self.conn(&node.addr).await.map(|c| c.clone()));
+        }
+        let replies = join_all(conns.into_iter().map(|conn| async move { conn?.call::<String>(cmd).await })).await;
+        for (node, reply) in nodes.iter().zip(&replies) {
+            if reply.is_err() {
+                self.conns.remove(&node.addr);
+            }
+        }
+        replies
+    }
+
     /// One text reply; a failed connection is dropped so the next poll reconnects.
     async fn ask(&mut self, node: &NodeRef, cmd: &redis::Cmd) -> Result<String> {
         let reply = match self.conn(&node.addr).await {
@@ -405,6 +503,17 @@ enum Wait<'s> {
     ClusterOk(&'s [NodeRef]),
     ReplicaLink(&'s NodeRef),
     Promoted(&'s NodeRef),
+}
+
+/// CLUSTER MEET naming the peer by IP, with its bus port when that is not port + 10000.
+async fn meet_cmd(peer: &BusPeer) -> Result<redis::Cmd> {
+    let addr = &peer.node.addr;
+    let mut cmd = redis::cmd("CLUSTER");
+    cmd.arg("MEET").arg(resolve_ip(addr).await?).arg(addr.port);
+    if let Some(bus) = peer.bus_port.filter(|b| u32::from(*b) != u32::from(addr.port) + 10000) {
+        cmd.arg(bus);
+    }
+    Ok(cmd)
 }
 
 /// CLUSTER MEET needs an IP, not a hostname.

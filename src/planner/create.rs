@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::placement::{self, Site};
-use super::{NodeRef, Plan, Step};
+use super::{BusPeer, NodeRef, Plan, Step};
 use crate::error::{Error, Result};
 use crate::redis::slots::{SLOT_COUNT, SlotRange, SlotSet};
 
@@ -30,6 +30,8 @@ pub struct CreateRequest {
     pub replicas: usize,
     /// Allows fewer than three masters.
     pub force: bool,
+    /// Waits until every replica has finished its first sync, not only until the cluster serves.
+    pub wait_synced: bool,
 }
 
 /// The chosen shape, before it is compared with the nodes' current state.
@@ -44,7 +46,7 @@ pub struct Layout {
 pub fn plan(candidates: &[Candidate], request: CreateRequest) -> Result<Plan> {
     check_membership(candidates)?;
     let layout = layout(candidates, request)?;
-    let steps = steps(candidates, &layout)?;
+    let steps = steps(candidates, &layout, request.wait_synced)?;
     let pairs: Vec<_> = layout
         .replicas
         .iter()
@@ -205,7 +207,7 @@ fn improve_by_swaps(candidates: &[Candidate], pairs: &mut [(usize, usize)]) {
 }
 
 /// The steps still needed to get from the nodes' current state to the layout.
-fn steps(candidates: &[Candidate], layout: &Layout) -> Result<Vec<Step>> {
+fn steps(candidates: &[Candidate], layout: &Layout, wait_synced: bool) -> Result<Vec<Step>> {
     let mut steps = Vec::new();
     let node = |i: usize| candidates[i].node.clone();
     for &(m, range) in &layout.masters {
@@ -231,25 +233,36 @@ fn steps(candidates: &[Candidate], layout: &Layout) -> Result<Vec<Step>> {
             steps.push(Step::SetConfigEpoch { node: node(i), epoch: epoch as u64 + 1 });
         }
     }
-    let first = &candidates[in_order[0]];
-    for &i in &in_order[1..] {
-        if !candidates[i].knows.contains(&first.node.id) {
-            steps.push(Step::Meet { node: node(i), peer: first.node.clone(), peer_bus_port: first.bus_port });
-        }
+    // Replicas meet and follow their masters before the nodes meet each other: every node then
+    // learns a replica's role from the replica itself at first contact. A role changed later
+    // reaches a node only with the replica's next ping to it, seconds on a large cluster.
+    let following: Vec<(usize, usize)> = layout
+        .replicas
+        .iter()
+        .copied()
+        .filter(|&(r, m)| candidates[r].master_id.as_deref() != Some(candidates[m].node.id.as_str()))
+        .collect();
+    for &(r, m) in following.iter().filter(|&&(r, m)| !candidates[r].knows.contains(&candidates[m].node.id)) {
+        steps.push(Step::Meet { node: node(r), peer: node(m), peer_bus_port: candidates[m].bus_port });
+    }
+    for &(r, m) in &following {
+        steps.push(Step::Replicate { node: node(r), master: node(m) });
+    }
+    // Every pair meets directly, at once, instead of everyone meeting one node and learning the
+    // rest by gossip.
+    let strangers = in_order
+        .iter()
+        .enumerate()
+        .any(|(a, &i)| in_order[a + 1..].iter().any(|&j| !candidates[i].knows.contains(&candidates[j].node.id)));
+    if strangers {
+        let nodes = in_order.iter().map(|&i| BusPeer { node: node(i), bus_port: candidates[i].bus_port }).collect();
+        steps.push(Step::MeetEachOther { nodes });
     }
     let everyone: Vec<NodeRef> = in_order.iter().map(|&i| node(i)).collect();
     steps.push(Step::WaitForAgreement { nodes: everyone.clone() });
-    steps.push(Step::WaitForClusterOk { nodes: everyone.clone() });
-    let mut replicated = Vec::new();
-    for &(r, m) in &layout.replicas {
-        if candidates[r].master_id.as_deref() != Some(candidates[m].node.id.as_str()) {
-            steps.push(Step::Replicate { node: node(r), master: node(m) });
-            replicated.push(node(r));
-        }
-    }
-    if !replicated.is_empty() {
-        steps.push(Step::WaitForAgreement { nodes: everyone });
-        steps.extend(replicated.into_iter().map(|node| Step::WaitForReplicaLink { node }));
+    steps.push(Step::WaitForClusterOk { nodes: everyone });
+    if wait_synced {
+        steps.extend(following.iter().map(|&(r, _)| Step::WaitForReplicaLink { node: node(r) }));
     }
     Ok(steps)
 }
@@ -279,7 +292,7 @@ mod tests {
     }
 
     fn request(replicas: usize) -> CreateRequest {
-        CreateRequest { replicas, force: false }
+        CreateRequest { replicas, force: false, wait_synced: false }
     }
 
     #[test]
@@ -308,7 +321,7 @@ mod tests {
     fn refuses_fewer_than_three_masters_unless_forced() {
         let nodes: Vec<Candidate> = (0..4).map(|i| candidate(i, "h", None)).collect();
         assert_eq!(plan(&nodes, request(1)).unwrap_err().kind, crate::error::Kind::Refused);
-        assert!(plan(&nodes, CreateRequest { replicas: 1, force: true }).is_ok());
+        assert!(plan(&nodes, CreateRequest { replicas: 1, force: true, wait_synced: false }).is_ok());
     }
 
     #[test]
@@ -347,7 +360,7 @@ mod tests {
         ) {
             let nodes: Vec<Candidate> = sites.iter().enumerate()
                 .map(|(i, (h, z))| candidate(i, &format!("h{h}"), Some(&format!("z{z}")))).collect();
-            let Ok(layout) = layout(&nodes, CreateRequest { replicas, force: true }) else { return Ok(()) };
+            let Ok(layout) = layout(&nodes, CreateRequest { replicas, force: true, wait_synced: false }) else { return Ok(()) };
             let mut covered = 0;
             let mut next = 0u16;
             for (_, range) in &layout.masters {

@@ -146,7 +146,6 @@ mod tests {
     use super::*;
     use crate::redis::addr::NodeAddr;
     use crate::redis::info::InfoFacts;
-    use crate::redis::nodes::parse_cluster_nodes;
     use crate::redis::topology::{NodeState, assemble};
 
     const A: &str = "aaaa000000000000000000000000000000000000";
@@ -163,9 +162,8 @@ mod tests {
             )
         };
         let state = |me: &str, (used, max): (u64, u64)| {
-            let (lines, bad_lines) = parse_cluster_nodes(&text(me));
             let info = InfoFacts { cluster_enabled: true, used_memory: used, maxmemory: max, keys: 1, ..Default::default() };
-            Ok(NodeState { id: me.into(), lines, bad_lines, info, open_slot_keys: Default::default(), serving: true })
+            Ok(NodeState::from_cluster_nodes(&text(me), info, true).unwrap())
         };
         let mut probes = BTreeMap::new();
         probes.insert(NodeAddr::new("10.0.0.1", 6379), state(A, (8192 * 1000, 0)));

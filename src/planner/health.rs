@@ -300,7 +300,16 @@ fn replication(topology: &Topology, sites: &SiteMap, out: &mut Vec<Finding>) {
                 ),
             ));
         }
-        if let Some(false) = replica.state.as_ref().and_then(|s| s.info.master_link_up) {
+        let info = replica.state.as_ref().map(|s| &s.info);
+        if info.is_some_and(|i| i.master_link_up == Some(false) && i.syncing) {
+            out.push(finding(
+                Severity::Warning,
+                "replica-syncing",
+                Some(replica),
+                format!("replica {} is still syncing with its master {}", replica.label(), master.label()),
+                "check again once the master's data set has been transferred; `create --wait synced` waits for it".to_owned(),
+            ));
+        } else if let Some(false) = info.and_then(|i| i.master_link_up) {
             out.push(finding(
                 Severity::Problem,
                 "replica-link-down",
@@ -347,7 +356,6 @@ mod tests {
     use super::*;
     use crate::redis::addr::NodeAddr;
     use crate::redis::info::InfoFacts;
-    use crate::redis::nodes::parse_cluster_nodes;
     use crate::redis::topology::{NodeState, assemble};
     use std::collections::BTreeMap;
 
@@ -364,9 +372,8 @@ mod tests {
             )
         };
         let state = |me: &str, role: &str, link: Option<bool>| {
-            let (lines, bad_lines) = parse_cluster_nodes(&text(me));
             let info = InfoFacts { cluster_enabled: true, role: role.into(), master_link_up: link, ..Default::default() };
-            Ok(NodeState { id: me.into(), lines, bad_lines, info, open_slot_keys: BTreeMap::new(), serving: true })
+            Ok(NodeState::from_cluster_nodes(&text(me), info, true).unwrap())
         };
         let mut probes = BTreeMap::new();
         probes.insert(NodeAddr::new("10.0.0.1", 6379), state(M, "master", None));

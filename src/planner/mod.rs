@@ -31,6 +31,14 @@ pub struct NodeRef {
     pub name: Option<String>,
 }
 
+/// A node and its cluster bus port, when that is not the client port + 10000.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BusPeer {
+    pub node: NodeRef,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bus_port: Option<u16>,
+}
+
 impl NodeRef {
     pub fn new(id: impl Into<String>, addr: NodeAddr) -> NodeRef {
         NodeRef { id: id.into(), addr, name: None }
@@ -70,6 +78,8 @@ pub enum Step {
     SetConfigEpoch { node: NodeRef, epoch: u64 },
     /// CLUSTER MEET sent to `node`, naming `peer` by IP.
     Meet { node: NodeRef, peer: NodeRef, peer_bus_port: Option<u16> },
+    /// CLUSTER MEET between every pair of the nodes, each pair once, all nodes at once.
+    MeetEachOther { nodes: Vec<BusPeer> },
     /// Waits until every listed node knows the others and all agree on slots and roles.
     WaitForAgreement { nodes: Vec<NodeRef> },
     /// Waits until every listed node knows every other (and itself) at the address listed.
@@ -123,6 +133,7 @@ impl fmt::Display for Step {
             }
             Step::SetConfigEpoch { node, epoch } => write!(f, "set config epoch {epoch} on {node}"),
             Step::Meet { node, peer, .. } => write!(f, "introduce {node} to {peer}"),
+            Step::MeetEachOther { nodes } => write!(f, "introduce the {} nodes to each other", nodes.len()),
             Step::WaitForAgreement { nodes } => write!(f, "wait until all {} nodes agree on the configuration", nodes.len()),
             Step::WaitForAddresses { nodes } => write!(f, "wait until all {} nodes know each other's addresses", nodes.len()),
             Step::WaitForClusterOk { nodes } => {

@@ -207,7 +207,8 @@ fn ghosts(topology: &Topology, roster: Option<&Roster>, summary: &mut Vec<String
 
 fn replica_links(topology: &Topology, summary: &mut Vec<String>, steps: &mut Vec<Step>) {
     for replica in topology.reachable().filter(|m| !m.is_master()) {
-        let link_down = replica.state.as_ref().and_then(|s| s.info.master_link_up) == Some(false);
+        // A replica that is syncing has reached its master: attaching it again would restart the sync.
+        let link_down = replica.state.as_ref().is_some_and(|s| s.info.master_link_up == Some(false) && !s.info.syncing);
         let master = replica.master_id.as_deref().and_then(|id| alive(topology, id));
         if let (true, Some(master)) = (link_down, master) {
             let (Some(node), Some(master_ref)) = (node_ref(replica), node_ref(master)) else { continue };
@@ -222,7 +223,6 @@ mod tests {
     use super::*;
     use crate::redis::addr::NodeAddr;
     use crate::redis::info::InfoFacts;
-    use crate::redis::nodes::parse_cluster_nodes;
     use crate::redis::topology::{NodeState, assemble};
 
     const A: &str = "aaaa000000000000000000000000000000000000";
@@ -241,9 +241,8 @@ mod tests {
             )
         };
         let state = |me: &str| {
-            let (lines, bad_lines) = parse_cluster_nodes(&text(me));
             let info = InfoFacts { cluster_enabled: true, role: "master".into(), ..Default::default() };
-            Ok(NodeState { id: me.into(), lines, bad_lines, info, open_slot_keys: Default::default(), serving: true })
+            Ok(NodeState::from_cluster_nodes(&text(me), info, true).unwrap())
         };
         let mut probes = BTreeMap::new();
         probes.insert(NodeAddr::new("10.0.0.1", 6379), state(A));

@@ -67,7 +67,6 @@ mod tests {
     use super::*;
     use crate::planner::placement::Site;
     use crate::redis::info::InfoFacts;
-    use crate::redis::nodes::parse_cluster_nodes;
     use crate::redis::topology::{NodeState, assemble};
     use std::collections::BTreeMap;
 
@@ -90,18 +89,16 @@ mod tests {
             )
         };
         let state = |me: &str| {
-            let (lines, bad_lines) = parse_cluster_nodes(&text(me));
             let info = InfoFacts { cluster_enabled: true, role: "master".into(), ..Default::default() };
-            Ok(NodeState { id: me.into(), lines, bad_lines, info, open_slot_keys: Default::default(), serving: true })
+            Ok(NodeState::from_cluster_nodes(&text(me), info, true).unwrap())
         };
         let mut probes = BTreeMap::new();
         probes.insert(addr(1), state(A));
         probes.insert(addr(2), state(B));
         let third = if spare_at_3 {
-            let (lines, bad_lines) =
-                parse_cluster_nodes(&format!("{} :6379@16379 myself,master - 0 0 0 connected\n", "d".repeat(40)));
+            let text = format!("{} :6379@16379 myself,master - 0 0 0 connected\n", "d".repeat(40));
             let info = InfoFacts { cluster_enabled: true, role: "master".into(), ..Default::default() };
-            Ok(NodeState { id: "d".repeat(40), lines, bad_lines, info, open_slot_keys: Default::default(), serving: false })
+            Ok(NodeState::from_cluster_nodes(&text, info, false).unwrap())
         } else {
             Err("connection refused".to_owned())
         };

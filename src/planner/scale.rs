@@ -9,7 +9,7 @@
 //! fixed platform the shards with the fewest slots leave, replicas first, and empty nodes given by
 //! the operator join.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
 use serde::Serialize;
@@ -21,7 +21,7 @@ use super::{NodeRef, Step, node_ref};
 use crate::error::{Error, Result};
 use crate::redis::addr::NodeAddr;
 use crate::redis::slots::{SlotRange, SlotSet, format_ranges};
-use crate::redis::topology::{Member, Topology};
+use crate::redis::topology::{Member, Stranger, Topology};
 
 /// A member of the platform: a place a node runs or will run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,9 +72,13 @@ const REHOME_COST: u32 = 5;
 /// The shape the cluster has: masters that own slots, and the most common replica count among them.
 pub fn current_shape(topology: &Topology) -> Shape {
     let owners: Vec<&Member> = topology.masters().filter(|m| !m.slots.is_empty()).collect();
+    let mut replicas_of: HashMap<&str, usize> = HashMap::new();
+    for replica in topology.members.iter().filter(|m| !m.is_master()) {
+        *replicas_of.entry(replica.master_id.as_deref().unwrap_or("")).or_default() += 1;
+    }
     let mut counts = std::collections::BTreeMap::<usize, usize>::new();
     for m in &owners {
-        *counts.entry(topology.replicas_of(&m.id).count()).or_default() += 1;
+        *counts.entry(replicas_of.get(m.id.as_str()).copied().unwrap_or(0)).or_default() += 1;
     }
     let replicas = counts.iter().max_by_key(|(r, n)| (**n, **r)).map_or(0, |(r, _)| *r);
     Shape { masters: owners.len(), replicas }
@@ -408,7 +412,8 @@ pub fn plan(topology: &Topology, seats: &[Seat], resizable: bool, request: &Scal
         true => units.iter().map(|u| u.seat.ordinal.is_some_and(|o| o < to.members())).collect(),
         false => units.iter().map(|_| true).collect(),
     };
-    let shards = ranked_shards(&units, &staying, resizable);
+    let shard_of = Shards::new(&units);
+    let shards = ranked_shards(&units, &shard_of, &staying, resizable);
     let kept: Vec<usize> = shards.iter().take(to.masters).copied().collect();
     let mut failovers = Vec::new();
     let mut masters = Vec::new();
@@ -416,7 +421,7 @@ pub fn plan(topology: &Topology, seats: &[Seat], resizable: bool, request: &Scal
         if staying[m] {
             masters.push(m);
         } else {
-            let promote = shard_replicas(&units, m).into_iter().filter(|&r| staying[r]).min_by_key(|&r| units[r].order());
+            let promote = shard_of.replicas(m).iter().copied().filter(|&r| staying[r]).min_by_key(|&r| units[r].order());
             let promote = promote.expect("a kept shard has a staying member");
             failovers.push((promote, m));
             masters.push(promote);
@@ -430,8 +435,8 @@ pub fn plan(topology: &Topology, seats: &[Seat], resizable: bool, request: &Scal
         _ if resizable => true,
         Occupant::Spare(_) => true,
         Occupant::Member(m) => {
-            let empty_master = m.is_master() && units[i].slots.is_empty() && shard_replicas(&units, i).is_empty();
-            empty_master || kept.iter().any(|&k| shard_replicas(&units, k).contains(&i))
+            let empty_master = m.is_master() && units[i].slots.is_empty() && shard_of.replicas(i).is_empty();
+            empty_master || shard_of.master(i).is_some_and(|k| kept.contains(&k))
         }
         Occupant::Stale(..) | Occupant::Pending => false,
     };
@@ -445,7 +450,7 @@ pub fn plan(topology: &Topology, seats: &[Seat], resizable: bool, request: &Scal
         free.retain(|&i| i != pick);
         masters.push(pick);
     }
-    let layout = assign_replicas(&units, &masters, &free, to.replicas, resizable)?;
+    let layout = assign_replicas(&units, &shard_of, &masters, &free, to.replicas, resizable)?;
     let placed: BTreeSet<usize> = layout.iter().flat_map(|(m, rs)| std::iter::once(*m).chain(rs.iter().copied())).collect();
 
     let mut d = Decisions { refs: units.iter().map(Unit::node).collect(), recycled, ..Default::default() };
@@ -515,11 +520,22 @@ pub fn plan(topology: &Topology, seats: &[Seat], resizable: bool, request: &Scal
 
 /// Seats with what they hold; on a fixed platform also every member the seats do not list.
 fn units<'t>(topology: &'t Topology, seats: &[Seat], resizable: bool, pinned: &[Move]) -> Result<Vec<Unit<'t>>> {
+    // The first member and the first stranger at each address, found in one pass each.
+    let mut members: HashMap<&NodeAddr, &Member> = HashMap::new();
+    for m in &topology.members {
+        if let Some(addr) = &m.addr {
+            members.entry(addr).or_insert(m);
+        }
+    }
+    let mut strangers: HashMap<&NodeAddr, &Stranger> = HashMap::new();
+    for s in &topology.strangers {
+        strangers.entry(&s.addr).or_insert(s);
+    }
     let mut units: Vec<Unit<'t>> = seats
         .iter()
         .map(|seat| {
-            let member = topology.members.iter().find(|m| m.addr.is_some() && m.addr == seat.addr);
-            let stranger = topology.strangers.iter().find(|s| Some(&s.addr) == seat.addr.as_ref());
+            let member: Option<&Member> = seat.addr.as_ref().and_then(|a| members.get(a).copied());
+            let stranger: Option<&Stranger> = seat.addr.as_ref().and_then(|a| strangers.get(a).copied());
             let occupant = match (member, stranger) {
                 (Some(m), _) => Occupant::Member(m),
                 (None, Some(s)) if s.is_spare() => Occupant::Spare(NodeRef::new(s.id.clone(), s.addr.clone())),
@@ -541,8 +557,9 @@ fn units<'t>(topology: &'t Topology, seats: &[Seat], resizable: bool, pinned: &[
             Ok(Unit { seat: seat.clone(), occupant, slots: SlotSet::default() })
         })
         .collect::<Result<_>>()?;
+    let seated: BTreeSet<String> = units.iter().filter_map(|u| u.member()).map(|m| m.id.clone()).collect();
     for m in &topology.members {
-        if units.iter().any(|u| u.member().is_some_and(|um| um.id == m.id)) {
+        if seated.contains(&m.id) {
             continue;
         }
         if resizable {
@@ -577,20 +594,52 @@ fn units<'t>(topology: &'t Topology, seats: &[Seat], resizable: bool, pinned: &[
 }
 
 /// Units that replicate the master at `master`.
-fn shard_replicas(units: &[Unit], master: usize) -> Vec<usize> {
-    let Some(id) = units[master].member().map(|m| m.id.as_str()) else { return vec![] };
-    (0..units.len())
-        .filter(|&i| units[i].member().is_some_and(|m| !m.is_master() && m.master_id.as_deref() == Some(id)))
-        .collect()
+/// Which unit follows which master, found once: plans for a thousand masters ask it often.
+struct Shards {
+    replicas: Vec<Vec<usize>>,
+    master: Vec<Option<usize>>,
+}
+
+impl Shards {
+    fn new(units: &[Unit]) -> Shards {
+        let by_id: HashMap<&str, usize> = units
+            .iter()
+            .enumerate()
+            .filter_map(|(i, u)| u.member().filter(|m| m.is_master()).map(|m| (m.id.as_str(), i)))
+            .collect();
+        let master: Vec<Option<usize>> = units
+            .iter()
+            .map(|u| {
+                u.member().filter(|m| !m.is_master()).and_then(|m| m.master_id.as_deref()).and_then(|id| by_id.get(id).copied())
+            })
+            .collect();
+        let mut replicas = vec![Vec::new(); units.len()];
+        for (r, m) in master.iter().enumerate() {
+            if let Some(m) = m {
+                replicas[*m].push(r);
+            }
+        }
+        Shards { replicas, master }
+    }
+
+    /// The units that replicate the master unit `m`.
+    fn replicas(&self, m: usize) -> &[usize] {
+        &self.replicas[m]
+    }
+
+    /// The master unit that unit `r` replicates.
+    fn master(&self, r: usize) -> Option<usize> {
+        self.master[r]
+    }
 }
 
 /// Masters that own slots or have replicas and keep at least one member, best first: on a
 /// resizable platform the most staying members, then the most slots; on a fixed one the most slots.
-fn ranked_shards(units: &[Unit], staying: &[bool], resizable: bool) -> Vec<usize> {
+fn ranked_shards(units: &[Unit], shard_of: &Shards, staying: &[bool], resizable: bool) -> Vec<usize> {
     let mut shards: Vec<(usize, usize, usize)> = (0..units.len())
         .filter(|&i| units[i].member().is_some_and(Member::is_master))
         .map(|i| {
-            let replicas = shard_replicas(units, i);
+            let replicas = shard_of.replicas(i);
             let survivors = usize::from(staying[i]) + replicas.iter().filter(|&&r| staying[r]).count();
             (i, survivors, replicas.len())
         })
@@ -604,18 +653,22 @@ fn ranked_shards(units: &[Unit], staying: &[bool], resizable: bool) -> Vec<usize
 }
 
 /// A new master among the free units: one that is no replica (a spare, a seat to start, an empty
-/// master) before one that must be recycled; then the one whose host and zone the fewest masters share.
+/// master) before one that must be recycled; then the one whose host and zone the fewest masters
+/// share (counted once per pick, not per candidate: a thousand masters make that matter).
 fn pick_new_master(units: &[Unit], masters: &[usize], free: &[usize]) -> Option<usize> {
+    let mut hosts: HashMap<&str, u32> = HashMap::new();
+    let mut zones: HashMap<&str, u32> = HashMap::new();
+    for site in masters.iter().map(|&m| &units[m].seat.site) {
+        *hosts.entry(site.host.as_str()).or_default() += 1;
+        if let Some(zone) = &site.zone {
+            *zones.entry(zone.as_str()).or_default() += 1;
+        }
+    }
     free.iter().copied().min_by_key(|&i| {
         let site = &units[i].seat.site;
-        let crowd: u32 = masters
-            .iter()
-            .map(|&m| {
-                let other = &units[m].seat.site;
-                u32::from(other.host == site.host) * 10 + u32::from(site.same_zone(other))
-            })
-            .sum();
-        (units[i].is_replica(), crowd, units[i].order())
+        let on_host = hosts.get(site.host.as_str()).copied().unwrap_or(0);
+        let in_zone = site.zone.as_deref().and_then(|z| zones.get(z)).copied().unwrap_or(0);
+        (units[i].is_replica(), on_host * 10 + in_zone, units[i].order())
     })
 }
 
@@ -630,6 +683,7 @@ fn short_of_members(to: Shape, units: &[Unit], masters: &[usize], free: &[usize]
 /// where they share the least with their master, then swaps improve the placement.
 fn assign_replicas(
     units: &[Unit],
+    shard_of: &Shards,
     masters: &[usize],
     free: &[usize],
     replicas: usize,
@@ -642,7 +696,7 @@ fn assign_replicas(
         placement::replica_cost(&units[r].seat.site, &units[m].seat.site, &sites)
     };
     for (m, assigned) in &mut layout {
-        let mut own: Vec<usize> = pool.iter().copied().filter(|&r| shard_replicas(units, *m).contains(&r)).collect();
+        let mut own: Vec<usize> = pool.iter().copied().filter(|&r| shard_of.master(r) == Some(*m)).collect();
         own.sort_by_key(|&r| (cost(r, *m, &[]), units[r].order()));
         own.truncate(replicas);
         pool.retain(|r| !own.contains(r));
@@ -672,34 +726,43 @@ fn assign_replicas(
             err.hint("add empty cluster-enabled nodes to --nodes, or ask for fewer replicas")
         });
     }
-    improve_by_swaps(units, &mut layout, &cost);
+    improve_by_swaps(units, shard_of, &mut layout, &cost);
     Ok(layout)
 }
 
-/// Swaps replicas between masters while that lowers the placement cost by more than the resyncs cost.
-fn improve_by_swaps(units: &[Unit], layout: &mut [(usize, Vec<usize>)], cost: &impl Fn(usize, usize, &[usize]) -> u32) {
-    let total = |layout: &[(usize, Vec<usize>)]| -> u32 {
-        layout
-            .iter()
-            .flat_map(|(m, rs)| rs.iter().map(move |&r| (m, r, rs)))
-            .map(|(&m, r, rs)| {
-                let rehomed = units[r].is_replica() && !shard_replicas(units, m).contains(&r);
-                cost(r, m, rs) + if rehomed { REHOME_COST } else { 0 }
-            })
-            .sum()
-    };
+/// Swaps replicas between masters while that lowers the placement cost by more than the resyncs
+/// cost. A swap changes the cost of its two shards only, and cannot lower two shards that cost
+/// nothing: only those pairs are weighed.
+fn improve_by_swaps(
+    units: &[Unit],
+    shard_of: &Shards,
+    layout: &mut [(usize, Vec<usize>)],
+    cost: &impl Fn(usize, usize, &[usize]) -> u32,
+) {
+    let rehome = |r: usize, m: usize| if units[r].is_replica() && shard_of.master(r) != Some(m) { REHOME_COST } else { 0 };
+    let shard_cost = |(m, rs): &(usize, Vec<usize>)| -> u32 { rs.iter().map(|&r| cost(r, *m, rs) + rehome(r, *m)).sum() };
     for _ in 0..20 {
         let mut improved = false;
         let n = layout.len();
+        let mut costs: Vec<u32> = layout.iter().map(shard_cost).collect();
         for a in 0..n {
             for b in a + 1..n {
                 for i in 0..layout[a].1.len() {
                     for j in 0..layout[b].1.len() {
-                        let before = total(layout);
+                        let before = costs[a] + costs[b];
+                        if before == 0 {
+                            continue;
+                        }
                         let (ra, rb) = (layout[a].1[i], layout[b].1[j]);
+                        // The resyncs the swap would cost alone may outweigh all it can save.
+                        if rehome(ra, layout[b].0) + rehome(rb, layout[a].0) >= before {
+                            continue;
+                        }
                         layout[a].1[i] = rb;
                         layout[b].1[j] = ra;
-                        if total(layout) < before {
+                        let (after_a, after_b) = (shard_cost(&layout[a]), shard_cost(&layout[b]));
+                        if after_a + after_b < before {
+                            (costs[a], costs[b]) = (after_a, after_b);
                             improved = true;
                         } else {
                             layout[a].1[i] = ra;
@@ -788,7 +851,6 @@ mod tests {
     use super::*;
     use crate::planner::create::slot_ranges;
     use crate::redis::info::InfoFacts;
-    use crate::redis::nodes::parse_cluster_nodes;
     use crate::redis::topology::{NodeState, assemble};
     use proptest::prelude::*;
     use std::collections::BTreeMap;
@@ -828,7 +890,6 @@ mod tests {
                 Node::Spare => line(i, true).unwrap(),
                 _ => (0..nodes.len()).filter_map(|j| line(j, i == j)).collect(),
             };
-            let (lines, bad_lines) = parse_cluster_nodes(&text);
             let owned: usize = match node {
                 Node::Master(r) => r.iter().map(SlotRange::len).sum(),
                 _ => 0,
@@ -839,7 +900,7 @@ mod tests {
                 used_memory: owned as u64 * 1000,
                 ..Default::default()
             };
-            let state = NodeState { id: id(i), lines, bad_lines, info, open_slot_keys: BTreeMap::new(), serving: true };
+            let state = NodeState::from_cluster_nodes(&text, info, true).unwrap();
             probes.insert(addr(i), Ok(state));
         }
         assemble(probes)

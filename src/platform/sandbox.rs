@@ -53,7 +53,8 @@ pub struct NodeStatus {
 
 const ZONES: [&str; 3] = ["zone-a", "zone-b", "zone-c"];
 const MAX_BLOCKS: u16 = 250;
-const MAX_NODES: usize = 200;
+/// On Linux a block is a /24 of loopback addresses (.1 to .254); elsewhere a block is 200 ports.
+const MAX_NODES: usize = if cfg!(target_os = "linux") { 254 } else { 200 };
 
 fn sandbox_dir(name: &str) -> PathBuf {
     crate::state::root().join("sandboxes").join(name)

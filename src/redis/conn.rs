@@ -104,6 +104,11 @@ impl Connector {
         Connector { credentials: Credentials::default(), tls: None, timeout, route: SharedRoute::default() }
     }
 
+    /// Nodes are reached through a route (a port-forward), where every byte crosses a tunnel.
+    pub fn is_routed(&self) -> bool {
+        self.route.get().is_some()
+    }
+
     /// Connects, does the TLS handshake and authenticates, each within the timeout.
     pub async fn connect(&self, addr: &NodeAddr) -> Result<NodeConn> {
         let limit = self.timeout;
@@ -143,7 +148,8 @@ impl Connector {
     }
 
     fn settings(&self) -> RedisConnectionInfo {
-        let mut settings = RedisConnectionInfo::default();
+        // No CLIENT SETINFO: it would cost every connection a round trip.
+        let mut settings = RedisConnectionInfo::default().set_skip_set_lib_name();
         if let Some(user) = &self.credentials.user {
             settings = settings.set_username(user);
         }
@@ -198,6 +204,12 @@ impl NodeConn {
     pub async fn pipeline_each(&mut self, pipe: &mut redis::Pipeline, limit: Duration) -> Result<Vec<Reply>> {
         let replies: Vec<redis::RedisResult<redis::Value>> = self.pipeline_within(pipe.ignore_errors(), limit).await?;
         Ok(replies.into_iter().map(|r| r.map_err(|e| e.to_string())).collect())
+    }
+
+    /// One reply per command, each error classified as a failed call's would be.
+    pub async fn pipeline_results(&mut self, pipe: &mut redis::Pipeline, limit: Duration) -> Result<Vec<Result<redis::Value>>> {
+        let replies: Vec<redis::RedisResult<redis::Value>> = self.pipeline_within(pipe.ignore_errors(), limit).await?;
+        Ok(replies.into_iter().map(|r| r.map_err(|e| describe(&self.addr, &e))).collect())
     }
 
     pub fn timeout(&self) -> Duration {

@@ -15,6 +15,9 @@ pub struct InfoFacts {
     pub role: String,
     /// For a replica: whether its link to the master is up (INFO replication `master_link_status`).
     pub master_link_up: Option<bool>,
+    /// For a replica whose link is down: it reached its master and a sync is under way (ROLE
+    /// says `handshake` or `sync`), as opposed to still trying to reach it.
+    pub syncing: bool,
     /// The master's offset (on a master) or the processed offset (on a replica).
     pub repl_offset: u64,
     pub used_memory: u64,
@@ -48,6 +51,8 @@ impl InfoFacts {
             version: version.to_owned(),
             cluster_enabled: fields.get("cluster_enabled") == Some(&"1"),
             master_link_up: is_replica.then(|| fields.get("master_link_status") == Some(&"up")),
+            // Known from ROLE, not INFO.
+            syncing: false,
             repl_offset: if is_replica { number("slave_repl_offset") } else { number("master_repl_offset") },
             used_memory: number("used_memory"),
             maxmemory: number("maxmemory"),
@@ -56,6 +61,17 @@ impl InfoFacts {
             role,
         }
     }
+}
+
+/// Whether a ROLE reply shows a replica that reached its master and is (re)syncing with it.
+pub fn role_says_syncing(role: &redis::Value) -> bool {
+    let redis::Value::Array(parts) = role else { return false };
+    let text = |v: &redis::Value| match v {
+        redis::Value::BulkString(b) => String::from_utf8_lossy(b).into_owned(),
+        redis::Value::SimpleString(s) => s.clone(),
+        _ => String::new(),
+    };
+    parts.first().map(text).as_deref() == Some("slave") && matches!(parts.get(3).map(text).as_deref(), Some("handshake" | "sync"))
 }
 
 /// Whether a CLUSTER INFO reply says the node serves its slots (`cluster_state:ok`).

@@ -9,3 +9,4 @@ pub mod nodes;
 pub mod slots;
 pub mod tls;
 pub mod topology;
+pub mod view;

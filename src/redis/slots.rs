@@ -19,6 +19,8 @@ impl SlotRange {
         SlotRange { start, end }
     }
 
+    /// A range holds at least one slot, so it has no `is_empty`.
+    #[allow(clippy::len_without_is_empty)]
     pub fn len(&self) -> usize {
         usize::from(self.end - self.start) + 1
     }

@@ -4,23 +4,29 @@
 //! apart so that reports can name them instead of silently merging them.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-use futures::future::join_all;
+use futures::stream::{self, StreamExt};
 use serde::Serialize;
 
 use super::addr::NodeAddr;
 use super::conn::Connector;
-use super::info::{InfoFacts, cluster_state_ok};
+use super::info::{InfoFacts, cluster_state_ok, role_says_syncing};
 use super::nodes::{BadLine, Flags, NodeLine, OpenSlot, parse_cluster_nodes};
-use super::slots::{SlotSet, format_ranges};
+use super::slots::{SlotRange, SlotSet};
+use super::view::{DIGEST_SCRIPT, View, ViewKey, ViewMode, own_line};
 use crate::error::{Error, Result};
 
 /// What one reachable node says about itself and the cluster.
 #[derive(Debug, Clone)]
 pub struct NodeState {
     pub id: String,
-    pub lines: Vec<NodeLine>,
-    pub bad_lines: Vec<BadLine>,
+    /// The node's own CLUSTER NODES line: the authority for its role, slots and open slots.
+    /// Absent when cluster mode is disabled.
+    pub me: Option<NodeLine>,
+    /// Its view of every node, shared with the nodes that see the cluster alike.
+    pub view: Arc<View>,
     pub info: InfoFacts,
     /// Keys in each slot this node has open (migrating or importing).
     pub open_slot_keys: BTreeMap<u16, u64>,
@@ -30,16 +36,21 @@ pub struct NodeState {
 
 impl NodeState {
     pub fn myself(&self) -> Option<&NodeLine> {
-        self.lines.iter().find(|l| l.flags.myself)
+        self.me.as_ref()
     }
 
-    /// Slot owner signature: which node owns which slots, as this node sees it.
-    pub fn slot_map_signature(&self) -> BTreeSet<String> {
-        self.lines
-            .iter()
-            .filter(|l| !l.slots.is_empty())
-            .map(|l| format!("{}:{}", l.id, format_ranges(&l.slots.ranges())))
-            .collect()
+    /// The state of a node from its CLUSTER NODES text, its view its own (tests and benchmarks
+    /// of what is built from states).
+    pub fn from_cluster_nodes(text: &str, info: InfoFacts, serving: bool) -> Option<NodeState> {
+        let me = parse_cluster_nodes(own_line(text)?).0.pop()?;
+        Some(NodeState {
+            id: me.id.clone(),
+            me: Some(me),
+            view: Arc::new(View::parse(text)),
+            info,
+            open_slot_keys: BTreeMap::new(),
+            serving,
+        })
     }
 }
 
@@ -136,85 +147,275 @@ pub struct Topology {
     /// The first refusal a node answered with (authentication, ACL), message and hint: when no
     /// node answered, that is the error to report rather than "unreachable".
     pub refusal: Option<(String, Option<String>)>,
+    /// Where the gather's time went.
+    pub spans: Vec<Span>,
 }
 
 /// How long a gather may spend following addresses learned from other nodes.
 const MAX_DISCOVERY_ROUNDS: usize = 4;
 
-/// Asks every seed, then every node they know, in parallel; each call bounded by the connector.
-pub async fn gather(connector: &Connector, seeds: &[NodeAddr]) -> Topology {
-    let mut probes: BTreeMap<NodeAddr, Result<NodeState, String>> = BTreeMap::new();
+/// How a gather reads the cluster.
+#[derive(Debug, Clone, Copy)]
+pub struct Gathering {
+    pub views: ViewMode,
+    /// Nodes asked at once.
+    pub concurrency: usize,
+}
+
+impl Default for Gathering {
+    fn default() -> Self {
+        Gathering { views: ViewMode::Auto, concurrency: 256 }
+    }
+}
+
+/// Where a gather's time went, for `-vv`.
+#[derive(Debug, Clone)]
+pub struct Span {
+    pub what: String,
+    pub took: Duration,
+}
+
+/// What a probe asks a node for besides INFO and CLUSTER INFO.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ask {
+    /// Its own line and the digest of its view.
+    Digest,
+    /// Its own line, the digest and the full text, read at one moment.
+    DigestAndText,
+    /// CLUSTER NODES.
+    Text,
+}
+
+/// One node's answer, before its view is shared with the nodes that see the cluster alike.
+struct Answer {
+    info: InfoFacts,
+    serving: bool,
+    me: Option<NodeLine>,
+    key: Option<ViewKey>,
+    text: Option<String>,
+    open_slot_keys: BTreeMap<u16, u64>,
+}
+
+/// Asks every seed, then every node they know, in parallel (at most `concurrency` at once); each
+/// call bounded by the connector. A view is read in full once per distinct view (see `ViewMode`).
+pub async fn gather(connector: &Connector, seeds: &[NodeAddr], how: Gathering) -> Topology {
+    let digests = match how.views {
+        ViewMode::Full => false,
+        ViewMode::Digest => true,
+        ViewMode::Auto => connector.is_routed(),
+    };
+    let mut spans = Vec::new();
+    let mut answers: BTreeMap<NodeAddr, Result<Answer>> = BTreeMap::new();
+    let mut views: HashMap<ViewKey, Arc<View>> = HashMap::new();
     let mut pending: BTreeSet<NodeAddr> = seeds.iter().cloned().collect();
-    let mut refusal = None;
-    for _ in 0..MAX_DISCOVERY_ROUNDS {
+    for round in 1..=MAX_DISCOVERY_ROUNDS {
         if pending.is_empty() {
             break;
         }
-        let round: Vec<NodeAddr> = std::mem::take(&mut pending).into_iter().collect();
-        let results = join_all(round.iter().map(|addr| probe(connector, addr))).await;
-        for (addr, result) in round.into_iter().zip(results) {
-            if let Ok(state) = &result {
-                for line in &state.lines {
-                    if let Some(learned) = line.addr.client_addr().filter(|_| !line.flags.noaddr)
-                        && !probes.contains_key(&learned)
-                        && learned != addr
-                    {
-                        pending.insert(learned);
-                    }
-                }
-            }
-            if let Err(e) = &result
-                && e.kind == crate::error::Kind::Refused
-                && refusal.is_none()
-            {
-                refusal = Some((e.message.clone(), e.hint.clone()));
-            }
-            probes.insert(addr, result.map_err(|e| e.to_string()));
+        let started = Instant::now();
+        let asks: Vec<(NodeAddr, Ask)> = std::mem::take(&mut pending)
+            .into_iter()
+            .enumerate()
+            .map(|(i, addr)| {
+                let ask = match (digests, i == 0 && views.is_empty()) {
+                    (false, _) => Ask::Text,
+                    (true, true) => Ask::DigestAndText,
+                    (true, false) => Ask::Digest,
+                };
+                (addr, ask)
+            })
+            .collect();
+        let asked = asks.len();
+        let mut round_answers = ask_all(connector, asks, how.concurrency).await;
+        spans.push(Span { what: format!("round {round}: asked {asked} node(s)"), took: started.elapsed() });
+        let started = Instant::now();
+        let before = views.len();
+        let unmatched = share_views(&mut round_answers, &mut views);
+        if !unmatched.is_empty() {
+            let count = unmatched.len();
+            read_unmatched_views(connector, unmatched, &mut round_answers, &mut views, how.concurrency).await;
+            spans.push(Span { what: format!("round {round}: read {count} view(s) with a new digest"), took: started.elapsed() });
         }
-        pending.retain(|a| !probes.contains_key(a));
+        spans.push(Span {
+            what: format!("round {round}: {} new distinct view(s) parsed", views.len() - before),
+            took: started.elapsed(),
+        });
+        for addr in views.values().flat_map(|v| v.lines.iter()).filter(|l| !l.flags.noaddr).filter_map(|l| l.addr.client_addr()) {
+            if !answers.contains_key(&addr) && !round_answers.contains_key(&addr) {
+                pending.insert(addr);
+            }
+        }
+        answers.append(&mut round_answers);
     }
-    Topology { refusal, ..assemble(probes) }
+    let started = Instant::now();
+    let refusal = answers.values().find_map(|r| match r {
+        Err(e) if e.kind == crate::error::Kind::Refused => Some((e.message.clone(), e.hint.clone())),
+        _ => None,
+    });
+    let probes = answers.into_iter().map(|(addr, answer)| (addr, into_state(answer, &views))).collect();
+    let topology = assemble(probes);
+    spans.push(Span { what: format!("assembled {} member(s)", topology.members.len()), took: started.elapsed() });
+    Topology { refusal, spans, ..topology }
 }
 
-/// INFO, CLUSTER NODES, CLUSTER INFO, and the key count of every open slot of one node.
-pub async fn probe(connector: &Connector, addr: &NodeAddr) -> Result<NodeState> {
-    let mut conn = connector.connect(addr).await?;
-    let info: String = conn.call(&redis::cmd("INFO")).await?;
-    let info = InfoFacts::parse(&info);
-    if !info.cluster_enabled {
-        return Ok(NodeState {
-            id: String::new(),
-            lines: Vec::new(),
-            bad_lines: Vec::new(),
-            info,
-            open_slot_keys: BTreeMap::new(),
-            serving: false,
-        });
+/// Every ask, `concurrency` at a time, answers in the order asked.
+async fn ask_all(connector: &Connector, asks: Vec<(NodeAddr, Ask)>, concurrency: usize) -> BTreeMap<NodeAddr, Result<Answer>> {
+    let answers: Vec<(NodeAddr, Result<Answer>)> = stream::iter(asks)
+        .map(|(addr, ask)| async move {
+            let answer = ask_node(connector, &addr, ask).await;
+            (addr, answer)
+        })
+        .buffer_unordered(concurrency.max(1))
+        .collect()
+        .await;
+    answers.into_iter().collect()
+}
+
+/// Parses each text not seen before; returns the nodes whose digest matches no view read yet.
+fn share_views(answers: &mut BTreeMap<NodeAddr, Result<Answer>>, views: &mut HashMap<ViewKey, Arc<View>>) -> Vec<NodeAddr> {
+    for answer in answers.values_mut().filter_map(|a| a.as_mut().ok()) {
+        if let (Some(key), Some(text)) = (&answer.key, answer.text.take()) {
+            views.entry(key.clone()).or_insert_with(|| Arc::new(View::parse(&text)));
+        }
     }
-    let mut pipe = redis::pipe();
-    pipe.cmd("CLUSTER").arg("NODES").cmd("CLUSTER").arg("INFO");
-    let (nodes, cluster_info): (String, String) = conn.pipeline(&pipe).await?;
-    let (lines, bad_lines) = parse_cluster_nodes(&nodes);
-    let serving = cluster_state_ok(&cluster_info);
-    let Some(me) = lines.iter().find(|l| l.flags.myself) else {
-        return Err(Error::failed(format!("{addr}: CLUSTER NODES has no line for the node itself")));
+    answers
+        .iter()
+        .filter_map(|(addr, a)| a.as_ref().ok().map(|a| (addr, a)))
+        .filter(|(_, a)| a.key.as_ref().is_some_and(|k| !views.contains_key(k)))
+        .map(|(addr, _)| addr.clone())
+        .collect()
+}
+
+/// Reads the full view from one node per unknown digest; a node whose view changed meanwhile, or
+/// that shares no digest with another, is read itself.
+async fn read_unmatched_views(
+    connector: &Connector,
+    mut unmatched: Vec<NodeAddr>,
+    answers: &mut BTreeMap<NodeAddr, Result<Answer>>,
+    views: &mut HashMap<ViewKey, Arc<View>>,
+    concurrency: usize,
+) {
+    let mut everyone = false;
+    while !unmatched.is_empty() {
+        let mut chosen: Vec<NodeAddr> = Vec::new();
+        let mut keys: BTreeSet<String> = BTreeSet::new();
+        for addr in &unmatched {
+            let key = answers.get(addr).and_then(|a| a.as_ref().ok()).and_then(|a| a.key.as_ref()).map(|k| format!("{k:?}"));
+            if everyone || key.is_none_or(|k| keys.insert(k)) {
+                chosen.push(addr.clone());
+            }
+        }
+        let asks = chosen.into_iter().map(|addr| (addr, Ask::DigestAndText)).collect();
+        let mut fresh = ask_all(connector, asks, concurrency).await;
+        answers.append(&mut fresh);
+        unmatched = share_views(answers, views);
+        // Second time round, each node that is still unmatched is read itself.
+        if everyone {
+            break;
+        }
+        everyone = true;
+    }
+}
+
+fn into_state(answer: Result<Answer>, views: &HashMap<ViewKey, Arc<View>>) -> Result<NodeState, String> {
+    let answer = answer.map_err(|e| e.to_string())?;
+    let view = match &answer.key {
+        Some(key) => views.get(key).cloned().ok_or_else(|| "its view of the cluster changed while it was read".to_owned())?,
+        None => Arc::new(View::parse("")),
     };
-    let id = me.id.clone();
+    Ok(NodeState {
+        id: answer.me.as_ref().map(|m| m.id.clone()).unwrap_or_default(),
+        me: answer.me,
+        view,
+        info: answer.info,
+        open_slot_keys: answer.open_slot_keys,
+        serving: answer.serving,
+    })
+}
+
+/// The INFO sections `InfoFacts` reads.
+const INFO_SECTIONS: [&str; 5] = ["server", "memory", "replication", "cluster", "keyspace"];
+
+/// One round trip: INFO, ROLE, CLUSTER INFO and the view as asked; then the key count of each open slot.
+async fn ask_node(connector: &Connector, addr: &NodeAddr, ask: Ask) -> Result<Answer> {
+    let mut conn = connector.connect(addr).await?;
+    let mut pipe = redis::pipe();
+    pipe.cmd("INFO").arg(&INFO_SECTIONS[..]).cmd("ROLE").cmd("CLUSTER").arg("INFO");
+    match ask {
+        Ask::Text => pipe.cmd("CLUSTER").arg("NODES"),
+        Ask::Digest => pipe.cmd("EVAL").arg(DIGEST_SCRIPT).arg(0),
+        Ask::DigestAndText => pipe.cmd("EVAL").arg(DIGEST_SCRIPT).arg(0).arg("full"),
+    };
+    let limit = conn.timeout();
+    let mut replies = conn.pipeline_results(&mut pipe, limit).await?.into_iter();
+    let info: String = reply_as(addr, replies.next())?;
+    let mut info = InfoFacts::parse(&info);
+    let role: redis::Value = reply_as(addr, replies.next())?;
+    info.syncing = info.master_link_up == Some(false) && role_says_syncing(&role);
+    if !info.cluster_enabled {
+        return Ok(Answer { info, serving: false, me: None, key: None, text: None, open_slot_keys: BTreeMap::new() });
+    }
+    let serving = cluster_state_ok(&reply_as::<String>(addr, replies.next())?);
+    let (own, key, text) = match (ask, replies.next()) {
+        (Ask::Text, reply) => text_sight(reply_as(addr, reply)?),
+        (_, Some(Ok(value))) => digest_sight(addr, value)?,
+        // No script allowed (ACL, a server without Lua): the full text instead.
+        (_, _) => text_sight(conn.call(redis::cmd("CLUSTER").arg("NODES")).await?),
+    };
+    let me = parse_cluster_nodes(&own)
+        .0
+        .pop()
+        .filter(|l| l.flags.myself)
+        .ok_or_else(|| Error::failed(format!("{addr}: CLUSTER NODES has no readable line for the node itself")))?;
     let open: Vec<u16> = me.migrating.iter().chain(&me.importing).map(|o| o.slot).collect::<BTreeSet<_>>().into_iter().collect();
     let counts = super::data::count_keys_in_slots(&mut conn, &open).await?;
-    let open_slot_keys: BTreeMap<u16, u64> = open.into_iter().zip(counts).collect();
-    Ok(NodeState { id, lines, bad_lines, info, open_slot_keys, serving })
+    let open_slot_keys = open.into_iter().zip(counts).collect();
+    Ok(Answer { info, serving, me: Some(me), key: Some(key), text, open_slot_keys })
+}
+
+fn reply_as<T: redis::FromRedisValue>(addr: &NodeAddr, reply: Option<Result<redis::Value>>) -> Result<T> {
+    let value = reply.ok_or_else(|| Error::failed(format!("{addr}: a reply is missing")))??;
+    redis::from_redis_value(value).map_err(|e| Error::failed(format!("{addr}: unexpected reply: {e}")))
+}
+
+/// Own line, key and text from a full CLUSTER NODES text.
+fn text_sight(text: String) -> (String, ViewKey, Option<String>) {
+    let own = own_line(&text).unwrap_or_default().to_owned();
+    (own, ViewKey::of_text(&text), Some(text))
+}
+
+/// Own line, key and (when asked) text from the digest script's reply.
+fn digest_sight(addr: &NodeAddr, value: redis::Value) -> Result<(String, ViewKey, Option<String>)> {
+    let mut parts: Vec<String> =
+        redis::from_redis_value(value).map_err(|e| Error::failed(format!("{addr}: unexpected digest reply: {e}")))?;
+    if parts.len() < 2 {
+        return Err(Error::failed(format!("{addr}: unexpected digest reply")));
+    }
+    let text = (parts.len() > 2).then(|| parts.swap_remove(2));
+    let digest = parts.swap_remove(1);
+    Ok((parts.swap_remove(0), ViewKey::Digest(digest), text))
+}
+
+/// A single node's state, its full view read (for commands that look at one node).
+pub async fn probe(connector: &Connector, addr: &NodeAddr) -> Result<NodeState> {
+    let answer = ask_node(connector, addr, Ask::Text).await;
+    let mut views = HashMap::new();
+    let mut answers = BTreeMap::from([(addr.clone(), answer)]);
+    share_views(&mut answers, &mut views);
+    let answer = answers.remove(addr).unwrap_or_else(|| Err(Error::failed(format!("{addr}: no answer"))))?;
+    into_state(Ok(answer), &views).map_err(Error::unreachable)
 }
 
 /// Pure: merges probe results into the model.
 pub fn assemble(probes: BTreeMap<NodeAddr, Result<NodeState, String>>) -> Topology {
     let states: Vec<(&NodeAddr, &NodeState)> =
         probes.iter().filter_map(|(a, r)| r.as_ref().ok().map(|s| (a, s))).filter(|(_, s)| s.info.cluster_enabled).collect();
-    let component = main_component(&states);
+    let views = distinct_views(&states);
+    let component = main_component(&states, &views);
     let mut topology = Topology::default();
 
     for (addr, state) in &states {
-        topology.bad_lines.extend(state.bad_lines.iter().map(|b| ((*addr).clone(), b.clone())));
+        topology.bad_lines.extend(state.view.bad_lines.iter().map(|b| ((*addr).clone(), b.clone())));
         if !component.contains(&state.id) {
             topology.strangers.push(stranger(addr, state));
         }
@@ -227,12 +428,12 @@ pub fn assemble(probes: BTreeMap<NodeAddr, Result<NodeState, String>>) -> Topolo
         }
     }
 
-    let self_views: HashMap<&str, &NodeState> =
-        states.iter().filter(|(_, s)| component.contains(&s.id)).map(|(_, s)| (s.id.as_str(), *s)).collect();
+    let self_views: HashMap<&str, (&NodeAddr, &NodeState)> =
+        states.iter().filter(|(_, s)| component.contains(&s.id)).map(|(a, s)| (s.id.as_str(), (*a, *s))).collect();
     for id in &component {
         let member = match self_views.get(id.as_str()) {
-            Some(state) => member_from_self(state, &states),
-            None => member_from_others(id, &states, &probes),
+            Some((addr, state)) => member_from_self(addr, state, &views),
+            None => member_from_others(id, &views, &probes),
         };
         if let Some(member) = member {
             topology.members.push(member);
@@ -245,17 +446,37 @@ pub fn assemble(probes: BTreeMap<NodeAddr, Result<NodeState, String>>) -> Topolo
         .filter(|(a, _)| !member_addrs.contains(a))
         .map(|(a, e)| (a.clone(), e.clone()))
         .collect();
-    topology.disagreements = disagreements(&self_views);
+    topology.disagreements = disagreements(&self_views, &views);
     sort_members(&mut topology.members);
     topology
 }
 
-/// The connected group of node IDs (by "knows") that owns the most slots, then has the most nodes.
-fn main_component(states: &[(&NodeAddr, &NodeState)]) -> BTreeSet<String> {
-    let mut groups: Vec<BTreeSet<String>> = Vec::new();
+/// One distinct view and the IDs of the nodes that hold it.
+struct Seen<'a> {
+    view: &'a View,
+    holders: Vec<&'a str>,
+}
+
+/// The reachable nodes' views, each once: many nodes share one when they agree.
+fn distinct_views<'a>(states: &[(&NodeAddr, &'a NodeState)]) -> Vec<Seen<'a>> {
+    let mut seen: Vec<Seen<'a>> = Vec::new();
+    let mut index: HashMap<*const View, usize> = HashMap::new();
     for (_, state) in states {
-        let mut group: BTreeSet<String> = state.lines.iter().filter(|l| !l.flags.handshake).map(|l| l.id.clone()).collect();
-        group.insert(state.id.clone());
+        let at = *index.entry(Arc::as_ptr(&state.view)).or_insert_with(|| {
+            seen.push(Seen { view: &state.view, holders: Vec::new() });
+            seen.len() - 1
+        });
+        seen[at].holders.push(&state.id);
+    }
+    seen
+}
+
+/// The connected group of node IDs (by "knows") that owns the most slots, then has the most nodes.
+fn main_component(states: &[(&NodeAddr, &NodeState)], views: &[Seen]) -> BTreeSet<String> {
+    let mut groups: Vec<BTreeSet<String>> = Vec::new();
+    for seen in views {
+        let mut group: BTreeSet<String> = seen.view.lines.iter().filter(|l| !l.flags.handshake).map(|l| l.id.clone()).collect();
+        group.extend(seen.holders.iter().map(|id| (*id).to_owned()));
         let (joined, rest): (Vec<_>, Vec<_>) = groups.into_iter().partition(|g| !g.is_disjoint(&group));
         for g in joined {
             group.extend(g);
@@ -273,17 +494,17 @@ fn stranger(addr: &NodeAddr, state: &NodeState) -> Stranger {
     Stranger {
         addr: addr.clone(),
         id: state.id.clone(),
-        known_nodes: state.lines.len(),
+        known_nodes: state.view.lines.len(),
         slots: state.myself().map_or(0, |m| m.slots.len()),
         keys: state.info.keys,
         cluster_enabled: state.info.cluster_enabled,
     }
 }
 
-fn member_from_self(state: &NodeState, states: &[(&NodeAddr, &NodeState)]) -> Option<Member> {
+fn member_from_self(addr: &NodeAddr, state: &NodeState, views: &[Seen]) -> Option<Member> {
     let me = state.myself()?;
-    let mut member = member_from_line(me, seen_as(&me.id, states));
-    member.reached_at = states.iter().find(|(_, s)| s.id == state.id).map(|(a, _)| (*a).clone());
+    let mut member = member_from_line(me, seen_as(&me.id, views));
+    member.reached_at = Some(addr.clone());
     if member.addr.is_none() {
         // A node alone in its cluster does not know its own IP yet; the address we reached it on stands in.
         member.addr = member.reached_at.clone();
@@ -292,13 +513,9 @@ fn member_from_self(state: &NodeState, states: &[(&NodeAddr, &NodeState)]) -> Op
     Some(member)
 }
 
-fn member_from_others(
-    id: &str,
-    states: &[(&NodeAddr, &NodeState)],
-    probes: &BTreeMap<NodeAddr, Result<NodeState, String>>,
-) -> Option<Member> {
-    let line = states.iter().flat_map(|(_, s)| &s.lines).filter(|l| l.id == id).max_by_key(|l| !l.flags.handshake)?;
-    let mut member = member_from_line(line, seen_as(id, states));
+fn member_from_others(id: &str, views: &[Seen], probes: &BTreeMap<NodeAddr, Result<NodeState, String>>) -> Option<Member> {
+    let line = views.iter().filter_map(|s| s.view.line(id)).max_by_key(|l| !l.flags.handshake)?;
+    let mut member = member_from_line(line, seen_as(id, views));
     let reason = match member.addr.as_ref().and_then(|a| probes.get(a)) {
         Some(Err(e)) => e.clone(),
         Some(Ok(_)) => "another node answers on its address".to_owned(),
@@ -331,10 +548,11 @@ fn member_from_line(line: &NodeLine, seen_as: Flags) -> Member {
     }
 }
 
-/// The failure flags other nodes put on `id`.
-fn seen_as(id: &str, states: &[(&NodeAddr, &NodeState)]) -> Flags {
+/// The failure flags other nodes put on `id`: every view held by some node other than `id`.
+fn seen_as(id: &str, views: &[Seen]) -> Flags {
     let mut flags = Flags::default();
-    for line in states.iter().filter(|(_, s)| s.id != id).flat_map(|(_, s)| &s.lines).filter(|l| l.id == id) {
+    let by_others = views.iter().filter(|s| s.holders.iter().any(|h| *h != id));
+    for line in by_others.filter_map(|s| s.view.line(id)) {
         flags.fail |= line.flags.fail;
         flags.pfail |= line.flags.pfail;
         flags.handshake |= line.flags.handshake;
@@ -343,18 +561,32 @@ fn seen_as(id: &str, states: &[(&NodeAddr, &NodeState)]) -> Flags {
     flags
 }
 
-fn disagreements(self_views: &HashMap<&str, &NodeState>) -> Vec<Disagreement> {
-    let mut counts: BTreeMap<BTreeSet<String>, usize> = BTreeMap::new();
-    for state in self_views.values() {
-        *counts.entry(state.slot_map_signature()).or_default() += 1;
+/// Which node owns which slots, as one view has it.
+type SlotMap<'a> = BTreeSet<(&'a str, Vec<SlotRange>)>;
+
+fn slot_map_signature(view: &View) -> SlotMap<'_> {
+    view.lines.iter().filter(|l| !l.slots.is_empty()).map(|l| (l.id.as_str(), l.slots.ranges())).collect()
+}
+
+/// The cluster members whose slot map differs from the one most members hold.
+fn disagreements(self_views: &HashMap<&str, (&NodeAddr, &NodeState)>, views: &[Seen]) -> Vec<Disagreement> {
+    let members = |s: &Seen| s.holders.iter().filter(|h| self_views.contains_key(**h)).count();
+    let mut counts: BTreeMap<SlotMap, (usize, Vec<&str>)> = BTreeMap::new();
+    for seen in views.iter().filter(|s| members(s) > 0) {
+        let entry = counts.entry(slot_map_signature(seen.view)).or_default();
+        entry.0 += members(seen);
+        entry.1.extend(seen.holders.iter().filter(|h| self_views.contains_key(**h)));
     }
-    let Some((majority, _)) = counts.iter().max_by_key(|(_, n)| **n) else {
+    let Some(majority) = counts.values().map(|(n, _)| *n).max() else {
         return Vec::new();
     };
-    let mut out: Vec<Disagreement> = self_views
-        .values()
-        .filter(|s| &s.slot_map_signature() != majority)
-        .map(|s| Disagreement { node: s.id.clone(), differs_from: counts[majority] })
+    let Some(winner) = counts.iter().find(|(_, (n, _))| *n == majority).map(|(k, _)| k.clone()) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Disagreement> = counts
+        .iter()
+        .filter(|(signature, _)| **signature != winner)
+        .flat_map(|(_, (_, holders))| holders.iter().map(|h| Disagreement { node: (*h).to_owned(), differs_from: majority }))
         .collect();
     out.sort_by(|a, b| a.node.cmp(&b.node));
     out
@@ -450,7 +682,7 @@ impl Topology {
         let mut stale = Vec::new();
         for viewer in self.reachable() {
             let Some(state) = &viewer.state else { continue };
-            let line = state.lines.iter().find(|l| l.id == member.id && !l.flags.handshake && !l.flags.noaddr);
+            let line = state.view.line(&member.id).filter(|l| !l.flags.handshake && !l.flags.noaddr);
             if let Some(seen) = line.and_then(|l| l.addr.client_addr()).filter(|seen| seen != addr) {
                 stale.push(((viewer.id != member.id).then_some(viewer), seen));
             }
@@ -499,10 +731,8 @@ mod tests {
     use super::*;
 
     fn state(text: &str, keys: u64) -> NodeState {
-        let (lines, bad_lines) = parse_cluster_nodes(text);
-        let id = lines.iter().find(|l| l.flags.myself).unwrap().id.clone();
         let info = InfoFacts { cluster_enabled: true, keys, ..Default::default() };
-        NodeState { id, lines, bad_lines, info, open_slot_keys: BTreeMap::new(), serving: true }
+        NodeState::from_cluster_nodes(text, info, true).unwrap()
     }
 
     const A: &str = "aaaa000000000000000000000000000000000000";

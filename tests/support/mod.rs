@@ -165,10 +165,10 @@ impl Sandbox {
         run_in(self.state.path(), args, env)
     }
 
-    /// `create` on all nodes of the sandbox.
+    /// `create` on all nodes of the sandbox, returning once every replica has synced.
     pub fn create(&self, replicas: usize) {
         let replicas = replicas.to_string();
-        self.run(&["create", &self.target(), "--replicas", &replicas, "--yes"]).expect(0);
+        self.run(&["create", &self.target(), "--replicas", &replicas, "--wait", "synced", "--yes"]).expect(0);
     }
 
     pub fn signal(&self, index: usize, signal: &str) {
