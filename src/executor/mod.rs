@@ -2,7 +2,7 @@
 //! Every call is bounded by the connector's timeout; waits are bounded by the join timeout and, when
 //! it runs out, name the nodes that did not get there and why.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use futures::future::join_all;
 use std::time::{Duration, Instant};
@@ -24,6 +24,8 @@ const POLL_INTERVAL: Duration = Duration::from_millis(50);
 /// How long a MEET may go unanswered before it is sent again (a handshake's own limit is the
 /// node timeout, commonly 5 to 15 seconds).
 const MEET_RETRY: Duration = Duration::from_secs(10);
+/// How many nodes an error names before it counts the rest.
+const FEW: usize = 5;
 /// How often nodes may be asked to tell others their slots and role again (see `nudge_stale_views`).
 const NUDGE_INTERVAL: Duration = Duration::from_millis(500);
 /// A manual failover the server gives up on (it aborts after 5 s when the replica cannot catch
@@ -296,9 +298,9 @@ impl<'a> Executor<'a> {
                         "the replica must be in sync with a reachable master; `kubectl redis check` shows why, then re-run the same command",
                     ),
                 };
-                return Err(Error::failed(format!("{what} within {limit}: {}", pending.join("; "))).hint(hint));
+                return Err(Error::failed(format!("{what} within {limit}: {}", few(pending.into_iter(), "; "))).hint(hint));
             }
-            tokio::time::sleep(POLL_INTERVAL).await;
+            tokio::time::sleep(poll_interval(wait)).await;
         }
     }
 
@@ -314,12 +316,14 @@ impl<'a> Executor<'a> {
             }
         }
         self.nudge_stale_views(&views).await;
+        let mut unknown: Vec<(String, String)> = Vec::new();
         for (node, lines) in &views {
-            let missing: Vec<&NodeRef> =
-                nodes.iter().filter(|n| !lines.iter().any(|l| l.id == n.id && !l.flags.handshake && !l.flags.noaddr)).collect();
+            let known: HashSet<&str> =
+                lines.iter().filter(|l| !l.flags.handshake && !l.flags.noaddr).map(|l| l.id.as_str()).collect();
+            let missing: Vec<&NodeRef> = nodes.iter().filter(|n| !known.contains(n.id.as_str())).collect();
             if !missing.is_empty() {
-                let names: Vec<String> = missing.iter().map(|n| n.addr.to_string()).collect();
-                problems.push(format!("{node} does not know {} yet", names.join(", ")));
+                unknown.extend(missing.iter().map(|m| (node.id.clone(), m.id.clone())));
+                problems.push(format!("{node} does not know {} yet", few(missing.iter().map(|n| n.addr.to_string()), ", ")));
                 continue;
             }
             let mut signature: Vec<String> = lines
@@ -338,6 +342,7 @@ impl<'a> Executor<'a> {
             signature.sort();
             signatures.entry(signature.join("|")).or_default().push(node);
         }
+        self.meet_again(&unknown).await;
         if signatures.len() > 1 {
             // Name the nodes outside the largest group: they are the ones still catching up.
             let largest = signatures.values().max_by_key(|g| g.len()).map(|g| g[0].id.clone());
@@ -357,16 +362,15 @@ impl<'a> Executor<'a> {
         if self.nudged.is_some_and(|at| at.elapsed() < NUDGE_INTERVAL) {
             return;
         }
-        let claims: HashMap<&str, &NodeLine> = views
+        let claims: HashMap<&str, (&NodeRef, &NodeLine)> = views
             .iter()
-            .filter_map(|(node, lines)| lines.iter().find(|l| l.flags.myself).map(|me| (node.id.as_str(), me)))
+            .filter_map(|(node, lines)| lines.iter().find(|l| l.flags.myself).map(|me| (node.id.as_str(), (*node, me))))
             .collect();
         let mut nudges: Vec<(NodeRef, NodeRef)> = Vec::new();
         for (viewer, lines) in views {
             for line in lines.iter().filter(|l| !l.flags.myself && !l.flags.handshake) {
-                let Some(own) = claims.get(line.id.as_str()) else { continue };
-                let stale = line.flags.replica != own.flags.replica || line.master_id != own.master_id || line.slots != own.slots;
-                if let Some((node, _)) = views.iter().find(|(n, _)| n.id == line.id).filter(|_| stale) {
+                let Some((node, own)) = claims.get(line.id.as_str()) else { continue };
+                if line.flags.replica != own.flags.replica || line.master_id != own.master_id || line.slots != own.slots {
                     nudges.push(((*node).clone(), (*viewer).clone()));
                 }
             }
@@ -415,25 +419,31 @@ impl<'a> Executor<'a> {
         pending
     }
 
-    /// Sends again the MEETs of pairs that still do not know each other, once a handshake would
-    /// have timed out (a node drops a handshake its peer did not answer in time, e.g. while busy
-    /// loading its data after a restart). Best effort: a refused MEET is retried next round.
+    /// Sends again the MEETs of pairs that still do not know each other (either way round), once
+    /// a handshake would have timed out (a node drops a handshake its peer did not answer in time:
+    /// busy loading its data after a restart, or hundreds of handshakes at once on few cores).
+    /// Best effort, one pipeline per node: a refused MEET is retried next round.
     async fn meet_again(&mut self, unknown: &[(String, String)]) {
-        if self.meets_sent.is_none_or(|at| at.elapsed() < MEET_RETRY) {
+        if unknown.is_empty() || self.meets_sent.is_none_or(|at| at.elapsed() < MEET_RETRY) {
             return;
         }
         self.meets_sent = Some(Instant::now());
-        let again: Vec<(NodeRef, redis::Cmd)> = self
-            .meets
-            .iter()
-            .filter(|(node, peer, _)| unknown.iter().any(|(n, p)| *n == node.id && *p == peer.id))
-            .map(|(node, _, cmd)| (node.clone(), cmd.clone()))
-            .collect();
-        for (node, cmd) in again {
-            if let Ok(conn) = self.conn(&node.addr).await {
-                let _ = conn.call::<()>(&cmd).await;
-            }
+        let pairs: HashSet<(&str, &str)> =
+            unknown.iter().flat_map(|(n, p)| [(n.as_str(), p.as_str()), (p.as_str(), n.as_str())]).collect();
+        let mut again: BTreeMap<NodeAddr, redis::Pipeline> = BTreeMap::new();
+        for (node, _, cmd) in self.meets.iter().filter(|(node, peer, _)| pairs.contains(&(node.id.as_str(), peer.id.as_str()))) {
+            again.entry(node.addr.clone()).or_insert_with(redis::pipe).add_command(cmd.clone());
         }
+        let mut sends = Vec::new();
+        for (addr, mut pipe) in again {
+            let Ok(conn) = self.conn(&addr).await else { continue };
+            let mut conn = conn.clone();
+            sends.push(async move {
+                let limit = conn.timeout();
+                let _ = conn.pipeline_each(&mut pipe, limit).await;
+            });
+        }
+        join_all(sends).await;
     }
 
     /// Nodes whose CLUSTER INFO does not say `cluster_state:ok` yet.
@@ -503,6 +513,25 @@ enum Wait<'s> {
     ClusterOk(&'s [NodeRef]),
     ReplicaLink(&'s NodeRef),
     Promoted(&'s NodeRef),
+}
+
+/// How long a wait sleeps between polls: every poll reads each listed node, so a large cluster
+/// is polled less often (each CLUSTER NODES costs its node time in proportion to the cluster).
+fn poll_interval(wait: Wait<'_>) -> Duration {
+    let nodes = match wait {
+        Wait::Agreement(nodes) | Wait::Addresses(nodes) | Wait::ClusterOk(nodes) => nodes.len(),
+        Wait::ReplicaLink(_) | Wait::Promoted(_) => 1,
+    };
+    POLL_INTERVAL + Duration::from_millis(2) * u32::try_from(nodes).unwrap_or(u32::MAX)
+}
+
+/// The first few items, and how many more: an error about 250 nodes stays readable.
+fn few(items: impl Iterator<Item = String>, separator: &str) -> String {
+    let items: Vec<String> = items.collect();
+    match items.len() {
+        n if n > FEW => format!("{} and {} more", items[..FEW].join(separator), n - FEW),
+        _ => items.join(separator),
+    }
 }
 
 /// CLUSTER MEET naming the peer by IP, with its bus port when that is not port + 10000.

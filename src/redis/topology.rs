@@ -234,7 +234,8 @@ pub async fn gather(connector: &Connector, seeds: &[NodeAddr], how: Gathering) -
         if !unmatched.is_empty() {
             let count = unmatched.len();
             read_unmatched_views(connector, unmatched, &mut round_answers, &mut views, how.concurrency).await;
-            spans.push(Span { what: format!("round {round}: read {count} view(s) with a new digest"), took: started.elapsed() });
+            let what = format!("round {round}: {count} node(s) answered a digest not seen before");
+            spans.push(Span { what, took: started.elapsed() });
         }
         spans.push(Span {
             what: format!("round {round}: {} new distinct view(s) parsed", views.len() - before),
