@@ -15,7 +15,9 @@
 #
 # Usage: bench/size.sh [--server PATH] [--sizes "60 250"] [--runs N] [--create-runs N]
 #                      [--create-max N] [--rtt-ms MS] [--proxy-size N] [--keys N]
-#                      [--skip-loopback] [--skip-proxy] [--skip-rebalance]
+#                      [--node-timeout MS] [--skip-loopback] [--skip-proxy] [--skip-rebalance]
+#   --node-timeout  cluster-node-timeout of the loopback nodes (the sandbox's is 5000): hundreds of
+#                   nodes on two cores may need longer for their handshakes.
 # Not a test: the machine is noisy; both tools run on the same 2 cores as every server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +30,7 @@ create_max=60
 rtt_ms=3
 proxy_size=60
 keys=1000000
+node_timeout=
 skip_loopback=0
 skip_proxy=0
 skip_rebalance=0
@@ -41,6 +44,7 @@ while [ $# -gt 0 ]; do
     --rtt-ms) rtt_ms=$2; shift 2 ;;
     --proxy-size) proxy_size=$2; shift 2 ;;
     --keys) keys=$2; shift 2 ;;
+    --node-timeout) node_timeout=$2; shift 2 ;;
     --skip-loopback) skip_loopback=1; shift ;;
     --skip-proxy) skip_proxy=1; shift ;;
     --skip-rebalance) skip_rebalance=1; shift ;;
@@ -124,10 +128,12 @@ every_node_ok() { all_ok "${addrs[@]}"; }
 version=$("$server" --version | head -1)
 echo "server: $version; $(nproc) cores; runs: $runs (create: $create_runs)"
 
+loopback_args=()
+[ -z "$node_timeout" ] || loopback_args=(--server-arg=--cluster-node-timeout "--server-arg=$node_timeout")
 if [ "$skip_loopback" -eq 0 ]; then
   for size in $sizes; do
     name=size$size
-    "$tool" sandbox up --name "$name" --nodes "$size" --server "$server" >/dev/null
+    "$tool" sandbox up --name "$name" --nodes "$size" --server "$server" "${loopback_args[@]}" >/dev/null
     mapfile -t addrs < <(members "$name")
     seed=${addrs[0]}
     : > "$results"
@@ -139,7 +145,7 @@ if [ "$skip_loopback" -eq 0 ]; then
           # Fresh nodes each time: nodes reset out of a cluster wait out a rejoin delay (the node
           # timeout) before they serve again, and a master serves 2 s after its start at the earliest.
           "$tool" sandbox down --name "$name" >/dev/null
-          "$tool" sandbox up --name "$name" --nodes "$size" --server "$server" >/dev/null
+          "$tool" sandbox up --name "$name" --nodes "$size" --server "$server" "${loopback_args[@]}" >/dev/null
           mapfile -t addrs < <(members "$name")
           sleep 2.5
           case $who in
@@ -153,7 +159,7 @@ if [ "$skip_loopback" -eq 0 ]; then
       summary create:ours create:redis-cli
       : > "$results"
       "$tool" sandbox down --name "$name" >/dev/null
-      "$tool" sandbox up --name "$name" --nodes "$size" --server "$server" >/dev/null
+      "$tool" sandbox up --name "$name" --nodes "$size" --server "$server" "${loopback_args[@]}" >/dev/null
       mapfile -t addrs < <(members "$name")
       seed=${addrs[0]}
     fi
