@@ -226,11 +226,11 @@ pub async fn gather(connector: &Connector, seeds: &[NodeAddr], how: Gathering) -
             })
             .collect();
         let asked = asks.len();
-        let mut round_answers = ask_all(connector, asks, how.concurrency).await;
+        let before = views.len();
+        let mut round_answers = ask_all(connector, asks, &mut views, how.concurrency).await;
         spans.push(Span { what: format!("round {round}: asked {asked} node(s)"), took: started.elapsed() });
         let started = Instant::now();
-        let before = views.len();
-        let unmatched = share_views(&mut round_answers, &mut views);
+        let unmatched = unmatched_views(&round_answers, &views);
         if !unmatched.is_empty() {
             let count = unmatched.len();
             read_unmatched_views(connector, unmatched, &mut round_answers, &mut views, how.concurrency).await;
@@ -259,26 +259,39 @@ pub async fn gather(connector: &Connector, seeds: &[NodeAddr], how: Gathering) -
     Topology { refusal, spans, ..topology }
 }
 
-/// Every ask, `concurrency` at a time, answers in the order asked.
-async fn ask_all(connector: &Connector, asks: Vec<(NodeAddr, Ask)>, concurrency: usize) -> BTreeMap<NodeAddr, Result<Answer>> {
-    let answers: Vec<(NodeAddr, Result<Answer>)> = stream::iter(asks)
+/// Every ask, `concurrency` at a time. Each answer's view is shared as it arrives, so that a
+/// text seen before is dropped at once instead of held until every node has answered.
+async fn ask_all(
+    connector: &Connector,
+    asks: Vec<(NodeAddr, Ask)>,
+    views: &mut HashMap<ViewKey, Arc<View>>,
+    concurrency: usize,
+) -> BTreeMap<NodeAddr, Result<Answer>> {
+    let mut answers = BTreeMap::new();
+    let mut arriving = stream::iter(asks)
         .map(|(addr, ask)| async move {
             let answer = ask_node(connector, &addr, ask).await;
             (addr, answer)
         })
-        .buffer_unordered(concurrency.max(1))
-        .collect()
-        .await;
-    answers.into_iter().collect()
+        .buffer_unordered(concurrency.max(1));
+    while let Some((addr, mut answer)) = arriving.next().await {
+        if let Ok(answer) = &mut answer {
+            share_view(answer, views);
+        }
+        answers.insert(addr, answer);
+    }
+    answers
 }
 
-/// Parses each text not seen before; returns the nodes whose digest matches no view read yet.
-fn share_views(answers: &mut BTreeMap<NodeAddr, Result<Answer>>, views: &mut HashMap<ViewKey, Arc<View>>) -> Vec<NodeAddr> {
-    for answer in answers.values_mut().filter_map(|a| a.as_mut().ok()) {
-        if let (Some(key), Some(text)) = (&answer.key, answer.text.take()) {
-            views.entry(key.clone()).or_insert_with(|| Arc::new(View::parse(&text)));
-        }
+/// Parses the answer's text when its view was not seen before; the text is not kept.
+fn share_view(answer: &mut Answer, views: &mut HashMap<ViewKey, Arc<View>>) {
+    if let (Some(key), Some(text)) = (&answer.key, answer.text.take()) {
+        views.entry(key.clone()).or_insert_with(|| Arc::new(View::parse(&text)));
     }
+}
+
+/// The nodes whose digest matches no view read yet.
+fn unmatched_views(answers: &BTreeMap<NodeAddr, Result<Answer>>, views: &HashMap<ViewKey, Arc<View>>) -> Vec<NodeAddr> {
     answers
         .iter()
         .filter_map(|(addr, a)| a.as_ref().ok().map(|a| (addr, a)))
@@ -307,9 +320,9 @@ async fn read_unmatched_views(
             }
         }
         let asks = chosen.into_iter().map(|addr| (addr, Ask::DigestAndText)).collect();
-        let mut fresh = ask_all(connector, asks, concurrency).await;
+        let mut fresh = ask_all(connector, asks, views, concurrency).await;
         answers.append(&mut fresh);
-        unmatched = share_views(answers, views);
+        unmatched = unmatched_views(answers, views);
         // Second time round, each node that is still unmatched is read itself.
         if everyone {
             break;
@@ -399,11 +412,9 @@ fn digest_sight(addr: &NodeAddr, value: redis::Value) -> Result<(String, ViewKey
 
 /// A single node's state, its full view read (for commands that look at one node).
 pub async fn probe(connector: &Connector, addr: &NodeAddr) -> Result<NodeState> {
-    let answer = ask_node(connector, addr, Ask::Text).await;
+    let mut answer = ask_node(connector, addr, Ask::Text).await?;
     let mut views = HashMap::new();
-    let mut answers = BTreeMap::from([(addr.clone(), answer)]);
-    share_views(&mut answers, &mut views);
-    let answer = answers.remove(addr).unwrap_or_else(|| Err(Error::failed(format!("{addr}: no answer"))))?;
+    share_view(&mut answer, &mut views);
     into_state(Ok(answer), &views).map_err(Error::unreachable)
 }
 

@@ -4,7 +4,8 @@
 //! of every node) or, from the full text, the text without what differs between equal views.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hasher};
+
+use xxhash_rust::xxh3::xxh3_64;
 
 use super::nodes::{BadLine, NodeLine, parse_cluster_nodes};
 
@@ -63,37 +64,52 @@ impl ViewKey {
     /// The key of a full CLUSTER NODES text, computed here from the fields the script keeps;
     /// linear in the text, nothing copied.
     pub fn of_text(text: &str) -> ViewKey {
-        let mut lines: Vec<u64> = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(comparable_hash).collect();
+        let mut kept = Vec::with_capacity(256);
+        let mut lines: Vec<u64> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|line| {
+                kept.clear();
+                comparable_fields(line, &mut kept);
+                xxh3_64(&kept)
+            })
+            .collect();
         lines.sort_unstable();
         ViewKey::Text(lines)
     }
 }
 
-/// Hash of a line's ID, address, flags without `myself`, master, config epoch and owned slots; a
-/// line too short to read is hashed whole.
-fn comparable_hash(line: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    let short = line.split_ascii_whitespace().nth(7).is_none();
-    for (i, field) in line.split_ascii_whitespace().enumerate() {
-        let kept = short || matches!(i, 0 | 1 | 3 | 6) || (i > 7 && !field.starts_with('['));
-        if i == 2 && !short {
-            field.split(',').filter(|f| *f != "myself").for_each(|flag| {
-                hasher.write(flag.as_bytes());
-                hasher.write_u8(b',');
-            });
-        } else if kept {
-            hasher.write(field.as_bytes());
+/// Writes to `kept` a line's ID, address, flags without `myself`, master, config epoch and owned
+/// slots, each followed by a space; a line too short to read is kept whole. CLUSTER NODES
+/// separates fields by one space, so splitting bytes on spaces is enough (and several times
+/// faster than splitting on any whitespace).
+fn comparable_fields(line: &str, kept: &mut Vec<u8>) {
+    let fields = || line.as_bytes().split(|b| *b == b' ').filter(|f| !f.is_empty());
+    if fields().nth(7).is_none() {
+        kept.extend_from_slice(line.as_bytes());
+        return;
+    }
+    for (i, field) in fields().enumerate() {
+        if i == 2 {
+            for flag in field.split(|b| *b == b',').filter(|f| *f != b"myself") {
+                kept.extend_from_slice(flag);
+                kept.push(b',');
+            }
+        } else if matches!(i, 0 | 1 | 3 | 6) || (i > 7 && field.first() != Some(&b'[')) {
+            kept.extend_from_slice(field);
         } else {
             continue;
         }
-        hasher.write_u8(b' ');
+        kept.push(b' ');
     }
-    hasher.finish()
 }
 
-/// The node's own line within a CLUSTER NODES text.
+/// The node's own line within a CLUSTER NODES text: the one whose flags hold `myself`.
 pub fn own_line(text: &str) -> Option<&str> {
-    text.lines().find(|l| l.split_ascii_whitespace().nth(2).is_some_and(|f| f.split(',').any(|f| f == "myself")))
+    let flagged =
+        |line: &&str| line.split(' ').filter(|f| !f.is_empty()).nth(2).is_some_and(|f| f.split(',').any(|f| f == "myself"));
+    text.lines().find(flagged)
 }
 
 #[cfg(test)]
