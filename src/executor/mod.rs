@@ -18,6 +18,7 @@ use crate::redis::conn::{Connector, NodeConn};
 use crate::redis::info::InfoFacts;
 use crate::redis::nodes::{NodeLine, parse_cluster_nodes};
 use crate::redis::slots::format_ranges;
+use crate::redis::view::{View, ViewKey, own_line};
 
 /// How often waits poll the nodes: gossip settles in steps of the servers' 100 ms cron.
 const POLL_INTERVAL: Duration = Duration::from_millis(50);
@@ -307,40 +308,33 @@ impl<'a> Executor<'a> {
     /// Why the nodes do not agree yet, one entry per node; empty when they agree.
     async fn agreement_problems(&mut self, nodes: &[NodeRef]) -> Vec<String> {
         let mut problems = Vec::new();
-        let mut signatures: BTreeMap<String, Vec<&NodeRef>> = BTreeMap::new();
-        let mut views: Vec<(&NodeRef, Vec<NodeLine>)> = Vec::new();
+        let mut texts: Vec<(&NodeRef, String)> = Vec::new();
         for (node, reply) in nodes.iter().zip(self.ask_each(nodes, redis::cmd("CLUSTER").arg("NODES")).await) {
             match reply {
-                Ok(text) => views.push((node, parse_cluster_nodes(&text).0)),
+                Ok(text) => texts.push((node, text)),
                 Err(e) => problems.push(format!("{node} did not answer ({})", e.message)),
             }
         }
-        self.nudge_stale_views(&views).await;
+        let sightings: Vec<Sighting> = texts.iter().map(|(node, text)| Sighting::read(node, text)).collect();
+        let claims: HashMap<&str, (&NodeRef, &NodeLine)> =
+            sightings.iter().filter_map(|s| s.me.as_ref().map(|me| (s.node.id.as_str(), (s.node, me)))).collect();
+        let mut judged: HashMap<&ViewKey, Judgement> = HashMap::new();
+        for ((_, text), sighting) in texts.iter().zip(&sightings) {
+            judged.entry(&sighting.key).or_insert_with(|| Judgement::of(&View::parse(text), nodes, &claims));
+        }
+        self.nudge_stale_views(&sightings, &judged).await;
         let mut unknown: Vec<(String, String)> = Vec::new();
-        for (node, lines) in &views {
-            let known: HashSet<&str> =
-                lines.iter().filter(|l| !l.flags.handshake && !l.flags.noaddr).map(|l| l.id.as_str()).collect();
-            let missing: Vec<&NodeRef> = nodes.iter().filter(|n| !known.contains(n.id.as_str())).collect();
-            if !missing.is_empty() {
-                unknown.extend(missing.iter().map(|m| (node.id.clone(), m.id.clone())));
-                problems.push(format!("{node} does not know {} yet", few(missing.iter().map(|n| n.addr.to_string()), ", ")));
+        let mut signatures: BTreeMap<&str, Vec<&NodeRef>> = BTreeMap::new();
+        for sighting in &sightings {
+            let judgement = &judged[&sighting.key];
+            let node = sighting.node;
+            if !judgement.missing.is_empty() {
+                unknown.extend(judgement.missing.iter().map(|m| (node.id.clone(), m.id.clone())));
+                let missing = few(judgement.missing.iter().map(|n| n.addr.to_string()), ", ");
+                problems.push(format!("{node} does not know {missing} yet"));
                 continue;
             }
-            let mut signature: Vec<String> = lines
-                .iter()
-                .filter(|l| !l.flags.handshake)
-                .map(|l| {
-                    format!(
-                        "{}:{}:{}:{}",
-                        l.id,
-                        l.flags.replica,
-                        l.master_id.as_deref().unwrap_or("-"),
-                        format_ranges(&l.slots.ranges())
-                    )
-                })
-                .collect();
-            signature.sort();
-            signatures.entry(signature.join("|")).or_default().push(node);
+            signatures.entry(judgement.signature.as_str()).or_default().push(node);
         }
         self.meet_again(&unknown).await;
         if signatures.len() > 1 {
@@ -358,22 +352,14 @@ impl<'a> Executor<'a> {
     /// only with their next ping, seconds later on a large cluster. A MEET from the node whose
     /// facts are stale makes it send them at once (the new handshake ends as soon as the other
     /// answers with an ID it knows). Sent at most every `NUDGE_INTERVAL`.
-    async fn nudge_stale_views(&mut self, views: &[(&NodeRef, Vec<NodeLine>)]) {
+    async fn nudge_stale_views(&mut self, sightings: &[Sighting<'_>], judged: &HashMap<&ViewKey, Judgement<'_>>) {
         if self.nudged.is_some_and(|at| at.elapsed() < NUDGE_INTERVAL) {
             return;
         }
-        let claims: HashMap<&str, (&NodeRef, &NodeLine)> = views
-            .iter()
-            .filter_map(|(node, lines)| lines.iter().find(|l| l.flags.myself).map(|me| (node.id.as_str(), (*node, me))))
-            .collect();
         let mut nudges: Vec<(NodeRef, NodeRef)> = Vec::new();
-        for (viewer, lines) in views {
-            for line in lines.iter().filter(|l| !l.flags.myself && !l.flags.handshake) {
-                let Some((node, own)) = claims.get(line.id.as_str()) else { continue };
-                if line.flags.replica != own.flags.replica || line.master_id != own.master_id || line.slots != own.slots {
-                    nudges.push(((*node).clone(), (*viewer).clone()));
-                }
-            }
+        for viewer in sightings {
+            let stale = judged[&viewer.key].stale.iter().filter(|node| node.id != viewer.node.id);
+            nudges.extend(stale.map(|node| ((*node).clone(), viewer.node.clone())));
         }
         if nudges.is_empty() {
             return;
@@ -505,6 +491,60 @@ impl<'a> Executor<'a> {
     }
 }
 
+/// One node's CLUSTER NODES as read by a wait: its own line and the key of its view.
+struct Sighting<'n> {
+    node: &'n NodeRef,
+    me: Option<NodeLine>,
+    key: ViewKey,
+}
+
+impl<'n> Sighting<'n> {
+    fn read(node: &'n NodeRef, text: &str) -> Sighting<'n> {
+        let me = own_line(text).and_then(|line| parse_cluster_nodes(line).0.pop());
+        Sighting { node, me, key: ViewKey::of_text(text) }
+    }
+}
+
+/// What a wait needs to know of one distinct view. Judged once per view and the view not kept:
+/// while 250 nodes converge there are about as many views as nodes, each of 250 parsed lines.
+struct Judgement<'a> {
+    /// The listed nodes the view does not know yet (or only by a handshake or without an address).
+    missing: Vec<&'a NodeRef>,
+    /// What must be equal in two views that agree: every node's role, master and slots.
+    signature: String,
+    /// The nodes whose own claims (role, master, slots) the view holds otherwise.
+    stale: Vec<&'a NodeRef>,
+}
+
+impl<'a> Judgement<'a> {
+    fn of(view: &View, nodes: &'a [NodeRef], claims: &HashMap<&str, (&'a NodeRef, &NodeLine)>) -> Judgement<'a> {
+        let lines = || view.lines.iter().filter(|l| !l.flags.handshake);
+        let known: HashSet<&str> = lines().filter(|l| !l.flags.noaddr).map(|l| l.id.as_str()).collect();
+        let mut signature: Vec<String> = lines()
+            .map(|l| {
+                format!(
+                    "{}:{}:{}:{}",
+                    l.id,
+                    l.flags.replica,
+                    l.master_id.as_deref().unwrap_or("-"),
+                    format_ranges(&l.slots.ranges())
+                )
+            })
+            .collect();
+        signature.sort();
+        let stale = lines().filter_map(|line| {
+            let (node, own) = claims.get(line.id.as_str())?;
+            let differs = line.flags.replica != own.flags.replica || line.master_id != own.master_id || line.slots != own.slots;
+            differs.then_some(*node)
+        });
+        Judgement {
+            missing: nodes.iter().filter(|n| !known.contains(n.id.as_str())).collect(),
+            signature: signature.join("|"),
+            stale: stale.collect(),
+        }
+    }
+}
+
 /// What a wait step waits for.
 #[derive(Clone, Copy)]
 enum Wait<'s> {
@@ -561,5 +601,39 @@ fn tolerate(reply: Result<()>, benign: &[&str]) -> Result<()> {
     match reply {
         Err(e) if benign.iter().any(|b| e.message.contains(b)) => Ok(()),
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A: &str = "aaaa000000000000000000000000000000000000";
+    const B: &str = "bbbb000000000000000000000000000000000000";
+    const C: &str = "cccc000000000000000000000000000000000000";
+
+    fn node(id: &str, ip: &str) -> NodeRef {
+        NodeRef { id: id.to_owned(), addr: format!("{ip}:6379").parse().unwrap(), name: None }
+    }
+
+    #[test]
+    fn a_view_is_judged_for_the_nodes_it_lacks_and_the_claims_it_holds_otherwise() {
+        let nodes = [node(A, "127.0.0.1"), node(B, "127.0.0.2"), node(C, "127.0.0.3")];
+        // B says it is A's replica; A's view still has B as an empty master and has not met C.
+        let from_a = format!(
+            "{A} 127.0.0.1:6379@16379 myself,master - 0 0 1 connected 0-16383\n{B} 127.0.0.2:6379@16379 master - 0 0 0 connected\n"
+        );
+        let from_b = format!(
+            "{B} 127.0.0.2:6379@16379 myself,slave {A} 0 0 1 connected\n{A} 127.0.0.1:6379@16379 master - 0 0 1 connected 0-16383\n"
+        );
+        let sightings = [Sighting::read(&nodes[0], &from_a), Sighting::read(&nodes[1], &from_b)];
+        let claims: HashMap<&str, (&NodeRef, &NodeLine)> =
+            sightings.iter().map(|s| (s.node.id.as_str(), (s.node, s.me.as_ref().unwrap()))).collect();
+        let judged = Judgement::of(&View::parse(&from_a), &nodes, &claims);
+        assert_eq!(judged.missing.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), [C]);
+        assert_eq!(judged.stale.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), [B], "B's role is stale in A's view");
+        let from_b_view = Judgement::of(&View::parse(&from_b), &nodes, &claims);
+        assert!(from_b_view.stale.is_empty());
+        assert_ne!(judged.signature, from_b_view.signature);
     }
 }
