@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use futures::future::join_all;
 
-use super::check::{self, Verdict};
+use super::verdict::{self, Verdict};
 use super::{Outcome, Report};
 use crate::cli::{CreateArgs, CreateWait};
 use crate::context::{Context, parse_duration};
@@ -32,7 +32,7 @@ pub async fn run(ctx: &Context, args: &CreateArgs) -> Result<ExitCode> {
     if ctx.json {
         output::print_json(&Report { plan: &plan, outcome, check: verdict })?;
     } else if let Some(verdict) = &verdict {
-        check::print_verdict(ctx, verdict);
+        verdict::print(ctx, verdict);
     }
     Ok(code)
 }
@@ -50,7 +50,7 @@ pub async fn execute(
     let outcome = super::carry_out(ctx, &plan, Executor::new(&ctx.connector, wait)).await?;
     let verdict = match outcome {
         Outcome::DryRun => None,
-        Outcome::Applied | Outcome::NothingToDo => Some(check::execute(ctx, platform).await?),
+        Outcome::Applied | Outcome::NothingToDo => Some(verdict::execute(ctx, platform).await?),
     };
     Ok((outcome, plan, verdict))
 }

@@ -46,7 +46,7 @@ async fn walk_through(ctx: &Context, name: &str, args: &DemoArgs) -> Result<()> 
     let (_, _, verdict) =
         super::create::execute(ctx, &platform, CreateRequest { replicas: 1, force: false, wait_synced: true }, WAIT).await?;
     if let Some(verdict) = verdict {
-        super::check::print_verdict(ctx, &verdict);
+        super::verdict::print(ctx, &verdict);
     }
 
     heading(ctx, &format!("Loading {} sample keys", args.keys));
@@ -77,8 +77,8 @@ async fn walk_through(ctx: &Context, name: &str, args: &DemoArgs) -> Result<()> 
 
     heading(ctx, "kubectl redis status && kubectl redis check");
     super::status::run_on(ctx, &platform).await?;
-    let verdict = super::check::execute(ctx, &platform).await?;
-    super::check::print_verdict(ctx, &verdict);
+    let verdict = super::verdict::execute(ctx, &platform).await?;
+    super::verdict::print(ctx, &verdict);
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 //! `fix` and `check --fix`: shows the repair plan for what check finds, applies it once confirmed,
 //! and ends with the verdict `check` gives.
 
-use super::check::{self, Verdict};
+use super::verdict::{self, Verdict};
 use super::{Outcome, Report};
 use crate::cli::{MoveArgs, TargetArgs};
 use crate::context::Context;
@@ -14,7 +14,7 @@ use crate::planner::Step;
 use crate::planner::repair::{self, UncoveredKeys};
 use crate::platform::Platform;
 use crate::progress;
-use crate::redis::data;
+use crate::redis::slot_keys;
 use crate::redis::topology::Topology;
 
 /// How long re-attached replicas and moved slots get to settle.
@@ -49,7 +49,7 @@ pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs) -> Resul
     if ctx.json {
         output::print_json(&Report { plan: &plan, outcome, check: verdict })?;
     } else if let Some(verdict) = &verdict {
-        check::print_verdict(ctx, verdict);
+        verdict::print(ctx, verdict);
     }
     Ok(code)
 }
@@ -80,7 +80,7 @@ fn forget_stale_journal(topology: &Topology) -> Result<()> {
 async fn verdict_after(ctx: &Context, platform: &Platform) -> Result<Verdict> {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
-        let verdict = check::execute(ctx, platform).await?;
+        let verdict = verdict::execute(ctx, platform).await?;
         // A replica attached again resyncs: that settles within the wait too.
         let settled = verdict.problems == 0 && !verdict.findings.iter().any(|f| f.code == "replica-syncing");
         if settled || std::time::Instant::now() > deadline {
@@ -99,7 +99,7 @@ async fn count_uncovered_keys(ctx: &Context, topology: &Topology) -> Result<Unco
     }
     for master in topology.masters().filter(|m| m.state.is_some()) {
         let Some(addr) = &master.addr else { continue };
-        let keys = data::count_keys_in_slots(&mut ctx.connector.connect(addr).await?, &uncovered).await?;
+        let keys = slot_keys::count(&mut ctx.connector.connect(addr).await?, &uncovered).await?;
         for (slot, n) in uncovered.iter().zip(keys) {
             counts.entry(*slot).or_default().insert(master.id.clone(), n);
         }

@@ -16,6 +16,7 @@ pub mod sample_keys;
 pub mod sandbox;
 pub mod scale;
 pub mod status;
+pub mod verdict;
 
 use serde::Serialize;
 
@@ -41,7 +42,7 @@ pub struct Report<'a> {
     pub plan: &'a Plan,
     pub outcome: Outcome,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub check: Option<check::Verdict>,
+    pub check: Option<verdict::Verdict>,
 }
 
 /// The cluster as seen from the platform's nodes; fails (exit 4) when no member answers.

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use super::check::{self, Verdict};
+use super::verdict::{self, Verdict};
 use super::{Outcome, moving};
 use crate::cli::{MoveArgs, ScaleArgs};
 use crate::context::{Context, parse_duration};
@@ -62,7 +62,7 @@ pub async fn run(ctx: &Context, args: &ScaleArgs) -> Result<ExitCode> {
     };
     let verdict = match outcome {
         Outcome::DryRun => None,
-        _ => Some(check::execute(ctx, &platform).await?),
+        _ => Some(verdict::execute(ctx, &platform).await?),
     };
     let code = match verdict.as_ref().map(Verdict::exit_code) {
         Some(ExitCode::CheckProblems) => ExitCode::CheckProblems,
@@ -75,7 +75,7 @@ pub async fn run(ctx: &Context, args: &ScaleArgs) -> Result<ExitCode> {
         if outcome == Outcome::Applied {
             println!("{}", ctx.style.good(&effects.summary(&plan)));
         }
-        check::print_verdict(ctx, verdict);
+        verdict::print(ctx, verdict);
     }
     Ok(code)
 }

@@ -21,7 +21,8 @@ use kube::{Client, Config};
 
 use crate::error::{Error, Result};
 use crate::redis::addr::NodeAddr;
-use crate::redis::conn::{NodeStream, Route, Secret};
+use crate::redis::conn::{Route, Secret};
+use crate::redis::stream::NodeStream;
 
 /// The label a node's zone is read from.
 const ZONE_LABEL: &str = "topology.kubernetes.io/zone";

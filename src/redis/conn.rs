@@ -11,13 +11,13 @@ use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use futures::future::BoxFuture;
-use tokio::io::{AsyncRead, AsyncWrite};
 
 use redis::aio::MultiplexedConnection;
 use redis::{AsyncConnectionConfig, FromRedisValue, RedisConnectionInfo};
 use tokio::net::TcpStream;
 
 use super::addr::NodeAddr;
+use super::stream::NodeStream;
 use super::tls::TlsSettings;
 use crate::error::{Error, Result};
 
@@ -58,10 +58,6 @@ impl Credentials {
         self.discovered.get().or(self.password.as_ref())
     }
 }
-
-/// A byte stream to a node that is not dialled directly.
-pub trait NodeStream: AsyncRead + AsyncWrite + Unpin + Send {}
-impl<T: AsyncRead + AsyncWrite + Unpin + Send> NodeStream for T {}
 
 /// Another way to reach nodes: given a node's address (the one the cluster knows it by), a stream
 /// to it, or `None` to dial the address directly.

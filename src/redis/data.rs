@@ -1,11 +1,11 @@
-//! Keys as data: counting them per slot, and writing and reading them across the cluster by slot
-//! owner, for sample data and the "every key is still there" verification. Keys go to the master that owns their slot, in
+//! Keys as data: writing and reading them across the cluster by slot owner, for sample data and
+//! the "every key is still there" verification. Keys go to the master that owns their slot, in
 //! pipelines, so a load is one round trip per batch rather than per key.
 
 use std::collections::BTreeMap;
 
 use super::addr::NodeAddr;
-use super::conn::{Connector, NodeConn};
+use super::conn::Connector;
 use super::slots::key_slot;
 use super::topology::Topology;
 use crate::error::{Error, Result};
@@ -24,18 +24,6 @@ pub fn samples(count: usize, size: usize) -> Vec<Entry> {
             (format!("sample:{i}").into_bytes(), value)
         })
         .collect()
-}
-
-/// CLUSTER COUNTKEYSINSLOT for each slot on one node, in one pipeline.
-pub async fn count_keys_in_slots(conn: &mut NodeConn, slots: &[u16]) -> Result<Vec<u64>> {
-    if slots.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut pipe = redis::pipe();
-    for slot in slots {
-        pipe.cmd("CLUSTER").arg("COUNTKEYSINSLOT").arg(*slot);
-    }
-    conn.pipeline(&pipe).await
 }
 
 /// Which master address serves each slot.

@@ -14,7 +14,7 @@ use rustls::{ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme
 use tokio_rustls::TlsConnector;
 
 use super::addr::NodeAddr;
-use super::conn::NodeStream;
+use super::stream::NodeStream;
 use crate::error::{Error, Result};
 
 /// What `--tls`, `--cacert`, `--cert`/`--key` and `--insecure` resolve to.

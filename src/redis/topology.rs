@@ -382,7 +382,7 @@ async fn ask_node(connector: &Connector, addr: &NodeAddr, ask: Ask) -> Result<An
         .filter(|l| l.flags.myself)
         .ok_or_else(|| Error::failed(format!("{addr}: CLUSTER NODES has no readable line for the node itself")))?;
     let open: Vec<u16> = me.migrating.iter().chain(&me.importing).map(|o| o.slot).collect::<BTreeSet<_>>().into_iter().collect();
-    let counts = super::data::count_keys_in_slots(&mut conn, &open).await?;
+    let counts = super::slot_keys::count(&mut conn, &open).await?;
     let open_slot_keys = open.into_iter().zip(counts).collect();
     Ok(Answer { info, serving, me: Some(me), key: Some(key), text, open_slot_keys })
 }
