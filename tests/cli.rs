@@ -3,6 +3,7 @@
 
 mod support;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
 use support::{Sandbox, Server, assert_all_keys, cluster_digest, cluster_shape, eventually, query, run_in, write_keys};
@@ -393,6 +394,75 @@ fn committed_completions_and_man_pages_are_up_to_date() {
             assert!(generated == committed, "{dir}/{} is stale: run `cargo run -- generate --out .`", name.to_string_lossy());
         }
     }
+}
+
+/// The modules of `src/` by path (`commands::check`), each with the modules its code names
+/// (`use super::fix`, `crate::redis::conn::…`), resolved to the longest module path that exists.
+fn module_references() -> BTreeMap<String, BTreeSet<String>> {
+    fn walk(dir: &std::path::Path, prefix: &[String], out: &mut BTreeMap<String, String>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            if path.is_dir() {
+                walk(&path, &[prefix, &[stem]].concat(), out);
+            } else if path.extension().is_some_and(|e| e == "rs") && !["lib", "main"].contains(&stem.as_str()) {
+                let module = if stem == "mod" { prefix.to_vec() } else { [prefix, &[stem]].concat() };
+                out.insert(module.join("::"), std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    let mut sources = BTreeMap::new();
+    walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &[], &mut sources);
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    let mut references = BTreeMap::new();
+    for (module, text) in &sources {
+        // `super` of `commands::check` (check.rs) is `commands`; of `commands` (commands/mod.rs) the root.
+        let parent: Vec<&str> = module.split("::").collect();
+        let parent = &parent[..parent.len() - 1];
+        let mut named = BTreeSet::new();
+        for (anchor, base) in [("crate::", Vec::new()), ("super::", parent.to_vec())] {
+            for (at, _) in text.match_indices(anchor) {
+                let rest = &text[at + anchor.len()..];
+                let mut path: Vec<String> = base.iter().map(|s| s.to_string()).collect();
+                // `use super::{a, b}` names each of a and b.
+                if let Some(group) = rest.strip_prefix('{') {
+                    for item in group[..group.find('}').unwrap_or(0)].split(',') {
+                        let item: String = item.trim().chars().take_while(|c| word(*c)).collect();
+                        named.insert([&path[..], &[item]].concat().join("::"));
+                    }
+                    continue;
+                }
+                for part in rest.split("::") {
+                    let part: String = part.chars().take_while(|c| word(*c)).collect();
+                    if part.is_empty() || !sources.contains_key(&[&path[..], &[part.clone()]].concat().join("::")) {
+                        break;
+                    }
+                    path.push(part);
+                }
+                named.insert(path.join("::"));
+            }
+        }
+        named.retain(|n| sources.contains_key(n) && n != module);
+        references.insert(module.clone(), named);
+    }
+    references
+}
+
+#[test]
+fn no_two_modules_import_each_other() {
+    let references = module_references();
+    let related =
+        |a: &str, b: &str| a.starts_with(&format!("{b}::")) || b.starts_with(&format!("{a}::")) || a.is_empty() || b.is_empty();
+    let mut cycles = Vec::new();
+    for (a, named) in &references {
+        for b in named.iter().filter(|b| a < *b && !related(a, b)) {
+            if references.get(b).is_some_and(|back| back.contains(a)) {
+                cycles.push(format!("{a} ↔ {b}"));
+            }
+        }
+    }
+    assert!(references["commands::fix"].contains("commands::moving"), "the scan resolves `use super::…`: {references:?}");
+    assert!(cycles.is_empty(), "modules that import each other: {cycles:?}");
 }
 
 /// Writes a CA, a server certificate valid for the sandbox addresses, and a client certificate.
