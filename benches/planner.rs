@@ -110,7 +110,7 @@ fn scale_to(topology: &Topology, masters: usize) -> usize {
             site: Site::new(format!("host-{}", i / 2), Some(["a", "b", "c"][(i / 2) % 3].to_owned())),
         })
         .collect();
-    let request = ScaleRequest { masters, replicas: Some(1), force: false };
+    let request = ScaleRequest { masters, replicas: Some(1), ..Default::default() };
     let plan = scale::plan(topology, &seats, true, &request, &[]).expect("the scale plan builds");
     plan.moves.len() + plan.replicate.len() + plan.failovers.len()
 }

@@ -73,8 +73,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l s
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l replicas -d 'Replicas per master' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l wait-timeout -d 'How long to wait for the nodes to agree, e.g. 60s' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l wait -d 'What to wait for: serving (every node serves; replicas still in their first sync are reported) or synced (every replica has finished its first sync too)' -r -f -a "serving\t''
-synced\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l wait -d 'What to wait for before the final check: synced (every replica has finished its first sync, so check passes) or serving (every node serves; replicas still syncing are reported)' -r -f -a "synced\t''
+serving\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
@@ -119,6 +119,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l pa
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l batch-keys -d 'Keys per MIGRATE batch (legacy)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l batch-bytes -d 'Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l migrate-timeout -d 'MIGRATE\'s own I/O timeout per batch (legacy)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l wait-timeout -d 'How long to wait for nodes to serve, know each other, agree, fail over and sync, e.g. 120s' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
@@ -188,7 +189,9 @@ port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l replica-of -d 'Join as a replica of this master (pod name, ID, ID prefix or HOST:PORT)' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l wait-timeout -d 'How long to wait for the node to learn the cluster, e.g. 60s' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l wait-timeout -d 'How long to wait for the node to learn the cluster (and a replica to sync), e.g. 60s' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l wait -d 'What to wait for before the final check: synced (every replica has finished its first sync, so check passes) or serving (every node serves; replicas still syncing are reported)' -r -f -a "synced\t''
+serving\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
@@ -270,6 +273,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l 
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l batch-keys -d 'Keys per MIGRATE batch (legacy)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l batch-bytes -d 'Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l migrate-timeout -d 'MIGRATE\'s own I/O timeout per batch (legacy)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l wait-timeout -d 'How long to wait for nodes to serve, know each other, agree, fail over and sync, e.g. 120s' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
@@ -316,6 +320,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l batch-keys -d 'Keys per MIGRATE batch (legacy)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l batch-bytes -d 'Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l migrate-timeout -d 'MIGRATE\'s own I/O timeout per batch (legacy)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l wait-timeout -d 'How long to wait for nodes to serve, know each other, agree, fail over and sync, e.g. 120s' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
@@ -353,7 +358,9 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l sa
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l masters -d 'Masters after the resize' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l replicas -d 'Replicas per master after the resize (default: as now)' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l wait-timeout -d 'How long to wait for members to start and join, replicas to sync and failovers, e.g. 120s' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l discard-data-on -d 'A member that remembers another cluster and holds slots or keys may be emptied so it can join (repeatable; --yes alone never allows it)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l wait -d 'What to wait for before the final check: synced (every replica has finished its first sync, so check passes) or serving (every node serves; replicas still syncing are reported)' -r -f -a "synced\t''
+serving\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l migration -d 'How slots move' -r -f -a "auto\t'Atomic where every involved node supports it, else legacy'
 legacy\t'SETSLOT + MIGRATE batches (every server)'
 atomic\t'Server-side CLUSTER MIGRATESLOTS (Valkey 9 and newer)'"
@@ -364,6 +371,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l pa
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l batch-keys -d 'Keys per MIGRATE batch (legacy)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l batch-bytes -d 'Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l migrate-timeout -d 'MIGRATE\'s own I/O timeout per batch (legacy)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l wait-timeout -d 'How long to wait for nodes to serve, know each other, agree, fail over and sync, e.g. 120s' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
@@ -380,7 +388,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l ca
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l force -d 'Allow fewer than 3 masters'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l delete-storage -d 'Also delete the storage (data directory) of removed members'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l delete-storage -d 'Also delete the storage (data directory, claims) of removed members'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l replace -d 'Overwrite keys that exist on the target with other values (identical ones are always replaced)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l dry-run -d 'Print the plan and change nothing'
@@ -410,6 +418,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l para
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l batch-keys -d 'Keys per MIGRATE batch (legacy)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l batch-bytes -d 'Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l migrate-timeout -d 'MIGRATE\'s own I/O timeout per batch (legacy)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l wait-timeout -d 'How long to wait for nodes to serve, know each other, agree, fail over and sync, e.g. 120s' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
+use crate::planner::scale::MAX_REPLICAS;
+
 const EXIT_CODES: &str = "\
 Exit codes:
   0   success (check: healthy)
@@ -31,6 +33,24 @@ pub struct Cli {
     pub global: GlobalArgs,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// A whole number from `min` to `max`. Negative numbers reach it too (flags allow them), so that
+/// `--slots -3` is answered with the range rather than taken for a flag.
+fn whole(min: usize, max: usize) -> impl Fn(&str) -> Result<usize, String> + Clone + Send + Sync + 'static {
+    move |text: &str| {
+        let n: i128 = text.trim().parse().map_err(|_| format!("'{text}' is not a whole number; give one from {min} to {max}"))?;
+        usize::try_from(n)
+            .ok()
+            .filter(|n| (min..=max).contains(n))
+            .ok_or_else(|| format!("give a whole number from {min} to {max}"))
+    }
+}
+
+/// A percentage from 0 to 100.
+fn percent(text: &str) -> Result<f64, String> {
+    let pct: f64 = text.trim().parse().map_err(|_| format!("'{text}' is not a number; give a percentage from 0 to 100"))?;
+    if (0.0..=100.0).contains(&pct) { Ok(pct) } else { Err("give a percentage from 0 to 100".to_owned()) }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -74,8 +94,8 @@ pub struct GlobalArgs {
     #[arg(short = 'v', long = "verbose", global = true, action = ArgAction::Count)]
     pub verbose: u8,
     /// Nodes asked at once while reading the cluster
-    #[arg(long, global = true, value_name = "N", default_value_t = 256, value_parser = clap::value_parser!(u16).range(1..), help_heading = "Reading the cluster")]
-    pub concurrency: u16,
+    #[arg(long, global = true, value_name = "N", default_value_t = 256, allow_negative_numbers = true, value_parser = whole(1, 65535), help_heading = "Reading the cluster")]
+    pub concurrency: usize,
     /// How to read the nodes' views of the cluster: full (every node's CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)
     #[arg(long, global = true, value_enum, value_name = "HOW", default_value = "auto", help_heading = "Reading the cluster")]
     pub views: ViewsChoice,
@@ -252,7 +272,7 @@ pub struct CreateArgs {
     #[command(flatten)]
     pub target: TargetArgs,
     /// Replicas per master
-    #[arg(long, default_value_t = 0, value_name = "N")]
+    #[arg(long, default_value_t = 0, value_name = "N", allow_negative_numbers = true, value_parser = whole(0, MAX_REPLICAS))]
     pub replicas: usize,
     /// Allow fewer than 3 masters
     #[arg(long)]
@@ -260,16 +280,17 @@ pub struct CreateArgs {
     /// How long to wait for the nodes to agree, e.g. 60s
     #[arg(long, value_name = "DURATION", default_value = "60s")]
     pub wait_timeout: String,
-    /// What to wait for: serving (every node serves; replicas still in their first sync are reported) or synced (every replica has finished its first sync too)
-    #[arg(long, value_enum, value_name = "UNTIL", default_value = "serving")]
-    pub wait: CreateWait,
+    #[arg(long, value_enum, value_name = "UNTIL", default_value = "synced", help = WAIT_HELP)]
+    pub wait: WaitUntil,
 }
 
-/// What `create` waits for before it checks the cluster.
+const WAIT_HELP: &str = "What to wait for before the final check: synced (every replica has finished its first sync, so check passes) or serving (every node serves; replicas still syncing are reported)";
+
+/// What a command that adds nodes waits for before it checks the cluster.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CreateWait {
-    Serving,
+pub enum WaitUntil {
     Synced,
+    Serving,
 }
 
 /// How the tool reaches the pods.
@@ -333,10 +354,10 @@ pub struct MoveArgs {
     #[arg(long, value_enum, default_value = "auto")]
     pub pace: Pace,
     /// Moves from different sources that run at once (when paced, their batches take turns)
-    #[arg(long, value_name = "N", default_value_t = 4)]
+    #[arg(long, value_name = "N", default_value_t = 4, allow_negative_numbers = true, value_parser = whole(1, 256))]
     pub parallel: usize,
     /// Keys per MIGRATE batch (legacy)
-    #[arg(long, value_name = "N", default_value_t = 1000)]
+    #[arg(long, value_name = "N", default_value_t = 1000, allow_negative_numbers = true, value_parser = whole(1, 1_000_000))]
     pub batch_keys: usize,
     /// Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout
     #[arg(long, value_name = "SIZE", default_value = "8mb")]
@@ -347,6 +368,9 @@ pub struct MoveArgs {
     /// MIGRATE's own I/O timeout per batch (legacy)
     #[arg(long, value_name = "DURATION", default_value = "10s")]
     pub migrate_timeout: String,
+    /// How long to wait for nodes to serve, know each other, agree, fail over and sync, e.g. 120s
+    #[arg(long, value_name = "DURATION", default_value = "120s")]
+    pub wait_timeout: String,
 }
 
 impl Default for MoveArgs {
@@ -372,7 +396,7 @@ pub struct ReshardArgs {
     #[arg(long, value_name = "NODE", required = true)]
     pub to: String,
     /// How many slots to move (exactly; an error if the sources own fewer)
-    #[arg(long, value_name = "N", required = true)]
+    #[arg(long, value_name = "N", required = true, allow_negative_numbers = true, value_parser = whole(1, 16384))]
     pub slots: usize,
     #[command(flatten)]
     pub moving: MoveArgs,
@@ -386,7 +410,7 @@ pub struct RebalanceArgs {
     #[arg(long, value_name = "NODE=W")]
     pub weight: Vec<String>,
     /// Only rebalance when some master is off its share by more than PCT percent (0: any difference)
-    #[arg(long, value_name = "PCT", default_value_t = 2.0)]
+    #[arg(long, value_name = "PCT", default_value_t = 2.0, allow_negative_numbers = true, value_parser = percent)]
     pub threshold: f64,
     /// Give slots to masters that own none
     #[arg(long)]
@@ -400,20 +424,22 @@ pub struct ScaleArgs {
     #[command(flatten)]
     pub target: TargetArgs,
     /// Masters after the resize
-    #[arg(long, value_name = "M", required = true)]
+    #[arg(long, value_name = "M", required = true, allow_negative_numbers = true, value_parser = whole(1, 1000))]
     pub masters: usize,
     /// Replicas per master after the resize (default: as now)
-    #[arg(long, value_name = "R")]
+    #[arg(long, value_name = "R", allow_negative_numbers = true, value_parser = whole(0, MAX_REPLICAS))]
     pub replicas: Option<usize>,
     /// Allow fewer than 3 masters
     #[arg(long)]
     pub force: bool,
-    /// Also delete the storage (data directory) of removed members
+    /// Also delete the storage (data directory, claims) of removed members
     #[arg(long)]
     pub delete_storage: bool,
-    /// How long to wait for members to start and join, replicas to sync and failovers, e.g. 120s
-    #[arg(long, value_name = "DURATION", default_value = "120s")]
-    pub wait_timeout: String,
+    /// A member that remembers another cluster and holds slots or keys may be emptied so it can join (repeatable; --yes alone never allows it)
+    #[arg(long, value_name = "MEMBER", value_delimiter = ',')]
+    pub discard_data_on: Vec<String>,
+    #[arg(long, value_enum, value_name = "UNTIL", default_value = "synced", help = WAIT_HELP)]
+    pub wait: WaitUntil,
     #[command(flatten)]
     pub moving: MoveArgs,
 }
@@ -437,9 +463,11 @@ pub struct AddNodeArgs {
     /// Join as a replica of this master (pod name, ID, ID prefix or HOST:PORT)
     #[arg(long, value_name = "NODE")]
     pub replica_of: Option<String>,
-    /// How long to wait for the node to learn the cluster, e.g. 60s
+    /// How long to wait for the node to learn the cluster (and a replica to sync), e.g. 60s
     #[arg(long, value_name = "DURATION", default_value = "60s")]
     pub wait_timeout: String,
+    #[arg(long, value_enum, value_name = "UNTIL", default_value = "synced", help = WAIT_HELP)]
+    pub wait: WaitUntil,
 }
 
 #[derive(Debug, Args)]
@@ -492,7 +520,7 @@ pub struct SandboxUpArgs {
     #[arg(long, default_value = "default")]
     pub name: String,
     /// How many nodes
-    #[arg(long = "nodes", value_name = "K", default_value_t = 6)]
+    #[arg(long = "nodes", value_name = "K", default_value_t = 6, allow_negative_numbers = true, value_parser = whole(1, 254))]
     pub count: usize,
     /// Server binary (redis-server or valkey-server; default: $KUBECTL_REDIS_SERVER, then PATH)
     #[arg(long, value_name = "PATH")]
@@ -507,7 +535,7 @@ pub struct SandboxScaleArgs {
     /// Sandbox name
     pub name: String,
     /// How many members
-    #[arg(value_name = "N")]
+    #[arg(value_name = "N", allow_negative_numbers = true, value_parser = whole(1, 254))]
     pub count: usize,
     /// Delete the data directories of removed members
     #[arg(long)]
@@ -519,7 +547,7 @@ pub struct SandboxRestartArgs {
     /// Sandbox name
     pub name: String,
     /// Members (ordinals) to restart (default: all)
-    #[arg(value_name = "MEMBER")]
+    #[arg(value_name = "MEMBER", allow_negative_numbers = true, value_parser = whole(0, 253))]
     pub members: Vec<usize>,
     /// Bring them back under new loopback addresses, as pods get new IPs
     #[arg(long)]
@@ -539,7 +567,7 @@ pub struct DemoArgs {
     #[arg(long, value_name = "PATH")]
     pub server: Option<PathBuf>,
     /// How many sample keys to load
-    #[arg(long, default_value_t = 10_000)]
+    #[arg(long, default_value_t = 10_000, allow_negative_numbers = true, value_parser = whole(1, 10_000_000))]
     pub keys: usize,
 }
 
@@ -556,10 +584,10 @@ pub struct SampleKeysArgs {
     #[command(flatten)]
     pub target: TargetArgs,
     /// How many keys
-    #[arg(long, default_value_t = 10_000)]
+    #[arg(long, default_value_t = 10_000, allow_negative_numbers = true, value_parser = whole(1, 100_000_000))]
     pub count: usize,
     /// Bytes per value
-    #[arg(long, default_value_t = 100)]
+    #[arg(long, default_value_t = 100, allow_negative_numbers = true, value_parser = whole(1, 512 * 1024 * 1024))]
     pub size: usize,
 }
 

@@ -16,6 +16,7 @@ use crate::redis::conn::{Connector, Credentials, Secret};
 use crate::redis::tls::{TlsFiles, TlsSettings};
 use crate::redis::topology::Gathering;
 use crate::redis::view::ViewMode;
+use crate::stop::Stop;
 
 #[derive(Clone)]
 pub struct Context {
@@ -31,6 +32,11 @@ pub struct Context {
     pub interactive: bool,
     /// The verb of a command that changes the cluster: on Kubernetes it holds the target's lease.
     pub changing: Option<&'static str>,
+    /// Requested by Ctrl-C or a lost lease: the run stops after the work in flight.
+    pub stop: Stop,
+    /// The flags that say how to connect (user, password file, TLS, timeout), as typed: hints
+    /// that tell the user to run a command again repeat them.
+    connection_words: Vec<String>,
     lease: Arc<tokio::sync::Mutex<Option<lease::Held>>>,
 }
 
@@ -60,12 +66,40 @@ impl Context {
                     ViewsChoice::Digest => ViewMode::Digest,
                     ViewsChoice::Auto => ViewMode::Auto,
                 },
-                concurrency: usize::from(args.concurrency),
+                concurrency: args.concurrency,
             },
             interactive,
             changing: None,
+            stop: Stop::default(),
+            connection_words: connection_words(args),
             lease: Arc::default(),
         })
+    }
+
+    /// The target and connection flags of a command line the user can paste to run the same
+    /// command again, e.g. `redis-cluster -n redis --tls --cacert ca.pem`.
+    pub fn rerun_words(&self, target: &TargetArgs) -> String {
+        let mut words: Vec<String> = Vec::new();
+        let mut flag = |name: &str, value: Option<String>| {
+            if let Some(value) = value {
+                words.push(format!("{name} {}", shell_word(&value)));
+            }
+        };
+        flag("-l", target.selector.clone());
+        flag("-n", target.namespace.clone());
+        flag("--kubeconfig", target.kubeconfig.as_ref().map(|p| p.display().to_string()));
+        flag("--context", target.context.clone());
+        flag(
+            "--password-secret",
+            target.password_secret.as_ref().map(|s| s.key.as_ref().map_or(s.name.clone(), |k| format!("{}:{k}", s.name))),
+        );
+        flag("--connect", (target.connect != ConnectMode::Auto).then(|| format!("{:?}", target.connect).to_lowercase()));
+        flag("--nodes", (!target.nodes.is_empty()).then(|| target.nodes.join(",")));
+        let mut all: Vec<String> = target.statefulset.iter().map(|s| shell_word(s)).collect();
+        all.extend(target.sandbox.iter().map(|name| format!("--sandbox={}", shell_word(name))));
+        all.extend(words);
+        all.extend(self.connection_words.iter().cloned());
+        all.join(" ")
     }
 
     /// The nodes a command works on: a StatefulSet or `--selector` (Kubernetes), `--sandbox[=NAME]`,
@@ -219,4 +253,29 @@ fn port_forward(mode: ConnectMode) -> bool {
         ConnectMode::Direct => false,
         ConnectMode::PortForward => true,
     }
+}
+
+/// The connection flags as given, for command lines in hints (never a secret: the password only
+/// ever comes from a file, the environment or a prompt).
+fn connection_words(args: &GlobalArgs) -> Vec<String> {
+    let mut words = Vec::new();
+    let path = |flag: &str, p: &Option<std::path::PathBuf>| {
+        p.as_ref().map(|p| format!("{flag} {}", shell_word(&p.display().to_string())))
+    };
+    words.extend(args.user.as_ref().map(|u| format!("--user {}", shell_word(u))));
+    words.extend(path("--password-file", &args.password_file));
+    words.extend(args.ask_password.then(|| "--ask-password".to_owned()));
+    words.extend(args.tls.then(|| "--tls".to_owned()));
+    words.extend(path("--cacert", &args.cacert));
+    words.extend(path("--cert", &args.cert));
+    words.extend(path("--key", &args.key));
+    words.extend(args.insecure.then(|| "--insecure".to_owned()));
+    words.extend((args.timeout != "5s").then(|| format!("--timeout {}", shell_word(&args.timeout))));
+    words
+}
+
+/// A word as a POSIX shell reads it back: quoted when it holds anything but plain characters.
+pub fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || "_-./:=,@%+".contains(c));
+    if plain { word.to_owned() } else { format!("'{}'", word.replace('\'', r"'\''")) }
 }

@@ -5,6 +5,7 @@
 //! never credentials.
 
 use std::fmt;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Process exit codes, documented in the README and in `--help`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,8 +73,11 @@ impl Error {
         self
     }
 
+    /// The exit code: the kind's, unless this run has changed something already — then a
+    /// refusal or an unreachable node can no longer mean "nothing changed" (see `note_change`).
     pub fn exit_code(&self) -> ExitCode {
         match self.kind {
+            Kind::Usage | Kind::Refused | Kind::Unreachable if changed_anything() => ExitCode::Failed,
             Kind::Usage => ExitCode::Usage,
             Kind::Refused => ExitCode::Refused,
             Kind::Unreachable => ExitCode::Unreachable,
@@ -95,4 +99,18 @@ impl From<std::io::Error> for Error {
     fn from(err: std::io::Error) -> Self {
         Error::failed(err.to_string())
     }
+}
+
+/// Whether this process has changed a cluster or its platform yet.
+static CHANGED: AtomicBool = AtomicBool::new(false);
+
+/// Called before the first change a run makes (a step, a slot move, a resize, a write), so that
+/// every failure after it exits 1, whichever layer it comes from.
+pub fn note_change() {
+    CHANGED.store(true, Ordering::SeqCst);
+}
+
+/// True once `note_change` was called.
+pub fn changed_anything() -> bool {
+    CHANGED.load(Ordering::SeqCst)
 }

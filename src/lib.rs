@@ -13,7 +13,8 @@
 //! - `platform`: where nodes come from (sandbox processes, static addresses) and where they run.
 //! - `redis`: addresses, connections with timeouts, CLUSTER NODES and INFO parsing, the topology
 //!   model, keys per slot.
-//! - `journal` and `state`: the tool's own files (move journals, sandboxes); `units`: durations, sizes.
+//! - `journal` and `state`: the tool's own files (move journals, sandboxes); `units`: durations, sizes;
+//!   `stop`: what stops a run after the work in flight (Ctrl-C, a lost Lease).
 
 pub mod cli;
 pub mod commands;
@@ -27,4 +28,5 @@ pub mod platform;
 pub mod progress;
 pub mod redis;
 pub mod state;
+pub mod stop;
 pub mod units;

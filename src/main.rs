@@ -62,8 +62,17 @@ fn report(err: &error::Error, json: bool) {
     if let Some(hint) = &err.hint {
         eprintln!("hint: {hint}");
     }
+    let changed = error::changed_anything();
+    if changed && err.kind != error::Kind::Failed {
+        eprintln!("note: this run had already changed the cluster; `kubectl redis check` shows where it stands");
+    }
     if json {
-        let doc = serde_json::json!({ "error": err.to_string(), "hint": err.hint, "exit_code": err.exit_code() as u8 });
+        let doc = serde_json::json!({
+            "error": err.to_string(),
+            "hint": err.hint,
+            "exit_code": err.exit_code() as u8,
+            "changed": changed,
+        });
         println!("{doc}");
     }
 }

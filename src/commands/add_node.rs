@@ -2,7 +2,7 @@
 //! knows the whole slot map before reporting success.
 
 use super::{Outcome, Report};
-use crate::cli::AddNodeArgs;
+use crate::cli::{AddNodeArgs, WaitUntil};
 use crate::context::{Context, parse_duration};
 use crate::error::{Error, ExitCode, Result};
 use crate::executor::Executor;
@@ -21,23 +21,25 @@ pub async fn run(ctx: &Context, args: &AddNodeArgs) -> Result<ExitCode> {
         (None, true) => JoinAs::Replica(None),
         (None, false) => JoinAs::Master,
     };
-    let (outcome, plan) = execute(ctx, &platform, &args.node, join_as, wait).await?;
+    let synced = args.wait == WaitUntil::Synced;
+    let (outcome, plan) = execute(ctx, &platform, &args.node, join_as, Waits { limit: wait, synced }).await?;
     if ctx.json {
         output::print_json(&Report { plan: &plan, outcome, check: None })?;
     } else if outcome == Outcome::Applied {
         println!("{}", ctx.style.good("OK: the node joined and knows the whole slot map"));
     }
-    Ok(ExitCode::Success)
+    Ok(super::exit_code(outcome, None))
+}
+
+/// How long and for what an added node is waited for.
+pub struct Waits {
+    pub limit: std::time::Duration,
+    /// A replica until its first sync is done.
+    pub synced: bool,
 }
 
 /// `join_as` may name the master by reference; it is resolved here against the cluster.
-pub async fn execute(
-    ctx: &Context,
-    platform: &Platform,
-    node: &str,
-    join_as: JoinAs,
-    wait: std::time::Duration,
-) -> Result<(Outcome, Plan)> {
+pub async fn execute(ctx: &Context, platform: &Platform, node: &str, join_as: JoinAs, wait: Waits) -> Result<(Outcome, Plan)> {
     let topology = super::gather(ctx, platform).await?;
     let addr = new_node_addr(&topology, &platform.address_for(node))?;
     let state = topology::probe(&ctx.connector, &addr)
@@ -56,8 +58,8 @@ pub async fn execute(
         slots: state.myself().map_or(0, |m| m.slots.len()),
         knows: state.view.lines.iter().filter(|l| l.id != state.id).count(),
     };
-    let plan = membership::plan_add(&topology, &platform.sites(), &joiner, &join_as)?;
-    let outcome = super::carry_out(ctx, &plan, Executor::new(&ctx.connector, wait)).await?;
+    let plan = membership::plan_add(&topology, &platform.sites(), &joiner, &join_as, wait.synced)?;
+    let outcome = super::carry_out(ctx, &plan, Executor::new(&ctx.connector, wait.limit, &ctx.stop)).await?;
     Ok((outcome, plan))
 }
 

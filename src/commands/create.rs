@@ -7,7 +7,7 @@ use futures::future::join_all;
 
 use super::verdict::{self, Verdict};
 use super::{Outcome, Report};
-use crate::cli::{CreateArgs, CreateWait};
+use crate::cli::{CreateArgs, WaitUntil};
 use crate::context::{Context, parse_duration};
 use crate::error::{Error, ExitCode, Result};
 use crate::executor::Executor;
@@ -20,15 +20,10 @@ use crate::redis::topology::{self, NodeState};
 
 pub async fn run(ctx: &Context, args: &CreateArgs) -> Result<ExitCode> {
     let platform = ctx.platform(&args.target).await?;
-    let request = CreateRequest { replicas: args.replicas, force: args.force, wait_synced: args.wait == CreateWait::Synced };
+    let request = CreateRequest { replicas: args.replicas, force: args.force, wait_synced: args.wait == WaitUntil::Synced };
     let wait = parse_duration("--wait-timeout", &args.wait_timeout)?;
     let (outcome, plan, verdict) = execute(ctx, &platform, request, wait).await?;
-    // The verdict is printed in full; warnings (say, masters without replicas after --replicas 0)
-    // describe the layout that was asked for, so only problems fail the command.
-    let code = match verdict.as_ref().map(Verdict::exit_code) {
-        Some(ExitCode::CheckProblems) => ExitCode::CheckProblems,
-        _ => ExitCode::Success,
-    };
+    let code = super::exit_code(outcome, verdict.as_ref());
     if ctx.json {
         output::print_json(&Report { plan: &plan, outcome, check: verdict })?;
     } else if let Some(verdict) = &verdict {
@@ -47,9 +42,9 @@ pub async fn execute(
     let addrs = platform.nodes();
     let candidates = candidates(ctx, platform, &addrs).await?;
     let plan = create::plan(&candidates, request)?;
-    let outcome = super::carry_out(ctx, &plan, Executor::new(&ctx.connector, wait)).await?;
+    let outcome = super::carry_out(ctx, &plan, Executor::new(&ctx.connector, wait, &ctx.stop)).await?;
     let verdict = match outcome {
-        Outcome::DryRun => None,
+        Outcome::DryRun | Outcome::Stopped => None,
         Outcome::Applied | Outcome::NothingToDo => Some(verdict::execute(ctx, platform).await?),
     };
     Ok((outcome, plan, verdict))

@@ -24,7 +24,7 @@ pub async fn run(ctx: &Context, args: &DelNodeArgs) -> Result<ExitCode> {
     } else if outcome == Outcome::Applied {
         println!("{}", ctx.style.good("OK: the node was removed from the cluster"));
     }
-    Ok(ExitCode::Success)
+    Ok(super::exit_code(outcome, None))
 }
 
 pub async fn execute(ctx: &Context, platform: &Platform, node: &str, force: bool) -> Result<(Outcome, Plan)> {
@@ -33,11 +33,11 @@ pub async fn execute(ctx: &Context, platform: &Platform, node: &str, force: bool
         Ok(target) => target,
         Err(err) => {
             let plan = already_gone(&topology, &platform.address_for(node)).ok_or(err)?;
-            return Ok((super::carry_out(ctx, &plan, Executor::new(&ctx.connector, REHOME_WAIT)).await?, plan));
+            return Ok((super::carry_out(ctx, &plan, Executor::new(&ctx.connector, REHOME_WAIT, &ctx.stop)).await?, plan));
         }
     };
     let plan = membership::plan_remove(&topology, &platform.sites(), target, force)?;
-    let outcome = super::carry_out(ctx, &plan, Executor::new(&ctx.connector, REHOME_WAIT)).await?;
+    let outcome = super::carry_out(ctx, &plan, Executor::new(&ctx.connector, REHOME_WAIT, &ctx.stop)).await?;
     Ok((outcome, plan))
 }
 

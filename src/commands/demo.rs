@@ -61,11 +61,11 @@ async fn walk_through(ctx: &Context, name: &str, args: &DemoArgs) -> Result<()> 
 
     let mut platform = platform;
     heading(ctx, "kubectl redis scale --masters 4 (one more shard: grow to 8 members, join, move a quarter of the slots)");
-    scale_to(ctx, &mut platform, 4).await?;
+    scale_to(ctx, &mut platform, 4, name).await?;
     super::status::run_on(ctx, &platform).await?;
 
     heading(ctx, "kubectl redis scale --masters 3 (back: drain the highest shard, forget it, shrink to 6 members)");
-    scale_to(ctx, &mut platform, 3).await?;
+    scale_to(ctx, &mut platform, 3, name).await?;
 
     heading(ctx, "Verifying every key");
     let topology = super::gather(ctx, &platform).await?;
@@ -83,15 +83,15 @@ async fn walk_through(ctx: &Context, name: &str, args: &DemoArgs) -> Result<()> 
 }
 
 /// `scale --masters <masters> --yes` with the command line's defaults, reporting what moved.
-async fn scale_to(ctx: &Context, platform: &mut Platform, masters: usize) -> Result<()> {
+async fn scale_to(ctx: &Context, platform: &mut Platform, masters: usize, sandbox: &str) -> Result<()> {
     let moving = MoveArgs::default();
-    let options = super::scale::Options { moving: &moving, wait: WAIT, delete_storage: false };
-    let request = ScaleRequest { masters, replicas: None, force: false };
-    match super::scale::execute(ctx, platform, request, &options).await? {
-        super::scale::Finished::Done { plan, effects, .. } => {
-            println!("{}", ctx.style.good(&effects.summary(&plan)));
-            Ok(())
-        }
-        super::scale::Finished::Stopped { .. } => Err(Error::failed("interrupted")),
+    let rerun = format!(" --sandbox={sandbox}");
+    let options = super::scale::Options { moving: &moving, wait: WAIT, delete_storage: false, synced: true, rerun };
+    let request = ScaleRequest { masters, ..Default::default() };
+    let finished = super::scale::execute(ctx, platform, request, &options).await?;
+    if finished.resume.is_some() {
+        return Err(Error::failed("interrupted"));
     }
+    println!("{}", ctx.style.good(&finished.effects.summary(&finished.plan)));
+    Ok(())
 }

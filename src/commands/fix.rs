@@ -1,8 +1,13 @@
 //! `fix` and `check --fix`: shows the repair plan for what check finds, applies it once confirmed,
-//! and ends with the verdict `check` gives.
+//! and ends with the verdict `check` gives. Slots it finishes move as every command moves them
+//! (`--migration`, `--pace`, Ctrl-C); its record of unfinished work is the servers' own open-slot
+//! markers, which a re-run finishes, so it keeps no journal of its own (and leaves another
+//! command's journal for that command to resume).
+
+use std::time::{Duration, Instant};
 
 use super::verdict::{self, Verdict};
-use super::{Outcome, Report};
+use super::{Outcome, Report, moving};
 use crate::cli::{MoveArgs, TargetArgs};
 use crate::context::Context;
 use crate::error::{ExitCode, Result};
@@ -11,45 +16,57 @@ use crate::executor::{Executor, SlotMoving};
 use crate::journal;
 use crate::output;
 use crate::planner::Step;
+use crate::planner::guard;
+use crate::planner::moves::Move;
 use crate::planner::repair::{self, UncoveredKeys};
 use crate::platform::Platform;
 use crate::progress;
 use crate::redis::slot_keys;
 use crate::redis::topology::Topology;
 
-/// How long re-attached replicas and moved slots get to settle.
-const SETTLE: std::time::Duration = std::time::Duration::from_secs(60);
+/// How long the verdict waits for gossip to spread what the repair changed while problems remain.
+const GOSSIP_SETTLE: Duration = Duration::from_secs(10);
 
 pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs) -> Result<ExitCode> {
     let platform = ctx.platform(target).await?;
     let topology = super::gather(ctx, &platform).await?;
-    super::moving::validate(moving, &topology)?;
+    moving::validate(moving, &topology)?;
     let uncovered = count_uncovered_keys(ctx, &topology).await?;
     let plan = repair::plan(&topology, &uncovered, platform.roster().as_ref());
-    let moves: Vec<_> =
+    let moves: Vec<Move> =
         plan.steps.iter().filter_map(|s| if let Step::MoveSlots(m) = s { Some(m.clone()) } else { None }).collect();
-    crate::planner::guard::refuse_keys_outside_db0(&topology, &moves)?;
-    let settings = super::moving::settings(moving, Backend::Legacy, &topology)?;
-    let slots: usize = moves.iter().map(|m| m.slot_count()).sum();
+    // Open slots of a legacy migration are finished the legacy way (`--migration atomic` is refused then).
+    let backend = moving::backend(moving.migration, &topology, &moves)?;
+    if backend == Backend::Legacy {
+        guard::refuse_keys_outside_db0(&topology, &moves)?;
+    }
+    let settings = moving::settings(moving, backend, &topology)?;
+    let wait = moving::wait_timeout(moving)?;
+    let slots: usize = moves.iter().map(Move::slot_count).sum();
     let mode = if ctx.json { progress::Mode::Silent } else { progress::Mode::Human };
     let (report, display) = progress::reporter(mode, slots);
-    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let executor = Executor::new(&ctx.connector, SETTLE).with_slot_moving(SlotMoving { settings, report, stop });
+    let executor = Executor::new(&ctx.connector, wait, &ctx.stop).with_slot_moving(SlotMoving { settings, report });
     let outcome = super::carry_out(ctx, &plan, executor).await;
     display.close();
     let outcome = outcome?;
-    if outcome != Outcome::DryRun {
+    if matches!(outcome, Outcome::Applied | Outcome::NothingToDo) {
         forget_stale_journal(&topology)?;
     }
     let verdict = match outcome {
-        Outcome::DryRun => None,
-        _ => Some(verdict_after(ctx, &platform).await?),
+        Outcome::Applied | Outcome::NothingToDo => Some(verdict_after(ctx, &platform, wait).await?),
+        Outcome::DryRun | Outcome::Stopped => None,
     };
-    let code = verdict.as_ref().map_or(ExitCode::Success, Verdict::exit_code);
+    let code = match (outcome, &verdict) {
+        (_, Some(verdict)) => verdict.exit_code(),
+        _ => super::exit_code(outcome, None),
+    };
     if ctx.json {
         output::print_json(&Report { plan: &plan, outcome, check: verdict })?;
     } else if let Some(verdict) = &verdict {
         verdict::print(ctx, verdict);
+    }
+    if outcome == Outcome::Stopped {
+        eprintln!("stopped after the work in flight; run `kubectl redis fix {}` to continue", ctx.rerun_words(target));
     }
     Ok(code)
 }
@@ -76,17 +93,21 @@ fn forget_stale_journal(topology: &Topology) -> Result<()> {
     Ok(())
 }
 
-/// Gossip needs a moment to spread what the repair changed; the verdict waits for it, bounded.
-async fn verdict_after(ctx: &Context, platform: &Platform) -> Result<Verdict> {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+/// Gossip needs a moment to spread what the repair changed: the verdict waits for problems to
+/// clear (at most `GOSSIP_SETTLE`) and for re-attached replicas to finish syncing (at most `wait`).
+async fn verdict_after(ctx: &Context, platform: &Platform, wait: Duration) -> Result<Verdict> {
+    let started = Instant::now();
     loop {
         let verdict = verdict::execute(ctx, platform).await?;
-        // A replica attached again resyncs: that settles within the wait too.
-        let settled = verdict.problems == 0 && !verdict.findings.iter().any(|f| f.code == "replica-syncing");
-        if settled || std::time::Instant::now() > deadline {
+        let syncing = verdict.findings.iter().any(|f| f.code == "replica-syncing");
+        if verdict.problems == 0 && !syncing {
             return Ok(verdict);
         }
-        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        let limit = if verdict.problems > 0 { GOSSIP_SETTLE } else { wait };
+        if started.elapsed() > limit {
+            return Ok(verdict);
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
     }
 }
 

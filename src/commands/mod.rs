@@ -21,7 +21,7 @@ pub mod verdict;
 use serde::Serialize;
 
 use crate::context::Context;
-use crate::error::Result;
+use crate::error::{ExitCode, Result};
 use crate::executor::Executor;
 use crate::planner::Plan;
 use crate::platform::Platform;
@@ -34,6 +34,8 @@ pub enum Outcome {
     Applied,
     DryRun,
     NothingToDo,
+    /// Ctrl-C: the work in flight finished and the rest was left; the same command continues.
+    Stopped,
 }
 
 /// The JSON document of a changing command: its plan, what became of it, and the check after it.
@@ -87,10 +89,11 @@ pub async fn carry_out(ctx: &Context, plan: &Plan, mut executor: Executor<'_>) -
         return Ok(Outcome::DryRun);
     }
     ctx.confirm(&format!("Apply these {} steps?", plan.steps.len()))?;
+    ctx.stop.on_ctrl_c(ctx.json);
     let quiet = ctx.json;
     let timed = ctx.verbose > 1;
     let mut last = std::time::Instant::now();
-    executor
+    let summary = executor
         .apply(plan, |n, total, step| {
             if timed && n > 1 {
                 eprintln!("  {:>9.3} ms", last.elapsed().as_secs_f64() * 1000.0);
@@ -104,5 +107,20 @@ pub async fn carry_out(ctx: &Context, plan: &Plan, mut executor: Executor<'_>) -
     if timed {
         eprintln!("  {:>9.3} ms", last.elapsed().as_secs_f64() * 1000.0);
     }
+    if summary.stopped {
+        ctx.stop.ending()?;
+        return Ok(Outcome::Stopped);
+    }
     Ok(Outcome::Applied)
+}
+
+/// The exit code of a command that changed the cluster (or was asked to): 130 when it stopped
+/// on Ctrl-C, else 0 unless the final check found problems. Warnings describe the layout that
+/// was asked for (say, masters without replicas), so they do not fail it.
+pub fn exit_code(outcome: Outcome, verdict: Option<&verdict::Verdict>) -> ExitCode {
+    match (outcome, verdict.map(verdict::Verdict::exit_code)) {
+        (Outcome::Stopped, _) => ExitCode::Interrupted,
+        (_, Some(ExitCode::CheckProblems)) => ExitCode::CheckProblems,
+        _ => ExitCode::Success,
+    }
 }

@@ -2,8 +2,6 @@
 //! resuming a journal left by an interrupted run, choosing the migration backend, the plan, the
 //! confirmation, the moves with progress and Ctrl-C, and the final agreement wait.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use serde_json::json;
@@ -24,8 +22,6 @@ use crate::redis::topology::{Member, Topology};
 
 /// Slots handled per pipelined round by the legacy mover.
 const SLOTS_PER_ROUND: usize = 64;
-/// How long the masters get to agree on the new owners after the last move.
-const AGREEMENT_WAIT: Duration = Duration::from_secs(60);
 
 /// What a slot-moving command asks for, in resolved form.
 pub struct Request {
@@ -84,18 +80,18 @@ pub async fn run(
         print!("{plan}");
     }
     if ctx.dry_run {
-        return finish(ctx, request.verb, Outcome::DryRun, &Summary::default());
+        return finish(ctx, request.verb, Outcome::DryRun, &Summary::default(), None);
     }
     ctx.confirm(&format!("Move {} slot(s)?", count(&moves)))?;
+    ctx.stop.on_ctrl_c(ctx.json);
     let mode = if ctx.json { progress::Mode::JsonLines } else { progress::Mode::Human };
-    let stop = stop_on_ctrl_c(ctx.json);
-    let summary = move_slots(ctx, topology, args, backend, &moves, &request, Watch { mode, stop }).await?;
+    let summary = move_slots(ctx, topology, args, backend, &moves, &request, mode).await?;
     if summary.stopped {
-        finish(ctx, request.verb, Outcome::Applied, &summary)?;
-        eprintln!("stopped after the slots in flight; run `{}` again to continue", request.command_line);
-        return Ok(ExitCode::Interrupted);
+        let code = ctx.stop.ending()?;
+        finish(ctx, request.verb, Outcome::Stopped, &summary, Some(&request.command_line))?;
+        return Ok(code);
     }
-    finish(ctx, request.verb, Outcome::Applied, &summary)
+    finish(ctx, request.verb, Outcome::Applied, &summary, None)
 }
 
 /// The unfinished moves of an interrupted run of the same request (`None` when none waits).
@@ -167,6 +163,7 @@ fn nothing_to_do(ctx: &Context, verb: &str, why: String) -> Result<ExitCode> {
 /// without it.
 pub fn validate(args: &MoveArgs, topology: &Topology) -> Result<()> {
     settings(args, Backend::Legacy, topology)?;
+    wait_timeout(args)?;
     if args.migration == Migration::Atomic && !atomic_supported(topology.masters()) {
         return Err(
             Error::usage("atomic migration needs Valkey 9 or newer on every master").hint("use --migration legacy (or auto)")
@@ -182,7 +179,7 @@ fn atomic_supported<'a>(members: impl Iterator<Item = &'a Member>) -> bool {
 }
 
 /// Atomic only where every involved node runs Valkey 9 or newer and no legacy open slot waits.
-fn backend(choice: Migration, topology: &Topology, moves: &[Move]) -> Result<Backend> {
+pub fn backend(choice: Migration, topology: &Topology, moves: &[Move]) -> Result<Backend> {
     let involved: Vec<&Member> =
         moves.iter().flat_map(|m| [&m.source.id, &m.target.id]).filter_map(|id| topology.member(id)).collect();
     let supported = atomic_supported(involved.into_iter());
@@ -201,6 +198,11 @@ fn backend(choice: Migration, topology: &Topology, moves: &[Move]) -> Result<Bac
     }
 }
 
+/// `--wait-timeout`: the bound of every wait while slots move and settle.
+pub fn wait_timeout(args: &MoveArgs) -> Result<Duration> {
+    parse_duration("--wait-timeout", &args.wait_timeout)
+}
+
 pub fn settings(args: &MoveArgs, backend: Backend, topology: &Topology) -> Result<Settings> {
     let batch_bytes = crate::units::parse_bytes(&args.batch_bytes)
         .map_err(|e| Error::usage(format!("--batch-bytes: {e}")).hint("write sizes like 512kb or 8mb"))?;
@@ -216,15 +218,10 @@ pub fn settings(args: &MoveArgs, backend: Backend, topology: &Topology) -> Resul
         slots_per_round: SLOTS_PER_ROUND,
         replace: args.replace,
         migrate_timeout: parse_duration("--migrate-timeout", &args.migrate_timeout)?,
-        masters: topology.masters().filter_map(node_ref).collect(),
+        // Only masters that answer are told a slot's new owner: gossip tells the others, and a
+        // dead one must not hold every move up.
+        masters: topology.masters().filter(|m| m.state.is_some()).filter_map(node_ref).collect(),
     })
-}
-
-/// How the user watches the moves and stops them.
-pub struct Watch {
-    pub mode: progress::Mode,
-    /// Set by Ctrl-C: stop after the slots in flight.
-    pub stop: Arc<AtomicBool>,
 }
 
 /// Saves the journal, moves with progress (Ctrl-C stops after the slots in flight), waits until
@@ -236,14 +233,14 @@ pub async fn move_slots(
     backend: Backend,
     moves: &[Move],
     request: &Request,
-    watch: Watch,
+    mode: progress::Mode,
 ) -> Result<Summary> {
-    let Watch { mode, stop } = watch;
     let settings = settings(args, backend, topology)?;
     let cluster = guard::cluster_key(topology);
     journal::save(&cluster, &Journal::new(request.fingerprint.clone(), request.command_line.clone(), moves))?;
     let (report, display) = progress::reporter(mode, count(moves));
-    let mut executor = Executor::new(&ctx.connector, AGREEMENT_WAIT).with_slot_moving(SlotMoving { settings, report, stop });
+    let wait = wait_timeout(args)?;
+    let mut executor = Executor::new(&ctx.connector, wait, &ctx.stop).with_slot_moving(SlotMoving { settings, report });
     let plan = Plan {
         action: request.verb,
         summary: vec![],
@@ -269,32 +266,21 @@ pub async fn move_slots(
     Ok(summary)
 }
 
-fn finish(ctx: &Context, verb: &str, outcome: Outcome, summary: &Summary) -> Result<ExitCode> {
+/// The result line (JSON: the result event, with the command that continues after a stop).
+fn finish(ctx: &Context, verb: &str, outcome: Outcome, summary: &Summary, resume: Option<&str>) -> Result<ExitCode> {
     if ctx.json {
-        println!("{}", json!({ "event": "result", "action": verb, "outcome": outcome, "summary": summary }));
-    } else if outcome == Outcome::Applied {
-        println!("{}", ctx.style.good(&format!("moved {} slot(s) and {} key(s)", summary.slots_moved, summary.keys_moved)));
-    } else {
+        let mut doc = json!({ "event": "result", "action": verb, "outcome": outcome, "summary": summary });
+        if let Some(resume) = resume {
+            doc["resume"] = json!(resume);
+        }
+        println!("{doc}");
+    } else if outcome == Outcome::DryRun {
         println!("Dry run: nothing was changed.");
+    } else {
+        println!("{}", ctx.style.good(&format!("moved {} slot(s) and {} key(s)", summary.slots_moved, summary.keys_moved)));
+    }
+    if let Some(resume) = resume {
+        eprintln!("stopped after the slots in flight; run `{resume}` to continue");
     }
     Ok(ExitCode::Success)
-}
-
-/// The first Ctrl-C asks the moves to stop after the slots in flight; a second one stops at once
-/// (like a kill, which a re-run recovers from).
-pub fn stop_on_ctrl_c(quiet: bool) -> Arc<AtomicBool> {
-    let stop = Arc::new(AtomicBool::new(false));
-    let flag = stop.clone();
-    tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            flag.store(true, Ordering::SeqCst);
-            if !quiet {
-                eprintln!("stopping after the work in flight (Ctrl-C again stops at once; running the same command continues)");
-            }
-            if tokio::signal::ctrl_c().await.is_ok() {
-                std::process::exit(ExitCode::Interrupted as i32);
-            }
-        }
-    });
-    stop
 }

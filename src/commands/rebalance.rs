@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::moving::{self, Fresh};
 use crate::cli::{MoveArgs, RebalanceArgs};
-use crate::context::Context;
+use crate::context::{Context, shell_word};
 use crate::error::{Error, ExitCode, Result};
 use crate::planner::guard::required_ref;
 use crate::planner::moves::{self, Holder};
@@ -14,13 +14,13 @@ use crate::redis::topology::Topology;
 
 pub async fn run(ctx: &Context, args: &RebalanceArgs) -> Result<ExitCode> {
     let platform = ctx.platform(&args.target).await?;
-    execute(
-        ctx,
-        &platform,
-        &Request { weights: &args.weight, threshold: args.threshold, use_empty_masters: args.use_empty_masters },
-        &args.moving,
-    )
-    .await
+    let request = Request {
+        weights: &args.weight,
+        threshold: args.threshold,
+        use_empty_masters: args.use_empty_masters,
+        rerun: ctx.rerun_words(&args.target),
+    };
+    execute(ctx, &platform, &request, &args.moving).await
 }
 
 /// What a rebalance asks for, as given on the command line.
@@ -28,6 +28,8 @@ pub struct Request<'a> {
     pub weights: &'a [String],
     pub threshold: f64,
     pub use_empty_masters: bool,
+    /// The target and connection flags, for the command line in resume hints.
+    pub rerun: String,
 }
 
 pub async fn execute(ctx: &Context, platform: &Platform, request: &Request<'_>, moving: &MoveArgs) -> Result<ExitCode> {
@@ -45,11 +47,12 @@ pub async fn execute(ctx: &Context, platform: &Platform, request: &Request<'_>, 
     };
     let mut command_line = String::from("kubectl redis rebalance");
     for w in request.weights {
-        command_line += &format!(" --weight {w}");
+        command_line += &format!(" --weight {}", shell_word(w));
     }
     if request.use_empty_masters {
         command_line += " --use-empty-masters";
     }
+    command_line += &format!(" --threshold {} {}", request.threshold, request.rerun);
     let move_request = moving::Request { verb: "rebalance", fingerprint, command_line };
     moving::run(ctx, &topology, moving, move_request, |_| {
         let targets = moves::targets(&holders)?;

@@ -3,7 +3,7 @@
 
 use super::moving::{self, Fresh, Request};
 use crate::cli::ReshardArgs;
-use crate::context::Context;
+use crate::context::{Context, shell_word};
 use crate::error::{Error, ExitCode, Result};
 use crate::planner::guard::required_ref;
 use crate::planner::moves::{self, Holder};
@@ -19,7 +19,13 @@ pub async fn run(ctx: &Context, args: &ReshardArgs) -> Result<ExitCode> {
     let request = Request {
         verb: "reshard",
         fingerprint: format!("reshard from={} to={} slots={}", ids.join(","), target.id, args.slots),
-        command_line: format!("kubectl redis reshard --from {} --to {} --slots {}", args.from.join(","), args.to, args.slots),
+        command_line: format!(
+            "kubectl redis reshard --from {} --to {} --slots {} {}",
+            shell_word(&args.from.join(",")),
+            shell_word(&args.to),
+            args.slots,
+            ctx.rerun_words(&args.target)
+        ),
     };
     moving::run(ctx, &topology, &args.moving, request, |_| {
         let holders = sources

@@ -7,15 +7,14 @@
 //! the first phase that still has work. So a re-run after an interruption at any point, or a
 //! member that took a new ID, converges to the same end state.
 
-use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use serde::Serialize;
 
 use super::verdict::{self, Verdict};
 use super::{Outcome, moving};
-use crate::cli::{MoveArgs, ScaleArgs};
-use crate::context::{Context, parse_duration};
+use crate::cli::{MoveArgs, ScaleArgs, WaitUntil};
+use crate::context::{Context, parse_duration, shell_word};
 use crate::error::{Error, ExitCode, Result};
 use crate::executor::Executor;
 use crate::output;
@@ -33,6 +32,10 @@ pub struct Options<'a> {
     pub moving: &'a MoveArgs,
     pub wait: Duration,
     pub delete_storage: bool,
+    /// Wait for every replica's first sync before the final check (`--wait synced`).
+    pub synced: bool,
+    /// The command line's flags besides the shape (target, --force, …), for resume hints.
+    pub rerun: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -43,34 +46,48 @@ struct ScaleReport<'a> {
     effects: &'a Effects,
     #[serde(skip_serializing_if = "Option::is_none")]
     check: Option<Verdict>,
+    /// How to continue after a stop.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    resume: Option<&'a str>,
 }
 
 pub async fn run(ctx: &Context, args: &ScaleArgs) -> Result<ExitCode> {
     let mut platform = ctx.platform(&args.target).await?;
-    let request = ScaleRequest { masters: args.masters, replicas: args.replicas, force: args.force };
+    let request = ScaleRequest {
+        masters: args.masters,
+        replicas: args.replicas,
+        force: args.force,
+        discard_data_on: args.discard_data_on.clone(),
+    };
+    let mut rerun = String::new();
+    for (flag, given) in [(" --force", args.force), (" --delete-storage", args.delete_storage)] {
+        rerun += if given { flag } else { "" };
+    }
+    if !args.discard_data_on.is_empty() {
+        rerun += &format!(" --discard-data-on {}", shell_word(&args.discard_data_on.join(",")));
+    }
     let options = Options {
         moving: &args.moving,
-        wait: parse_duration("--wait-timeout", &args.wait_timeout)?,
+        wait: parse_duration("--wait-timeout", &args.moving.wait_timeout)?,
         delete_storage: args.delete_storage,
+        synced: args.wait == WaitUntil::Synced,
+        rerun: format!("{rerun} {}", ctx.rerun_words(&args.target)),
     };
-    let (plan, outcome, effects) = match execute(ctx, &mut platform, request, &options).await? {
-        Finished::Done { plan, outcome, effects } => (plan, outcome, effects),
-        Finished::Stopped { command_line } => {
-            eprintln!("stopped; run `{command_line}` again to continue");
-            return Ok(ExitCode::Interrupted);
-        }
-    };
+    let Finished { plan, outcome, effects, resume } = execute(ctx, &mut platform, request, &options).await?;
     let verdict = match outcome {
-        Outcome::DryRun => None,
-        _ => Some(verdict::execute(ctx, &platform).await?),
+        Outcome::Applied | Outcome::NothingToDo => Some(verdict::execute(ctx, &platform).await?),
+        Outcome::DryRun | Outcome::Stopped => None,
     };
-    let code = match verdict.as_ref().map(Verdict::exit_code) {
-        Some(ExitCode::CheckProblems) => ExitCode::CheckProblems,
+    let code = match (&resume, verdict.as_ref().map(Verdict::exit_code)) {
+        (Some(_), _) => ExitCode::Interrupted,
+        (None, Some(ExitCode::CheckProblems)) => ExitCode::CheckProblems,
         _ => ExitCode::Success,
     };
     if ctx.json {
-        let report = ScaleReport { plan: &plan, outcome, effects: &effects, check: verdict };
+        let report = ScaleReport { plan: &plan, outcome, effects: &effects, check: verdict, resume: resume.as_deref() };
         output::print_json(&report)?;
+    } else if let Some(resume) = &resume {
+        eprintln!("stopped; run `{resume}` to continue");
     } else if let Some(verdict) = &verdict {
         if outcome == Outcome::Applied {
             println!("{}", ctx.style.good(&effects.summary(&plan)));
@@ -80,17 +97,13 @@ pub async fn run(ctx: &Context, args: &ScaleArgs) -> Result<ExitCode> {
     Ok(code)
 }
 
-/// How a resize ended.
-pub enum Finished {
-    Done {
-        plan: Box<ScalePlan>,
-        outcome: Outcome,
-        effects: Effects,
-    },
-    /// Ctrl-C: the work in flight finished; the same command continues.
-    Stopped {
-        command_line: String,
-    },
+/// How a resize ended: its plan as shown, what became of it, and (after a Ctrl-C, the work in
+/// flight finished) the command that continues it.
+pub struct Finished {
+    pub plan: Box<ScalePlan>,
+    pub outcome: Outcome,
+    pub effects: Effects,
+    pub resume: Option<String>,
 }
 
 /// What a resize did, beyond its plan.
@@ -121,34 +134,40 @@ pub async fn execute(ctx: &Context, platform: &mut Platform, request: ScaleReque
     if let Some(refusal) = platform.resize_blocker() {
         return Err(refusal);
     }
-    let first = plan_round(ctx, platform, &request).await?;
+    let first = plan_round(ctx, platform, &request, options).await?;
     moving::validate(options.moving, &first.topology)?;
     // Later rounds keep the replica count resolved now, whatever a half-done resize looks like.
     let request = ScaleRequest { replicas: Some(first.plan.to.replicas), ..request };
     if !ctx.json {
         print!("{}", first.plan);
     }
+    let shown = Box::new(first.plan.clone());
+    let finished = |outcome, effects, resume| Ok(Finished { plan: shown.clone(), outcome, effects, resume });
+    let target = first.plan.to.members();
     if first.plan.is_noop() {
-        return Ok(Finished::Done { plan: Box::new(first.plan), outcome: Outcome::NothingToDo, effects: Effects::default() });
+        if options.delete_storage && !ctx.dry_run && platform.resizable() {
+            // What an interrupted shrink may have left: the storage of members already removed.
+            platform.delete_storage_from(target).await?;
+        }
+        return finished(Outcome::NothingToDo, Effects::default(), None);
     }
     if ctx.dry_run {
         if !ctx.json {
             println!("Dry run: nothing was changed.");
         }
-        return Ok(Finished::Done { plan: Box::new(first.plan), outcome: Outcome::DryRun, effects: Effects::default() });
+        return finished(Outcome::DryRun, Effects::default(), None);
     }
     ctx.confirm(&format!("Scale {} → {}?", first.plan.from, first.plan.to))?;
-    let stop = moving::stop_on_ctrl_c(ctx.json);
+    ctx.stop.on_ctrl_c(ctx.json);
     let mut effects = Effects::default();
     let mut confirmed_stale = first.plan.stale.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
     let mut previous_work = String::new();
     let mut round = first;
-    let shown = round.plan.clone();
     for _ in 0..MAX_ROUNDS {
-        if stop.load(Ordering::SeqCst) {
-            return Ok(Finished::Stopped { command_line: round.request.command_line });
+        if ctx.stop.is_requested() {
+            ctx.stop.ending()?;
+            return finished(Outcome::Stopped, effects, Some(round.request.command_line));
         }
-        let target = round.plan.to.members();
         if platform.resizable() && platform.size() < target {
             say(ctx, &format!("growing the {} to {target} members", platform.describe()));
             platform.grow_to(target, options.wait).await?;
@@ -162,6 +181,8 @@ pub async fn execute(ctx: &Context, platform: &mut Platform, request: ScaleReque
             previous_work = signature;
             match work {
                 Work::Wipe(steps) => {
+                    // Members that hold data are refused by the plan unless named; the ones
+                    // found only now (after the platform grew) are confirmed like the first.
                     let new: Vec<&String> =
                         round.plan.stale.iter().map(|s| &s.name).filter(|n| !confirmed_stale.contains(n)).collect();
                     if !new.is_empty() {
@@ -178,33 +199,30 @@ pub async fn execute(ctx: &Context, platform: &mut Platform, request: ScaleReque
                 Work::Moves(moves) => {
                     let backend = moving::prepare(&round.topology, options.moving, &moves)?;
                     let mode = if ctx.json { progress::Mode::Silent } else { progress::Mode::Human };
-                    let done = moving::move_slots(
-                        ctx,
-                        &round.topology,
-                        options.moving,
-                        backend,
-                        &moves,
-                        &round.request,
-                        moving::Watch { mode, stop: stop.clone() },
-                    )
-                    .await?;
+                    let done =
+                        moving::move_slots(ctx, &round.topology, options.moving, backend, &moves, &round.request, mode).await?;
                     effects.slots_moved += done.slots_moved;
                     effects.keys_moved += done.keys_moved;
-                    if done.stopped {
-                        return Ok(Finished::Stopped { command_line: round.request.command_line });
-                    }
                 }
                 Work::Shrink => {
-                    apply(ctx, options.wait, scale::settle(&round.topology)).await?;
-                    if platform.resizable() && platform.size() > target {
-                        say(ctx, &format!("shrinking the {} to {target} members", platform.describe()));
-                        platform.shrink_to(target, options.delete_storage, options.wait).await?;
+                    apply(ctx, options.wait, scale::settle(&round.topology, options.synced)).await?;
+                    if !ctx.stop.is_requested() {
+                        if platform.resizable() && platform.size() > target {
+                            say(ctx, &format!("shrinking the {} to {target} members", platform.describe()));
+                            platform.shrink_to(target, options.wait).await?;
+                        }
+                        if options.delete_storage && platform.resizable() {
+                            platform.delete_storage_from(target).await?;
+                        }
+                        return finished(Outcome::Applied, effects, None);
                     }
-                    return Ok(Finished::Done { plan: Box::new(shown), outcome: Outcome::Applied, effects });
                 }
             }
         }
-        round = plan_round(ctx, platform, &request).await?;
+        // A stop request ends the run at the top of the loop, without looking again.
+        if !ctx.stop.is_requested() {
+            round = plan_round(ctx, platform, &request, options).await?;
+        }
     }
     Err(Error::failed(format!("scale did not finish within {MAX_ROUNDS} rounds"))
         .hint("run `kubectl redis check`, then run the same scale command again"))
@@ -238,14 +256,14 @@ fn next_work(plan: &ScalePlan) -> Result<Work> {
     })
 }
 
-async fn plan_round(ctx: &Context, platform: &Platform, request: &ScaleRequest) -> Result<Round> {
+async fn plan_round(ctx: &Context, platform: &Platform, request: &ScaleRequest, options: &Options<'_>) -> Result<Round> {
     let topology = super::gather(ctx, platform).await?;
     guard::preconditions(&topology)?;
     let shape = scale::target_shape(&topology, request)?;
     let move_request = moving::Request {
         verb: "scale",
         fingerprint: format!("scale masters={} replicas={}", shape.masters, shape.replicas),
-        command_line: format!("kubectl redis scale --masters {} --replicas {}", shape.masters, shape.replicas),
+        command_line: format!("kubectl redis scale --masters {} --replicas {}{}", shape.masters, shape.replicas, options.rerun),
     };
     let pinned = moving::resume(&topology, &move_request)?.unwrap_or_default();
     let seats = platform.seats(shape.members());
@@ -253,10 +271,11 @@ async fn plan_round(ctx: &Context, platform: &Platform, request: &ScaleRequest) 
     Ok(Round { topology, plan, request: move_request })
 }
 
+/// Applies one phase's steps; a stop request shows at the top of the next round.
 async fn apply(ctx: &Context, wait: Duration, steps: Vec<Step>) -> Result<()> {
     let plan = Plan { action: "scale", summary: vec![], placement: None, steps };
     let quiet = ctx.json;
-    Executor::new(&ctx.connector, wait)
+    Executor::new(&ctx.connector, wait, &ctx.stop)
         .apply(&plan, |n, total, step| {
             if !quiet {
                 eprintln!("[{n}/{total}] {step}");

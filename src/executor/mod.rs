@@ -8,8 +8,7 @@ use futures::future::join_all;
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use crate::stop::Stop;
 
 use crate::planner::moves::Move;
 use crate::planner::{BusPeer, NodeRef, Plan, Step};
@@ -43,6 +42,8 @@ pub struct Executor<'a> {
     pub wait_timeout: Duration,
     /// How `MoveSlots` steps are carried out; plans without them need none.
     slot_moving: Option<SlotMoving>,
+    /// Checked between steps (and by the slot mover between rounds).
+    stop: Stop,
     /// The MEETs sent so far (node told, MEET command), and when they were last sent: a MEET whose
     /// handshake timed out is lost, so waiting for addresses sends the missing ones again.
     meets: Vec<(NodeRef, NodeRef, redis::Cmd)>,
@@ -55,17 +56,17 @@ pub struct Executor<'a> {
 pub struct SlotMoving {
     pub settings: mover::Settings,
     pub report: mover::Reporter,
-    /// Set by Ctrl-C: moves finish their round in flight and no further step starts.
-    pub stop: Arc<AtomicBool>,
 }
 
 impl<'a> Executor<'a> {
-    pub fn new(connector: &'a Connector, wait_timeout: Duration) -> Self {
+    /// `stop`: once requested, no further step starts (moves finish their round in flight).
+    pub fn new(connector: &'a Connector, wait_timeout: Duration, stop: &Stop) -> Self {
         Executor {
             connector,
             conns: HashMap::new(),
             wait_timeout,
             slot_moving: None,
+            stop: stop.clone(),
             meets: Vec::new(),
             meets_sent: None,
             nudged: None,
@@ -94,15 +95,23 @@ impl<'a> Executor<'a> {
 
     /// Runs every step in order; `on_step` hears about each one before it starts. Consecutive
     /// `MoveSlots` steps go to the slot mover together so that disjoint moves run concurrently.
+    /// A stop request ends the run between steps (`stopped` in the summary).
     pub async fn apply(&mut self, plan: &Plan, mut on_step: impl FnMut(usize, usize, &Step)) -> Result<mover::Summary> {
         let total = plan.steps.len();
         let mut summary = mover::Summary::default();
         let mut n = 0;
         while n < total {
+            if self.stop.is_requested() {
+                summary.stopped = true;
+                break;
+            }
             let step = &plan.steps[n];
             on_step(n + 1, total, step);
             let moves: Vec<Move> =
                 plan.steps[n..].iter().map_while(|s| if let Step::MoveSlots(m) = s { Some(m.clone()) } else { None }).collect();
+            if step.changes_cluster() {
+                crate::error::note_change();
+            }
             let result = if moves.is_empty() { self.apply_step(step).await } else { self.move_slots(&moves, &mut summary).await };
             result.map_err(|e| {
                 // Once steps have run the cluster may have changed: that is a failed run (exit 1),
@@ -121,11 +130,19 @@ impl<'a> Executor<'a> {
         Ok(summary)
     }
 
+    /// A node that just joined answers MIGRATE with CLUSTERDOWN until it knows the slot map, a
+    /// fresh master reports cluster_state:fail for a while, and a node that has not heard of its
+    /// peer yet refuses SETSLOT naming it: each move waits until both its nodes serve and know
+    /// each other, then the mover runs them.
     async fn move_slots(&mut self, moves: &[Move], summary: &mut mover::Summary) -> Result<()> {
-        let Some(m) = &self.slot_moving else {
+        if self.slot_moving.is_none() {
             return Err(Error::failed("this command cannot move slots"));
-        };
-        let done = mover::run(self.connector, moves, &m.settings, m.report.clone(), m.stop.clone()).await?;
+        }
+        for m in moves {
+            self.wait(Wait::Acquainted(&[m.source.clone(), m.target.clone()])).await?;
+        }
+        let Some(m) = &self.slot_moving else { unreachable!("checked above") };
+        let done = mover::run(self.connector, moves, &m.settings, m.report.clone(), &self.stop).await?;
         summary.slots_moved += done.slots_moved;
         summary.keys_moved += done.keys_moved;
         summary.stopped |= done.stopped;
@@ -270,6 +287,7 @@ impl<'a> Executor<'a> {
                 Wait::Agreement(nodes) => self.agreement_problems(nodes).await,
                 Wait::Addresses(nodes) => self.stale_addresses(nodes).await,
                 Wait::ClusterOk(nodes) => self.not_serving(nodes).await,
+                Wait::Acquainted(nodes) => self.not_acquainted(nodes).await,
                 Wait::ReplicaLink(node) => self.not_replicating(node).await,
                 Wait::Promoted(node) => self.not_master(node).await,
             };
@@ -290,6 +308,10 @@ impl<'a> Executor<'a> {
                     Wait::ClusterOk(_) => {
                         ("not serving the cluster (cluster_state is not ok)", "run `kubectl redis check` to see why")
                     }
+                    Wait::Acquainted(_) => (
+                        "the nodes of a move did not serve the cluster and know each other",
+                        "run `kubectl redis check` to see why; raise --wait-timeout if the cluster is only slow to settle",
+                    ),
                     Wait::ReplicaLink(_) => (
                         "the replica did not finish its first sync",
                         "see the replica's log; `kubectl redis check` shows the link state",
@@ -445,6 +467,18 @@ impl<'a> Executor<'a> {
         pending
     }
 
+    /// Nodes that do not serve the cluster yet, or do not know every other listed node.
+    async fn not_acquainted(&mut self, nodes: &[NodeRef]) -> Vec<String> {
+        let mut pending = self.not_serving(nodes).await;
+        for (node, reply) in nodes.iter().zip(self.ask_each(nodes, redis::cmd("CLUSTER").arg("NODES")).await) {
+            let Ok(text) = reply else { continue };
+            for peer in nodes.iter().filter(|p| p.id != node.id && !text.lines().any(|l| l.starts_with(p.id.as_str()))) {
+                pending.push(format!("{node} has not heard of {peer}"));
+            }
+        }
+        pending
+    }
+
     /// The replica, unless its link to the master is up.
     async fn not_replicating(&mut self, node: &NodeRef) -> Vec<String> {
         match self.ask(node, redis::cmd("INFO").arg("replication")).await {
@@ -551,6 +585,8 @@ enum Wait<'s> {
     Agreement(&'s [NodeRef]),
     Addresses(&'s [NodeRef]),
     ClusterOk(&'s [NodeRef]),
+    /// Every listed node serves and knows every other one.
+    Acquainted(&'s [NodeRef]),
     ReplicaLink(&'s NodeRef),
     Promoted(&'s NodeRef),
 }
@@ -559,7 +595,7 @@ enum Wait<'s> {
 /// is polled less often (each CLUSTER NODES costs its node time in proportion to the cluster).
 fn poll_interval(wait: Wait<'_>) -> Duration {
     let nodes = match wait {
-        Wait::Agreement(nodes) | Wait::Addresses(nodes) | Wait::ClusterOk(nodes) => nodes.len(),
+        Wait::Agreement(nodes) | Wait::Addresses(nodes) | Wait::ClusterOk(nodes) | Wait::Acquainted(nodes) => nodes.len(),
         Wait::ReplicaLink(_) | Wait::Promoted(_) => 1,
     };
     POLL_INTERVAL + Duration::from_millis(2) * u32::try_from(nodes).unwrap_or(u32::MAX)

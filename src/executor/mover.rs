@@ -20,7 +20,6 @@
 
 use std::collections::{BTreeSet, HashSet, VecDeque};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use futures::stream::{FuturesUnordered, StreamExt};
@@ -33,6 +32,7 @@ use crate::planner::NodeRef;
 use crate::planner::moves::Move;
 use crate::redis::conn::{Connector, NodeConn};
 use crate::redis::slots::{SlotSet, format_ranges};
+use crate::stop::Stop;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -80,14 +80,12 @@ pub struct Summary {
     pub stopped: bool,
 }
 
-/// Moves every slot of `moves`; returns what was done, or the first error.
-pub async fn run(
-    connector: &Connector,
-    moves: &[Move],
-    settings: &Settings,
-    report: Reporter,
-    stop: Arc<AtomicBool>,
-) -> Result<Summary> {
+/// Moves every slot of `moves`; returns what was done, or the first error. A stop request (or
+/// one move's failure) lets the other moves finish their round in flight. The caller waits first
+/// until each move's nodes serve and know each other (see `Executor`).
+pub async fn run(connector: &Connector, moves: &[Move], settings: &Settings, report: Reporter, stop: &Stop) -> Result<Summary> {
+    // Requested by the run's stop and by a failed move alike.
+    let stop = stop.within();
     let mut pending: Vec<&Move> = moves.iter().collect();
     let mut busy: HashSet<String> = HashSet::new();
     let mut running = FuturesUnordered::new();
@@ -95,7 +93,7 @@ pub async fn run(
     let mut first_error: Option<Error> = None;
     let turns = Turns::default();
     loop {
-        while first_error.is_none() && !stop.load(Ordering::SeqCst) && running.len() < settings.parallel.max(1) {
+        while first_error.is_none() && !stop.is_requested() && running.len() < settings.parallel.max(1) {
             let Some(i) = pending.iter().position(|m| !busy.contains(&m.source.id)) else {
                 break;
             };
@@ -113,7 +111,7 @@ pub async fn run(
             }
             Err(e) => {
                 // Let the other moves finish their round, then report the first failure.
-                stop.store(true, Ordering::SeqCst);
+                stop.request();
                 first_error.get_or_insert(e);
             }
         }
@@ -122,7 +120,7 @@ pub async fn run(
         return Err(e);
     }
     summary.stopped =
-        !pending.is_empty() || stop.load(Ordering::SeqCst) && summary.slots_moved < moves.iter().map(Move::slot_count).sum();
+        !pending.is_empty() || stop.is_requested() && summary.slots_moved < moves.iter().map(Move::slot_count).sum();
     Ok(summary)
 }
 
@@ -132,7 +130,7 @@ async fn move_pair(
     settings: &Settings,
     turns: Turns,
     report: Reporter,
-    stop: Arc<AtomicBool>,
+    stop: Stop,
 ) -> Result<Summary> {
     let (source, target) = (m.source.addr.to_string(), m.target.addr.to_string());
     report(Event::MoveStarted { source: source.clone(), target: target.clone(), slots: m.slot_count() });
@@ -191,13 +189,11 @@ impl<'a> Legacy<'a> {
         Ok(Legacy { m, settings, source, target, others, auth, measure_keys, pacer })
     }
 
-    async fn run(mut self, stop: &AtomicBool, progress: impl Fn(&Summary)) -> Result<Summary> {
-        wait_until_serving(&mut self.source, &self.m.source, &self.m.target).await?;
-        wait_until_serving(&mut self.target, &self.m.target, &self.m.source).await?;
+    async fn run(mut self, stop: &Stop, progress: impl Fn(&Summary)) -> Result<Summary> {
         let slots: Vec<u16> = self.m.slots.iter().flat_map(|r| r.start..=r.end).collect();
         let mut done = Summary::default();
         for round in slots.chunks(self.settings.slots_per_round.max(1)) {
-            if stop.load(Ordering::SeqCst) {
+            if stop.is_requested() {
                 done.stopped = true;
                 break;
             }
@@ -429,14 +425,26 @@ impl<'a> Legacy<'a> {
     }
 
     /// Keys that exist on both nodes: identical values are replaced (nothing is lost), differing
-    /// values stop the move unless --replace was given.
+    /// values stop the move unless --replace was given. Returns the batch's keys that moved: the
+    /// ones MIGRATE moved before it met the busy one (gone from the source, on the target) and the
+    /// ones replaced now.
     async fn resolve_busy(&mut self, batch: &Batch) -> Result<u64> {
         let limit = self.source.timeout();
         let mut pipe = redis::pipe();
         for key in &batch.keys {
             pipe.cmd("DUMP").arg(key);
         }
-        let here: Vec<Option<Vec<u8>>> = self.source.pipeline_within(&pipe, limit).await?;
+        // A key MIGRATE already moved is gone from the migrating source, which answers ASK for it.
+        let mut here: Vec<Option<Vec<u8>>> = Vec::with_capacity(batch.keys.len());
+        for reply in self.source.pipeline_each(&mut pipe, limit).await? {
+            match reply {
+                Ok(value) => here.push(
+                    redis::from_redis_value(value).map_err(|e| self.slot_error(batch.slot, &self.m.source, &e.to_string()))?,
+                ),
+                Err(e) if e.starts_with("Ask") || e.starts_with("ASK") => here.push(None),
+                Err(e) => return Err(self.slot_error(batch.slot, &self.m.source, &e)),
+            }
+        }
         let mut pipe = redis::pipe();
         for key in &batch.keys {
             pipe.cmd("ASKING").ignore().cmd("DUMP").arg(key);
@@ -444,9 +452,12 @@ impl<'a> Legacy<'a> {
         let there: Vec<Option<Vec<u8>>> = self.target.pipeline_within(&pipe, limit).await?;
         let mut conflicts = Vec::new();
         let mut left = Vec::new();
+        let mut arrived = 0;
         for ((key, a), b) in batch.keys.iter().zip(here).zip(there) {
             match (a, b) {
-                (None, _) => {}
+                (None, Some(_)) => arrived += 1,
+                // Deleted (or expired) meanwhile: nothing to move.
+                (None, None) => {}
                 (Some(a), Some(b)) if a != b => conflicts.push(String::from_utf8_lossy(key).into_owned()),
                 (Some(_), _) => left.push(key.clone()),
             }
@@ -464,7 +475,7 @@ impl<'a> Legacy<'a> {
             .hint("inspect them; --replace overwrites the target's copies with the source's"));
         }
         if left.is_empty() {
-            return Ok(0);
+            return Ok(arrived);
         }
         let rest = Batch { slot: batch.slot, keys: left, bytes: batch.bytes };
         let limit = self.migrate_timeout(&rest) + self.source.timeout();
@@ -473,7 +484,7 @@ impl<'a> Legacy<'a> {
             .call_within::<Value>(&cmd, limit)
             .await
             .map_err(|e| self.slot_error(rest.slot, &self.m.source, &e.message))?;
-        Ok(rest.keys.len() as u64)
+        Ok(arrived + rest.keys.len() as u64)
     }
 
     /// SETSLOT NODE on the target first (so the slot always has an owner), then the source, then
@@ -525,32 +536,6 @@ fn tolerate_on_source(error: &str) -> std::result::Result<(), String> {
 /// Batches by key count alone, one per slot when its keys fit.
 fn counted_batches(slots: Vec<(u16, Vec<Vec<u8>>)>) -> Vec<Batch> {
     slots.into_iter().map(|(slot, keys)| Batch { slot, keys, bytes: 0 }).collect()
-}
-
-/// A node that just joined answers MIGRATE with CLUSTERDOWN until it knows the slot map, a fresh
-/// master reports cluster_state:fail for a while, and so does every node while a slot has no
-/// owner; a node that has not heard of its peer yet (a master that joined moments ago) refuses
-/// SETSLOT naming it: a move waits until both its nodes serve and know each other.
-async fn wait_until_serving(conn: &mut NodeConn, node: &NodeRef, peer: &NodeRef) -> Result<()> {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let info: String = conn.call(redis::cmd("CLUSTER").arg("INFO")).await?;
-        let serving = crate::redis::info::cluster_state_ok(&info);
-        let nodes: String = conn.call(redis::cmd("CLUSTER").arg("NODES")).await?;
-        let knows_peer = nodes.lines().any(|l| l.starts_with(peer.id.as_str()));
-        if serving && knows_peer {
-            return Ok(());
-        }
-        if Instant::now() > deadline {
-            let why = if serving {
-                format!("has not heard of {peer}")
-            } else {
-                "does not serve the cluster (cluster_state is not ok)".into()
-            };
-            return Err(Error::failed(format!("{node} {why}")).hint("run `kubectl redis check`"));
-        }
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
 }
 
 struct Batch {
@@ -645,17 +630,15 @@ async fn atomic_pair(
     m: &Move,
     pace: Pace,
     turns: Turns,
-    stop: &AtomicBool,
+    stop: &Stop,
     progress: impl Fn(&Summary),
 ) -> Result<Summary> {
-    wait_until_serving(&mut connector.connect(&m.target.addr).await?, &m.target, &m.source).await?;
     let mut source = connector.connect(&m.source.addr).await?;
-    wait_until_serving(&mut source, &m.source, &m.target).await?;
     let mut pacer = Pacer::for_slots(pace, probe(connector, m, pace).await?, turns);
     let mut left: VecDeque<u16> = m.slots.iter().flat_map(|r| r.start..=r.end).collect();
     let mut done = Summary::default();
     while !left.is_empty() {
-        if stop.load(Ordering::SeqCst) {
+        if stop.is_requested() {
             done.stopped = true;
             break;
         }
@@ -677,7 +660,7 @@ async fn atomic_pair(
 
 /// One MIGRATESLOTS job for `slots`; false when a stop request cancelled it (the server rolls a
 /// cancelled job back).
-async fn atomic_job(source: &mut NodeConn, m: &Move, slots: &[u16], stop: &AtomicBool) -> Result<bool> {
+async fn atomic_job(source: &mut NodeConn, m: &Move, slots: &[u16], stop: &Stop) -> Result<bool> {
     let list = |v| parse_migrations(v);
     let before: BTreeSet<String> =
         list(source.call(redis::cmd("CLUSTER").arg("GETSLOTMIGRATIONS")).await?).into_iter().map(|j| j.name).collect();
@@ -716,7 +699,7 @@ async fn atomic_job(source: &mut NodeConn, m: &Move, slots: &[u16], stop: &Atomi
         if cancelled && jobs.iter().all(|j| matches!(j.state.as_str(), "success" | "cancelled" | "failed")) {
             return Ok(false);
         }
-        if stop.load(Ordering::SeqCst) && !cancelled {
+        if stop.is_requested() && !cancelled {
             source.call::<Value>(redis::cmd("CLUSTER").arg("CANCELSLOTMIGRATIONS")).await?;
             cancelled = true;
         }

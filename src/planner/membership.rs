@@ -27,7 +27,8 @@ fn reachable_refs(topology: &Topology) -> Vec<NodeRef> {
     topology.reachable().filter_map(node_ref).collect()
 }
 
-pub fn plan_add(topology: &Topology, sites: &SiteMap, joiner: &Joiner, join_as: &JoinAs) -> Result<Plan> {
+/// `synced`: a joining replica is waited for until its first sync is done (`--wait synced`).
+pub fn plan_add(topology: &Topology, sites: &SiteMap, joiner: &Joiner, join_as: &JoinAs, synced: bool) -> Result<Plan> {
     if let Some(member) = topology.member(&joiner.node.id) {
         return already_member(member, join_as);
     }
@@ -76,7 +77,9 @@ pub fn plan_add(topology: &Topology, sites: &SiteMap, joiner: &Joiner, join_as: 
             placement = Some(placement::report(std::slice::from_ref(&pair), &[pair.1.clone(), pair.3.clone()]));
             steps.push(Step::Replicate { node: joiner.node.clone(), master: master_ref });
             steps.push(Step::WaitForAgreement { nodes: everyone });
-            steps.push(Step::WaitForReplicaLink { node: joiner.node.clone() });
+            if synced {
+                steps.push(Step::WaitForReplicaLink { node: joiner.node.clone() });
+            }
         }
     }
     Ok(Plan { action: "add-node", summary, placement, steps })

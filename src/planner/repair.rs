@@ -22,17 +22,19 @@ fn alive<'a>(topology: &'a Topology, id: &str) -> Option<&'a Member> {
 pub fn plan(topology: &Topology, uncovered: &UncoveredKeys, roster: Option<&Roster>) -> Plan {
     let mut summary = Vec::new();
     let mut steps = Vec::new();
-    // Nodes that cannot reach each other can agree on nothing else: addresses come first.
+    // A ghost answers nobody: forgotten first, it holds up no wait and no move.
+    ghosts(topology, roster, &mut summary, &mut steps);
+    let forgetting = steps.len();
+    // Nodes that cannot reach each other can agree on nothing else: addresses come next.
     stale_addresses(topology, &mut summary, &mut steps);
-    // Covering comes first: while a slot has no owner the cluster serves nothing, and moves wait for it.
+    // Covering comes next: while a slot has no owner the cluster serves nothing, and moves wait for it.
     uncovered_slots(topology, uncovered, &mut summary, &mut steps);
-    if !steps.is_empty() {
+    if steps.len() > forgetting {
         let everyone: Vec<NodeRef> = topology.reachable().filter_map(node_ref).collect();
         steps.push(Step::WaitForAgreement { nodes: everyone.clone() });
         steps.push(Step::WaitForClusterOk { nodes: everyone });
     }
     open_slots(topology, &mut summary, &mut steps);
-    ghosts(topology, roster, &mut summary, &mut steps);
     replica_links(topology, &mut summary, &mut steps);
     if summary.is_empty() {
         summary.push("nothing to repair".to_owned());

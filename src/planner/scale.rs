@@ -53,17 +53,20 @@ impl fmt::Display for Shape {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ScaleRequest {
     pub masters: usize,
     /// `None`: keep the current replication.
     pub replicas: Option<usize>,
     /// Allow fewer than 3 masters.
     pub force: bool,
+    /// Members (name, HOST:PORT or ID prefix) whose data may be destroyed: a member that
+    /// remembers another cluster and holds slots or keys is emptied only when named here.
+    pub discard_data_on: Vec<String>,
 }
 
 /// The most replicas a master may be given.
-const MAX_REPLICAS: usize = 10;
+pub const MAX_REPLICAS: usize = 10;
 /// Below this many percent off its share a kept master is not rebalanced (as `rebalance`'s default).
 const THRESHOLD_PCT: f64 = 2.0;
 /// What moving an existing replica to another master costs in the placement search: a full resync.
@@ -109,9 +112,29 @@ enum Occupant<'t> {
     /// Running, empty and alone: can join as it is.
     Spare(NodeRef),
     /// Running, outside this cluster, but remembering another one (nodes, slots or keys).
-    Stale(NodeRef, String),
+    Stale(NodeRef, Remembered),
     /// Not started yet (or not answering).
     Pending,
+}
+
+/// What a member that remembers another cluster holds.
+#[derive(Debug, Clone)]
+struct Remembered {
+    nodes: usize,
+    slots: usize,
+    keys: u64,
+}
+
+impl Remembered {
+    fn holds_data(&self) -> bool {
+        self.slots > 0 || self.keys > 0
+    }
+}
+
+impl fmt::Display for Remembered {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "knows {} other node(s), owns {} slot(s), holds {} key(s)", self.nodes, self.slots, self.keys)
+    }
 }
 
 /// A seat with what it holds: the planner's unit.
@@ -332,12 +355,12 @@ fn replicate_steps(steps: &mut Vec<Step>, list: &[(NodeRef, NodeRef)]) {
     }
 }
 
-/// The waits that end a resize: every member agrees on the configuration and every replica
-/// finished its first sync, so the check that follows sees the cluster as it stays.
-pub fn settle(topology: &Topology) -> Vec<Step> {
+/// The waits that end a resize: every member agrees on the configuration and (`synced`) every
+/// replica finished its first sync, so the check that follows sees the cluster as it stays.
+pub fn settle(topology: &Topology, synced: bool) -> Vec<Step> {
     let members: Vec<NodeRef> = topology.reachable().filter_map(node_ref).collect();
     let mut steps = vec![Step::WaitForAgreement { nodes: members }];
-    let replicas = topology.reachable().filter(|m| !m.is_master()).filter_map(node_ref);
+    let replicas = topology.reachable().filter(|m| synced && !m.is_master()).filter_map(node_ref);
     steps.extend(replicas.map(|node| Step::WaitForReplicaLink { node }));
     steps
 }
@@ -457,7 +480,10 @@ pub fn plan(topology: &Topology, seats: &[Seat], resizable: bool, request: &Scal
     d.failovers = failovers;
     for &i in &placed {
         match &units[i].occupant {
-            Occupant::Stale(..) => {
+            Occupant::Stale(node, held) => {
+                if held.holds_data() && !named(&request.discard_data_on, &units[i].seat, node) {
+                    return Err(data_on_stale_member(&units[i].seat, node, held));
+                }
                 d.stale.push(i);
                 d.joining.push(i);
             }
@@ -497,7 +523,7 @@ pub fn plan(topology: &Topology, seats: &[Seat], resizable: bool, request: &Scal
             .iter()
             .map(|&i| StaleMember {
                 name: name(i),
-                why: if let Occupant::Stale(_, why) = &units[i].occupant { why.clone() } else { String::new() },
+                why: if let Occupant::Stale(_, held) = &units[i].occupant { held.to_string() } else { String::new() },
             })
             .collect(),
         recycled: d.recycled.iter().map(|&i| name(i)).collect(),
@@ -516,6 +542,26 @@ pub fn plan(topology: &Topology, seats: &[Seat], resizable: bool, request: &Scal
             .collect(),
         decisions: d,
     })
+}
+
+/// Whether one of `references` names the member: its name, HOST:PORT, or a prefix of its ID (4+).
+fn named(references: &[String], seat: &Seat, node: &NodeRef) -> bool {
+    references.iter().any(|r| {
+        *r == seat.name || *r == node.addr.to_string() || (r.len() >= 4 && node.id.starts_with(r.to_ascii_lowercase().as_str()))
+    })
+}
+
+/// Emptying a member that holds data of another cluster destroys that data: `--yes` does not
+/// allow it, only a flag that names the member.
+fn data_on_stale_member(seat: &Seat, node: &NodeRef, held: &Remembered) -> Error {
+    Error::refused(format!(
+        "{} ({}) remembers another cluster and holds data: it owns {} slot(s) and {} key(s), which joining would destroy",
+        seat.name, node.addr, held.slots, held.keys
+    ))
+    .hint(format!(
+        "if that data is not needed, run the command again with --discard-data-on {}; otherwise copy it off first",
+        seat.name
+    ))
 }
 
 /// Seats with what they hold; on a fixed platform also every member the seats do not list.
@@ -540,13 +586,8 @@ fn units<'t>(topology: &'t Topology, seats: &[Seat], resizable: bool, pinned: &[
                 (Some(m), _) => Occupant::Member(m),
                 (None, Some(s)) if s.is_spare() => Occupant::Spare(NodeRef::new(s.id.clone(), s.addr.clone())),
                 (None, Some(s)) if s.cluster_enabled => {
-                    let why = format!(
-                        "knows {} other node(s), owns {} slot(s), holds {} key(s)",
-                        s.known_nodes.saturating_sub(1),
-                        s.slots,
-                        s.keys
-                    );
-                    Occupant::Stale(NodeRef::new(s.id.clone(), s.addr.clone()), why)
+                    let held = Remembered { nodes: s.known_nodes.saturating_sub(1), slots: s.slots, keys: s.keys };
+                    Occupant::Stale(NodeRef::new(s.id.clone(), s.addr.clone()), held)
                 }
                 (None, Some(s)) => {
                     return Err(Error::refused(format!("{} ({}) runs with cluster mode disabled", seat.name, s.addr))
@@ -933,7 +974,7 @@ mod tests {
     }
 
     fn request(masters: usize, replicas: Option<usize>) -> ScaleRequest {
-        ScaleRequest { masters, replicas, force: true }
+        ScaleRequest { masters, replicas, force: true, ..Default::default() }
     }
 
     fn plan_for(nodes: &[Node], seats: &[Seat], masters: usize, replicas: Option<usize>) -> ScalePlan {
@@ -1038,7 +1079,7 @@ mod tests {
     #[test]
     fn refuses_fewer_than_three_masters_without_force_and_zero_masters_always() {
         let t = cluster(&three_by_one());
-        let no_force = ScaleRequest { masters: 2, replicas: None, force: false };
+        let no_force = ScaleRequest { masters: 2, ..Default::default() };
         assert_eq!(plan(&t, &seats(6, 6), true, &no_force, &[]).unwrap_err().kind, crate::error::Kind::Refused);
         assert_eq!(plan(&t, &seats(6, 6), true, &request(0, None), &[]).unwrap_err().kind, crate::error::Kind::Usage);
         assert_eq!(plan(&t, &seats(66, 6), true, &request(3, Some(11)), &[]).unwrap_err().kind, crate::error::Kind::Usage);
@@ -1071,6 +1112,25 @@ mod tests {
         let p = plan(&t, &seats(8, 8), true, &request(4, None), &[]).unwrap();
         assert_eq!(p.stale.len(), 1);
         assert_eq!(p.phases().unwrap().wipes.len(), 1);
+    }
+
+    #[test]
+    fn a_member_that_remembers_another_cluster_with_data_is_wiped_only_when_named() {
+        let mut nodes = three_by_one();
+        nodes.push(Node::Spare);
+        nodes.push(Node::Spare);
+        let mut t = cluster(&nodes);
+        (t.strangers[0].known_nodes, t.strangers[0].slots, t.strangers[0].keys) = (1, 16384, 100);
+        let err = plan(&t, &seats(8, 8), true, &request(4, None), &[]).unwrap_err();
+        assert_eq!(err.kind, crate::error::Kind::Refused);
+        assert!(err.message.contains("r-6") && err.message.contains("16384 slot(s) and 100 key(s)"), "{}", err.message);
+        assert!(err.hint.as_deref().unwrap().contains("--discard-data-on r-6"));
+        let id_prefix = t.strangers[0].id[..6].to_owned();
+        for reference in ["r-6".to_owned(), addr(6).to_string(), id_prefix] {
+            let named = ScaleRequest { discard_data_on: vec![reference.clone()], ..request(4, None) };
+            let p = plan(&t, &seats(8, 8), true, &named, &[]).unwrap_or_else(|e| panic!("{reference}: {}", e.message));
+            assert_eq!(p.stale.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["r-6"]);
+        }
     }
 
     /// A random cluster on ordinals 0..n: `masters` shards of 1 + `replicas` members, slots balanced

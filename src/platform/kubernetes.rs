@@ -278,6 +278,9 @@ impl Kubernetes {
             return Err(e);
         }
         let name = self.workload.as_ref().map(|w| w.name.clone()).unwrap_or_default();
+        if self.workload.as_ref().is_some_and(|w| w.replicas != count) {
+            crate::error::note_change();
+        }
         let sets: Api<StatefulSet> = Api::namespaced(self.client.clone(), &self.namespace);
         let patch = serde_json::json!({ "spec": { "replicas": count } });
         sets.patch_scale(&name, &PatchParams::default(), &Patch::Merge(&patch)).await.map_err(|e| api_error(e, "scale"))?;
@@ -345,18 +348,26 @@ impl Kubernetes {
         Some(format!("{reason}: {}", message.trim().trim_end_matches('.')))
     }
 
-    /// Deletes the claims of ordinals `from..to` (a claim already gone is fine).
-    pub async fn delete_claims(&self, from: usize, to: usize) -> Result<()> {
+    /// Deletes the claims of every ordinal from `from` up (removed members' storage), stopping at
+    /// the first ordinal that has none left: a re-run after an interrupted shrink finds the rest.
+    pub async fn delete_claims_from(&self, from: usize) -> Result<()> {
         let Some(w) = &self.workload else { return Ok(()) };
         let claims: Api<PersistentVolumeClaim> = Api::namespaced(self.client.clone(), &self.namespace);
-        for ordinal in from..to {
+        for ordinal in from.. {
+            let mut found = false;
             for template in &w.claim_templates {
                 let claim = format!("{template}-{}-{ordinal}", w.name);
                 match claims.delete(&claim, &DeleteParams::default()).await {
-                    Ok(_) => {}
+                    Ok(_) => {
+                        crate::error::note_change();
+                        found = true;
+                    }
                     Err(kube::Error::Api(s)) if s.code == 404 => {}
                     Err(e) => return Err(api_error(e, &format!("delete claim {claim}"))),
                 }
+            }
+            if !found {
+                return Ok(());
             }
         }
         Ok(())

@@ -142,6 +142,7 @@ impl Platform {
     pub async fn grow_to(&mut self, count: usize, wait: Duration) -> Result<()> {
         match self {
             Platform::Sandbox(sb) => {
+                crate::error::note_change();
                 let name = sb.name.clone();
                 *sb = blocking(move || sandbox::up(&name, count, sandbox::ServerChoice::default())).await?;
                 Ok(())
@@ -151,23 +152,29 @@ impl Platform {
         }
     }
 
-    /// Removes the highest members until `count` are left; returns when they are gone.
-    pub async fn shrink_to(&mut self, count: usize, delete_storage: bool, wait: Duration) -> Result<()> {
+    /// Removes the highest members until `count` are left; returns when they are gone. Their
+    /// storage stays (see `delete_storage_from`).
+    pub async fn shrink_to(&mut self, count: usize, wait: Duration) -> Result<()> {
         match self {
             Platform::Sandbox(sb) => {
                 let name = sb.name.clone();
-                *sb = blocking(move || sandbox::shrink(&name, count, delete_storage)).await?;
+                *sb = blocking(move || sandbox::shrink(&name, count, false)).await?;
                 Ok(())
             }
             Platform::Static(_) => Err(fixed_size()),
-            Platform::Kubernetes(k) => {
-                let before = k.workload.as_ref().map_or(0, |w| w.replicas);
-                k.resize(count, wait).await?;
-                if delete_storage {
-                    k.delete_claims(count, before).await?;
-                }
-                Ok(())
+            Platform::Kubernetes(k) => k.resize(count, wait).await,
+        }
+    }
+
+    /// Deletes the storage of removed members: every ordinal from `count` up that still has some.
+    pub async fn delete_storage_from(&mut self, count: usize) -> Result<()> {
+        match self {
+            Platform::Sandbox(sb) => {
+                let name = sb.name.clone();
+                blocking(move || sandbox::delete_storage_from(&name, count)).await
             }
+            Platform::Static(_) => Err(fixed_size()),
+            Platform::Kubernetes(k) => k.delete_claims_from(count).await,
         }
     }
 }

@@ -188,6 +188,7 @@ pub fn shrink(name: &str, count: usize, delete_storage: bool) -> Result<Sandbox>
     if count >= sandbox.nodes.len() {
         return Ok(sandbox);
     }
+    crate::error::note_change();
     let leaving = sandbox.nodes.split_off(count);
     stop(&leaving);
     if let Some(node) = leaving.iter().find(|n| is_running(n)) {
@@ -200,6 +201,21 @@ pub fn shrink(name: &str, count: usize, delete_storage: bool) -> Result<Sandbox>
     }
     save(&sandbox)?;
     Ok(sandbox)
+}
+
+/// Deletes the storage of members from `count` up that are no longer in the sandbox.
+pub fn delete_storage_from(name: &str, count: usize) -> Result<()> {
+    let _lock = allocation_lock()?;
+    let sandbox = load(name)?;
+    for index in count.max(sandbox.nodes.len()).. {
+        let dir = node_dir(name, index);
+        if !dir.exists() {
+            return Ok(());
+        }
+        crate::error::note_change();
+        fs::remove_dir_all(&dir)?;
+    }
+    Ok(())
 }
 
 /// Restarts members like deleted pods of a StatefulSet: each stops (SIGTERM) and starts again on

@@ -146,6 +146,11 @@ impl FakeKube {
         }
     }
 
+    /// Puts every rule of deploy/rbac.yaml back in force.
+    pub fn restore_rules(&self) {
+        self.world.lock().unwrap().rules = rbac_rules(true);
+    }
+
     /// Lets only `pods` pods be scheduled: the scheduler leaves the others Pending, with events
     /// that say why, as on a cluster out of memory.
     pub fn limit_capacity(&self, pods: usize) {
