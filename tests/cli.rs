@@ -1112,6 +1112,58 @@ fn migrate_forwards_acl_credentials_to_the_target() {
     assert_all_keys(&sb.addrs[0], &keys);
 }
 
+/// Waits until check finds no problem (a node that was stopped is no longer marked failing).
+fn until_no_problems(sb: &Sandbox) {
+    let clean = eventually(Duration::from_secs(60), || [0, 10].contains(&sb.run(&["check", &sb.target()]).code));
+    assert!(clean, "{}", sb.verdict());
+}
+
+/// CLUSTER GETSLOTMIGRATIONS on node `index`, one `slot_ranges state` line per job.
+fn slot_jobs(sb: &Sandbox, index: usize) -> Vec<String> {
+    let jobs: Vec<Vec<String>> = query(&mut sb.conn(index), &["CLUSTER", "GETSLOTMIGRATIONS"]);
+    let field = |job: &[String], name: &str| job.iter().position(|f| f == name).map(|i| job[i + 1].clone()).unwrap_or_default();
+    jobs.iter().map(|job| format!("{} {}", field(job, "slot_ranges"), field(job, "state"))).collect()
+}
+
+#[test]
+fn atomic_moves_wait_for_a_job_running_on_the_server_and_give_up_a_stalled_one_of_their_own() {
+    let (sb, keys) = three_masters_and_an_empty_one(Server::Valkey, 20_000, &[]);
+    let target = sb.target();
+    let id = |i: usize| -> String { query(&mut sb.conn(i), &["CLUSTER", "MYID"]) };
+    let rebalance = ["rebalance", &target, "--use-empty-masters", "--yes", "--wait-timeout", "3s", "--timeout", "1s"];
+
+    // A job someone else started on node 0 stalls: its target, node 2, is stopped. A rebalance
+    // waits for it (bounded), refuses without changing anything, and never cancels it.
+    let stopped = id(2);
+    sb.signal(2, "-STOP");
+    query::<()>(&mut sb.conn(0), &["CLUSTER", "MIGRATESLOTS", "SLOTSRANGE", "0", "99", "NODE", &stopped]);
+    let started = Instant::now();
+    let run = sb.run(&rebalance).expect(3);
+    assert!(run.stderr.contains("an atomic slot migration still runs on") && run.stderr.contains("slots 0-99"), "{}", run.stderr);
+    assert!(started.elapsed() >= Duration::from_secs(3), "it did not wait for the job");
+    assert_eq!(sb.owned_slots(3), 0, "the refused rebalance moved slots");
+    let jobs = slot_jobs(&sb, 0);
+    assert!(jobs.iter().any(|j| j.starts_with("0-99 ") && !j.ends_with("cancelled")), "the other job was touched: {jobs:?}");
+    sb.signal(2, "-CONT");
+    assert!(eventually(Duration::from_secs(30), || slot_jobs(&sb, 0).iter().any(|j| j == "0-99 success")));
+    until_no_problems(&sb);
+
+    // Its own job stalls (the target, node 3, is stopped): given up after --wait-timeout, cancelled.
+    let gentle: Vec<&str> = rebalance.iter().copied().chain(["--pace", "gentle"]).collect();
+    let child = sb.spawn(&gentle);
+    assert!(eventually(Duration::from_secs(60), || sb.owned_slots(3) > 0), "the rebalance never got going");
+    sb.signal(3, "-STOP");
+    let run = support::wait_with_limit(child, Duration::from_secs(60));
+    sb.signal(3, "-CONT");
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("made no progress for 3s") && run.stderr.contains("cancelled"), "{}", run.stderr);
+    assert!(slot_jobs(&sb, 0).iter().chain(&slot_jobs(&sb, 1)).chain(&slot_jobs(&sb, 2)).any(|j| j.ends_with("cancelled")));
+    until_no_problems(&sb);
+    sb.run(&["rebalance", &target, "--use-empty-masters", "--yes"]).expect(0);
+    assert_eq!((0..4).map(|i| sb.owned_slots(i)).collect::<Vec<_>>(), [4096; 4]);
+    assert_all_keys(&sb.addrs[0], &keys);
+}
+
 #[test]
 fn legacy_moves_refuse_keys_outside_database_0_and_atomic_moves_them() {
     let args: Vec<String> = ["--cluster-databases", "4"].iter().map(|a| format!("--server-arg={a}")).collect();

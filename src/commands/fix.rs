@@ -29,7 +29,7 @@ const GOSSIP_SETTLE: Duration = Duration::from_secs(10);
 
 pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs) -> Result<ExitCode> {
     let platform = ctx.platform(target).await?;
-    let topology = super::gather(ctx, &platform).await?;
+    let topology = moving::gather(ctx, &platform, moving).await?;
     moving::validate(moving, &topology)?;
     let uncovered = count_uncovered_keys(ctx, &topology).await?;
     let plan = repair::plan(&topology, &uncovered, platform.roster().as_ref());

@@ -2,7 +2,7 @@
 //! resuming a journal left by an interrupted run, choosing the migration backend, the plan, the
 //! confirmation, the moves with progress and Ctrl-C, and the final agreement wait.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde_json::json;
 
@@ -17,7 +17,10 @@ use crate::journal::{self, Journal};
 use crate::planner::guard::{self, Recorded};
 use crate::planner::moves::Move;
 use crate::planner::{NodeRef, Plan, Step, node_ref};
+use crate::platform::Platform;
 use crate::progress;
+use crate::redis::addr::NodeAddr;
+use crate::redis::slot_jobs;
 use crate::redis::topology::{Member, Topology};
 
 /// Slots handled per pipelined round by the legacy mover.
@@ -92,6 +95,34 @@ pub async fn run(
         return Ok(code);
     }
     finish(ctx, request.verb, Outcome::Applied, &summary, None)
+}
+
+/// The cluster once no atomic slot migration runs on it: a job a killed run left (or someone
+/// else started) is waited for, at most `--wait-timeout`, so that no move is planned over it.
+pub async fn gather(ctx: &Context, platform: &Platform, args: &MoveArgs) -> Result<Topology> {
+    let deadline = Instant::now() + wait_timeout(args)?;
+    loop {
+        let topology = super::gather(ctx, platform).await?;
+        let atomic: Vec<NodeAddr> = topology
+            .masters()
+            .filter(|m| m.state.is_some() && atomic_supported(std::iter::once(*m)))
+            .filter_map(|m| m.reached_at.clone())
+            .collect();
+        let running = slot_jobs::running(&ctx.connector, &atomic).await?;
+        let Some((addr, job)) = running.first() else { return Ok(topology) };
+        if Instant::now() >= deadline {
+            return Err(Error::refused(format!(
+                "an atomic slot migration still runs on {addr}: {} (and {} more)",
+                job.describe(),
+                running.len() - 1
+            ))
+            .hint("wait until it ends (CLUSTER GETSLOTMIGRATIONS on that node), then run the command again"));
+        }
+        if !ctx.json {
+            eprintln!("waiting for the slot migration running on {addr} to end: {}", job.describe());
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
 }
 
 /// The unfinished moves of an interrupted run of the same request (`None` when none waits).
@@ -218,6 +249,7 @@ pub fn settings(args: &MoveArgs, backend: Backend, topology: &Topology) -> Resul
         slots_per_round: SLOTS_PER_ROUND,
         replace: args.replace,
         migrate_timeout: parse_duration("--migrate-timeout", &args.migrate_timeout)?,
+        stall: wait_timeout(args)?,
         // Only masters that answer are told a slot's new owner: gossip tells the others, and a
         // dead one must not hold every move up.
         masters: topology.masters().filter(|m| m.state.is_some()).filter_map(node_ref).collect(),

@@ -33,7 +33,7 @@ pub struct Request<'a> {
 }
 
 pub async fn execute(ctx: &Context, platform: &Platform, request: &Request<'_>, moving: &MoveArgs) -> Result<ExitCode> {
-    let topology = super::gather(ctx, platform).await?;
+    let topology = moving::gather(ctx, platform, moving).await?;
     if !(request.threshold >= 0.0 && request.threshold.is_finite()) {
         return Err(Error::usage(format!("--threshold {} is not a percentage", request.threshold)).hint("give 0 or more, e.g. 2"));
     }

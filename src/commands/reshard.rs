@@ -11,7 +11,7 @@ use crate::redis::topology::{Member, Topology};
 
 pub async fn run(ctx: &Context, args: &ReshardArgs) -> Result<ExitCode> {
     let platform = ctx.platform(&args.target).await?;
-    let topology = super::gather(ctx, &platform).await?;
+    let topology = moving::gather(ctx, &platform, &args.moving).await?;
     let target = master(&topology, &args.to, "--to")?;
     let sources = sources(&topology, &args.from, target)?;
     let mut ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();

@@ -257,7 +257,7 @@ fn next_work(plan: &ScalePlan) -> Result<Work> {
 }
 
 async fn plan_round(ctx: &Context, platform: &Platform, request: &ScaleRequest, options: &Options<'_>) -> Result<Round> {
-    let topology = super::gather(ctx, platform).await?;
+    let topology = moving::gather(ctx, platform, options.moving).await?;
     guard::preconditions(&topology)?;
     let shape = scale::target_shape(&topology, request)?;
     let move_request = moving::Request {

@@ -8,7 +8,8 @@
 //!   MEMORY USAGE call per key, so it is done where it matters: when the source's average value is
 //!   large enough for the byte budget to bind, and from the first MIGRATE that timed out on.
 //! - *atomic* (Valkey ≥ 9): CLUSTER MIGRATESLOTS on the source, progress from GETSLOTMIGRATIONS,
-//!   CANCELSLOTMIGRATIONS on abort.
+//!   CANCELSLOTMIGRATIONS on abort or stall — only while the job is the source's only running
+//!   export, since that command cancels every job the source runs.
 //!
 //! Each move is paced (see `pace`): how many keys or slots go per round trip, and how long the
 //! nodes are then left to their clients.
@@ -31,6 +32,7 @@ use crate::error::{Error, Kind, Result};
 use crate::planner::NodeRef;
 use crate::planner::moves::Move;
 use crate::redis::conn::{Connector, NodeConn};
+use crate::redis::slot_jobs::{self, SlotJob};
 use crate::redis::slots::{SlotSet, format_ranges};
 use crate::stop::Stop;
 
@@ -59,6 +61,8 @@ pub struct Settings {
     pub masters: Vec<NodeRef>,
     /// How hard each move presses on its nodes (see `pace`).
     pub pace: Pace,
+    /// An atomic job whose progress does not change for this long is given up (`--wait-timeout`).
+    pub stall: Duration,
 }
 
 /// What the mover tells the progress display.
@@ -144,7 +148,7 @@ async fn move_pair(
     };
     let done = match settings.backend {
         Backend::Legacy => Legacy::connect(connector, m, settings, turns).await?.run(&stop, progress).await?,
-        Backend::Atomic => atomic_pair(connector, m, settings.pace, turns, &stop, progress).await?,
+        Backend::Atomic => atomic_pair(connector, m, settings, turns, &stop, progress).await?,
     };
     report(Event::MoveFinished { source, target, slots_done: done.slots_moved, keys_moved: done.keys_moved });
     Ok(done)
@@ -577,49 +581,6 @@ enum MigrateOutcome {
     TargetNotReady(u64),
 }
 
-/// One entry of CLUSTER GETSLOTMIGRATIONS.
-#[derive(Debug, Default)]
-struct Migration {
-    name: String,
-    operation: String,
-    target: String,
-    state: String,
-    message: String,
-}
-
-fn parse_migrations(value: Value) -> Vec<Migration> {
-    let Value::Array(entries) = value else { return Vec::new() };
-    entries
-        .into_iter()
-        .map(|entry| {
-            let pairs: Vec<(String, String)> = match entry {
-                Value::Array(items) => {
-                    items.chunks(2).filter_map(|kv| Some((text(&kv[0])?, text(kv.get(1)?).unwrap_or_default()))).collect()
-                }
-                Value::Map(items) => items.iter().filter_map(|(k, v)| Some((text(k)?, text(v).unwrap_or_default()))).collect(),
-                _ => Vec::new(),
-            };
-            let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default();
-            Migration {
-                name: get("name"),
-                operation: get("operation"),
-                target: get("target_node"),
-                state: get("state"),
-                message: get("message"),
-            }
-        })
-        .collect()
-}
-
-fn text(value: &Value) -> Option<String> {
-    match value {
-        Value::BulkString(b) => Some(String::from_utf8_lossy(b).into_owned()),
-        Value::SimpleString(s) => Some(s.clone()),
-        Value::Int(i) => Some(i.to_string()),
-        _ => None,
-    }
-}
-
 /// How long the source may take to list the job MIGRATESLOTS started.
 const JOB_LISTED_WITHIN: Duration = Duration::from_secs(10);
 
@@ -628,13 +589,13 @@ const JOB_LISTED_WITHIN: Duration = Duration::from_secs(10);
 async fn atomic_pair(
     connector: &Connector,
     m: &Move,
-    pace: Pace,
+    settings: &Settings,
     turns: Turns,
     stop: &Stop,
     progress: impl Fn(&Summary),
 ) -> Result<Summary> {
     let mut source = connector.connect(&m.source.addr).await?;
-    let mut pacer = Pacer::for_slots(pace, probe(connector, m, pace).await?, turns);
+    let mut pacer = Pacer::for_slots(settings.pace, probe(connector, m, settings.pace).await?, turns);
     let mut left: VecDeque<u16> = m.slots.iter().flat_map(|r| r.start..=r.end).collect();
     let mut done = Summary::default();
     while !left.is_empty() {
@@ -646,7 +607,7 @@ async fn atomic_pair(
         let job: Vec<u16> = left.drain(..take).collect();
         let turn = pacer.turn().await;
         let started = Instant::now();
-        if !atomic_job(&mut source, m, &job, stop).await? {
+        if !atomic_job(&mut source, m, &job, stop, settings.stall).await? {
             done.stopped = true;
             break;
         }
@@ -658,30 +619,31 @@ async fn atomic_pair(
     Ok(done)
 }
 
-/// One MIGRATESLOTS job for `slots`; false when a stop request cancelled it (the server rolls a
-/// cancelled job back).
-async fn atomic_job(source: &mut NodeConn, m: &Move, slots: &[u16], stop: &Stop) -> Result<bool> {
-    let list = |v| parse_migrations(v);
-    let before: BTreeSet<String> =
-        list(source.call(redis::cmd("CLUSTER").arg("GETSLOTMIGRATIONS")).await?).into_iter().map(|j| j.name).collect();
-    let mut cmd = redis::cmd("CLUSTER");
-    cmd.arg("MIGRATESLOTS").arg("SLOTSRANGE");
+/// One MIGRATESLOTS job for `slots`, polled until it ends; false when a stop request cancelled
+/// it (the server rolls a cancelled job back). The source has no way to cancel one job: its
+/// CANCELSLOTMIGRATIONS cancels every job it runs, so it is sent only while every running export
+/// there is this one; otherwise the job is left to finish. A job whose progress does not change
+/// for `stall` is given up (cancelled on the same condition).
+async fn atomic_job(source: &mut NodeConn, m: &Move, slots: &[u16], stop: &Stop, stall: Duration) -> Result<bool> {
+    let before: BTreeSet<String> = slot_jobs::list(source).await?.into_iter().map(|j| j.name).collect();
     let mut set = SlotSet::default();
     slots.iter().for_each(|slot| set.insert(*slot));
-    for range in set.ranges() {
+    let ranges = set.ranges();
+    let mut cmd = redis::cmd("CLUSTER");
+    cmd.arg("MIGRATESLOTS").arg("SLOTSRANGE");
+    for range in &ranges {
         cmd.arg(range.start).arg(range.end);
     }
     cmd.arg("NODE").arg(&m.target.id);
     source.call::<()>(&cmd).await.map_err(|e| Error::failed(format!("CLUSTER MIGRATESLOTS: {}", e.message)))?;
+    let mine = |j: &SlotJob| !before.contains(&j.name) && j.operation == "EXPORT" && j.target == m.target.id;
     let mut cancelled = false;
-    // A running job may take as long as the data needs; a job that never shows up is an error.
     let listed_by = Instant::now() + JOB_LISTED_WITHIN;
+    let (mut seen, mut changed_at) = (String::new(), Instant::now());
     loop {
         tokio::time::sleep(Duration::from_millis(50)).await;
-        let jobs: Vec<Migration> = list(source.call(redis::cmd("CLUSTER").arg("GETSLOTMIGRATIONS")).await?)
-            .into_iter()
-            .filter(|j| !before.contains(&j.name) && j.operation == "EXPORT" && j.target == m.target.id)
-            .collect();
+        let all = slot_jobs::list(source).await?;
+        let jobs: Vec<&SlotJob> = all.iter().filter(|j| mine(j)).collect();
         if jobs.is_empty() && Instant::now() > listed_by {
             return Err(Error::failed(format!("{} accepted MIGRATESLOTS but lists no migration job to {}", m.source, m.target))
                 .hint("see CLUSTER GETSLOTMIGRATIONS on the source; re-run the same command, or use --migration legacy"));
@@ -696,10 +658,33 @@ async fn atomic_job(source: &mut NodeConn, m: &Move, slots: &[u16], stop: &Stop)
         if !jobs.is_empty() && jobs.iter().all(|j| j.state == "success") {
             return Ok(true);
         }
-        if cancelled && jobs.iter().all(|j| matches!(j.state.as_str(), "success" | "cancelled" | "failed")) {
+        if cancelled && jobs.iter().all(|j| !j.is_running()) {
             return Ok(false);
         }
-        if stop.is_requested() && !cancelled {
+        let progress: String = jobs.iter().map(|j| j.progress.as_str()).collect();
+        if progress != seen {
+            (seen, changed_at) = (progress, Instant::now());
+        }
+        let only_mine_run = all.iter().filter(|j| j.operation == "EXPORT" && j.is_running()).all(mine);
+        if changed_at.elapsed() > stall {
+            if only_mine_run && !cancelled {
+                source.call::<Value>(redis::cmd("CLUSTER").arg("CANCELSLOTMIGRATIONS")).await?;
+            }
+            let state = jobs.first().map_or("unlisted", |j| j.state.as_str());
+            return Err(Error::failed(format!(
+                "the atomic migration of slots {} from {} to {} made no progress for {} (state {state})",
+                format_ranges(&ranges),
+                m.source,
+                m.target,
+                crate::units::format(stall)
+            ))
+            .hint(if only_mine_run {
+                "it was cancelled and the server rolls it back; once both nodes answer, run the same command again"
+            } else {
+                "other migrations run on the source, so it was not cancelled; see CLUSTER GETSLOTMIGRATIONS there"
+            }));
+        }
+        if stop.is_requested() && !cancelled && only_mine_run {
             source.call::<Value>(redis::cmd("CLUSTER").arg("CANCELSLOTMIGRATIONS")).await?;
             cancelled = true;
         }
@@ -724,20 +709,5 @@ mod tests {
         assert_eq!(auto_backend([("valkey", "9.1.2"), ("valkey", "9.0.0")]), Backend::Atomic);
         assert_eq!(auto_backend([("valkey", "9.1.2"), ("valkey", "8.1.0")]), Backend::Legacy);
         assert_eq!(auto_backend([("redis", "8.4.0")]), Backend::Legacy);
-    }
-
-    #[test]
-    fn reads_getslotmigrations_in_resp2_form() {
-        let entry = |name: &str, state: &str| {
-            Value::Array(
-                ["name", name, "operation", "EXPORT", "target_node", "t1", "state", state, "message", ""]
-                    .iter()
-                    .map(|s| Value::BulkString(s.as_bytes().to_vec()))
-                    .collect(),
-            )
-        };
-        let jobs = parse_migrations(Value::Array(vec![entry("a", "success"), entry("b", "failed")]));
-        assert_eq!(jobs.len(), 2);
-        assert_eq!((jobs[1].name.as_str(), jobs[1].state.as_str(), jobs[1].target.as_str()), ("b", "failed", "t1"));
     }
 }
