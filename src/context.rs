@@ -2,11 +2,12 @@
 //! the connector (credentials, TLS, timeouts) and, per command, the target platform.
 
 use std::io::{BufRead, IsTerminal, Write};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use crate::cli::{ColorChoice, ConnectMode, GlobalArgs, OutputFormat, TargetArgs, ViewsChoice};
 use crate::error::{Error, Result};
+use crate::journal;
 use crate::output::Style;
 use crate::platform::kubernetes::{Kubernetes, Selection};
 use crate::platform::lease;
@@ -34,6 +35,9 @@ pub struct Context {
     pub changing: Option<&'static str>,
     /// Requested by Ctrl-C or a lost lease: the run stops after the work in flight.
     pub stop: Stop,
+    /// Where move journals are kept: the state directory, unless the platform keeps them (the
+    /// Kubernetes target's Lease).
+    journals: Arc<OnceLock<Arc<dyn journal::Store>>>,
     /// The flags that say how to connect (user, password file, TLS, timeout), as typed: hints
     /// that tell the user to run a command again repeat them.
     connection_words: Vec<String>,
@@ -71,6 +75,7 @@ impl Context {
             interactive,
             changing: None,
             stop: Stop::default(),
+            journals: Arc::default(),
             connection_words: connection_words(args),
             lease: Arc::default(),
         })
@@ -124,12 +129,14 @@ impl Context {
                 namespace: target.namespace.clone(),
             };
             let kubernetes = Kubernetes::open(&selection, self.connector.timeout).await?;
+            let record = kubernetes.lease_record();
             if let Some(verb) = self.changing.filter(|_| !self.dry_run) {
                 let mut held = self.lease.lock().await;
                 if held.is_none() {
-                    *held = Some(kubernetes.hold(verb).await?);
+                    *held = Some(lease::acquire(record.clone(), kubernetes.lease_target(), verb, &self.stop).await?);
                 }
             }
+            let _ = self.journals.set(Arc::new(record));
             let credentials = &self.connector.credentials;
             if (target.password_secret.is_some() || credentials.password.is_none())
                 && let Some(password) = kubernetes.password(target.password_secret.as_ref()).await?
@@ -159,6 +166,11 @@ impl Context {
             })
             .collect::<Result<Vec<_>>>()?;
         Ok(Platform::Static(addrs))
+    }
+
+    /// Where this target's move journals are kept.
+    pub fn journals(&self) -> Arc<dyn journal::Store> {
+        self.journals.get().cloned().unwrap_or_else(|| Arc::new(journal::Files))
     }
 
     /// Gives back the lease a changing command held, if any.

@@ -2,10 +2,17 @@
 //! moves and removed when the last one has. A re-run of the same command after an interruption
 //! (even SIGKILL) reads it, finishes the open slots it left and moves what is still missing, so
 //! it reaches the same end state instead of planning anew from a half-moved cluster.
+//!
+//! A journal names its cluster by the IDs of the masters the cluster had when it was saved, and
+//! is found again by any overlap with the cluster's members: a node forgotten since (del-node,
+//! fix) does not lose it. It is kept in a `Store`: files in the tool's state directory, or on
+//! Kubernetes the target's Lease, so that a re-run from another machine resumes it.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::PathBuf;
 
+use futures::future::BoxFuture;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -31,53 +38,150 @@ pub struct Journal {
     pub request: String,
     /// How to re-run it, for messages.
     pub command_line: String,
+    /// The cluster's masters when it was saved, sorted: what the journal is found by.
+    #[serde(default)]
+    pub masters: Vec<String>,
     pub moves: Vec<JournalMove>,
 }
 
 impl Journal {
-    pub fn new(request: String, command_line: String, moves: &[Move]) -> Journal {
+    pub fn new(request: String, command_line: String, mut masters: Vec<String>, moves: &[Move]) -> Journal {
+        masters.sort();
         let moves = moves
             .iter()
             .map(|m| JournalMove { source: m.source.id.clone(), target: m.target.id.clone(), slots: format_ranges(&m.slots) })
             .collect();
-        Journal { request, command_line, moves }
+        Journal { request, command_line, masters, moves }
+    }
+
+    /// What a store files it under: its lowest master (journals from before `masters` was
+    /// recorded were filed under the cluster's lowest node ID).
+    pub fn key(&self) -> Option<&str> {
+        self.masters.first().map(String::as_str)
+    }
+
+    pub fn to_text(&self) -> Result<String> {
+        serde_json::to_string_pretty(self).map_err(|e| Error::failed(e.to_string()))
+    }
+
+    /// How many of `members` it names among its masters or moves.
+    fn overlap(&self, members: &BTreeSet<&str>) -> usize {
+        let named: BTreeSet<&str> = self
+            .masters
+            .iter()
+            .map(String::as_str)
+            .chain(self.moves.iter().flat_map(|m| [m.source.as_str(), m.target.as_str()]))
+            .collect();
+        named.intersection(members).count()
     }
 }
 
-fn path(cluster: &str) -> PathBuf {
-    crate::state::root().join("journals").join(format!("{cluster}.json"))
+/// One journal a store holds, read or not.
+#[derive(Debug)]
+pub struct Entry {
+    /// What the store files it under (a file's name), when it has one of its own.
+    pub key: Option<String>,
+    /// The journal, or why it cannot be read (a refusal that says where it is).
+    pub journal: Result<Journal>,
 }
 
-/// The journal of an unfinished move, if any. A journal that cannot be read or parsed is an
-/// error, never taken for "no move under way": resuming without it could plan from a half-moved
-/// cluster.
-pub fn load(cluster: &str) -> Result<Option<Journal>> {
-    let file = path(cluster);
-    let text = match fs::read_to_string(&file) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => {
-            return Err(Error::refused(format!("the journal {} cannot be read: {e}", file.display()))
-                .hint("give this user access to it, or run as the user who started the move"));
+impl Entry {
+    /// Parses a stored text; `place` says where it is kept, for messages.
+    pub fn parse(key: Option<String>, text: &str, place: String) -> Entry {
+        let journal = serde_json::from_str(text).map_err(|e| {
+            Error::refused(format!("the journal in {place} is corrupt ({e}); nothing was changed"))
+                .hint("run `kubectl redis fix` (it settles open slots and discards the journal), then the command again")
+        });
+        Entry { key, journal }
+    }
+
+    fn key(&self) -> Option<&str> {
+        self.key.as_deref().or_else(|| self.journal.as_ref().ok().and_then(Journal::key))
+    }
+}
+
+/// Where journals are kept.
+pub trait Store: Send + Sync {
+    /// Every journal kept here, each read or with the reason it cannot be.
+    fn load_all(&self) -> BoxFuture<'_, Result<Vec<Entry>>>;
+    /// Saves it whole, replacing the one filed under its key.
+    fn save<'a>(&'a self, journal: &'a Journal) -> BoxFuture<'a, Result<()>>;
+    /// Removes the journal filed under `key` (a store that keeps one journal removes it).
+    fn remove<'a>(&'a self, key: Option<&'a str>) -> BoxFuture<'a, Result<()>>;
+}
+
+/// The journal of the cluster whose node IDs are `members`, if one is kept: the one naming most
+/// of them, or one filed under a member's ID that cannot be read (taking that for "no move under
+/// way" could plan from a half-moved cluster). Its key is filled in.
+pub async fn find(store: &dyn Store, members: &[&str]) -> Result<Option<Entry>> {
+    let members: BTreeSet<&str> = members.iter().copied().collect();
+    let mut best: Option<(usize, Entry)> = None;
+    for entry in store.load_all().await? {
+        let overlap = match &entry.journal {
+            Ok(journal) => journal.overlap(&members),
+            Err(_) => usize::from(entry.key().is_some_and(|k| members.contains(k))),
+        };
+        if overlap > 0 && best.as_ref().is_none_or(|(n, _)| overlap > *n) {
+            best = Some((overlap, entry));
         }
-    };
-    serde_json::from_str(&text).map(Some).map_err(|e| {
-        Error::refused(format!("the journal {} is corrupt ({e}); nothing was changed", file.display()))
-            .hint("run `kubectl redis fix` (it settles open slots and discards the journal), then the command again")
-    })
-}
-
-/// Saves the journal whole (written aside and renamed), so a crash at any byte leaves the old
-/// journal or the new one.
-pub fn save(cluster: &str, journal: &Journal) -> Result<()> {
-    let text = serde_json::to_string_pretty(journal).map_err(|e| Error::failed(e.to_string()))?;
-    crate::state::write_private(&path(cluster), text.as_bytes())?;
-    Ok(())
-}
-
-pub fn remove(cluster: &str) -> Result<()> {
-    match fs::remove_file(path(cluster)) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
-        _ => Ok(()),
     }
+    Ok(best.map(|(_, entry)| Entry { key: entry.key().map(str::to_owned), ..entry }))
+}
+
+/// Journals as files in the tool's state directory, one per cluster.
+#[derive(Debug, Clone, Default)]
+pub struct Files;
+
+fn dir() -> PathBuf {
+    crate::state::root().join("journals")
+}
+
+fn path(key: &str) -> PathBuf {
+    dir().join(format!("{key}.json"))
+}
+
+impl Store for Files {
+    fn load_all(&self) -> BoxFuture<'_, Result<Vec<Entry>>> {
+        Box::pin(async move {
+            let listing = match fs::read_dir(dir()) {
+                Ok(listing) => listing,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+                Err(e) => return Err(unreadable(&dir(), &e)),
+            };
+            let mut entries = Vec::new();
+            for file in listing.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")) {
+                let key = file.file_stem().map(|s| s.to_string_lossy().into_owned());
+                let entry = match fs::read_to_string(&file) {
+                    Ok(text) => Entry::parse(key, &text, file.display().to_string()),
+                    Err(e) => Entry { key, journal: Err(unreadable(&file, &e)) },
+                };
+                entries.push(entry);
+            }
+            Ok(entries)
+        })
+    }
+
+    /// Written aside and renamed, so a crash at any byte leaves the old journal or the new one.
+    fn save<'a>(&'a self, journal: &'a Journal) -> BoxFuture<'a, Result<()>> {
+        Box::pin(async move {
+            let key = journal.key().ok_or_else(|| Error::failed("a journal without masters cannot be filed"))?;
+            crate::state::write_private(&path(key), journal.to_text()?.as_bytes())?;
+            Ok(())
+        })
+    }
+
+    fn remove<'a>(&'a self, key: Option<&'a str>) -> BoxFuture<'a, Result<()>> {
+        Box::pin(async move {
+            let Some(key) = key else { return Ok(()) };
+            match fs::remove_file(path(key)) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+                _ => Ok(()),
+            }
+        })
+    }
+}
+
+fn unreadable(file: &std::path::Path, e: &std::io::Error) -> Error {
+    Error::refused(format!("the journal {} cannot be read: {e}", file.display()))
+        .hint("give this user access to it, or run as the user who started the move")
 }

@@ -1842,34 +1842,116 @@ fn a_pod_outside_the_cluster_is_named_and_the_ghost_of_a_manual_scale_down_is_fo
 }
 
 #[test]
-fn a_second_changing_run_is_refused_by_the_lease_and_a_dead_holders_lease_is_taken_over() {
+fn the_lease_is_judged_by_what_the_run_sees_a_run_that_loses_it_stops_and_another_machine_resumes_its_journal() {
     let mut kube = support::kube::FakeKube::start(Server::Redis, 6);
     kube.connect = "direct";
     let name = "kubectl-redis-redis-cluster";
-    kube.run(&["create", "--replicas", "1", "--wait", "synced", "--yes"]).expect(0);
-    assert!(kube.lease(name).unwrap()["spec"]["holderIdentity"].is_null(), "released after the run");
+    kube.run(&["create", "--replicas", "1", "--yes"]).expect(0);
+    let holder = || kube.lease(name).and_then(|l| l["spec"]["holderIdentity"].as_str().map(str::to_owned)).unwrap_or_default();
+    assert_eq!(holder(), "", "released after the run");
+    let keys = write_keys(&kube.sandbox.addrs[0], 400_000);
 
-    // Someone else is changing the cluster: changing runs refuse, plans and reads go on.
-    kube.put_lease(name, "alice@laptop (pid 7, rebalance)", 2);
-    let refused = kube.run(&["scale", "--masters", "4", "--yes"]).expect(3);
-    assert!(refused.stderr.contains("being changed by alice@laptop (pid 7, rebalance) since"), "{}", refused.stderr);
+    // Someone whose run is alive (it renews) is changing the cluster: a changing run sees the
+    // renewal and refuses; plans and reads go on.
+    kube.put_lease(name, "alice@laptop (pid 7, rebalance)", 30);
+    let done = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            while !done.load(std::sync::atomic::Ordering::SeqCst) {
+                std::thread::sleep(Duration::from_millis(500));
+                kube.renew_lease(name);
+            }
+        });
+        let started = Instant::now();
+        let refused = kube.run(&["scale", "--masters", "4", "--yes"]);
+        done.store(true, std::sync::atomic::Ordering::SeqCst);
+        let refused = refused.expect(3);
+        assert!(refused.stderr.contains("being changed by alice@laptop (pid 7, rebalance) since"), "{}", refused.stderr);
+        assert!(started.elapsed() < Duration::from_secs(10), "refused only after {:?}", started.elapsed());
+    });
     assert_eq!(kube.replicas(), 6, "nothing changed");
     kube.run(&["scale", "--masters", "4", "--dry-run"]).expect(0);
     kube.run(&["check"]).expect(0);
 
-    // Her run was killed: once the lease is older than its duration, the next run takes it over.
-    kube.put_lease(name, "alice@laptop (pid 7, rebalance)", 31);
-    let mut scale = kube.spawn(&["scale", "--masters", "4", "--yes"]);
-    let holder = || kube.lease(name).and_then(|l| l["spec"]["holderIdentity"].as_str().map(str::to_owned)).unwrap_or_default();
-    assert!(eventually(Duration::from_secs(20), || holder().contains("scale") && !holder().contains("alice")), "{}", holder());
-    assert_eq!(kube.lease(name).unwrap()["spec"]["leaseTransitions"], 4);
-    assert!(scale.try_wait().unwrap().is_none(), "the scale is still running (growing, joining, moving slots)");
+    // Her run died: its record never changes again, and once it has stayed the same for its
+    // duration (2 s here) the next run takes the lease over, whatever its timestamps say.
+    kube.put_lease(name, "alice@laptop (pid 7, rebalance)", 2);
+    let status = kube.run(&["status", "-o", "json"]).expect(0).json();
+    let masters: Vec<String> = status["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["role"] == "master")
+        .map(|n| n["name"].as_str().unwrap().to_owned())
+        .collect();
+    let index = |pod: &str| pod.rsplit('-').next().unwrap().parse::<usize>().unwrap();
+    let before = kube.sandbox.owned_slots(index(&masters[1]));
+    let reshard = ["reshard", "--from", &masters[0], "--to", &masters[1], "--slots", "4000", "--yes"];
+    let slow: Vec<&str> = reshard.iter().copied().chain(["--batch-keys", "1", "--pace", "gentle"]).collect();
+    let child = kube.spawn(&slow);
+    let moving = || holder().contains(", reshard)") && kube.sandbox.owned_slots(index(&masters[1])) > before;
+    assert!(eventually(Duration::from_secs(30), moving), "the reshard never took the lease and moved: {}", holder());
+    assert_eq!(kube.lease(name).unwrap()["spec"]["leaseTransitions"], 1, "taken over once");
     let second = kube.run(&["fix", "--yes"]).expect(3);
-    assert!(second.stderr.contains("(pid ") && second.stderr.contains(", scale) since"), "{}", second.stderr);
-    let scale = support::wait_with_limit(scale, Duration::from_secs(120)).expect(0);
-    assert!(scale.stdout.contains("healthy"), "{}", scale.stdout);
-    assert!(kube.lease(name).unwrap()["spec"]["holderIdentity"].is_null(), "released after the run");
-    assert_eq!(kube.replicas(), 8);
+    assert!(second.stderr.contains(", reshard) since"), "{}", second.stderr);
+
+    // Bob takes the lease over mid-move: the run stops after the slots in flight, fails naming
+    // him, and leaves its journal on the lease.
+    kube.put_lease(name, "bob@desk (pid 9, fix)", 30);
+    let run = support::wait_with_limit(child, Duration::from_secs(60));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("taken over by bob@desk (pid 9, fix)"), "{}", run.stderr);
+    let journal =
+        kube.lease(name).unwrap()["metadata"]["annotations"]["kubectl-redis.io/journal"].as_str().unwrap_or("").to_owned();
+    assert!(journal.contains("reshard from="), "the journal is kept on the lease: {journal}");
+    assert_eq!(holder(), "bob@desk (pid 9, fix)");
+    assert_eq!(kube.sandbox.open_slots(), 0, "a slot was left open");
+    let moved = kube.sandbox.owned_slots(index(&masters[1])) - before;
+    assert!(moved > 0 && moved < 4000, "stopped midway: {moved}");
+
+    // Bob is done; the same command from another machine finds the journal there and moves
+    // exactly the 4000 slots asked for in all.
+    kube.release_lease(name);
+    let elsewhere = tempfile::tempdir().unwrap();
+    let again = kube.run_elsewhere(elsewhere.path(), &reshard).expect(0);
+    assert!(again.stdout.contains("resuming the interrupted"), "{}", again.stdout);
+    assert_eq!(kube.sandbox.owned_slots(index(&masters[1])) - before, 4000);
+    assert!(kube.lease(name).unwrap()["metadata"]["annotations"]["kubectl-redis.io/journal"].is_null(), "the journal is removed");
+    assert_all_keys(&kube.sandbox.addrs[0], &keys);
+}
+
+/// A journal is found by the masters it names, not by the cluster's lowest node ID: the node that
+/// had it can be forgotten (del-node) between an interrupted reshard and its re-run.
+#[test]
+fn a_journal_is_found_after_the_node_with_the_lowest_id_left() {
+    let mut sb = Sandbox::start(Server::Redis, 4);
+    sb.run(&["create", "--nodes", &sb.addrs[..3].join(","), "--yes"]).expect(0);
+    // The spare gets the lowest ID of all, then joins as a replica.
+    let lowest = || (0..3).map(|i| query::<String>(&mut sb.conn(i), &["CLUSTER", "MYID"])).min().unwrap();
+    let floor = lowest();
+    while query::<String>(&mut sb.conn(3), &["CLUSTER", "MYID"]) >= floor {
+        query::<()>(&mut sb.conn(3), &["CLUSTER", "RESET", "HARD"]);
+    }
+    sb.run(&["add-node", &sb.addrs[3], "--replica", "--nodes", &sb.addrs[0], "--yes"]).expect(0);
+    let keys = write_keys(&sb.addrs[0], 60_000);
+    let (from, to) = (owner_of(&sb, 0), owner_of(&sb, 16383));
+    let before = sb.owned_slots(to);
+    let (source, target, entry) = (sb.addrs[from].clone(), sb.addrs[to].clone(), sb.addrs[0].clone());
+    let reshard = ["reshard", "--from", &source, "--to", &target, "--slots", "3000", "--nodes", &entry, "--yes"];
+    let slow: Vec<&str> = reshard.iter().copied().chain(["--batch-keys", "1"]).collect();
+    let mut child = sb.spawn(&slow);
+    assert!(eventually(Duration::from_secs(30), || sb.owned_slots(to) > before + 100), "the reshard never got going");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(sb.owned_slots(to) < before + 3000, "the reshard finished before it was killed");
+    sb.run(&["del-node", &sb.addrs[3], "--nodes", &sb.addrs[0], "--yes", "--force"]).expect(0);
+    sb.addrs.truncate(3);
+
+    let again = sb.run(&reshard).expect(0);
+    assert!(again.stdout.contains("resuming the interrupted"), "{}", again.stdout);
+    assert_eq!(sb.owned_slots(to), before + 3000, "exactly the slots asked for moved");
+    assert_eq!(sb.open_slots(), 0);
+    assert_all_keys(&sb.addrs[0], &keys);
 }
 
 #[test]

@@ -50,7 +50,7 @@ pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs) -> Resul
     display.close();
     let outcome = outcome?;
     if matches!(outcome, Outcome::Applied | Outcome::NothingToDo) {
-        forget_stale_journal(&topology)?;
+        forget_stale_journal(ctx, &topology).await?;
     }
     let verdict = match outcome {
         Outcome::Applied | Outcome::NothingToDo => Some(verdict_after(ctx, &platform, wait).await?),
@@ -72,21 +72,22 @@ pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs) -> Resul
 }
 
 /// Once fix settled the open slots, a journal that can never be resumed is dropped: one whose
-/// nodes are gone or replicas now, or one that is corrupt (the next run of the command plans afresh).
-fn forget_stale_journal(topology: &Topology) -> Result<()> {
-    let cluster = crate::planner::guard::cluster_key(topology);
-    match journal::load(&cluster) {
-        Ok(Some(j)) => {
+/// nodes are gone or replicas now, or one that cannot be read (the next run of the command plans
+/// afresh).
+async fn forget_stale_journal(ctx: &Context, topology: &Topology) -> Result<()> {
+    let store = ctx.journals();
+    let Some(entry) = journal::find(store.as_ref(), &moving::member_ids(topology)).await? else { return Ok(()) };
+    match &entry.journal {
+        Ok(j) => {
             // A move whose source or target is gone, or no master any more since a failover,
             // can never be resumed as recorded.
             let unusable = |id: &str| !topology.member(id).is_some_and(|m| m.is_master());
             if j.moves.iter().any(|m| unusable(&m.source) || unusable(&m.target)) {
-                journal::remove(&cluster)?;
+                store.remove(entry.key.as_deref()).await?;
             }
         }
-        Ok(None) => {}
         Err(e) => {
-            journal::remove(&cluster)?;
+            store.remove(entry.key.as_deref()).await?;
             eprintln!("warning: discarded an unusable journal ({}); the next run of that command plans afresh", e.message);
         }
     }

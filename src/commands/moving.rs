@@ -51,7 +51,7 @@ pub async fn run(
 ) -> Result<ExitCode> {
     validate(args, topology)?;
     guard::preconditions(topology)?;
-    let (moves, summary) = match resume(topology, &request)? {
+    let (moves, summary) = match resume(ctx, topology, &request).await? {
         Some(moves) => {
             let summary = vec![format!("resuming the interrupted `{}`: {} slot(s) left", request.command_line, count(&moves))];
             (moves, summary)
@@ -127,23 +127,29 @@ pub async fn gather(ctx: &Context, platform: &Platform, args: &MoveArgs) -> Resu
 
 /// The unfinished moves of an interrupted run of the same request (`None` when none waits).
 /// Refuses when another request left moves unfinished, or a slot is open that no journal explains.
-pub fn resume(topology: &Topology, request: &Request) -> Result<Option<Vec<Move>>> {
-    let cluster = guard::cluster_key(topology);
-    let Some(j) = journal::load(&cluster)? else {
+pub async fn resume(ctx: &Context, topology: &Topology, request: &Request) -> Result<Option<Vec<Move>>> {
+    let store = ctx.journals();
+    let Some(entry) = journal::find(store.as_ref(), &member_ids(topology)).await? else {
         return guard::refuse_foreign_open_slots(topology, &[]).map(|()| None);
     };
+    let j = entry.journal?;
     let same_request = j.request == request.fingerprint;
     match guard::remaining(&recorded(&j), topology) {
         // Killed after its last slot arrived: nothing of it is left to finish (and a drained
         // master may since have turned replica, which changes a request's fingerprint).
         Ok(left) if left.is_empty() => {
-            journal::remove(&cluster)?;
+            store.remove(entry.key.as_deref()).await?;
             if same_request { Ok(Some(left)) } else { guard::refuse_foreign_open_slots(topology, &[]).map(|()| None) }
         }
         left if same_request => left.map(Some),
         _ => Err(Error::refused(format!("an earlier move did not finish: `{}`", j.command_line))
             .hint("run that command again to finish it first (nothing was changed now)")),
     }
+}
+
+/// Every member's node ID, reachable or not: what a journal is found by.
+pub fn member_ids(topology: &Topology) -> Vec<&str> {
+    topology.members.iter().map(|m| m.id.as_str()).collect()
 }
 
 fn recorded(journal: &Journal) -> Vec<Recorded> {
@@ -268,8 +274,10 @@ pub async fn move_slots(
     mode: progress::Mode,
 ) -> Result<Summary> {
     let settings = settings(args, backend, topology)?;
-    let cluster = guard::cluster_key(topology);
-    journal::save(&cluster, &Journal::new(request.fingerprint.clone(), request.command_line.clone(), moves))?;
+    let masters = topology.masters().map(|m| m.id.clone()).collect();
+    let journal = Journal::new(request.fingerprint.clone(), request.command_line.clone(), masters, moves);
+    let store = ctx.journals();
+    store.save(&journal).await?;
     let (report, display) = progress::reporter(mode, count(moves));
     let wait = wait_timeout(args)?;
     let mut executor = Executor::new(&ctx.connector, wait, &ctx.stop).with_slot_moving(SlotMoving { settings, report });
@@ -294,7 +302,7 @@ pub async fn move_slots(
     if ctx.verbose > 0 {
         eprintln!("moving took {moving_took:.2?}, agreement {:.2?}", started.elapsed() - moving_took);
     }
-    journal::remove(&cluster)?;
+    store.remove(journal.key()).await?;
     Ok(summary)
 }
 

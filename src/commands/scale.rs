@@ -265,7 +265,7 @@ async fn plan_round(ctx: &Context, platform: &Platform, request: &ScaleRequest, 
         fingerprint: format!("scale masters={} replicas={}", shape.masters, shape.replicas),
         command_line: format!("kubectl redis scale --masters {} --replicas {}{}", shape.masters, shape.replicas, options.rerun),
     };
-    let pinned = moving::resume(&topology, &move_request)?.unwrap_or_default();
+    let pinned = moving::resume(ctx, &topology, &move_request).await?.unwrap_or_default();
     let seats = platform.seats(shape.members());
     let plan = scale::plan(&topology, &seats, platform.resizable(), request, &pinned)?;
     Ok(Round { topology, plan, request: move_request })

@@ -22,11 +22,6 @@ pub fn required_ref(member: &Member) -> Result<NodeRef> {
     node_ref(member).ok_or_else(|| Error::refused(format!("{} has no address", member.label())))
 }
 
-/// The journal's name for this cluster: its lowest node ID (stable while slots move).
-pub fn cluster_key(topology: &Topology) -> String {
-    topology.members.iter().map(|m| m.id.as_str()).min().unwrap_or("unknown").to_owned()
-}
-
 /// Moving slots needs every node up: a failing node could lose a handed-over slot.
 pub fn preconditions(topology: &Topology) -> Result<()> {
     for m in &topology.members {

@@ -235,10 +235,14 @@ impl Kubernetes {
         }
     }
 
-    /// Holds the target's lease while a changing command runs (see `lease`).
-    pub async fn hold(&self, verb: &str) -> Result<super::lease::Held> {
-        let target = self.workload.as_ref().map_or(self.selector.as_str(), |w| w.name.as_str());
-        super::lease::acquire(Api::namespaced(self.client.clone(), &self.namespace), target, verb).await
+    /// The name changing commands are serialised under: the StatefulSet's, else the selector.
+    pub fn lease_target(&self) -> &str {
+        self.workload.as_ref().map_or(self.selector.as_str(), |w| w.name.as_str())
+    }
+
+    /// The target's Lease (see `lease`): held while a changing command runs, and the home of its journal.
+    pub fn lease_record(&self) -> super::lease::Record {
+        super::lease::Record::new(Api::namespaced(self.client.clone(), &self.namespace), self.lease_target())
     }
 
     /// How commands name it in hints, e.g. `redis-cluster -n redis`.

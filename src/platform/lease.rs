@@ -1,33 +1,96 @@
 //! One change at a time: a changing command holds a `coordination.k8s.io` Lease named after its
 //! target while it runs, renewed in the background and released at the end. A second run, from
-//! anywhere, finds the holder and refuses; a holder that stopped renewing (a killed run) loses the
-//! lease once its duration has passed, and the next run takes it over.
+//! anywhere, finds the holder and refuses.
+//!
+//! Expiry is judged as client-go's leader election judges it: by when this process last saw the
+//! record change, never by comparing timestamps another machine wrote with the local clock. A run
+//! that finds the lease held watches it; a renewal proves the holder alive (refused at once), and a
+//! record that stays the same for its `leaseDurationSeconds` belongs to a run that died, whose
+//! lease is then taken over.
+//!
+//! A holder that cannot renew for `RENEW_DEADLINE`, or finds another holder in the record, has
+//! lost the lease: the run is told to stop after the work in flight (see `Stop`) and fails naming
+//! who holds it now.
+//!
+//! The Lease also keeps the target's move journal (an annotation), so that a run from another
+//! machine resumes what an interrupted one left.
 
-use std::time::Duration;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
+use futures::future::BoxFuture;
 use k8s_openapi::api::coordination::v1::{Lease, LeaseSpec};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::MicroTime;
-use k8s_openapi::jiff::{SignedDuration, Timestamp};
+use k8s_openapi::jiff::Timestamp;
 use kube::api::{Api, ObjectMeta, PostParams};
 
 use crate::error::{Error, Result};
+use crate::journal::{self, Entry, Journal};
+use crate::stop::Stop;
 
-/// How long a lease stays valid without renewal.
+/// How long a lease this tool writes stays valid without renewal.
 pub const DURATION: Duration = Duration::from_secs(30);
-const RENEW_EVERY: Duration = Duration::from_secs(10);
+/// How often the holder renews: a run that watches a live lease sees it change this soon.
+const RENEW_EVERY: Duration = Duration::from_secs(2);
+/// Renewals that keep failing for this long mean the lease is as good as lost: others may take it
+/// over once `DURATION` passes without a renewal they saw.
+const RENEW_DEADLINE: Duration = Duration::from_secs(20);
+/// How often a run that finds the lease held looks at it again.
+const WATCH_EVERY: Duration = Duration::from_millis(500);
+/// The annotation that keeps the target's move journal.
+const JOURNAL_ANNOTATION: &str = "kubectl-redis.io/journal";
+/// Conflicting writes (another process changed the record meanwhile) are retried this often.
+const WRITE_ATTEMPTS: usize = 5;
 
-/// A lease this process holds; renewed until `release`.
-pub struct Held {
+/// The Lease object of one target. Writes from this process (renewals, journal saves) take turns,
+/// so that they never conflict with each other.
+#[derive(Clone)]
+pub struct Record {
     api: Api<Lease>,
-    name: String,
-    identity: String,
-    renewer: tokio::task::JoinHandle<()>,
+    pub name: String,
+    writes: Arc<tokio::sync::Mutex<()>>,
 }
 
 /// The lease's name for a target: `kubectl-redis-<statefulset>`.
 pub fn name_for(target: &str) -> String {
     let clean: String = target.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
     format!("kubectl-redis-{}", clean.trim_matches('-'))
+}
+
+impl Record {
+    pub fn new(api: Api<Lease>, target: &str) -> Record {
+        Record { api, name: name_for(target), writes: Arc::default() }
+    }
+
+    async fn get(&self) -> Result<Option<Lease>> {
+        self.api.get_opt(&self.name).await.map_err(|e| lease_error(e, "read", &self.name))
+    }
+
+    /// Reads the lease, applies `change` and writes it back, again on a conflict; `None` when
+    /// there is no lease (or `change` decided to leave it).
+    async fn update(&self, mut change: impl FnMut(&mut Lease) -> bool) -> Result<Option<Lease>> {
+        let _turn = self.writes.lock().await;
+        for _ in 0..WRITE_ATTEMPTS {
+            let Some(mut lease) = self.get().await? else { return Ok(None) };
+            if !change(&mut lease) {
+                return Ok(None);
+            }
+            match self.api.replace(&self.name, &PostParams::default(), &lease).await {
+                Ok(written) => return Ok(Some(written)),
+                Err(kube::Error::Api(s)) if s.code == 409 => continue,
+                Err(e) => return Err(lease_error(e, "update", &self.name)),
+            }
+        }
+        Err(Error::failed(format!("lease {} kept changing under every write", self.name))
+            .hint("another process writes it constantly; see `kubectl get lease` in this namespace"))
+    }
+}
+
+/// A lease this process holds; renewed until `release`.
+pub struct Held {
+    record: Record,
+    identity: String,
+    renewer: tokio::task::JoinHandle<()>,
 }
 
 /// Who holds it: user, host, process and command, so that a refusal can say whom to ask.
@@ -40,87 +103,189 @@ fn identity(verb: &str) -> String {
     format!("{user}@{host} (pid {}, {verb})", std::process::id())
 }
 
-/// Takes the lease for `target`, or refuses naming its holder.
-pub async fn acquire(api: Api<Lease>, target: &str, verb: &str) -> Result<Held> {
-    let name = name_for(target);
+/// Takes the lease of `target`, or refuses naming its holder. A lease held by another run is
+/// watched until it changes (refused) or stays the same for its whole duration (taken over).
+/// Once held, it is renewed until released; losing it requests `stop`.
+pub async fn acquire(record: Record, target: &str, verb: &str, stop: &Stop) -> Result<Held> {
     let identity = identity(verb);
-    let now = Timestamp::now();
-    let fresh = |transitions: i32| LeaseSpec {
-        holder_identity: Some(identity.clone()),
+    let mut watched: Option<(String, Instant)> = None;
+    loop {
+        let taken = match record.get().await? {
+            None => create(&record, &identity).await?,
+            Some(lease) => {
+                let spec = lease.spec.clone().unwrap_or_default();
+                let holder = spec.holder_identity.clone().filter(|h| !h.is_empty());
+                match holder {
+                    Some(holder) => {
+                        let seen = format!("{:?} {:?}", lease.metadata.resource_version, spec);
+                        let limit = Duration::from_secs(spec.lease_duration_seconds.unwrap_or(30).max(1) as u64);
+                        match &watched {
+                            None => {
+                                eprintln!(
+                                    "lease {} is held by {holder}; watching it for up to {} to see whether that run is alive",
+                                    record.name,
+                                    crate::units::format(limit)
+                                );
+                                watched = Some((seen, Instant::now()));
+                                false
+                            }
+                            Some((before, _)) if *before != seen => return Err(busy(target, &holder, &spec)),
+                            Some((_, since)) if since.elapsed() >= limit => take(&record, &identity, &lease).await?,
+                            Some(_) => false,
+                        }
+                    }
+                    None => take(&record, &identity, &lease).await?,
+                }
+            }
+        };
+        if taken {
+            let renewer = tokio::spawn(renew(record.clone(), identity.clone(), stop.clone()));
+            return Ok(Held { record, identity, renewer });
+        }
+        tokio::time::sleep(WATCH_EVERY).await;
+    }
+}
+
+/// A fresh record naming `identity` as the holder from now on.
+fn fresh(identity: &str, transitions: i32) -> LeaseSpec {
+    let now = MicroTime(Timestamp::now());
+    LeaseSpec {
+        holder_identity: Some(identity.to_owned()),
         lease_duration_seconds: Some(DURATION.as_secs() as i32),
-        acquire_time: Some(MicroTime(now)),
-        renew_time: Some(MicroTime(now)),
+        acquire_time: Some(now.clone()),
+        renew_time: Some(now),
         lease_transitions: Some(transitions),
         ..Default::default()
-    };
-    let taken = match api.get_opt(&name).await.map_err(|e| lease_error(e, "read", &name))? {
-        None => {
-            let lease = Lease { metadata: ObjectMeta { name: Some(name.clone()), ..Default::default() }, spec: Some(fresh(0)) };
-            api.create(&PostParams::default(), &lease).await
-        }
-        Some(mut lease) => {
-            let spec = lease.spec.clone().unwrap_or_default();
-            if let Some(holder) = live_holder(&spec, now) {
-                return Err(busy(target, &holder, &spec));
-            }
-            lease.spec = Some(fresh(spec.lease_transitions.unwrap_or(0) + 1));
-            api.replace(&name, &PostParams::default(), &lease).await
-        }
-    };
-    match taken {
-        Ok(_) => {}
-        Err(kube::Error::Api(s)) if s.code == 409 => {
-            return Err(Error::refused(format!("another run took the lease {name} at the same moment"))
-                .hint("wait until it finishes, then run the command again"));
-        }
-        Err(e) => return Err(lease_error(e, "take", &name)),
     }
-    let renewer = tokio::spawn(renew(api.clone(), name.clone(), identity.clone()));
-    Ok(Held { api, name, identity, renewer })
+}
+
+/// Creates the lease; false when another run created it at the same moment.
+async fn create(record: &Record, identity: &str) -> Result<bool> {
+    let lease =
+        Lease { metadata: ObjectMeta { name: Some(record.name.clone()), ..Default::default() }, spec: Some(fresh(identity, 0)) };
+    match record.api.create(&PostParams::default(), &lease).await {
+        Ok(_) => Ok(true),
+        Err(kube::Error::Api(s)) if s.code == 409 => Ok(false),
+        Err(e) => Err(lease_error(e, "take", &record.name)),
+    }
+}
+
+/// Takes over the lease as read (its resourceVersion guards the write); false when it changed meanwhile.
+async fn take(record: &Record, identity: &str, read: &Lease) -> Result<bool> {
+    let _turn = record.writes.lock().await;
+    let mut lease = read.clone();
+    let transitions = lease.spec.as_ref().and_then(|s| s.lease_transitions).unwrap_or(0) + 1;
+    lease.spec = Some(fresh(identity, transitions));
+    match record.api.replace(&record.name, &PostParams::default(), &lease).await {
+        Ok(_) => Ok(true),
+        Err(kube::Error::Api(s)) if s.code == 409 => Ok(false),
+        Err(e) => Err(lease_error(e, "take", &record.name)),
+    }
 }
 
 impl Held {
-    /// Stops renewing and clears the holder, so the next run need not wait for expiry.
+    /// Stops renewing and clears the holder (the journal stays), so the next run need not wait.
     pub async fn release(self) {
         self.renewer.abort();
-        if let Ok(mut lease) = self.api.get(&self.name).await {
-            let spec = lease.spec.get_or_insert_with(Default::default);
-            if spec.holder_identity.as_deref() == Some(self.identity.as_str()) {
-                spec.holder_identity = None;
-                let _ = self.api.replace(&self.name, &PostParams::default(), &lease).await;
-            }
-        }
+        let identity = self.identity.clone();
+        let _ = self
+            .record
+            .update(|lease| {
+                let spec = lease.spec.get_or_insert_with(Default::default);
+                let ours = spec.holder_identity.as_deref() == Some(identity.as_str());
+                if ours {
+                    spec.holder_identity = None;
+                }
+                ours
+            })
+            .await;
     }
 }
 
-/// Renews until aborted; a lease someone else took over is reported once, then left alone.
-async fn renew(api: Api<Lease>, name: String, identity: String) {
+/// Renews every `RENEW_EVERY` until aborted. Another holder in the record, or renewals failing for
+/// `RENEW_DEADLINE`, mean the lease is lost: `stop` is told who holds it, and renewing ends.
+async fn renew(record: Record, identity: String, stop: Stop) {
+    let mut renewed = Instant::now();
     loop {
         tokio::time::sleep(RENEW_EVERY).await;
-        let Ok(mut lease) = api.get(&name).await else { continue };
-        let spec = lease.spec.get_or_insert_with(Default::default);
-        if spec.holder_identity.as_deref() != Some(identity.as_str()) {
-            eprintln!("warning: lease {name} was taken over by {}", spec.holder_identity.as_deref().unwrap_or("nobody"));
+        let mut other = None;
+        let written = record
+            .update(|lease| {
+                let spec = lease.spec.get_or_insert_with(Default::default);
+                if spec.holder_identity.as_deref() != Some(identity.as_str()) {
+                    other = Some(spec.holder_identity.clone().unwrap_or_else(|| "nobody".to_owned()));
+                    return false;
+                }
+                spec.renew_time = Some(MicroTime(Timestamp::now()));
+                true
+            })
+            .await;
+        let lost = match (written, other) {
+            (_, Some(holder)) => Some(format!("lease {} was taken over by {holder}", record.name)),
+            (Ok(Some(_)), None) => {
+                renewed = Instant::now();
+                None
+            }
+            (Ok(None), None) => Some(format!("lease {} was deleted", record.name)),
+            (Err(e), None) if renewed.elapsed() >= RENEW_DEADLINE => Some(format!(
+                "lease {} could not be renewed for {} ({})",
+                record.name,
+                crate::units::format(RENEW_DEADLINE),
+                e.message
+            )),
+            (Err(_), None) => None,
+        };
+        if let Some(why) = lost {
+            stop.lease_lost(why);
             return;
         }
-        spec.renew_time = Some(MicroTime(Timestamp::now()));
-        let _ = api.replace(&name, &PostParams::default(), &lease).await;
     }
 }
 
-/// The holder of a lease that has not expired.
-fn live_holder(spec: &LeaseSpec, now: Timestamp) -> Option<String> {
-    let holder = spec.holder_identity.clone().filter(|h| !h.is_empty())?;
-    let renewed = spec.renew_time.as_ref().or(spec.acquire_time.as_ref())?.0;
-    let duration = SignedDuration::from_secs(i64::from(spec.lease_duration_seconds.unwrap_or(DURATION.as_secs() as i32)));
-    (renewed + duration > now).then_some(holder)
+/// The journal kept on the lease: what a Kubernetes target's interrupted move left, wherever it ran.
+impl journal::Store for Record {
+    fn load_all(&self) -> BoxFuture<'_, Result<Vec<Entry>>> {
+        Box::pin(async move {
+            let lease = self.get().await?;
+            let text = lease.and_then(|l| l.metadata.annotations?.get(JOURNAL_ANNOTATION).cloned());
+            let place = format!("the annotation {JOURNAL_ANNOTATION} of lease {}", self.name);
+            Ok(text.map(|text| Entry::parse(None, &text, place)).into_iter().collect())
+        })
+    }
+
+    fn save<'a>(&'a self, journal: &'a Journal) -> BoxFuture<'a, Result<()>> {
+        Box::pin(async move {
+            let text = journal.to_text()?;
+            let written = self
+                .update(|lease| {
+                    lease
+                        .metadata
+                        .annotations
+                        .get_or_insert_with(Default::default)
+                        .insert(JOURNAL_ANNOTATION.to_owned(), text.clone());
+                    true
+                })
+                .await?;
+            written.map(|_| ()).ok_or_else(|| {
+                Error::failed(format!("lease {} is gone: the move's journal cannot be kept", self.name))
+                    .hint("run the command again; it takes a new lease")
+            })
+        })
+    }
+
+    fn remove<'a>(&'a self, _key: Option<&'a str>) -> BoxFuture<'a, Result<()>> {
+        Box::pin(async move {
+            self.update(|lease| lease.metadata.annotations.as_mut().and_then(|a| a.remove(JOURNAL_ANNOTATION)).is_some()).await?;
+            Ok(())
+        })
+    }
 }
 
 fn busy(target: &str, holder: &str, spec: &LeaseSpec) -> Error {
     let since = spec.acquire_time.as_ref().map_or_else(|| "a moment ago".to_owned(), |t| t.0.to_string());
     Error::refused(format!("{target} is being changed by {holder} since {since}")).hint(format!(
-        "wait until it finishes; a run that was killed loses its lease {}s after its last renewal",
-        DURATION.as_secs()
+        "wait until it finishes; a run that was killed loses its lease once it has gone {}s without renewal",
+        spec.lease_duration_seconds.unwrap_or(DURATION.as_secs() as i32)
     ))
 }
 
@@ -139,24 +304,6 @@ fn lease_error(e: kube::Error, doing: &str, name: &str) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn spec(holder: Option<&str>, renewed_secs_ago: i64) -> LeaseSpec {
-        let at = Timestamp::now() - SignedDuration::from_secs(renewed_secs_ago);
-        LeaseSpec {
-            holder_identity: holder.map(str::to_owned),
-            lease_duration_seconds: Some(30),
-            renew_time: Some(MicroTime(at)),
-            ..Default::default()
-        }
-    }
-
-    #[test]
-    fn a_renewed_lease_is_held_an_expired_or_released_one_is_free() {
-        let now = Timestamp::now();
-        assert_eq!(live_holder(&spec(Some("alice"), 5), now).as_deref(), Some("alice"));
-        assert_eq!(live_holder(&spec(Some("alice"), 31), now), None);
-        assert_eq!(live_holder(&spec(None, 5), now), None);
-    }
 
     #[test]
     fn lease_names_are_valid_object_names() {

@@ -123,6 +123,11 @@ impl FakeKube {
         self.sandbox.spawn(&self.args(args).iter().map(String::as_str).collect::<Vec<_>>())
     }
 
+    /// Like `run`, as from another machine: with a state directory of its own.
+    pub fn run_elsewhere(&self, state: &std::path::Path, args: &[&str]) -> super::Run {
+        run_in(state, &self.args(args).iter().map(String::as_str).collect::<Vec<_>>(), &[])
+    }
+
     fn args(&self, args: &[&str]) -> Vec<String> {
         let kubeconfig = self.kubeconfig.to_str().unwrap();
         let target = [self.statefulset.as_str(), "--kubeconfig", kubeconfig, "--connect", self.connect];
@@ -161,19 +166,43 @@ impl FakeKube {
         self.world.lock().unwrap().leases.get(name).cloned()
     }
 
-    /// A lease held by someone else, last renewed `renewed_secs_ago` seconds ago.
-    pub fn put_lease(&self, name: &str, holder: &str, renewed_secs_ago: u64) {
-        let at = std::time::SystemTime::now() - std::time::Duration::from_secs(renewed_secs_ago);
-        let at = k8s_openapi::jiff::Timestamp::try_from(at).unwrap().to_string();
+    /// Someone else holds the lease from now on, for `duration_secs` without renewal; the rest of
+    /// the object (the journal annotation) stays.
+    pub fn put_lease(&self, name: &str, holder: &str, duration_secs: u64) {
+        let now = k8s_openapi::jiff::Timestamp::now().to_string();
         let mut w = world_version(&self.world);
         let version = w.resource_version.to_string();
-        w.leases.insert(
-            name.to_owned(),
+        let lease = w.leases.entry(name.to_owned()).or_insert_with(|| {
             json!({ "apiVersion": "coordination.k8s.io/v1", "kind": "Lease",
-                    "metadata": { "name": name, "namespace": NAMESPACE, "resourceVersion": version },
-                    "spec": { "holderIdentity": holder, "leaseDurationSeconds": 30, "acquireTime": at, "renewTime": at,
-                              "leaseTransitions": 3 } }),
-        );
+                    "metadata": { "name": name, "namespace": NAMESPACE }, "spec": { "leaseTransitions": 3 } })
+        });
+        lease["metadata"]["resourceVersion"] = json!(version);
+        let spec = &mut lease["spec"];
+        spec["holderIdentity"] = json!(holder);
+        spec["leaseDurationSeconds"] = json!(duration_secs);
+        spec["acquireTime"] = json!(now);
+        spec["renewTime"] = json!(now);
+    }
+
+    /// The holder renews: a new renewTime and resourceVersion, as a live run's renewals give.
+    pub fn renew_lease(&self, name: &str) {
+        let now = k8s_openapi::jiff::Timestamp::now().to_string();
+        let mut w = world_version(&self.world);
+        let version = w.resource_version.to_string();
+        if let Some(lease) = w.leases.get_mut(name) {
+            lease["metadata"]["resourceVersion"] = json!(version);
+            lease["spec"]["renewTime"] = json!(now);
+        }
+    }
+
+    /// The holder releases the lease (clears the holder), as a run that ended does.
+    pub fn release_lease(&self, name: &str) {
+        let mut w = world_version(&self.world);
+        let version = w.resource_version.to_string();
+        if let Some(lease) = w.leases.get_mut(name) {
+            lease["metadata"]["resourceVersion"] = json!(version);
+            lease["spec"]["holderIdentity"] = Value::Null;
+        }
     }
 
     /// Creates or replaces a Secret.
