@@ -45,7 +45,10 @@ pub struct Context {
 }
 
 impl Context {
+    /// Called once, before any other thread starts (it takes the password out of the process
+    /// environment, see `take_password_from_environment`).
     pub fn from_args(args: &GlobalArgs) -> Result<Context> {
+        let from_environment = take_password_from_environment();
         let timeout = parse_duration("--timeout", &args.timeout)?;
         let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
         let color = match args.color {
@@ -54,8 +57,11 @@ impl Context {
             ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         };
         let mut connector = Connector::new(timeout);
-        connector.credentials =
-            Credentials { user: args.user.clone(), password: password(args, interactive)?, ..Default::default() };
+        connector.credentials = Credentials {
+            user: args.user.clone(),
+            password: password(args, interactive, from_environment)?,
+            ..Default::default()
+        };
         connector.tls = tls(args)?;
         Ok(Context {
             json: args.output == OutputFormat::Json,
@@ -201,8 +207,19 @@ pub fn parse_duration(flag: &str, text: &str) -> Result<Duration> {
     crate::units::parse(text).map_err(|e| Error::usage(format!("{flag}: {e}")).hint("write durations like 500ms, 5s or 2m"))
 }
 
-/// The password from REDISCLI_AUTH, --password-file, or a prompt; never from an argv value.
-fn password(args: &GlobalArgs, interactive: bool) -> Result<Option<Secret>> {
+/// REDISCLI_AUTH, removed from this process's environment once read: no child process — a
+/// sandbox server, its `--version` probe, a kubeconfig exec plugin kube starts — can inherit it.
+fn take_password_from_environment() -> Option<Secret> {
+    let value = std::env::var_os("REDISCLI_AUTH")?;
+    // SAFETY: called from `Context::from_args`, which main calls before the runtime (and so any
+    // other thread) starts; nothing reads the environment concurrently.
+    unsafe { std::env::remove_var("REDISCLI_AUTH") };
+    Some(Secret::new(value.to_string_lossy().into_owned())).filter(|s| !s.expose().is_empty())
+}
+
+/// The password from --password-file, REDISCLI_AUTH (`from_environment`), or a prompt; never
+/// from an argv value.
+fn password(args: &GlobalArgs, interactive: bool, from_environment: Option<Secret>) -> Result<Option<Secret>> {
     if let Some(path) = &args.password_file {
         let text = std::fs::read_to_string(path).map_err(|e| {
             Error::usage(format!("--password-file {}: {e}", path.display()))
@@ -211,8 +228,8 @@ fn password(args: &GlobalArgs, interactive: bool) -> Result<Option<Secret>> {
         let first = text.lines().next().unwrap_or("").to_owned();
         return Ok(Some(Secret::new(first)));
     }
-    if let Some(value) = std::env::var_os("REDISCLI_AUTH").filter(|v| !v.is_empty()) {
-        return Ok(Some(Secret::new(value.to_string_lossy().into_owned())));
+    if from_environment.is_some() {
+        return Ok(from_environment);
     }
     let wants_prompt = args.ask_password || (args.user.is_some() && interactive);
     if !wants_prompt {

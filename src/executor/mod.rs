@@ -210,7 +210,13 @@ impl<'a> Executor<'a> {
             }
             Step::MoveSlots(_) => unreachable!("apply hands every MoveSlots step to the slot mover"),
             Step::ResetHard { node } => {
-                self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("RESET").arg("HARD")).await
+                let limit = self.slow_call_limit();
+                let conn = self.conn(&node.addr).await?;
+                conn.call_within::<()>(redis::cmd("CLUSTER").arg("RESET").arg("HARD"), limit).await?;
+                // What it keeps on disk (a replica's copy of its master, written by its last full
+                // sync even without `save`) would come back with it and claim slots: the emptied
+                // state is written over it. A server that renamed SAVE away keeps its files.
+                tolerate(conn.call_within::<()>(&redis::cmd("SAVE"), limit).await, &["unknown command"])
             }
             Step::Failover { node, .. } => self.fail_over(node).await,
             Step::Wipe { node } => {

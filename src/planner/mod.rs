@@ -107,7 +107,7 @@ pub enum Step {
     Wipe { node: NodeRef },
     /// CLUSTER RESET HARD on a node that leaves: it forgets the cluster, so it cannot rejoin by
     /// itself, and takes a new ID, so it can be added again at once (the others ignore a forgotten
-    /// ID for 60 seconds).
+    /// ID for 60 seconds). Then SAVE, so that it comes back from its storage empty.
     ResetHard { node: NodeRef },
 }
 

@@ -113,6 +113,8 @@ pub fn find_server(flag: Option<&Path>) -> Result<PathBuf> {
 fn server_version(server: &Path) -> Result<String> {
     let out = Command::new(server)
         .arg("--version")
+        // Like the servers it probes, it gets none of the tool's environment.
+        .env_clear()
         .output()
         .map_err(|e| Error::failed(format!("cannot run {}: {e}", server.display())))?;
     let text = String::from_utf8_lossy(&out.stdout);
@@ -402,7 +404,7 @@ fn start(sandbox: &Sandbox, node: &SandboxNode) -> Result<u32> {
         .arg("--dir")
         .arg(&node.dir)
         .current_dir(&node.dir)
-        // The tool's environment may hold the password (REDISCLI_AUTH): servers get none of it.
+        // Servers get none of the tool's environment: they need none of it.
         .env_clear()
         .stdin(Stdio::null())
         .stdout(log.try_clone()?)
