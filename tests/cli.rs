@@ -2280,8 +2280,21 @@ fn modes_under(dir: &std::path::Path) -> Vec<(std::path::PathBuf, u32)> {
 fn the_password_reaches_no_child_process_file_or_output_and_state_files_are_private() {
     let password = "s3cret-never-shown";
     let sb = Sandbox::start(Server::Redis, 0);
-    // The sandbox is started with the password in the tool's environment: servers must not inherit it.
-    let server = Server::Redis.path();
+    // Every child records its environment: the server (through a wrapper that also answers the
+    // sandbox's `--version` probe) and a kubeconfig exec plugin.
+    let children = tempfile::tempdir().unwrap();
+    let dumps = children.path().join("environments");
+    std::fs::create_dir(&dumps).unwrap();
+    let child_script = |name: &str, then: &str| {
+        let path = children.path().join(name);
+        std::fs::write(&path, format!("#!/bin/sh\n/usr/bin/env > {}/{name}-$$\n{then}\n", dumps.display())).unwrap();
+        std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+        path
+    };
+    let server = child_script("server", &format!("exec {} \"$@\"", Server::Redis.path().display()));
+    let credential = r#"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"t"}}"#;
+    let plugin = child_script("plugin", &format!("echo '{credential}'"));
+    // The sandbox is started with the password in the tool's environment: no child may inherit it.
     let up = ["sandbox", "up", "--name", "t", "--nodes", "3", "-o", "json", "--server", server.to_str().unwrap()];
     let started = run_in(sb.state.path(), &up, &[("REDISCLI_AUTH", password)]).expect(0).json();
     let pids: Vec<u64> = started["nodes"].as_array().unwrap().iter().map(|n| n["pid"].as_u64().unwrap()).collect();
@@ -2343,6 +2356,20 @@ fn the_password_reaches_no_child_process_file_or_output_and_state_files_are_priv
         let mut conn = support::connect(addr);
         query::<()>(&mut conn, &["AUTH", password]);
         query::<()>(&mut conn, &["CONFIG", "SET", "requirepass", ""]);
+    }
+    // A Kubernetes target whose kubeconfig runs an exec plugin for credentials.
+    let kube = support::kube::FakeKube::start(Server::Redis, 1);
+    let kubeconfig = kube.kubeconfig_with_exec(&plugin);
+    let kubeconfig = ["--kubeconfig", kubeconfig.to_str().unwrap(), "--connect", "direct"];
+    run_in(sb.state.path(), &[&["status", "redis-cluster"][..], &kubeconfig].concat(), &auth);
+    let seen: Vec<String> =
+        std::fs::read_dir(&dumps).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(seen.iter().filter(|n| n.starts_with("server-")).count() >= 4, "the probe and three servers: {seen:?}");
+    assert!(seen.iter().any(|n| n.starts_with("plugin-")), "kube ran the exec plugin: {seen:?}");
+    for dump in std::fs::read_dir(&dumps).unwrap() {
+        let path = dump.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(!text.contains(password), "{} inherited the password", path.display());
     }
 
     // Whatever the tool keeps is the user's alone.

@@ -123,6 +123,18 @@ impl FakeKube {
         self.sandbox.spawn(&self.args(args).iter().map(String::as_str).collect::<Vec<_>>())
     }
 
+    /// A kubeconfig for the same server whose user's credentials come from an exec plugin.
+    pub fn kubeconfig_with_exec(&self, plugin: &std::path::Path) -> PathBuf {
+        let text = std::fs::read_to_string(&self.kubeconfig).unwrap();
+        let exec = format!(
+            "user:\n    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: {}\n      interactiveMode: Never",
+            plugin.display()
+        );
+        let path = self.sandbox.state.path().join("kubeconfig-exec");
+        std::fs::write(&path, text.replace("user: {}", &exec)).unwrap();
+        path
+    }
+
     /// Like `run`, as from another machine: with a state directory of its own.
     pub fn run_elsewhere(&self, state: &std::path::Path, args: &[&str]) -> super::Run {
         run_in(state, &self.args(args).iter().map(String::as_str).collect::<Vec<_>>(), &[])
