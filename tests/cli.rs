@@ -1650,8 +1650,58 @@ fn a_statefulset_is_created_and_scaled_through_the_kubernetes_api_and_port_forwa
         "the removed pods' claims are deleted"
     );
     assert_all_keys(&kube.sandbox.addrs[0], &keys);
-    // Every node, the slot mover's included, was reached through the API server.
     assert!(kube.forwarded() >= 8, "{:?}", kube.requests());
+    // Counted exactly: every connection a node accepts during a check is one the API server
+    // relayed to its pod (the first reading's own connection aside).
+    let pods: Vec<String> = (0..6).map(|i| format!("redis-cluster-{i}")).collect();
+    let before: Vec<(u64, usize)> =
+        (0..6).map(|i| (support::connections_received(&kube.sandbox.addrs[i]), kube.forwarded_to(&pods[i]))).collect();
+    kube.run(&["check", "--views", "full"]).expect(0);
+    for (i, (accepted, relayed)) in before.into_iter().enumerate() {
+        let accepted = support::connections_received(&kube.sandbox.addrs[i]) - accepted - 1;
+        let relayed = kube.forwarded_to(&pods[i]) - relayed;
+        assert_eq!((accepted, relayed > 0), (relayed as u64, true), "{}: a connection the API server did not relay", pods[i]);
+    }
+}
+
+/// Through port-forward, the cluster's addresses are mapped to pods of the whole namespace (a
+/// cluster may span two StatefulSets); an address no pod has is refused, never dialled.
+#[test]
+fn port_forward_reaches_every_pod_of_the_namespace_and_refuses_an_address_that_is_no_pods() {
+    let kube = support::kube::FakeKube::start(Server::Redis, 6);
+    kube.run(&["create", "--replicas", "1", "--yes"]).expect(0);
+    kube.split_followers(3);
+    let status = kube.run(&["status", "-o", "json"]).expect(0).json();
+    assert_eq!(status["nodes"].as_array().unwrap().iter().filter(|n| n["reachable"] == true).count(), 6, "{status}");
+    assert!(kube.forwarded_to("redis-cluster-follower-2") > 0, "the follower set's pods are reached through port-forward");
+
+    kube.hide_pod(Some(5));
+    let hidden = &kube.sandbox.addrs[5];
+    let accepted = support::connections_received(hidden);
+    // Reading reports it (no pod runs it); changing refuses, saying why it was not reached.
+    let check = kube.run(&["check", "-o", "json"]).expect(10);
+    let ghost = check.json()["findings"].as_array().unwrap().iter().find(|f| f["code"] == "ghost").cloned();
+    assert!(ghost.is_some_and(|f| f["node"].as_str().unwrap().contains(hidden.as_str())), "{}", check.stdout);
+    let refused = kube.run(&["rebalance", "--threshold", "0", "--yes"]).expect(3);
+    assert!(refused.stderr.contains(&format!("{hidden} is no pod's IP in namespace redis")), "{}", refused.stderr);
+    assert_eq!(support::connections_received(hidden) - accepted, 1, "the node no pod stands for was dialled directly");
+}
+
+/// Discovery follows the cluster being worked on: a node of another cluster among the entry
+/// nodes is asked, but the nodes its view names are not (nor authenticated to).
+#[test]
+fn discovery_does_not_follow_the_view_of_a_node_from_another_cluster() {
+    let sb = Sandbox::start(Server::Redis, 6);
+    sb.run(&["create", "--nodes", &sb.addrs[..3].join(","), "--yes"]).expect(0);
+    sb.run(&["create", "--nodes", &sb.addrs[3..].join(","), "--yes"]).expect(0);
+    let before: Vec<u64> = sb.addrs[4..].iter().map(|a| support::connections_received(a)).collect();
+    let entries = format!("{},{}", sb.addrs[0], sb.addrs[3]);
+    let check = sb.run(&["check", "--nodes", &entries, "-o", "json"]).json();
+    assert_eq!(check["masters"], 3, "{check}");
+    let after: Vec<u64> = sb.addrs[4..].iter().map(|a| support::connections_received(a)).collect();
+    assert_eq!(after, before.iter().map(|n| n + 1).collect::<Vec<_>>(), "the other cluster's nodes were asked");
+    let named = check.to_string();
+    assert!(named.contains(&sb.addrs[3]) && !named.contains(&sb.addrs[4]) && !named.contains(&sb.addrs[5]), "{check}");
 }
 
 #[test]

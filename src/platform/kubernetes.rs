@@ -179,7 +179,7 @@ impl Kubernetes {
         let by_ip = self.pods.iter().filter_map(|p| Some((p.addr.as_ref()?.host.clone(), p.name.clone()))).collect();
         PortForward {
             pods: Api::namespaced(self.client.clone(), &self.namespace),
-            selector: self.selector.clone(),
+            namespace: self.namespace.clone(),
             by_ip: Mutex::new(by_ip),
         }
     }
@@ -378,34 +378,40 @@ impl Kubernetes {
     }
 }
 
-/// Streams to pods through the API server's port-forward. An address that is no pod's IP (after a
-/// fresh look at the pods) is dialled directly.
+/// Streams to pods through the API server's port-forward. Every address is a pod's IP: a pod of
+/// the target, or of another workload in the namespace (a cluster may span several StatefulSets,
+/// as an operator's leader and follower sets do). An address that is no pod's IP is refused, never
+/// dialled directly: from outside the cluster it is unreachable or, worse, someone else's.
 pub struct PortForward {
     pods: Api<Pod>,
-    selector: String,
+    namespace: String,
     by_ip: Mutex<BTreeMap<String, String>>,
 }
 
 impl PortForward {
-    async fn pod_at(&self, ip: &str) -> Result<Option<String>> {
-        if let Some(name) = self.by_ip.lock().unwrap_or_else(|e| e.into_inner()).get(ip) {
-            return Ok(Some(name.clone()));
+    async fn pod_at(&self, addr: &NodeAddr) -> Result<String> {
+        let cached = |by_ip: &BTreeMap<String, String>| by_ip.get(&addr.host).cloned();
+        if let Some(name) = cached(&self.by_ip.lock().unwrap_or_else(|e| e.into_inner())) {
+            return Ok(name);
         }
-        let list = self.pods.list(&ListParams::default().labels(&self.selector)).await.map_err(|e| api_error(e, "list pods"))?;
+        let list = self.pods.list(&ListParams::default()).await.map_err(|e| api_error(e, "list pods"))?;
         let mut by_ip = self.by_ip.lock().unwrap_or_else(|e| e.into_inner());
         for pod in list.items {
             if let (Some(name), Some(ip)) = (pod.metadata.name, pod.status.and_then(|s| s.pod_ip)) {
                 by_ip.insert(ip, name);
             }
         }
-        Ok(by_ip.get(ip).cloned())
+        cached(&by_ip).ok_or_else(|| {
+            Error::refused(format!("{addr} is no pod's IP in namespace {}: not reached through port-forward", self.namespace))
+                .hint("a node outside the namespace, or an address the cluster remembers from a pod that is gone (`kubectl redis fix` forgets ghosts)")
+        })
     }
 }
 
 impl Route for PortForward {
-    fn open<'a>(&'a self, addr: &'a NodeAddr) -> BoxFuture<'a, Result<Option<Box<dyn NodeStream>>>> {
+    fn open<'a>(&'a self, addr: &'a NodeAddr) -> BoxFuture<'a, Result<Box<dyn NodeStream>>> {
         Box::pin(async move {
-            let Some(pod) = self.pod_at(&addr.host).await? else { return Ok(None) };
+            let pod = self.pod_at(addr).await?;
             let mut forwarder =
                 self.pods.portforward(&pod, &[addr.port]).await.map_err(|e| api_error(e, &format!("port-forward to {pod}")))?;
             let stream = forwarder
@@ -415,7 +421,7 @@ impl Route for PortForward {
             tokio::spawn(async move {
                 let _ = forwarder.join().await;
             });
-            Ok(Some(Box::new(stream) as Box<dyn NodeStream>))
+            Ok(Box::new(stream) as Box<dyn NodeStream>)
         })
     }
 }

@@ -60,9 +60,9 @@ impl Credentials {
 }
 
 /// Another way to reach nodes: given a node's address (the one the cluster knows it by), a stream
-/// to it, or `None` to dial the address directly.
+/// to it. A connector with a route never dials an address itself.
 pub trait Route: Send + Sync {
-    fn open<'a>(&'a self, addr: &'a NodeAddr) -> BoxFuture<'a, Result<Option<Box<dyn NodeStream>>>>;
+    fn open<'a>(&'a self, addr: &'a NodeAddr) -> BoxFuture<'a, Result<Box<dyn NodeStream>>>;
 }
 
 /// The route all clones of a connector share, set once the platform knows it.
@@ -130,12 +130,10 @@ impl Connector {
         Ok(NodeConn { addr: addr.clone(), conn, timeout: self.timeout })
     }
 
-    /// A stream to the node: the route's, else a TCP connection to its address.
+    /// A stream to the node: the route's when there is one, else a TCP connection to its address.
     async fn stream(&self, addr: &NodeAddr) -> Result<Box<dyn NodeStream>> {
-        if let Some(route) = self.route.get()
-            && let Some(stream) = route.open(addr).await?
-        {
-            return Ok(stream);
+        if let Some(route) = self.route.get() {
+            return route.open(addr).await;
         }
         let tcp = TcpStream::connect((addr.host.as_str(), addr.port)).await.map_err(|e| dial_error(addr, &e))?;
         // Admin commands are small request/reply exchanges: do not let Nagle delay them.

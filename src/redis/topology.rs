@@ -241,12 +241,12 @@ pub async fn gather(connector: &Connector, seeds: &[NodeAddr], how: Gathering) -
             what: format!("round {round}: {} new distinct view(s) parsed", views.len() - before),
             took: started.elapsed(),
         });
-        for addr in views.values().flat_map(|v| v.lines.iter()).filter(|l| !l.flags.noaddr).filter_map(|l| l.addr.client_addr()) {
-            if !answers.contains_key(&addr) && !round_answers.contains_key(&addr) {
-                pending.insert(addr);
-            }
-        }
         answers.append(&mut round_answers);
+        // Only the cluster being worked on is followed: a node of another cluster among the
+        // seeds (a pod of another StatefulSet, an old member) is asked, its view is not.
+        let followed = component_views(&answers, &views, seeds.first());
+        let known = followed.iter().flat_map(|v| v.lines.iter()).filter(|l| !l.flags.noaddr).filter_map(|l| l.addr.client_addr());
+        pending.extend(known.filter(|addr| !answers.contains_key(addr)));
     }
     let started = Instant::now();
     let refusal = answers.values().find_map(|r| match r {
@@ -257,6 +257,25 @@ pub async fn gather(connector: &Connector, seeds: &[NodeAddr], how: Gathering) -
     let topology = assemble(probes);
     spans.push(Span { what: format!("assembled {} member(s)", topology.members.len()), took: started.elapsed() });
     Topology { refusal, spans, ..topology }
+}
+
+/// The views held by the nodes of the main component among the answers so far.
+fn component_views<'a>(
+    answers: &'a BTreeMap<NodeAddr, Result<Answer>>,
+    views: &'a HashMap<ViewKey, Arc<View>>,
+    first_seed: Option<&NodeAddr>,
+) -> Vec<&'a View> {
+    let first = first_seed.and_then(|a| answers.get(a)?.as_ref().ok()?.me.as_ref()).map(|me| me.id.as_str());
+    let sighted: Vec<(&str, usize, &View)> = answers
+        .values()
+        .filter_map(|a| a.as_ref().ok())
+        .filter_map(|a| Some((a.me.as_ref()?, views.get(a.key.as_ref()?)?)))
+        .map(|(me, view)| (me.id.as_str(), me.slots.len(), view.as_ref()))
+        .collect();
+    let seen = distinct_views(sighted.iter().map(|(id, _, view)| (*id, *view)));
+    let owned: HashMap<&str, usize> = sighted.iter().map(|(id, slots, _)| (*id, *slots)).collect();
+    let component = main_component(&seen, &owned, first);
+    seen.into_iter().filter(|s| s.holders.iter().any(|h| component.contains(*h))).map(|s| s.view).collect()
 }
 
 /// Every ask, `concurrency` at a time. Each answer's view is shared as it arrives, so that a
@@ -422,8 +441,10 @@ pub async fn probe(connector: &Connector, addr: &NodeAddr) -> Result<NodeState> 
 pub fn assemble(probes: BTreeMap<NodeAddr, Result<NodeState, String>>) -> Topology {
     let states: Vec<(&NodeAddr, &NodeState)> =
         probes.iter().filter_map(|(a, r)| r.as_ref().ok().map(|s| (a, s))).filter(|(_, s)| s.info.cluster_enabled).collect();
-    let views = distinct_views(&states);
-    let component = main_component(&states, &views);
+    let views = distinct_views(states.iter().map(|(_, s)| (s.id.as_str(), s.view.as_ref())));
+    let owned: HashMap<&str, usize> =
+        states.iter().filter_map(|(_, s)| s.myself().map(|m| (s.id.as_str(), m.slots.len()))).collect();
+    let component = main_component(&views, &owned, None);
     let mut topology = Topology::default();
 
     for (addr, state) in &states {
@@ -469,22 +490,25 @@ struct Seen<'a> {
     holders: Vec<&'a str>,
 }
 
-/// The reachable nodes' views, each once: many nodes share one when they agree.
-fn distinct_views<'a>(states: &[(&NodeAddr, &'a NodeState)]) -> Vec<Seen<'a>> {
+/// The nodes' views, each once (by identity: nodes that see the cluster alike share one), with
+/// the IDs of the nodes that hold it.
+fn distinct_views<'a>(held: impl Iterator<Item = (&'a str, &'a View)>) -> Vec<Seen<'a>> {
     let mut seen: Vec<Seen<'a>> = Vec::new();
     let mut index: HashMap<*const View, usize> = HashMap::new();
-    for (_, state) in states {
-        let at = *index.entry(Arc::as_ptr(&state.view)).or_insert_with(|| {
-            seen.push(Seen { view: &state.view, holders: Vec::new() });
+    for (id, view) in held {
+        let at = *index.entry(view as *const View).or_insert_with(|| {
+            seen.push(Seen { view, holders: Vec::new() });
             seen.len() - 1
         });
-        seen[at].holders.push(&state.id);
+        seen[at].holders.push(id);
     }
     seen
 }
 
-/// The connected group of node IDs (by "knows") that owns the most slots, then has the most nodes.
-fn main_component(states: &[(&NodeAddr, &NodeState)], views: &[Seen]) -> BTreeSet<String> {
+/// The connected group of node IDs (by "knows") that owns the most slots, then holds `first`
+/// (the first entry node's ID: the cluster the user named first wins a tie), then has the most
+/// nodes; `owned` says how many slots a node that answered claims itself.
+fn main_component(views: &[Seen], owned: &HashMap<&str, usize>, first: Option<&str>) -> BTreeSet<String> {
     let mut groups: Vec<BTreeSet<String>> = Vec::new();
     for seen in views {
         let mut group: BTreeSet<String> = seen.view.lines.iter().filter(|l| !l.flags.handshake).map(|l| l.id.clone()).collect();
@@ -496,10 +520,9 @@ fn main_component(states: &[(&NodeAddr, &NodeState)], views: &[Seen]) -> BTreeSe
         groups = rest;
         groups.push(group);
     }
-    let owned_slots = |group: &BTreeSet<String>| -> usize {
-        states.iter().filter(|(_, s)| group.contains(&s.id)).filter_map(|(_, s)| s.myself()).map(|m| m.slots.len()).sum()
-    };
-    groups.into_iter().max_by_key(|g| (owned_slots(g), g.len())).unwrap_or_default()
+    let owned_slots = |group: &BTreeSet<String>| -> usize { group.iter().filter_map(|id| owned.get(id.as_str())).sum() };
+    let holds_first = |group: &BTreeSet<String>| first.is_some_and(|id| group.contains(id));
+    groups.into_iter().max_by_key(|g| (owned_slots(g), holds_first(g), g.len())).unwrap_or_default()
 }
 
 fn stranger(addr: &NodeAddr, state: &NodeState) -> Stranger {

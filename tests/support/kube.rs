@@ -57,6 +57,10 @@ struct World {
     leases: BTreeMap<String, Value>,
     /// How many pods the Kubernetes nodes can hold: pods of higher ordinals stay Pending.
     capacity: Option<usize>,
+    /// Members from this ordinal on are pods of a second StatefulSet, `<name>-follower`.
+    followers_from: Option<usize>,
+    /// Members that run but that no pod stands for (their IP is no pod's).
+    hidden: BTreeSet<usize>,
     resource_version: u64,
     /// Every request as `VERB path`, for assertions.
     requests: Vec<String>,
@@ -87,6 +91,8 @@ impl FakeKube {
             rules: rbac_rules(true),
             leases: BTreeMap::new(),
             capacity: None,
+            followers_from: None,
+            hidden: BTreeSet::new(),
             resource_version: 1,
             requests: Vec::new(),
         }));
@@ -166,6 +172,23 @@ impl FakeKube {
     /// Puts every rule of deploy/rbac.yaml back in force.
     pub fn restore_rules(&self) {
         self.world.lock().unwrap().rules = rbac_rules(true);
+    }
+
+    /// Members from `first` on become pods of another StatefulSet of the namespace
+    /// (`redis-cluster-follower-0`, …), as an operator's leader and follower sets split a cluster.
+    pub fn split_followers(&self, first: usize) {
+        let mut w = self.world.lock().unwrap();
+        (w.followers_from, w.replicas) = (Some(first), first);
+    }
+
+    /// Member `index` keeps running, but no pod has its IP any more (`None`: every member shows).
+    pub fn hide_pod(&self, index: Option<usize>) {
+        self.world.lock().unwrap().hidden = index.into_iter().collect();
+    }
+
+    /// Port-forward sessions per pod name.
+    pub fn forwarded_to(&self, pod: &str) -> usize {
+        self.requests().iter().filter(|r| r.strip_prefix("PORTFORWARD pods/") == Some(pod)).count()
     }
 
     /// Lets only `pods` pods be scheduled: the scheduler leaves the others Pending, with events
@@ -518,18 +541,26 @@ fn pods(world: &World) -> Vec<Value> {
                              "message": "0/3 nodes are available: 3 Insufficient memory." }] }),
         )
     });
-    running.chain(unscheduled).collect()
+    let shown = running.chain(unscheduled).enumerate().filter(|(i, _)| !world.hidden.contains(i));
+    shown.map(|(_, pod)| pod).collect()
 }
 
 fn pod(world: &World, ordinal: usize, spec: Value, status: Value) -> Value {
-    let name = format!("{}-{ordinal}", world.statefulset);
-    let mut labels = labels(world);
+    let (set, ordinal, mut labels) = match world.followers_from {
+        Some(first) if ordinal >= first => {
+            let set = format!("{}-follower", world.statefulset);
+            let labels = json!({ "app": set });
+            (set, ordinal - first, labels)
+        }
+        _ => (world.statefulset.clone(), ordinal, labels(world)),
+    };
+    let name = format!("{set}-{ordinal}");
     labels["statefulset.kubernetes.io/pod-name"] = json!(name);
     json!({
         "apiVersion": "v1", "kind": "Pod",
         "metadata": { "name": name, "namespace": NAMESPACE, "labels": labels,
                       "ownerReferences": [{ "apiVersion": "apps/v1", "kind": "StatefulSet",
-                                            "name": world.statefulset, "uid": "sts-uid", "controller": true }] },
+                                            "name": set, "uid": "sts-uid", "controller": true }] },
         "spec": spec,
         "status": status,
     })

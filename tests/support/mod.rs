@@ -312,6 +312,12 @@ pub fn assert_all_keys(entry: &str, keys: &[(String, String)]) {
     assert_eq!(missing, 0, "{missing} of {} keys are missing or changed", keys.len());
 }
 
+/// How many client connections the node at `addr` has accepted so far (this query's own included).
+pub fn connections_received(addr: &str) -> u64 {
+    let info: String = query(&mut connect(addr), &["INFO", "stats"]);
+    info.lines().find_map(|l| l.strip_prefix("total_connections_received:")).unwrap().trim().parse().unwrap()
+}
+
 /// Polls `f` until it returns true or `limit` passes.
 pub fn eventually(limit: Duration, mut f: impl FnMut() -> bool) -> bool {
     let deadline = std::time::Instant::now() + limit;
