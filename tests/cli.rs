@@ -326,6 +326,47 @@ fn sandboxes_with_different_names_do_not_collide_and_status_lists_labels() {
 }
 
 #[test]
+fn sandbox_coordination_lives_in_a_private_runtime_directory_and_a_corrupt_state_file_is_never_replaced() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::symlink_metadata(p).unwrap().permissions().mode() & 0o777;
+    let (runtime, state, elsewhere) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let xdg = [("XDG_RUNTIME_DIR", runtime.path().to_str().unwrap())];
+    let server = Server::Redis.path();
+    let up = ["sandbox", "up", "--name", "t", "--nodes", "1", "--server", server.to_str().unwrap(), "-o", "json"];
+    std::fs::set_permissions(state.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+
+    // Someone planted a link where the runtime directory goes: refused, nothing started or written there.
+    let own = runtime.path().join("kubectl-redis");
+    std::os::unix::fs::symlink(elsewhere.path(), &own).unwrap();
+    let run = run_in(state.path(), &up, &xdg).expect(3);
+    assert!(run.stderr.contains("is a symbolic link") && run.stderr.contains("XDG_RUNTIME_DIR"), "{}", run.stderr);
+    assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+    assert!(!state.path().join("sandboxes/t/sandbox.json").exists());
+
+    // Left open by someone: its mode is made private, and so is the state directory's.
+    std::fs::remove_file(&own).unwrap();
+    std::fs::create_dir(&own).unwrap();
+    std::fs::set_permissions(&own, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let started = run_in(state.path(), &up, &xdg).expect(0).json();
+    let pid = started["nodes"][0]["pid"].as_u64().unwrap();
+    assert_eq!((mode(&own), mode(state.path())), (0o700, 0o700));
+    for (path, bits) in modes_under(&own) {
+        assert_eq!(bits, if path.is_dir() { 0o700 } else { 0o600 }, "{}", path.display());
+    }
+
+    // A corrupt state file is named, left as it is, and its server keeps running.
+    let file = state.path().join("sandboxes/t/sandbox.json");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, &text[..text.len() / 2]).unwrap();
+    let run = run_in(state.path(), &up, &xdg).expect(3);
+    assert!(run.stderr.contains(&format!("{} is corrupt", file.display())), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), text[..text.len() / 2]);
+    assert!(std::path::Path::new(&format!("/proc/{pid}")).exists(), "the server was stopped");
+    std::fs::write(&file, &text).unwrap();
+    run_in(state.path(), &["sandbox", "down", "--name", "t"], &xdg).expect(0);
+}
+
+#[test]
 fn sandbox_without_a_server_binary_says_how_to_install_one() {
     let state = tempfile::tempdir().unwrap();
     let run =

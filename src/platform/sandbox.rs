@@ -3,8 +3,9 @@
 //! the cluster bus never forms); elsewhere nodes share 127.0.0.1 on distinct ports. Nodes carry
 //! virtual host and zone labels so that placement logic has real choices to make.
 //!
-//! State lives in `<state dir>/kubectl-redis/sandboxes/<name>/sandbox.json`; a lock file serialises
-//! address allocation so that sandboxes with different names never collide.
+//! State lives in `<state dir>/kubectl-redis/sandboxes/<name>/sandbox.json`; a lock file and
+//! address reservations in the user's runtime directory (see `state::runtime_dir`) serialise
+//! address allocation so that sandboxes of different names and state directories never collide.
 
 use std::fs;
 use std::net::TcpListener;
@@ -71,13 +72,33 @@ pub fn validate_name(name: &str) -> Result<()> {
 
 /// Loads an existing sandbox.
 pub fn load(name: &str) -> Result<Sandbox> {
-    validate_name(name)?;
-    let file = sandbox_dir(name).join("sandbox.json");
-    let text = fs::read_to_string(&file).map_err(|_| {
+    load_existing(name)?.ok_or_else(|| {
         Error::unreachable(format!("no sandbox named '{name}'"))
             .hint(format!("start one with `kubectl redis sandbox up --name {name}`"))
-    })?;
-    serde_json::from_str(&text).map_err(|e| Error::failed(format!("{} is unreadable: {e}", file.display())))
+    })
+}
+
+/// The sandbox, or `None` when there is none by that name. A state file that cannot be read is
+/// an error naming it: its servers may still run, so it is never taken for "no sandbox".
+fn load_existing(name: &str) -> Result<Option<Sandbox>> {
+    validate_name(name)?;
+    let file = sandbox_dir(name).join("sandbox.json");
+    let text = match fs::read_to_string(&file) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(
+                Error::refused(format!("{} cannot be read: {e}", file.display())).hint("run as the user who started the sandbox")
+            );
+        }
+    };
+    serde_json::from_str(&text).map(Some).map_err(|e| {
+        Error::refused(format!("{} is corrupt ({e}); its servers may still run", file.display())).hint(format!(
+            "stop its servers (their pids are in that file and in {}), then remove {}",
+            sandbox_dir(name).join("node-*/server.log").display(),
+            sandbox_dir(name).display()
+        ))
+    })
 }
 
 fn save(sandbox: &Sandbox) -> Result<()> {
@@ -141,9 +162,9 @@ pub fn up(name: &str, count: usize, choice: ServerChoice<'_>) -> Result<Sandbox>
     }
     crate::state::private_dir(&crate::state::root())?;
     let _lock = allocation_lock()?;
-    let mut sandbox = match load(name) {
-        Ok(existing) => existing,
-        Err(_) => {
+    let mut sandbox = match load_existing(name)? {
+        Some(existing) => existing,
+        None => {
             let server = find_server(choice.binary)?;
             let server_version = server_version(&server)?;
             Sandbox {
@@ -337,24 +358,22 @@ fn node_addr(block: u16, index: usize) -> NodeAddr {
     NodeAddr::new("127.0.0.1", 20000 + block * 200 + index as u16)
 }
 
-/// Held while a block is chosen and its nodes start, across processes.
+/// Held while a block is chosen and its nodes start, across this user's processes.
 fn allocation_lock() -> Result<fs::File> {
-    let file = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(std::env::temp_dir().join("kubectl-redis-sandbox.lock"))?;
+    let file = crate::state::lock_file(&runtime_dir()?.join("sandbox.lock"))?;
     file.lock()?;
     Ok(file)
 }
 
-/// The first block no sandbox here uses, no live sandbox of any state directory has reserved
-/// (its nodes may be stopped for a while: a block is not free because its first address is), and
-/// no process listens on; reserved for `owner` (a sandbox directory). Called under the allocation lock.
+/// The first block no sandbox here uses, no live sandbox of any of this user's state directories
+/// has reserved (its nodes may be stopped for a while: a block is not free because its first
+/// address is), and no process listens on; reserved for `owner` (a sandbox directory). Called
+/// under the allocation lock.
 fn free_block(owner: &Path) -> Result<u16> {
     let taken: Vec<u16> = list().iter().filter_map(|n| load(n).ok()).map(|s| s.block).collect();
+    let reservations = reservations()?;
     let block = (1..=MAX_BLOCKS)
-        .filter(|b| !taken.contains(b) && !reserved(*b))
+        .filter(|b| !taken.contains(b) && !reserved(&reservations, *b))
         .find(|b| {
             let first = node_addr(*b, 0);
             TcpListener::bind((first.host.as_str(), first.port)).is_ok()
@@ -363,19 +382,28 @@ fn free_block(owner: &Path) -> Result<u16> {
         .ok_or_else(|| {
             Error::refused("every sandbox address block is in use").hint("remove sandboxes with `kubectl redis sandbox down`")
         })?;
-    fs::create_dir_all(reservations())?;
-    fs::write(reservations().join(block.to_string()), owner.as_os_str().as_encoded_bytes())?;
+    crate::state::write_private(&reservations.join(block.to_string()), owner.as_os_str().as_encoded_bytes())?;
     Ok(block)
 }
 
-/// Where blocks are reserved, for every state directory on this machine.
-fn reservations() -> PathBuf {
-    std::env::temp_dir().join("kubectl-redis-blocks")
+/// Where blocks are reserved, for every state directory of this user.
+fn reservations() -> Result<PathBuf> {
+    let dir = runtime_dir()?.join("blocks");
+    crate::state::private_dir(&dir)?;
+    Ok(dir)
+}
+
+/// The user's runtime directory; one that is not safely theirs is a refusal (nothing started).
+fn runtime_dir() -> Result<PathBuf> {
+    crate::state::runtime_dir().map_err(|e| {
+        Error::refused(format!("the sandbox's runtime directory is unsafe: {e}"))
+            .hint("remove it, or set XDG_RUNTIME_DIR to a directory of your own")
+    })
 }
 
 /// True while the sandbox that reserved the block still exists.
-fn reserved(block: u16) -> bool {
-    let Ok(owner) = fs::read(reservations().join(block.to_string())) else { return false };
+fn reserved(reservations: &Path, block: u16) -> bool {
+    let Ok(owner) = fs::read(reservations.join(block.to_string())) else { return false };
     let owner = PathBuf::from(String::from_utf8_lossy(&owner).into_owned());
     owner.join("sandbox.json").is_file()
 }
