@@ -1705,6 +1705,38 @@ fn a_statefulset_is_created_and_scaled_through_the_kubernetes_api_and_port_forwa
     }
 }
 
+/// Behind a proxy the plugin works where kubectl works: HTTP_PROXY (the server is http) or the
+/// kubeconfig's proxy-url (SOCKS5 here) carry every request, port-forward included; a loopback
+/// server is never proxied. The server's name (`kube.invalid`) resolves nowhere: only the proxy
+/// can reach it.
+#[test]
+fn the_api_server_is_reached_through_a_connect_or_socks5_proxy_as_kubectl_chooses_it() {
+    let kube = support::kube::FakeKube::start(Server::Redis, 3);
+    kube.run(&["create", "--replicas", "0", "--yes"]).expect(0);
+    let proxy = support::proxy::Proxy::start();
+    let http_proxy = format!("http://{}", proxy.addr);
+    let status = |kubeconfig: &std::path::Path, env: &[(&str, &str)]| {
+        let args = ["status", "redis-cluster", "--kubeconfig", kubeconfig.to_str().unwrap(), "-o", "json"];
+        run_in(kube.sandbox.state.path(), &args, env)
+    };
+    let named = kube.kubeconfig_naming("kube.invalid", None);
+    let forwarded = kube.forwarded();
+    let run = status(&named, &[("HTTP_PROXY", &http_proxy), ("HTTPS_PROXY", "http://127.0.0.1:1")]).expect(0);
+    assert_eq!(run.json()["masters"], 3);
+    assert!(kube.forwarded() >= forwarded + 3, "every pod was reached through port-forward, so through the proxy");
+    let tunnels = proxy.tunnels();
+    let port = kube.kubeconfig_port();
+    assert!(!tunnels.is_empty() && tunnels.iter().all(|t| *t == format!("CONNECT kube.invalid:{port}")), "{tunnels:?}");
+
+    let socks = kube.kubeconfig_naming("kube.invalid", Some(&format!("socks5://{}", proxy.addr)));
+    status(&socks, &[]).expect(0);
+    assert!(proxy.tunnels().iter().any(|t| *t == format!("SOCKS5 kube.invalid:{port}")), "{:?}", proxy.tunnels());
+
+    let before = proxy.tunnels().len();
+    status(&kube.kubeconfig, &[("HTTP_PROXY", &http_proxy)]).expect(0);
+    assert_eq!(proxy.tunnels().len(), before, "a loopback server went through the proxy");
+}
+
 /// Through port-forward, the cluster's addresses are mapped to pods of the whole namespace (a
 /// cluster may span two StatefulSets); an address no pod has is refused, never dialled.
 #[test]

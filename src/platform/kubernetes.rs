@@ -438,6 +438,9 @@ pub async fn statefulset_names(selection: &Selection, timeout: Duration) -> Resu
 /// unless given).
 async fn connect(selection: &Selection, timeout: Duration) -> Result<(Client, String)> {
     let mut config = load_config(selection).await?;
+    let var = |name: &str| std::env::var(name).ok();
+    config.proxy_url = super::proxy::choose(&config.cluster_url, kubeconfig_proxy_url(selection).as_deref(), var)
+        .map_err(|e| Error::usage(e).hint("fix the proxy-url of the kubeconfig's cluster, or HTTPS_PROXY / HTTP_PROXY"))?;
     config.connect_timeout = Some(timeout);
     config.read_timeout = Some(timeout);
     config.write_timeout = Some(timeout);
@@ -459,6 +462,17 @@ async fn load_config(selection: &Selection) -> Result<Config> {
         None => return Config::infer().await.map_err(|e| config_error(&e.to_string())),
     };
     result.map_err(|e| config_error(&e.to_string()))
+}
+
+/// The `proxy-url` of the cluster the selected context uses, if the kubeconfig sets one.
+fn kubeconfig_proxy_url(selection: &Selection) -> Option<String> {
+    let kubeconfig = match &selection.kubeconfig {
+        Some(path) => Kubeconfig::read_from(path).ok()?,
+        None => Kubeconfig::read().ok()?,
+    };
+    let context = selection.context.clone().or(kubeconfig.current_context.clone())?;
+    let cluster = kubeconfig.contexts.iter().find(|c| c.name == context)?.context.as_ref()?.cluster.clone();
+    kubeconfig.clusters.iter().find(|c| c.name == cluster)?.cluster.as_ref()?.proxy_url.clone()
 }
 
 fn config_error(message: &str) -> Error {

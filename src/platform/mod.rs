@@ -9,6 +9,7 @@
 
 pub mod kubernetes;
 pub mod lease;
+pub mod proxy;
 pub mod sandbox;
 
 use std::time::Duration;

@@ -141,6 +141,25 @@ impl FakeKube {
         path
     }
 
+    /// The port the fake API server listens on.
+    pub fn kubeconfig_port(&self) -> u16 {
+        let text = std::fs::read_to_string(&self.kubeconfig).unwrap();
+        let server = text.lines().find_map(|l| l.trim().strip_prefix("server: http://127.0.0.1:")).unwrap();
+        server.parse().unwrap()
+    }
+
+    /// A kubeconfig naming the server by `host` (the port stays) and, when given, a `proxy-url`.
+    pub fn kubeconfig_naming(&self, host: &str, proxy_url: Option<&str>) -> PathBuf {
+        let text = std::fs::read_to_string(&self.kubeconfig).unwrap().replace("http://127.0.0.1:", &format!("http://{host}:"));
+        let text = match proxy_url {
+            Some(proxy) => text.replace("  cluster:\n", &format!("  cluster:\n    proxy-url: {proxy}\n")),
+            None => text,
+        };
+        let path = self.sandbox.state.path().join(format!("kubeconfig-{host}-{}", proxy_url.is_some()));
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
     /// Like `run`, as from another machine: with a state directory of its own.
     pub fn run_elsewhere(&self, state: &std::path::Path, args: &[&str]) -> super::Run {
         run_in(state, &self.args(args).iter().map(String::as_str).collect::<Vec<_>>(), &[])

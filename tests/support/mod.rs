@@ -6,6 +6,7 @@
 
 pub mod kube;
 pub mod load;
+pub mod proxy;
 pub mod traffic;
 
 use std::collections::BTreeMap;
