@@ -182,7 +182,7 @@ _kubectl__redis() {
 
     case "${cmd}" in
         kubectl__redis)
-            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version create check status add-node del-node reshard rebalance scale fix sandbox demo sample-keys generate help"
+            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version create check status add-node del-node reshard rebalance scale fix sandbox demo sample-keys generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -232,6 +232,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -240,7 +244,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__add__subcmd__node)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --replica --replica-of --wait-timeout --wait --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --replica --replica-of --wait-timeout --wait --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -342,6 +346,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -350,7 +358,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__check)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --fix --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --fix --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -468,6 +476,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -476,7 +488,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__create)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --replicas --force --wait-timeout --wait --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --replicas --force --wait-timeout --wait --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -578,6 +590,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -586,7 +602,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__del__subcmd__node)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --force --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --force --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -676,6 +692,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -684,7 +704,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__demo)
-            opts="-o -y -v -h -V --server --keys --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-o -y -v -h -V --server --keys --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -742,6 +762,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -750,7 +774,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__fix)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -868,6 +892,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -876,7 +904,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__generate)
-            opts="-o -y -v -h -V --out --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-o -y -v -h -V --out --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -927,6 +955,10 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1246,7 +1278,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__rebalance)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --weight --threshold --use-empty-masters --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --weight --threshold --use-empty-masters --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1372,6 +1404,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1380,7 +1416,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__reshard)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --from --to --slots --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --from --to --slots --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1510,6 +1546,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1518,7 +1558,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sample__subcmd__keys)
-            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version write verify help"
+            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version write verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1565,6 +1605,10 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1632,7 +1676,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sample__subcmd__keys__subcmd__verify)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --count --size --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --count --size --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1727,6 +1771,10 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1738,7 +1786,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sample__subcmd__keys__subcmd__write)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --count --size --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --count --size --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1836,6 +1884,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1844,7 +1896,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox)
-            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version up down scale restart status help"
+            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version up down scale restart status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1894,6 +1946,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1902,7 +1958,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__down)
-            opts="-o -y -v -h -V --name --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-o -y -v -h -V --name --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1953,6 +2009,10 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2062,7 +2122,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__restart)
-            opts="-o -y -v -h -V --new-ip --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-o -y -v -h -V --new-ip --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2109,6 +2169,10 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2120,7 +2184,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__scale)
-            opts="-o -y -v -h -V --delete-storage --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-o -y -v -h -V --delete-storage --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2170,6 +2234,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2178,7 +2246,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__status)
-            opts="-o -y -v -h -V --name --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-o -y -v -h -V --name --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2232,6 +2300,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2240,7 +2312,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__up)
-            opts="-o -y -v -h -V --name --nodes --server --server-arg --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-o -y -v -h -V --name --nodes --server --server-arg --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2306,6 +2378,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2314,7 +2390,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__scale)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --masters --replicas --force --delete-storage --discard-data-on --wait --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --masters --replicas --force --delete-storage --discard-data-on --wait --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2448,6 +2524,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2456,7 +2536,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__status)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2543,6 +2623,10 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

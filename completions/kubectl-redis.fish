@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_kubectl_redis_global_optspecs
-    string join \n o/output= y/yes dry-run timeout= color= v/verbose concurrency= views= user= password-file= ask-password tls cacert= cert= key= insecure h/help V/version
+    string join \n o/output= y/yes dry-run timeout= color= v/verbose concurrency= views= user= password-file= ask-password tls cacert= cert= key= tls-server-name= insecure h/help V/version
 end
 
 function __fish_kubectl_redis_needs_command
@@ -39,6 +39,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l password-fi
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l dry-run -d 'Print the plan and change nothing'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
@@ -90,6 +91,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l p
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l force -d 'Allow fewer than 3 masters'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l dry-run -d 'Print the plan and change nothing'
@@ -135,6 +137,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l pa
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l fix -d 'Show the repair plan for what is found, and apply it (same as `fix`)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l replace -d 'Overwrite keys that exist on the target with other values (identical ones are always replaced)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
@@ -170,6 +173,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l p
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l dry-run -d 'Print the plan and change nothing'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
@@ -207,6 +211,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l replica -d 'Join as a replica of the master chosen by placement, then fewest replicas'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l dry-run -d 'Print the plan and change nothing'
@@ -241,6 +246,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l force -d 'Remove even when another node is unreachable and cannot forget it'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l dry-run -d 'Print the plan and change nothing'
@@ -289,6 +295,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l 
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l replace -d 'Overwrite keys that exist on the target with other values (identical ones are always replaced)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l dry-run -d 'Print the plan and change nothing'
@@ -336,6 +343,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l use-empty-masters -d 'Give slots to masters that own none'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l replace -d 'Overwrite keys that exist on the target with other values (identical ones are always replaced)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
@@ -387,6 +395,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l pa
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l force -d 'Allow fewer than 3 masters'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l delete-storage -d 'Also delete the storage (data directory, claims) of removed members'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l replace -d 'Overwrite keys that exist on the target with other values (identical ones are always replaced)'
@@ -434,6 +443,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l pass
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l replace -d 'Overwrite keys that exist on the target with other values (identical ones are always replaced)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l dry-run -d 'Print the plan and change nothing'
@@ -458,6 +468,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l dry-run -d 'Print the plan and change nothing'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
@@ -491,6 +502,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l dry-run -d 'Print the plan and change nothing'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
@@ -515,6 +527,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l dry-run -d 'Print the plan and change nothing'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
@@ -538,6 +551,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l delete-storage -d 'Delete the data directories of removed members'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l dry-run -d 'Print the plan and change nothing'
@@ -562,6 +576,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l new-ip -d 'Bring them back under new loopback addresses, as pods get new IPs'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l dry-run -d 'Print the plan and change nothing'
@@ -587,6 +602,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l dry-run -d 'Print the plan and change nothing'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
@@ -618,6 +634,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l pas
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l dry-run -d 'Print the plan and change nothing'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
@@ -641,6 +658,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l dry-run -d 'Print the plan and change nothing'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
@@ -679,6 +697,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l dry-run -d 'Print the plan and change nothing'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
@@ -714,6 +733,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l dry-run -d 'Print the plan and change nothing'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
@@ -741,6 +761,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l dry-run -d 'Print the plan and change nothing'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'

@@ -122,6 +122,9 @@ pub struct GlobalArgs {
     /// Client private key (PEM) for mutual TLS
     #[arg(long, global = true, value_name = "PATH", requires = "cert", help_heading = "TLS")]
     pub key: Option<PathBuf>,
+    /// Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node's address or, on Kubernetes, its pod's DNS names is accepted
+    #[arg(long, global = true, value_name = "NAME", help_heading = "TLS")]
+    pub tls_server_name: Option<String>,
     /// Do not verify the servers' certificates (prints a warning)
     #[arg(long, global = true, help_heading = "TLS")]
     pub insecure: bool,

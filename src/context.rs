@@ -9,7 +9,7 @@ use crate::cli::{ColorChoice, ConnectMode, GlobalArgs, OutputFormat, TargetArgs,
 use crate::error::{Error, Result};
 use crate::journal;
 use crate::output::Style;
-use crate::platform::kubernetes::{Kubernetes, Selection};
+use crate::platform::kubernetes::{Kubernetes, PodNames, PortForward, Selection};
 use crate::platform::lease;
 use crate::platform::{Platform, sandbox};
 use crate::redis::addr::NodeAddr;
@@ -149,9 +149,11 @@ impl Context {
             {
                 let _ = credentials.discovered.set(password);
             }
+            let directory = kubernetes.pod_directory();
             if port_forward(target.connect) {
-                self.connector.route.set(Arc::new(kubernetes.port_forward()));
+                self.connector.route.set(Arc::new(PortForward(directory.clone())));
             }
+            self.connector.names.set(Arc::new(PodNames(directory)));
             return Ok(Platform::Kubernetes(Box::new(kubernetes)));
         }
         if let Some(name) = &target.sandbox {
@@ -248,7 +250,7 @@ fn password(args: &GlobalArgs, interactive: bool, from_environment: Option<Secre
 }
 
 fn tls(args: &GlobalArgs) -> Result<Option<TlsSettings>> {
-    let wants_tls = args.tls || args.cacert.is_some() || args.cert.is_some() || args.insecure;
+    let wants_tls = args.tls || args.cacert.is_some() || args.cert.is_some() || args.insecure || args.tls_server_name.is_some();
     if !wants_tls {
         return Ok(None);
     }
@@ -263,6 +265,7 @@ fn tls(args: &GlobalArgs) -> Result<Option<TlsSettings>> {
     let files = TlsFiles {
         ca_cert: ca_cert.as_deref(),
         client_cert_and_key: client_cert_and_key.as_ref().map(|(c, k)| (c.as_slice(), k.as_slice())),
+        server_name: args.tls_server_name.as_deref(),
         insecure: args.insecure,
     };
     let settings = TlsSettings::new(&files)?;
@@ -298,6 +301,7 @@ fn connection_words(args: &GlobalArgs) -> Vec<String> {
     words.extend(path("--cacert", &args.cacert));
     words.extend(path("--cert", &args.cert));
     words.extend(path("--key", &args.key));
+    words.extend(args.tls_server_name.as_ref().map(|n| format!("--tls-server-name {}", shell_word(n))));
     words.extend(args.insecure.then(|| "--insecure".to_owned()));
     words.extend((args.timeout != "5s").then(|| format!("--timeout {}", shell_word(&args.timeout))));
     words

@@ -512,6 +512,13 @@ fn no_two_modules_import_each_other() {
 
 /// Writes a CA, a server certificate valid for the sandbox addresses, and a client certificate.
 fn write_certificates(dir: &std::path::Path) {
+    // Sandbox nodes live on 127.77.<block>.<n>; cover the blocks parallel tests can take.
+    let ips: Vec<String> = (1..=40).flat_map(|b| (1..=6).map(move |n| format!("127.77.{b}.{n}"))).collect();
+    write_certificates_for(dir, ips);
+}
+
+/// Like `write_certificates`, with a server certificate issued for `server_names` alone.
+fn write_certificates_for(dir: &std::path::Path, server_names: Vec<String>) {
     use rcgen::{BasicConstraints, CertificateParams, DistinguishedName, DnType, IsCa, KeyPair};
     // Distinct subjects, or OpenSSL takes every certificate for a self-signed one.
     let named = |sans: Vec<String>, common_name: &str| {
@@ -524,9 +531,7 @@ fn write_certificates(dir: &std::path::Path) {
     let mut ca_params = named(Vec::new(), "kubectl-redis test CA");
     ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
     let ca = ca_params.self_signed(&ca_key).unwrap();
-    // Sandbox nodes live on 127.77.<block>.<n>; cover the blocks parallel tests can take.
-    let ips: Vec<String> = (1..=40).flat_map(|b| (1..=6).map(move |n| format!("127.77.{b}.{n}"))).collect();
-    for (name, sans) in [("server", ips), ("client", vec!["client".to_owned()])] {
+    for (name, sans) in [("server", server_names), ("client", vec!["client".to_owned()])] {
         let key = KeyPair::generate().unwrap();
         let cert = named(sans, name).signed_by(&key, &ca, &ca_key).unwrap();
         std::fs::write(dir.join(format!("{name}.pem")), cert.pem()).unwrap();
@@ -588,9 +593,11 @@ fn create_and_check_over_mutual_tls() {
 }
 
 #[test]
-fn tls_works_through_port_forward_including_a_slot_move() {
+fn tls_works_through_port_forward_with_certificates_for_the_pods_dns_names_including_a_slot_move() {
+    // As cert-manager issues them for a StatefulSet: DNS names only, no IP address.
     let certs = tempfile::tempdir().unwrap();
-    write_certificates(certs.path());
+    let names = ["*.redis-cluster-headless.redis.svc.cluster.local", "redis.example"];
+    write_certificates_for(certs.path(), names.iter().map(|n| (*n).to_owned()).collect());
     let kube = support::kube::FakeKube::start_with(Server::Redis, 3, &tls_server_args(certs.path()));
     let file = |name: &str| certs.path().join(name).to_str().unwrap().to_owned();
     let (ca, cert, key) = (file("ca.pem"), file("client.pem"), file("client.key"));
@@ -607,6 +614,14 @@ fn tls_works_through_port_forward_including_a_slot_move() {
     with_tls(&["check"]).expect(0);
     with_tls(&["sample-keys", "verify", "--count", "3000"]).expect(0);
     assert!(kube.forwarded() >= 3, "{:?}", kube.requests());
+
+    // Dialled by address, a node's certificate is checked against that address, unless
+    // --tls-server-name names what it is issued for.
+    let node = ["check", "--nodes", &kube.sandbox.addrs[0], "--tls", "--cacert", &ca, "--cert", &cert, "--key", &key];
+    let run = run_in(kube.sandbox.state.path(), &node, &[]).expect(4);
+    assert!(run.stderr.contains("TLS handshake failed") && run.stderr.contains("names checked: 127.77."), "{}", run.stderr);
+    let named: Vec<&str> = node.iter().copied().chain(["--tls-server-name", "redis.example"]).collect();
+    run_in(kube.sandbox.state.path(), &named, &[]).expect(0);
 }
 
 /// Three masters and an empty fourth one, with `keys` keys written.

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use futures::future::BoxFuture;
@@ -21,7 +21,7 @@ use kube::{Client, Config};
 
 use crate::error::{Error, Result};
 use crate::redis::addr::NodeAddr;
-use crate::redis::conn::{Route, Secret};
+use crate::redis::conn::{NodeNames, Route, Secret};
 use crate::redis::stream::NodeStream;
 
 /// The label a node's zone is read from.
@@ -63,6 +63,8 @@ pub struct PodFacts {
     pub zone: Option<String>,
     /// Why it is not ready, for messages: phase, failing conditions.
     pub state: String,
+    /// The DNS names its certificate may carry (see `dns_names`).
+    pub dns: Vec<String>,
 }
 
 /// The StatefulSet behind the pods, when there is one.
@@ -174,14 +176,19 @@ impl Kubernetes {
         Ok(())
     }
 
-    /// Reaching the pods through the API server: pod IPs are mapped to pod names.
-    pub fn port_forward(&self) -> PortForward {
-        let by_ip = self.pods.iter().filter_map(|p| Some((p.addr.as_ref()?.host.clone(), p.name.clone()))).collect();
-        PortForward {
+    /// The pods of the namespace by IP, starting from the ones read: what port-forward and TLS
+    /// names are looked up in.
+    pub fn pod_directory(&self) -> Arc<PodDirectory> {
+        let by_ip = self
+            .pods
+            .iter()
+            .filter_map(|p| Some((p.addr.as_ref()?.host.clone(), PodName { name: p.name.clone(), dns: p.dns.clone() })))
+            .collect();
+        Arc::new(PodDirectory {
             pods: Api::namespaced(self.client.clone(), &self.namespace),
             namespace: self.namespace.clone(),
             by_ip: Mutex::new(by_ip),
-        }
+        })
     }
 
     /// A node's zone label; no permission to read nodes or no label means unknown, not an error.
@@ -378,45 +385,60 @@ impl Kubernetes {
     }
 }
 
-/// Streams to pods through the API server's port-forward. Every address is a pod's IP: a pod of
-/// the target, or of another workload in the namespace (a cluster may span several StatefulSets,
-/// as an operator's leader and follower sets do). An address that is no pod's IP is refused, never
-/// dialled directly: from outside the cluster it is unreachable or, worse, someone else's.
-pub struct PortForward {
-    pods: Api<Pod>,
-    namespace: String,
-    by_ip: Mutex<BTreeMap<String, String>>,
+/// A pod as its IP finds it.
+#[derive(Debug, Clone)]
+struct PodName {
+    name: String,
+    dns: Vec<String>,
 }
 
-impl PortForward {
-    async fn pod_at(&self, addr: &NodeAddr) -> Result<String> {
-        let cached = |by_ip: &BTreeMap<String, String>| by_ip.get(&addr.host).cloned();
-        if let Some(name) = cached(&self.by_ip.lock().unwrap_or_else(|e| e.into_inner())) {
-            return Ok(name);
+/// The pods of a namespace by IP: of the target, or of another workload (a cluster may span
+/// several StatefulSets, as an operator's leader and follower sets do). An IP not seen yet sends
+/// it to the API server again.
+pub struct PodDirectory {
+    pods: Api<Pod>,
+    namespace: String,
+    by_ip: Mutex<BTreeMap<String, PodName>>,
+}
+
+impl PodDirectory {
+    async fn at(&self, ip: &str) -> Result<Option<PodName>> {
+        if let Some(pod) = self.by_ip.lock().unwrap_or_else(|e| e.into_inner()).get(ip) {
+            return Ok(Some(pod.clone()));
         }
         let list = self.pods.list(&ListParams::default()).await.map_err(|e| api_error(e, "list pods"))?;
         let mut by_ip = self.by_ip.lock().unwrap_or_else(|e| e.into_inner());
         for pod in list.items {
+            let dns = dns_names(&pod, &self.namespace);
             if let (Some(name), Some(ip)) = (pod.metadata.name, pod.status.and_then(|s| s.pod_ip)) {
-                by_ip.insert(ip, name);
+                by_ip.insert(ip, PodName { name, dns });
             }
         }
-        cached(&by_ip).ok_or_else(|| {
-            Error::refused(format!("{addr} is no pod's IP in namespace {}: not reached through port-forward", self.namespace))
-                .hint("a node outside the namespace, or an address the cluster remembers from a pod that is gone (`kubectl redis fix` forgets ghosts)")
-        })
+        Ok(by_ip.get(ip).cloned())
     }
 }
+
+/// Streams to pods through the API server's port-forward. Every address must be a pod's IP; one
+/// that is no pod's is refused, never dialled directly: from outside the cluster it is
+/// unreachable or, worse, someone else's.
+pub struct PortForward(pub Arc<PodDirectory>);
 
 impl Route for PortForward {
     fn open<'a>(&'a self, addr: &'a NodeAddr) -> BoxFuture<'a, Result<Box<dyn NodeStream>>> {
         Box::pin(async move {
-            let pod = self.pod_at(addr).await?;
-            let mut forwarder =
-                self.pods.portforward(&pod, &[addr.port]).await.map_err(|e| api_error(e, &format!("port-forward to {pod}")))?;
+            let directory = &self.0;
+            let pod = directory.at(&addr.host).await?.ok_or_else(|| {
+                Error::refused(format!("{addr} is no pod's IP in namespace {}: not reached through port-forward", directory.namespace))
+                    .hint("a node outside the namespace, or an address the cluster remembers from a pod that is gone (`kubectl redis fix` forgets ghosts)")
+            })?;
+            let mut forwarder = directory
+                .pods
+                .portforward(&pod.name, &[addr.port])
+                .await
+                .map_err(|e| api_error(e, &format!("port-forward to {}", pod.name)))?;
             let stream = forwarder
                 .take_stream(addr.port)
-                .ok_or_else(|| Error::unreachable(format!("port-forward to {pod}:{} gave no stream", addr.port)))?;
+                .ok_or_else(|| Error::unreachable(format!("port-forward to {}:{} gave no stream", pod.name, addr.port)))?;
             // The forwarder's task relays until the connection closes.
             tokio::spawn(async move {
                 let _ = forwarder.join().await;
@@ -424,6 +446,29 @@ impl Route for PortForward {
             Ok(Box::new(stream) as Box<dyn NodeStream>)
         })
     }
+}
+
+/// The DNS names of the pod at an address, for TLS (none when no pod has it).
+pub struct PodNames(pub Arc<PodDirectory>);
+
+impl NodeNames for PodNames {
+    fn names<'a>(&'a self, addr: &'a NodeAddr) -> BoxFuture<'a, Vec<String>> {
+        Box::pin(async move { self.0.at(&addr.host).await.ok().flatten().map(|p| p.dns).unwrap_or_default() })
+    }
+}
+
+/// The names a pod of a StatefulSet answers to in cluster DNS (`<hostname>.<subdomain>` under the
+/// namespace, with and without the default cluster domain), and its governing Service's: what a
+/// certificate issued for it (by cert-manager, by a chart) carries. None for a pod without a
+/// subdomain.
+fn dns_names(pod: &Pod, namespace: &str) -> Vec<String> {
+    let spec = pod.spec.as_ref();
+    let Some(service) = spec.and_then(|s| s.subdomain.clone()) else { return Vec::new() };
+    let Some(host) = spec.and_then(|s| s.hostname.clone()).or_else(|| pod.metadata.name.clone()) else { return Vec::new() };
+    let under = |name: String| {
+        [format!("{name}.{namespace}.svc.cluster.local"), format!("{name}.{namespace}.svc"), format!("{name}.{namespace}"), name]
+    };
+    under(format!("{host}.{service}")).into_iter().chain(under(service)).collect()
 }
 
 /// Names of the StatefulSets in the selection's namespace (for shell completion).
@@ -538,7 +583,8 @@ fn pod_facts(pod: &Pod, statefulset: Option<&str>, node: Option<String>, zone: O
     let phase = status.phase.unwrap_or_else(|| "Unknown".to_owned());
     let running = phase == "Running";
     let state = if failing.is_empty() { phase } else { format!("{phase}; {}", failing.join(", ")) };
-    PodFacts { name, ordinal, addr, ready, running, node, zone, state }
+    let dns = dns_names(pod, pod.metadata.namespace.as_deref().unwrap_or_default());
+    PodFacts { name, ordinal, addr, ready, running, node, zone, state, dns }
 }
 
 /// The container port named like a Redis port, else 6379.

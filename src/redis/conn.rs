@@ -65,23 +65,40 @@ pub trait Route: Send + Sync {
     fn open<'a>(&'a self, addr: &'a NodeAddr) -> BoxFuture<'a, Result<Box<dyn NodeStream>>>;
 }
 
-/// The route all clones of a connector share, set once the platform knows it.
-#[derive(Clone, Default)]
-pub struct SharedRoute(Arc<OnceLock<Arc<dyn Route>>>);
+/// The DNS names a node is known by besides its address (a pod's, from its platform): a TLS
+/// certificate issued for any of them is accepted.
+pub trait NodeNames: Send + Sync {
+    fn names<'a>(&'a self, addr: &'a NodeAddr) -> BoxFuture<'a, Vec<String>>;
+}
 
-impl SharedRoute {
-    pub fn set(&self, route: Arc<dyn Route>) {
-        let _ = self.0.set(route);
+/// What the platform provides once it is known, shared by every clone of a connector.
+pub struct Late<T: ?Sized>(Arc<OnceLock<Arc<T>>>);
+
+impl<T: ?Sized> Late<T> {
+    pub fn set(&self, value: Arc<T>) {
+        let _ = self.0.set(value);
     }
 
-    fn get(&self) -> Option<&Arc<dyn Route>> {
+    fn get(&self) -> Option<&Arc<T>> {
         self.0.get()
     }
 }
 
-impl fmt::Debug for SharedRoute {
+impl<T: ?Sized> Clone for Late<T> {
+    fn clone(&self) -> Self {
+        Late(self.0.clone())
+    }
+}
+
+impl<T: ?Sized> Default for Late<T> {
+    fn default() -> Self {
+        Late(Arc::default())
+    }
+}
+
+impl<T: ?Sized> fmt::Debug for Late<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(if self.0.get().is_some() { "routed" } else { "direct" })
+        f.write_str(if self.0.get().is_some() { "set" } else { "unset" })
     }
 }
 
@@ -92,12 +109,15 @@ pub struct Connector {
     pub tls: Option<TlsSettings>,
     /// Limit for connecting and for each call.
     pub timeout: Duration,
-    pub route: SharedRoute,
+    /// How nodes are reached, when not dialled (a port-forward).
+    pub route: Late<dyn Route>,
+    /// The nodes' DNS names, for TLS.
+    pub names: Late<dyn NodeNames>,
 }
 
 impl Connector {
     pub fn new(timeout: Duration) -> Self {
-        Connector { credentials: Credentials::default(), tls: None, timeout, route: SharedRoute::default() }
+        Connector { credentials: Credentials::default(), tls: None, timeout, route: Late::default(), names: Late::default() }
     }
 
     /// Nodes are reached through a route (a port-forward), where every byte crosses a tunnel.
@@ -110,8 +130,12 @@ impl Connector {
         let limit = self.timeout;
         let mut stream = tokio::time::timeout(limit, self.stream(addr)).await.map_err(|_| timed_out(addr, limit))??;
         if let Some(tls) = &self.tls {
+            let known = match self.names.get() {
+                Some(names) => names.names(addr).await,
+                None => Vec::new(),
+            };
             // A server without TLS takes the handshake for the start of a command and waits.
-            stream = tokio::time::timeout(limit, tls.wrap(addr, stream)).await.map_err(|_| {
+            stream = tokio::time::timeout(limit, tls.wrap(addr, tls.names_for(addr, known), stream)).await.map_err(|_| {
                 Error::unreachable(format!("{addr}: TLS handshake failed: no answer within {}", crate::units::format(limit)))
                     .hint("does the node speak TLS on this port? Leave out --tls for a node without TLS")
             })??;

@@ -471,7 +471,7 @@ fn statefulset(w: &World) -> Value {
         "apiVersion": "apps/v1", "kind": "StatefulSet", "metadata": metadata,
         "spec": {
             "replicas": w.replicas,
-            "serviceName": w.statefulset,
+            "serviceName": format!("{}-headless", w.statefulset),
             "selector": { "matchLabels": labels(w) },
             "template": { "metadata": { "labels": labels(w) },
                           "spec": { "containers": [container(w)] } },
@@ -575,6 +575,9 @@ fn pod(world: &World, ordinal: usize, spec: Value, status: Value) -> Value {
     };
     let name = format!("{set}-{ordinal}");
     labels["statefulset.kubernetes.io/pod-name"] = json!(name);
+    // A StatefulSet's pod is named in DNS by its hostname under the governing Service.
+    let mut spec = spec;
+    (spec["hostname"], spec["subdomain"]) = (json!(name), json!(format!("{set}-headless")));
     json!({
         "apiVersion": "v1", "kind": "Pod",
         "metadata": { "name": name, "namespace": NAMESPACE, "labels": labels,
