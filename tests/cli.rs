@@ -384,7 +384,12 @@ fn demo_runs_the_main_job_and_cleans_up() {
     assert!(run.stdout.contains("scaled to 4×1 (4096 slot(s)"), "the demo did not scale up: {}", run.stdout);
     assert!(run.stdout.contains("scaled to 3×1 (4096 slot(s)"), "the demo did not scale down: {}", run.stdout);
     assert!(run.stdout.contains("OK: the cluster is healthy"));
-    assert!(run_in(state.path(), &["sandbox", "status", "--name", "demo"], &[]).code != 0);
+    // The sandbox it names is gone.
+    let name =
+        run.stdout.lines().find_map(|l| l.strip_prefix("sandbox ")?.split(':').next()).expect("the demo names its sandbox");
+    assert!(name.starts_with("demo-"), "{name}");
+    let status = run_in(state.path(), &["sandbox", "status", "--name", name], &[]).expect(4);
+    assert!(status.stderr.contains(&format!("no sandbox named '{name}'")), "{}", status.stderr);
     assert!(
         std::fs::read_dir(state.path().join("sandboxes")).map(|d| d.count()).unwrap_or(0) == 0,
         "the demo left a sandbox behind"
@@ -814,12 +819,9 @@ fn a_target_killed_mid_migration_is_a_clear_error_and_check_fix_repairs_it() {
     let first = move_failure(&run);
     assert!(first.contains(&sb.addrs[3]) && first.contains("may be left open"), "{first}");
 
-    sb.grow(4); // restarts the killed node from its own data and nodes.conf
-    let fixed = eventually(Duration::from_secs(60), || {
-        let run = sb.run(&["check", "--fix", &sb.target(), "--yes", "-o", "json"]);
-        [0, 10].contains(&run.code)
-    });
-    assert!(fixed, "check --fix did not leave a healthy cluster: {}", sb.verdict());
+    restart_killed(&mut sb, 4); // from its own data and nodes.conf
+    let fixed = sb.run(&["check", "--fix", &sb.target(), "--yes", "-o", "json"]);
+    assert!([0, 10].contains(&fixed.code), "check --fix did not leave a healthy cluster: {}\n{}", fixed.stdout, fixed.stderr);
     assert_eq!(sb.open_slots(), 0);
     assert_all_keys(&sb.addrs[0], &keys);
     // The interrupted rebalance can now be finished by running it again.
@@ -829,13 +831,19 @@ fn a_target_killed_mid_migration_is_a_clear_error_and_check_fix_repairs_it() {
 }
 
 /// `grow` back to `nodes` (restarting killed ones from their files), then waits until each has
-/// loaded its data set and answers.
+/// loaded its data set and answers, and no node is marked failing any more: a command run then
+/// has what it needs, and must succeed the first time.
 fn restart_killed(sb: &mut Sandbox, nodes: usize) {
     sb.grow(nodes);
     let loaded = eventually(Duration::from_secs(60), || {
         (0..sb.addrs.len()).all(|i| redis::cmd("PING").query::<String>(&mut sb.conn(i)).is_ok())
     });
     assert!(loaded, "a restarted node never finished loading");
+    let back = eventually(Duration::from_secs(60), || {
+        let codes = finding_codes(&sb.verdict());
+        !codes.iter().any(|c| ["unreachable", "fail", "pfail", "not-serving"].contains(&c.as_str()))
+    });
+    assert!(back, "the cluster still counts a node as failing: {}", sb.verdict());
 }
 
 /// The master with a slot MIGRATING (the source of the move in flight), once there is one.
@@ -892,9 +900,8 @@ fn a_source_or_bystander_killed_mid_move_is_named_with_the_open_slots_and_a_reru
     assert!(error.contains(&sb.addrs[bystander]) && error.contains("may be left open"), "{error}");
     restart_killed(&mut sb, 4);
 
-    let finished =
-        eventually(Duration::from_secs(60), || sb.run(&["rebalance", "--use-empty-masters", "--yes", &target]).code == 0);
-    assert!(finished, "the re-run did not finish the rebalance: {}", sb.verdict());
+    let finished = sb.run(&["rebalance", "--use-empty-masters", "--yes", &target]);
+    assert_eq!(finished.code, 0, "the re-run did not finish the rebalance: {}\n{}", finished.stderr, sb.verdict());
     for i in 0..4 {
         assert_eq!(sb.owned_slots(i), 4096, "node {i} after the re-run");
     }
@@ -2094,12 +2101,10 @@ fn a_journal_is_found_after_the_node_with_the_lowest_id_left() {
 
 #[test]
 fn kubectl_reads_the_fake_api_server_and_runs_the_plugin_and_its_completion() {
-    let Some(kubectl) =
-        std::env::split_paths(&std::env::var_os("PATH").unwrap()).map(|d| d.join("kubectl")).find(|p| p.is_file())
-    else {
-        eprintln!("kubectl is not installed here: nothing to check it against");
-        return;
-    };
+    let kubectl = std::env::split_paths(&std::env::var_os("PATH").unwrap())
+        .map(|d| d.join("kubectl"))
+        .find(|p| p.is_file())
+        .expect("kubectl is not installed: scripts/install-deps.sh installs it");
     let mut kube = support::kube::FakeKube::start(Server::Redis, 6);
     kube.connect = "direct";
     kube.run(&["create", "--replicas", "1", "--wait", "synced", "--yes"]).expect(0);
@@ -2551,20 +2556,32 @@ impl Chaos {
     }
 }
 
-/// SIGKILLs `command` after a random delay below `within_ms` (if it is still running; about how
-/// long the command takes here), then runs it again to the end.
-fn kill_at_random_then_rerun(sb: &mut Sandbox, chaos: &mut Chaos, command: &[&str], within_ms: u64) {
-    let delay = chaos.millis(50, within_ms);
-    let mut child = sb.spawn(command);
-    std::thread::sleep(delay);
-    let killed = child.try_wait().unwrap().is_none();
-    let _ = child.kill();
-    child.wait().unwrap();
-    eprintln!("{} killed after {delay:?}: {killed}", command[..2].join(" "));
-    sb.run(command).expect(0);
-    sb.refresh();
-    assert_eq!(sb.open_slots(), 0, "{command:?} left a slot open");
-    assert!(!sb.journal_exists(), "{command:?} left its journal");
+/// SIGKILLs `command` at a random moment below `within_ms`. A kill that lands after the command
+/// finished proves nothing: then `undo` puts the cluster back and the trial is tried again at an
+/// earlier moment, up to five times. Once a kill landed mid-command, the command is run again and
+/// must converge at once. Returns how many tries it took.
+fn kill_midway_then_rerun(sb: &mut Sandbox, chaos: &mut Chaos, command: &[&str], undo: &[&str], within_ms: u64) -> usize {
+    let mut within = within_ms;
+    for attempt in 1..=5 {
+        let delay = chaos.millis(50, within.max(60));
+        let mut child = sb.spawn(command);
+        std::thread::sleep(delay);
+        let _ = child.kill();
+        // Killed by the signal, not exited by itself: the kill landed mid-command.
+        let midway = child.wait().unwrap().code().is_none();
+        eprintln!("{} attempt {attempt}: killed after {delay:?}, mid-command: {midway}", command[..2].join(" "));
+        if midway {
+            sb.run(command).expect(0);
+            sb.refresh();
+            assert_eq!(sb.open_slots(), 0, "{command:?} left a slot open");
+            assert!(!sb.journal_exists(), "{command:?} left its journal");
+            return attempt;
+        }
+        sb.run(undo).expect(0);
+        sb.refresh();
+        within /= 2;
+    }
+    panic!("{command:?} finished before each of five kills");
 }
 
 #[test]
@@ -2575,16 +2592,32 @@ fn the_tool_killed_at_random_moments_under_load_converges_when_run_again() {
     let keys = write_keys(&sb.addrs[0], 30_000);
     let target = sb.target();
     let load = support::load::Load::start(&sb.addrs[0]);
-    kill_at_random_then_rerun(&mut sb, &mut chaos, &["scale", &target, "--masters", "4", "--yes"], 3000);
-    // The new shard's master (which of the two new members leads depends on where the kill fell).
-    let newest = (6..8).find(|&i| is_master(&sb, i)).map(|i| sb.addrs[i].clone()).unwrap();
-    let drain = format!("{newest}=0");
-    kill_at_random_then_rerun(&mut sb, &mut chaos, &["rebalance", &target, "--weight", &drain, "--yes"], 2500);
-    // The drained master turned replica (Redis does that to an empty master): a reshard moves next.
+    let yes = |words: &[&str]| -> Vec<String> {
+        words.iter().map(|w| (*w).to_owned()).chain([target.clone(), "--yes".into()]).collect()
+    };
+    let mut tries = Vec::new();
+    let mut trial = |sb: &mut Sandbox, command: Vec<String>, undo: Vec<String>, within_ms: u64| {
+        let (command, undo): (Vec<&str>, Vec<&str>) =
+            (command.iter().map(String::as_str).collect(), undo.iter().map(String::as_str).collect());
+        tries.push(kill_midway_then_rerun(sb, &mut chaos, &command, &undo, within_ms));
+    };
+    trial(&mut sb, yes(&["scale", "--masters", "4"]), yes(&["scale", "--masters", "3"]), 3000);
     let masters = master_names(&sb);
-    let reshard = ["reshard", &target, "--from", &masters[0], "--to", &masters[1], "--slots", "2000", "--yes"];
-    kill_at_random_then_rerun(&mut sb, &mut chaos, &reshard, 1000);
-    kill_at_random_then_rerun(&mut sb, &mut chaos, &["scale", &target, "--masters", "3", "--yes"], 2500);
+    let heavy = format!("{}=2", masters[0]);
+    trial(&mut sb, yes(&["rebalance", "--weight", &heavy]), yes(&["rebalance", "--threshold", "0"]), 1200);
+    let masters = master_names(&sb);
+    let (from, to) = (masters[0].as_str(), masters[1].as_str());
+    trial(
+        &mut sb,
+        yes(&["reshard", "--from", from, "--to", to, "--slots", "2000"]),
+        yes(&["reshard", "--from", to, "--to", from, "--slots", "2000"]),
+        600,
+    );
+    trial(&mut sb, yes(&["scale", "--masters", "3"]), yes(&["scale", "--masters", "4"]), 2500);
+    eprintln!(
+        "chaos: kills landed mid-command after {tries:?} tries ({} of 4 on the first)",
+        tries.iter().filter(|t| **t == 1).count()
+    );
     let tally = load.stop();
     support::load::assert_nothing_lost(&tally, &sb.addrs[0]);
     assert_all_keys(&sb.addrs[0], &keys);

@@ -39,7 +39,8 @@ fn heading(ctx: &Context, text: &str) {
 async fn walk_through(ctx: &Context, name: &str, args: &DemoArgs) -> Result<()> {
     heading(ctx, "Starting 6 empty nodes (like 6 pods)");
     let sb = sandbox::up(name, 6, sandbox::ServerChoice { binary: args.server.as_deref(), args: &[] })?;
-    println!("{} on {}", sb.server_version, sb.nodes.iter().map(|n| n.addr.to_string()).collect::<Vec<_>>().join(", "));
+    let addrs: Vec<String> = sb.nodes.iter().map(|n| n.addr.to_string()).collect();
+    println!("sandbox {name}: {} on {}", sb.server_version, addrs.join(", "));
 
     heading(ctx, "kubectl redis create --replicas 1");
     let platform = Platform::Sandbox(sb);
