@@ -189,7 +189,8 @@ impl<'a> Legacy<'a> {
         };
         let average = average_key_bytes(&mut source).await?;
         let measure_keys = average.saturating_mul(settings.batch_keys as u64) >= settings.batch_bytes / 2;
-        let pacer = Pacer::new(settings.pace, average, probe(connector, m, settings.pace).await?, turns);
+        let mut pacer = Pacer::new(settings.pace, average, probe(connector, m, settings.pace).await?, turns);
+        pacer.begin().await;
         Ok(Legacy { m, settings, source, target, others, auth, measure_keys, pacer })
     }
 
@@ -596,6 +597,7 @@ async fn atomic_pair(
 ) -> Result<Summary> {
     let mut source = connector.connect(&m.source.addr).await?;
     let mut pacer = Pacer::for_slots(settings.pace, probe(connector, m, settings.pace).await?, turns);
+    pacer.begin().await;
     let mut left: VecDeque<u16> = m.slots.iter().flat_map(|r| r.start..=r.end).collect();
     let mut done = Summary::default();
     while !left.is_empty() {

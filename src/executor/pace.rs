@@ -11,10 +11,14 @@
 //! Whenever trips are limited, the moves of one run take turns (a trip and its pause hold the
 //! turn), so that parallel moves do not add up on a shared target or on the CPU: the nodes are
 //! idle at least as long as the pause ratio says, and clients keep that share of their time.
-//! - `auto`: a probe PINGs the move's nodes every 10 ms and counts their client commands (from
-//!   `INFO commandstats`) a few times a second; while clients are sending commands and a PING
-//!   takes more than 10 ms longer than before the move, the pacer steps towards `gentle`; once
-//!   PINGs are quick again, back towards `fast`. With no client traffic it runs like `fast`.
+//! - `auto`: steers by what clients get. A probe counts the client commands the move's nodes
+//!   serve (`INFO commandstats`, every 100 ms) and PINGs them every 10 ms; before the first trip
+//!   it takes the clients' rate as a baseline. With no clients it runs like `fast`. With clients
+//!   it starts at `gentle`, backs off (gentler than `gentle` if need be) while they get less than
+//!   77 % of their baseline rate or a PING takes more than 10 ms longer than before, and steps
+//!   faster (at most once a second) while they get more than 84 % and PINGs are quick. A
+//!   closed-loop client soon waits on a busy node, so clients keep about the share of the time
+//!   the nodes are left alone: the levels between `gentle` and the gentlest leave them 69–80 %.
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -50,26 +54,37 @@ struct Level {
     pause_ratio: f64,
 }
 
-/// From `fast` (first) to `gentle` (last); `auto` moves along them.
-const LEVELS: [Level; 5] = [
+/// From `fast` (first) over `gentle` to what `auto` falls back to when even `gentle` costs
+/// clients too much (last); `auto` moves along them.
+const LEVELS: [Level; 8] = [
     Level { budget: None, pause_ratio: 0.0 },
     Level { budget: Some(Duration::from_millis(20)), pause_ratio: 0.25 },
     Level { budget: Some(Duration::from_millis(10)), pause_ratio: 0.5 },
     Level { budget: Some(Duration::from_millis(5)), pause_ratio: 0.75 },
     Level { budget: Some(Duration::from_millis(5)), pause_ratio: 1.5 },
+    Level { budget: Some(Duration::from_millis(5)), pause_ratio: 2.25 },
+    Level { budget: Some(Duration::from_millis(5)), pause_ratio: 3.0 },
+    Level { budget: Some(Duration::from_millis(4)), pause_ratio: 4.0 },
 ];
-const GENTLE: usize = LEVELS.len() - 1;
+const GENTLE: usize = 4;
+const GENTLEST: usize = LEVELS.len() - 1;
 
 /// How far above its baseline the probe's round trip may rise before `auto` backs off.
 const LATENCY_MARGIN: Duration = Duration::from_millis(10);
+/// `auto` backs off while clients get less than this share of their baseline rate, and steps
+/// faster while they get more than `CLIENT_SHARE_RECOVERED`.
+const CLIENT_SHARE_WANTED: f64 = 0.77;
+const CLIENT_SHARE_RECOVERED: f64 = 0.84;
 /// `auto` steps back towards `fast` at most this often (it backs off at every trip).
 const RECOVERY_STEP: Duration = Duration::from_secs(1);
-/// Client commands per second below which a node counts as idle.
+/// Client commands per second below which the move's nodes count as idle.
 const IDLE_CLIENT_RATE: f64 = 20.0;
 /// The probe PINGs this often (a client waiting behind a trip of a few milliseconds must show)
 /// and counts client commands every `RATE_EVERY` PINGs.
 const PROBE_INTERVAL: Duration = Duration::from_millis(10);
-const RATE_EVERY: u32 = 25;
+const RATE_EVERY: u32 = 10;
+/// How long the first trip may wait for the clients' baseline rate.
+const BASELINE_WITHIN: Duration = Duration::from_millis(500);
 /// A first guess of MIGRATE's cost: a fixed part per key plus one per byte (about 50 MB/s).
 const GUESS_PER_KEY: Duration = Duration::from_micros(5);
 const GUESS_PER_BYTE_NANOS: u64 = 20;
@@ -102,6 +117,16 @@ impl Pacer {
     /// For atomic jobs, whose unit is a slot: the first guess is one slot per millisecond.
     pub fn for_slots(pace: Pace, probe: Option<Probe>, turns: Turns) -> Pacer {
         Pacer { per_unit: Duration::from_millis(1), ..Pacer::new(pace, 0, probe, turns) }
+    }
+
+    /// Before the move's first trip: `auto` learns the clients' baseline rate and starts at
+    /// `gentle` when there are clients, else at `fast`.
+    pub async fn begin(&mut self) {
+        if let (Pace::Auto, Some(probe)) = (self.pace, &self.probe) {
+            let busy = probe.baseline_rate(BASELINE_WITHIN).await.is_none_or(|rate| rate >= IDLE_CLIENT_RATE);
+            self.level = if busy { GENTLE } else { 0 };
+            self.last_recovery = Instant::now();
+        }
     }
 
     /// Waits for this move's turn when trips are limited; hold it through the trip and `after_trip`.
@@ -151,7 +176,7 @@ impl Pacer {
         let Some(probe) = &self.probe else { return };
         let reading = probe.take_reading();
         let next = next_level(self.level, &reading, self.last_recovery.elapsed() >= RECOVERY_STEP);
-        if next < self.level {
+        if next != self.level {
             self.last_recovery = Instant::now();
         }
         self.level = next;
@@ -163,24 +188,32 @@ impl Pacer {
 pub struct Reading {
     /// The longest probe round trip minus the baseline (`None`: no sample yet).
     pub excess: Option<Duration>,
-    /// Client commands per second on the busiest probed node (`None`: not counted yet).
+    /// Client commands per second on the probed nodes together, when counted since the last
+    /// reading (`None`: no new count).
     pub client_rate: Option<f64>,
+    /// Their rate before the move's first trip.
+    pub baseline_rate: Option<f64>,
     /// A probe call failed or timed out: as bad as latency gets.
     pub failed: bool,
 }
 
-/// `auto`'s rule: back off one level while latency is too high; step back towards fast (at most
-/// once per `RECOVERY_STEP`) once it is low again; straight to fast when no client is sending
-/// commands (until that is known, clients are assumed).
+/// `auto`'s rule, applied after each trip to what the probe saw since the last: straight to
+/// fast while no client sends commands; else back off one level when clients got less than the
+/// wanted share of their baseline rate, or PINGs were slow; step back towards fast (at most once
+/// per `RECOVERY_STEP`) when they got more than the recovered share and PINGs were quick. Until
+/// clients are counted, they are assumed.
 fn next_level(level: usize, reading: &Reading, may_recover: bool) -> usize {
     if reading.client_rate.is_some_and(|rate| rate < IDLE_CLIENT_RATE) && !reading.failed {
         return 0;
     }
-    let too_slow = reading.failed || reading.excess.is_some_and(|e| e > LATENCY_MARGIN);
-    let calm = reading.excess.is_some_and(|e| e < LATENCY_MARGIN / 2);
-    if too_slow {
-        (level + 1).min(GENTLE)
-    } else if calm && may_recover {
+    let share = reading.client_rate.zip(reading.baseline_rate.filter(|b| *b >= IDLE_CLIENT_RATE)).map(|(now, before)| now / before);
+    let too_hard = reading.failed
+        || reading.excess.is_some_and(|e| e > LATENCY_MARGIN)
+        || share.is_some_and(|s| s < CLIENT_SHARE_WANTED);
+    let kind = reading.excess.is_some_and(|e| e < LATENCY_MARGIN / 2) && share.is_some_and(|s| s > CLIENT_SHARE_RECOVERED);
+    if too_hard {
+        (level + 1).min(GENTLEST)
+    } else if kind && may_recover {
         level.saturating_sub(1)
     } else {
         level
@@ -210,9 +243,21 @@ impl Probe {
     fn take_reading(&self) -> Reading {
         let mut state = self.reading.lock().unwrap_or_else(|e| e.into_inner());
         let reading = state.reading.clone();
-        state.reading.excess = None;
-        state.reading.failed = false;
+        // A count is acted on once: it stands for the 100 ms it was taken over, not every trip since.
+        (state.reading.excess, state.reading.client_rate, state.reading.failed) = (None, None, false);
         reading
+    }
+
+    /// The clients' rate before the move started, once counted (at most `within`).
+    async fn baseline_rate(&self, within: Duration) -> Option<f64> {
+        let deadline = Instant::now() + within;
+        loop {
+            let rate = self.reading.lock().unwrap_or_else(|e| e.into_inner()).reading.baseline_rate;
+            if rate.is_some() || Instant::now() >= deadline {
+                return rate;
+            }
+            tokio::time::sleep(PROBE_INTERVAL).await;
+        }
     }
 }
 
@@ -235,9 +280,7 @@ async fn probe_loop(mut conns: Vec<NodeConn>, state: Arc<Mutex<ProbeState>>) {
                 Err(_) => failed = true,
             }
         }
-        // Counted at once and 10 PINGs later, so that the rate is known early; then now and then.
-        let count = round == 10 || round.is_multiple_of(RATE_EVERY);
-        let rate = if count { client_rate(&mut conns, &mut last).await } else { None };
+        let rate = if round.is_multiple_of(RATE_EVERY) { client_rate(&mut conns, &mut last).await } else { None };
         round += 1;
         {
             let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
@@ -252,24 +295,27 @@ async fn probe_loop(mut conns: Vec<NodeConn>, state: Arc<Mutex<ProbeState>>) {
             s.reading.failed |= failed;
             if rate.is_some() {
                 s.reading.client_rate = rate;
+                // The first count, taken before the first trip (the pacer waits for it).
+                s.reading.baseline_rate = s.reading.baseline_rate.or(rate);
             }
         }
         tokio::time::sleep(PROBE_INTERVAL).await;
     }
 }
 
-/// Client commands per second since the last call, on the busiest node (`None` on the first call).
+/// Client commands per second since the last call, on the probed nodes together (`None` on the
+/// first call).
 async fn client_rate(conns: &mut [NodeConn], last: &mut [Option<(u64, Instant)>]) -> Option<f64> {
-    let mut busiest: Option<f64> = None;
+    let mut total: Option<f64> = None;
     for (conn, last) in conns.iter_mut().zip(last.iter_mut()) {
         let Ok(text) = conn.call::<String>(redis::cmd("INFO").arg("commandstats")).await else { continue };
         let (calls, now) = (client_calls(&text), Instant::now());
         if let Some((before, then)) = last.replace((calls, now)) {
             let rate = calls.saturating_sub(before) as f64 / (now - then).as_secs_f64().max(1e-3);
-            busiest = Some(busiest.map_or(rate, |b| b.max(rate)));
+            total = Some(total.unwrap_or(0.0) + rate);
         }
     }
-    busiest
+    total
 }
 
 /// Splits `items` (each with a unit count) into trips of at most `limit` units; an item larger
@@ -304,7 +350,12 @@ mod tests {
     use super::*;
 
     fn reading(excess_ms: Option<u64>, client_rate: f64) -> Reading {
-        Reading { excess: excess_ms.map(Duration::from_millis), client_rate: Some(client_rate), failed: false }
+        Reading {
+            excess: excess_ms.map(Duration::from_millis),
+            client_rate: Some(client_rate),
+            baseline_rate: Some(500.0),
+            failed: false,
+        }
     }
 
     #[test]
@@ -327,9 +378,23 @@ mod tests {
     }
 
     #[test]
+    fn auto_backs_off_while_clients_get_less_than_they_had_and_speeds_up_while_they_get_it_all() {
+        // 500 commands/s before the move; 350 now is 70 %: back off, past gentle if need be.
+        assert_eq!(next_level(GENTLE, &reading(Some(1), 350.0), false), GENTLE + 1);
+        assert_eq!(next_level(GENTLEST, &reading(Some(1), 350.0), true), GENTLEST);
+        // 400 (80 %): hold; 450 (90 %) with quick PINGs: one step faster, once a second.
+        assert_eq!(next_level(GENTLE, &reading(Some(1), 400.0), true), GENTLE);
+        assert_eq!(next_level(GENTLE, &reading(Some(1), 450.0), false), GENTLE);
+        assert_eq!(next_level(GENTLE, &reading(Some(1), 450.0), true), GENTLE - 1);
+        // No count since the last trip: the rate says nothing new.
+        let stale = Reading { client_rate: None, ..reading(Some(1), 0.0) };
+        assert_eq!(next_level(GENTLE, &stale, true), GENTLE);
+    }
+
+    #[test]
     fn auto_backs_off_under_client_latency_and_recovers_slowly() {
         assert_eq!(next_level(0, &reading(Some(30), 500.0), false), 1);
-        assert_eq!(next_level(GENTLE, &reading(Some(30), 500.0), true), GENTLE);
+        assert_eq!(next_level(GENTLEST, &reading(Some(30), 500.0), true), GENTLEST);
         assert_eq!(next_level(3, &reading(Some(2), 500.0), false), 3, "recovery waits its turn");
         assert_eq!(next_level(3, &reading(Some(2), 500.0), true), 2);
         assert_eq!(next_level(3, &reading(Some(7), 500.0), true), 3, "between the marks nothing changes");
