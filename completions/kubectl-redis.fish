@@ -116,7 +116,7 @@ legacy\t'SETSLOT + MIGRATE batches (every server)'
 atomic\t'Server-side CLUSTER MIGRATESLOTS (Valkey 9 and newer)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l pace -d 'How hard moving presses on the nodes, i.e. what clients feel while slots move' -r -f -a "fast\t'Full speed; clients wait behind every MIGRATE batch (the fastest move)'
 gentle\t'Each batch busies its nodes about 5 ms and is followed by a 7.5 ms pause (slowest, kindest)'
-auto\t'Fast while no client sends commands; steps towards gentle while the nodes\' latency rises'"
+auto\t'Fast while no client sends commands; with clients, the busiest pace that leaves them 82-90% of their rate'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l parallel -d 'Moves from different sources that run at once (when paced, their batches take turns)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l batch-keys -d 'Keys per MIGRATE batch (legacy)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l batch-bytes -d 'Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout' -r
@@ -274,7 +274,7 @@ legacy\t'SETSLOT + MIGRATE batches (every server)'
 atomic\t'Server-side CLUSTER MIGRATESLOTS (Valkey 9 and newer)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l pace -d 'How hard moving presses on the nodes, i.e. what clients feel while slots move' -r -f -a "fast\t'Full speed; clients wait behind every MIGRATE batch (the fastest move)'
 gentle\t'Each batch busies its nodes about 5 ms and is followed by a 7.5 ms pause (slowest, kindest)'
-auto\t'Fast while no client sends commands; steps towards gentle while the nodes\' latency rises'"
+auto\t'Fast while no client sends commands; with clients, the busiest pace that leaves them 82-90% of their rate'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l parallel -d 'Moves from different sources that run at once (when paced, their batches take turns)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l batch-keys -d 'Keys per MIGRATE batch (legacy)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l batch-bytes -d 'Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout' -r
@@ -322,7 +322,7 @@ legacy\t'SETSLOT + MIGRATE batches (every server)'
 atomic\t'Server-side CLUSTER MIGRATESLOTS (Valkey 9 and newer)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l pace -d 'How hard moving presses on the nodes, i.e. what clients feel while slots move' -r -f -a "fast\t'Full speed; clients wait behind every MIGRATE batch (the fastest move)'
 gentle\t'Each batch busies its nodes about 5 ms and is followed by a 7.5 ms pause (slowest, kindest)'
-auto\t'Fast while no client sends commands; steps towards gentle while the nodes\' latency rises'"
+auto\t'Fast while no client sends commands; with clients, the busiest pace that leaves them 82-90% of their rate'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l parallel -d 'Moves from different sources that run at once (when paced, their batches take turns)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l batch-keys -d 'Keys per MIGRATE batch (legacy)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l batch-bytes -d 'Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout' -r
@@ -374,7 +374,7 @@ legacy\t'SETSLOT + MIGRATE batches (every server)'
 atomic\t'Server-side CLUSTER MIGRATESLOTS (Valkey 9 and newer)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l pace -d 'How hard moving presses on the nodes, i.e. what clients feel while slots move' -r -f -a "fast\t'Full speed; clients wait behind every MIGRATE batch (the fastest move)'
 gentle\t'Each batch busies its nodes about 5 ms and is followed by a 7.5 ms pause (slowest, kindest)'
-auto\t'Fast while no client sends commands; steps towards gentle while the nodes\' latency rises'"
+auto\t'Fast while no client sends commands; with clients, the busiest pace that leaves them 82-90% of their rate'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l parallel -d 'Moves from different sources that run at once (when paced, their batches take turns)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l batch-keys -d 'Keys per MIGRATE batch (legacy)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l batch-bytes -d 'Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout' -r
@@ -422,7 +422,7 @@ legacy\t'SETSLOT + MIGRATE batches (every server)'
 atomic\t'Server-side CLUSTER MIGRATESLOTS (Valkey 9 and newer)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l pace -d 'How hard moving presses on the nodes, i.e. what clients feel while slots move' -r -f -a "fast\t'Full speed; clients wait behind every MIGRATE batch (the fastest move)'
 gentle\t'Each batch busies its nodes about 5 ms and is followed by a 7.5 ms pause (slowest, kindest)'
-auto\t'Fast while no client sends commands; steps towards gentle while the nodes\' latency rises'"
+auto\t'Fast while no client sends commands; with clients, the busiest pace that leaves them 82-90% of their rate'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l parallel -d 'Moves from different sources that run at once (when paced, their batches take turns)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l batch-keys -d 'Keys per MIGRATE batch (legacy)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l batch-bytes -d 'Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout' -r

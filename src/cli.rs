@@ -216,8 +216,9 @@ Interrupted (Ctrl-C finishes the slots in flight; even after a kill) it resumes 
   kubectl redis rebalance --threshold 0 --dry-run -o json --sandbox
   kubectl redis rebalance redis-cluster --pace gentle        # busy production: kindest to clients
 
-Pace: fast moves soonest and clients wait behind every batch; gentle leaves more than half of the
-servers' time for clients; auto (the default) runs fast until clients are seen slowing down.
+Pace: fast moves soonest and clients wait behind every batch; gentle leaves clients about two thirds
+of the servers' time; auto (the default) runs fast without clients and, with them, as fast as
+leaves them 82-90% of their own rate.
 Interrupted (Ctrl-C finishes the slots in flight; even after a kill) it resumes when run again.")]
     Rebalance(RebalanceArgs),
     /// Resize to M masters with R replicas each: grow or shrink the platform, join, fail over, move slots, remove
@@ -342,7 +343,7 @@ pub enum Pace {
     Fast,
     /// Each batch busies its nodes about 5 ms and is followed by a 7.5 ms pause (slowest, kindest)
     Gentle,
-    /// Fast while no client sends commands; steps towards gentle while the nodes' latency rises
+    /// Fast while no client sends commands; with clients, the busiest pace that leaves them 82-90% of their rate
     Auto,
 }
 

@@ -15,8 +15,9 @@
 //!   serve (`INFO commandstats`, every 100 ms) and PINGs them every 10 ms; before the first trip
 //!   it takes the clients' rate as a baseline. With no clients it runs like `fast`. With clients
 //!   it starts at `gentle`, backs off (gentler than `gentle` if need be) while they get less than
-//!   77 % of their baseline rate or a PING takes more than 10 ms longer than before, and steps
-//!   faster (at most once a second) while they get more than 84 % and PINGs are quick. A
+//!   82 % of their baseline rate (counts smoothed) or a PING takes more than 25 ms longer than
+//!   before, and steps faster (at most every 300 ms) while they get more than 90 % and PINGs are
+//!   quick. A
 //!   closed-loop client soon waits on a busy node, so clients keep about the share of the time
 //!   the nodes are left alone: the levels between `gentle` and the gentlest leave them 69–80 %.
 
@@ -69,22 +70,25 @@ const LEVELS: [Level; 8] = [
 const GENTLE: usize = 4;
 const GENTLEST: usize = LEVELS.len() - 1;
 
-/// How far above its baseline the probe's round trip may rise before `auto` backs off.
-const LATENCY_MARGIN: Duration = Duration::from_millis(10);
+/// How far above its baseline the probe's round trip may rise before `auto` backs off (clients
+/// are measured by their own rate; this catches a move that stalls them outright).
+const LATENCY_MARGIN: Duration = Duration::from_millis(25);
 /// `auto` backs off while clients get less than this share of their baseline rate, and steps
 /// faster while they get more than `CLIENT_SHARE_RECOVERED`.
-const CLIENT_SHARE_WANTED: f64 = 0.77;
-const CLIENT_SHARE_RECOVERED: f64 = 0.84;
-/// `auto` steps back towards `fast` at most this often (it backs off at every trip).
-const RECOVERY_STEP: Duration = Duration::from_secs(1);
+const CLIENT_SHARE_WANTED: f64 = 0.82;
+const CLIENT_SHARE_RECOVERED: f64 = 0.9;
+/// `auto` steps back towards `fast` at most this often (it backs off at every new count).
+const RECOVERY_STEP: Duration = Duration::from_millis(300);
 /// Client commands per second below which the move's nodes count as idle.
 const IDLE_CLIENT_RATE: f64 = 20.0;
 /// The probe PINGs this often (a client waiting behind a trip of a few milliseconds must show)
 /// and counts client commands every `RATE_EVERY` PINGs.
 const PROBE_INTERVAL: Duration = Duration::from_millis(10);
 const RATE_EVERY: u32 = 10;
-/// How long the first trip may wait for the clients' baseline rate.
-const BASELINE_WITHIN: Duration = Duration::from_millis(500);
+/// How many counts the clients' baseline rate is the mean of, and how long the first trip may
+/// wait for it.
+const BASELINE_COUNTS: u32 = 3;
+const BASELINE_WITHIN: Duration = Duration::from_millis(600);
 /// A first guess of MIGRATE's cost: a fixed part per key plus one per byte (about 50 MB/s).
 const GUESS_PER_KEY: Duration = Duration::from_micros(5);
 const GUESS_PER_BYTE_NANOS: u64 = 20;
@@ -104,6 +108,8 @@ pub struct Pacer {
     last_recovery: Instant,
     probe: Option<Probe>,
     turns: Turns,
+    /// The clients' share of their baseline rate, smoothed over the counts so far (`auto`).
+    share: Option<f64>,
 }
 
 impl Pacer {
@@ -111,7 +117,7 @@ impl Pacer {
     pub fn new(pace: Pace, unit_bytes: u64, probe: Option<Probe>, turns: Turns) -> Pacer {
         let level = if pace == Pace::Gentle { GENTLE } else { 0 };
         let per_unit = GUESS_PER_KEY + Duration::from_nanos(unit_bytes.saturating_mul(GUESS_PER_BYTE_NANOS));
-        Pacer { pace, level, per_unit, units_per_slot: 1.0, last_recovery: Instant::now(), probe, turns }
+        Pacer { pace, level, per_unit, units_per_slot: 1.0, last_recovery: Instant::now(), probe, turns, share: None }
     }
 
     /// For atomic jobs, whose unit is a slot: the first guess is one slot per millisecond.
@@ -174,7 +180,13 @@ impl Pacer {
 
     fn adjust(&mut self) {
         let Some(probe) = &self.probe else { return };
-        let reading = probe.take_reading();
+        let mut reading = probe.take_reading();
+        // One count stands for 100 ms of a closed-loop client's luck: smoothed, it says more.
+        if let Some(share) = reading.share() {
+            let smoothed = self.share.map_or(share, |before| 0.5 * before + 0.5 * share);
+            self.share = Some(smoothed);
+            reading.client_rate = reading.baseline_rate.map(|b| b * smoothed);
+        }
         let next = next_level(self.level, &reading, self.last_recovery.elapsed() >= RECOVERY_STEP);
         if next != self.level {
             self.last_recovery = Instant::now();
@@ -197,6 +209,13 @@ pub struct Reading {
     pub failed: bool,
 }
 
+impl Reading {
+    /// The clients' rate as a share of their baseline, when both are known and there are clients.
+    fn share(&self) -> Option<f64> {
+        self.client_rate.zip(self.baseline_rate.filter(|b| *b >= IDLE_CLIENT_RATE)).map(|(now, before)| now / before)
+    }
+}
+
 /// `auto`'s rule, applied after each trip to what the probe saw since the last: straight to
 /// fast while no client sends commands; else back off one level when clients got less than the
 /// wanted share of their baseline rate, or PINGs were slow; step back towards fast (at most once
@@ -206,10 +225,9 @@ fn next_level(level: usize, reading: &Reading, may_recover: bool) -> usize {
     if reading.client_rate.is_some_and(|rate| rate < IDLE_CLIENT_RATE) && !reading.failed {
         return 0;
     }
-    let share = reading.client_rate.zip(reading.baseline_rate.filter(|b| *b >= IDLE_CLIENT_RATE)).map(|(now, before)| now / before);
-    let too_hard = reading.failed
-        || reading.excess.is_some_and(|e| e > LATENCY_MARGIN)
-        || share.is_some_and(|s| s < CLIENT_SHARE_WANTED);
+    let share = reading.share();
+    let too_hard =
+        reading.failed || reading.excess.is_some_and(|e| e > LATENCY_MARGIN) || share.is_some_and(|s| s < CLIENT_SHARE_WANTED);
     let kind = reading.excess.is_some_and(|e| e < LATENCY_MARGIN / 2) && share.is_some_and(|s| s > CLIENT_SHARE_RECOVERED);
     if too_hard {
         (level + 1).min(GENTLEST)
@@ -230,6 +248,8 @@ pub struct Probe {
 #[derive(Default)]
 struct ProbeState {
     baseline: Option<Duration>,
+    /// The first counts, before the move's first trip: their mean is the baseline rate.
+    first_rates: Vec<f64>,
     reading: Reading,
 }
 
@@ -293,10 +313,15 @@ async fn probe_loop(mut conns: Vec<NodeConn>, state: Arc<Mutex<ProbeState>>) {
                 s.reading.excess = s.reading.excess.max(Some(excess));
             }
             s.reading.failed |= failed;
-            if rate.is_some() {
-                s.reading.client_rate = rate;
-                // The first count, taken before the first trip (the pacer waits for it).
-                s.reading.baseline_rate = s.reading.baseline_rate.or(rate);
+            if let Some(rate) = rate {
+                s.reading.client_rate = Some(rate);
+                // The first counts, taken before the first trip (the pacer waits for them).
+                if s.first_rates.len() < BASELINE_COUNTS as usize {
+                    s.first_rates.push(rate);
+                    if s.first_rates.len() == BASELINE_COUNTS as usize {
+                        s.reading.baseline_rate = Some(s.first_rates.iter().sum::<f64>() / f64::from(BASELINE_COUNTS));
+                    }
+                }
             }
         }
         tokio::time::sleep(PROBE_INTERVAL).await;
@@ -382,10 +407,10 @@ mod tests {
         // 500 commands/s before the move; 350 now is 70 %: back off, past gentle if need be.
         assert_eq!(next_level(GENTLE, &reading(Some(1), 350.0), false), GENTLE + 1);
         assert_eq!(next_level(GENTLEST, &reading(Some(1), 350.0), true), GENTLEST);
-        // 400 (80 %): hold; 450 (90 %) with quick PINGs: one step faster, once a second.
-        assert_eq!(next_level(GENTLE, &reading(Some(1), 400.0), true), GENTLE);
-        assert_eq!(next_level(GENTLE, &reading(Some(1), 450.0), false), GENTLE);
-        assert_eq!(next_level(GENTLE, &reading(Some(1), 450.0), true), GENTLE - 1);
+        // 430 (86 %): hold; 470 (94 %) with quick PINGs: one step faster, at most every 300 ms.
+        assert_eq!(next_level(GENTLE, &reading(Some(1), 430.0), true), GENTLE);
+        assert_eq!(next_level(GENTLE, &reading(Some(1), 470.0), false), GENTLE);
+        assert_eq!(next_level(GENTLE, &reading(Some(1), 470.0), true), GENTLE - 1);
         // No count since the last trip: the rate says nothing new.
         let stale = Reading { client_rate: None, ..reading(Some(1), 0.0) };
         assert_eq!(next_level(GENTLE, &stale, true), GENTLE);
@@ -397,7 +422,7 @@ mod tests {
         assert_eq!(next_level(GENTLEST, &reading(Some(30), 500.0), true), GENTLEST);
         assert_eq!(next_level(3, &reading(Some(2), 500.0), false), 3, "recovery waits its turn");
         assert_eq!(next_level(3, &reading(Some(2), 500.0), true), 2);
-        assert_eq!(next_level(3, &reading(Some(7), 500.0), true), 3, "between the marks nothing changes");
+        assert_eq!(next_level(3, &reading(Some(15), 500.0), true), 3, "between the marks nothing changes");
         assert_eq!(next_level(3, &reading(Some(30), 0.0), false), 0, "no clients: nothing to protect");
         let failed = Reading { failed: true, ..Reading::default() };
         assert_eq!(next_level(1, &failed, true), 2, "a probe that gets no answer is the worst latency");
