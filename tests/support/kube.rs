@@ -61,6 +61,9 @@ struct World {
     followers_from: Option<usize>,
     /// Members that run but that no pod stands for (their IP is no pod's).
     hidden: BTreeSet<usize>,
+    /// Scales still being carried out (as a StatefulSet does, after the PATCH returned): joined
+    /// before the sandbox goes down, or one would bring it back.
+    scalers: Vec<std::thread::JoinHandle<()>>,
     resource_version: u64,
     /// Every request as `VERB path`, for assertions.
     requests: Vec<String>,
@@ -93,6 +96,7 @@ impl FakeKube {
             capacity: None,
             followers_from: None,
             hidden: BTreeSet::new(),
+            scalers: Vec::new(),
             resource_version: 1,
             requests: Vec::new(),
         }));
@@ -314,6 +318,10 @@ impl Drop for FakeKube {
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
+        let scalers = std::mem::take(&mut self.world.lock().unwrap().scalers);
+        for scaler in scalers {
+            let _ = scaler.join();
+        }
     }
 }
 
@@ -522,10 +530,11 @@ async fn patch_scale(State(world): State<Shared>, Path((_, name)): Path<(String,
         (w.state.clone(), w.sandbox.clone(), scale_object(&w))
     };
     let scheduled = world.lock().unwrap().capacity.map_or(replicas, |c| replicas.min(c as u64));
-    std::thread::spawn(move || {
+    let scaler = std::thread::spawn(move || {
         let count = scheduled.to_string();
         run_in(&state, &["sandbox", "scale", &sandbox, &count], &[]).expect(0);
     });
+    world.lock().unwrap().scalers.push(scaler);
     axum::Json(answer).into_response()
 }
 
