@@ -203,7 +203,14 @@ pub fn query<T: redis::FromRedisValue>(conn: &mut Connection, words: &[&str]) ->
     for w in words {
         cmd.arg(*w);
     }
-    cmd.query(conn).unwrap_or_else(|e| panic!("{words:?}: {e}"))
+    loop {
+        match cmd.query(conn) {
+            // A stop and continue of this process (the suite signals servers by pid) interrupts a read
+            // with a timeout; the connection skips the late reply, so asking again is sound.
+            Err(e) if e.is_io_error() && e.to_string().contains("Interrupted system call") => continue,
+            result => return result.unwrap_or_else(|e| panic!("{words:?}: {e}")),
+        }
+    }
 }
 
 /// Gives a lone node a key: it must own the key's slot first, or it answers CLUSTERDOWN.
