@@ -160,6 +160,12 @@ pub struct TargetArgs {
     /// Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes
     #[arg(long, value_name = "HOST:PORT", value_delimiter = ',', help_heading = "Target")]
     pub nodes: Vec<String>,
+    /// Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members
+    #[arg(long, value_name = "HOST:PORT", value_delimiter = ',', requires = "nodes", help_heading = "Sentinel")]
+    pub sentinels: Vec<String>,
+    /// The master name the sentinels monitor (default: the only one they monitor; create: mymaster)
+    #[arg(long, value_name = "NAME", help_heading = "Sentinel")]
+    pub master_name: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -233,6 +239,15 @@ On a sandbox the highest members are removed, like a StatefulSet; with --nodes s
 nodes listed to grow, and removes the shards with the fewest slots (replicas first) to shrink.
 Interrupted (Ctrl-C, a kill, a node dying) it converges when run again with the same --masters and --replicas.")]
     Scale(ScaleArgs),
+    /// Planned switchover of a Sentinel group's master that loses no acknowledged write
+    #[command(after_help = "Examples:
+  kubectl redis failover --nodes 10.0.0.1:6379,10.0.0.2:6379 --sentinels 10.0.0.1:26379,10.0.0.2:26379,10.0.0.3:26379
+  kubectl redis failover --sandbox=s --to s-2 --yes
+  kubectl redis failover --sandbox=s --dry-run -o json
+
+Writes pause on the old master (at most --pause-limit) until the replica has them all; then Sentinel
+promotes it and the old master follows it at once, so no acknowledged write is lost.")]
+    Failover(FailoverArgs),
     /// Repair what check finds: open slots, uncovered slots, ghost nodes, broken replica links
     #[command(after_help = "Examples:
   kubectl redis fix --nodes 10.0.0.1:6379 --dry-run
@@ -265,6 +280,7 @@ impl Command {
             Command::Rebalance(_) => Some("rebalance"),
             Command::Scale(_) => Some("scale"),
             Command::Fix(_) => Some("fix"),
+            Command::Failover(_) => Some("failover"),
             Command::Check(args) if args.fix => Some("fix"),
             _ => None,
         }
@@ -278,9 +294,15 @@ pub struct CreateArgs {
     /// Replicas per master
     #[arg(long, default_value_t = 0, value_name = "N", allow_negative_numbers = true, value_parser = whole(0, MAX_REPLICAS))]
     pub replicas: usize,
-    /// Allow fewer than 3 masters
+    /// Allow fewer than 3 masters (a Sentinel group: fewer than 3 sentinels)
     #[arg(long)]
     pub force: bool,
+    /// Form a Sentinel group (--nodes members, the first the master; --sentinels) instead of a cluster
+    #[arg(long, help_heading = "Sentinel")]
+    pub sentinel: bool,
+    /// Sentinel group: how many sentinels must agree that the master is down (default: their majority)
+    #[arg(long, value_name = "Q", allow_negative_numbers = true, value_parser = whole(1, 100), help_heading = "Sentinel")]
+    pub quorum: Option<u64>,
     /// How long to wait for the nodes to agree, e.g. 60s
     #[arg(long, value_name = "DURATION", default_value = "60s")]
     pub wait_timeout: String,
@@ -315,8 +337,13 @@ pub struct CheckArgs {
     /// Show the repair plan for what is found, and apply it (same as `fix`)
     #[arg(long)]
     pub fix: bool,
+    /// Sentinel group: bytes a replica may trail its master before it is a warning
+    #[arg(long, value_name = "BYTES", default_value = "1mb", help_heading = "Sentinel")]
+    pub max_lag: String,
     #[command(flatten)]
     pub moving: MoveArgs,
+    #[command(flatten)]
+    pub group: GroupRepairArgs,
 }
 
 #[derive(Debug, Args)]
@@ -325,6 +352,40 @@ pub struct FixArgs {
     pub target: TargetArgs,
     #[command(flatten)]
     pub moving: MoveArgs,
+    #[command(flatten)]
+    pub group: GroupRepairArgs,
+}
+
+/// What `fix` of a Sentinel group may do beyond the obvious.
+#[derive(Debug, Args, Clone, Default)]
+pub struct GroupRepairArgs {
+    /// Sentinel group: the member to keep as master when no majority of sentinels names one
+    #[arg(long, value_name = "MEMBER", help_heading = "Sentinel")]
+    pub master: Option<String>,
+    /// Sentinel group: make this second master a replica although it holds writes (they are dropped; repeatable)
+    #[arg(long, value_name = "MEMBER", help_heading = "Sentinel")]
+    pub discard_writes_on: Vec<String>,
+    /// Sentinel group: repair with the sentinels that answer although they are no majority
+    #[arg(long, help_heading = "Sentinel")]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FailoverArgs {
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// The replica to promote (default: the one Sentinel picks among those in sync)
+    #[arg(long, value_name = "MEMBER")]
+    pub to: Option<String>,
+    /// Refuse when the replica to promote trails the master by more than this
+    #[arg(long, value_name = "BYTES", default_value = "1mb")]
+    pub max_lag: String,
+    /// Longest time writes stay paused on the old master while the replica catches up and takes over
+    #[arg(long, value_name = "DURATION", default_value = "10s")]
+    pub pause_limit: String,
+    /// How long to wait for the sentinels to agree on the new master, e.g. 60s
+    #[arg(long, value_name = "DURATION", default_value = "60s")]
+    pub wait_timeout: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -492,7 +553,9 @@ pub enum SandboxCommand {
     #[command(after_help = "Examples:
   kubectl redis sandbox up --nodes 6
   kubectl redis sandbox up --name valkey --server /usr/bin/valkey-server
-  kubectl redis sandbox up --server-arg=--maxmemory --server-arg=100mb")]
+  kubectl redis sandbox up --server-arg=--maxmemory --server-arg=100mb
+  kubectl redis sandbox up --name s --sentinel --nodes 3              # 3 members, a sentinel beside each
+  kubectl redis sandbox up --name s --sentinel --sentinels 3 --separate")]
     Up(SandboxUpArgs),
     /// Stop a sandbox's servers and remove its state
     #[command(after_help = "Examples:
@@ -509,7 +572,8 @@ Shrinking stops the highest members and keeps their data directories unless --de
     /// Restart members like deleted pods: they come back on their storage, with --new-ip under a new address
     #[command(after_help = "Examples:
   kubectl redis sandbox restart default 3
-  kubectl redis sandbox restart default --new-ip      # every member, like a full rollout that changes pod IPs")]
+  kubectl redis sandbox restart default --new-ip      # every member, like a full rollout that changes pod IPs
+  kubectl redis sandbox restart s --sentinel 2 --new-ip --fresh-id   # a sentinel pod without persistent config")]
     Restart(SandboxRestartArgs),
     /// List a sandbox's nodes: addresses, pids, host and zone labels
     #[command(after_help = "Examples:
@@ -532,6 +596,15 @@ pub struct SandboxUpArgs {
     /// Extra server option for every node, e.g. --server-arg=--maxmemory=100mb (repeatable; kept for restarts)
     #[arg(long = "server-arg", value_name = "ARG", allow_hyphen_values = true)]
     pub server_args: Vec<String>,
+    /// Standalone members watched by sentinels (a Sentinel group) instead of cluster nodes
+    #[arg(long)]
+    pub sentinel: bool,
+    /// How many sentinels (default: one per member; with --separate, 3)
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = whole(1, 100))]
+    pub sentinels: Option<usize>,
+    /// Run the sentinels on addresses of their own (a separate workload) instead of beside each member
+    #[arg(long)]
+    pub separate: bool,
 }
 
 #[derive(Debug, Args)]
@@ -556,6 +629,12 @@ pub struct SandboxRestartArgs {
     /// Bring them back under new loopback addresses, as pods get new IPs
     #[arg(long)]
     pub new_ip: bool,
+    /// Restart sentinels (the numbers are sentinel indexes) instead of members
+    #[arg(long)]
+    pub sentinel: bool,
+    /// With --sentinel: start from a blank configuration, so each comes back under a new ID monitoring nothing
+    #[arg(long)]
+    pub fresh_id: bool,
 }
 
 #[derive(Debug, Args)]

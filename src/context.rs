@@ -11,7 +11,7 @@ use crate::journal;
 use crate::output::Style;
 use crate::platform::kubernetes::{Kubernetes, PodNames, PortForward, Selection};
 use crate::platform::lease;
-use crate::platform::{Platform, sandbox};
+use crate::platform::{Platform, StaticNodes, sandbox};
 use crate::redis::addr::NodeAddr;
 use crate::redis::conn::{Connector, Credentials, Secret};
 use crate::redis::tls::{TlsFiles, TlsSettings};
@@ -106,6 +106,8 @@ impl Context {
         );
         flag("--connect", (target.connect != ConnectMode::Auto).then(|| format!("{:?}", target.connect).to_lowercase()));
         flag("--nodes", (!target.nodes.is_empty()).then(|| target.nodes.join(",")));
+        flag("--sentinels", (!target.sentinels.is_empty()).then(|| target.sentinels.join(",")));
+        flag("--master-name", target.master_name.clone());
         let mut all: Vec<String> = target.statefulset.iter().map(|s| shell_word(s)).collect();
         all.extend(target.sandbox.iter().map(|name| format!("--sandbox={}", shell_word(name))));
         all.extend(words);
@@ -164,16 +166,9 @@ impl Context {
                 "name a StatefulSet (kubectl redis status redis-cluster), or pass --sandbox[=NAME] or --nodes HOST:PORT[,…]",
             ));
         }
-        let addrs = target
-            .nodes
-            .iter()
-            .map(|n| {
-                n.trim()
-                    .parse::<NodeAddr>()
-                    .map_err(|e| Error::usage(format!("--nodes: {e}")).hint("write nodes as HOST:PORT[,HOST:PORT…]"))
-            })
-            .collect::<Result<Vec<_>>>()?;
-        Ok(Platform::Static(addrs))
+        let addrs = parse_addrs("--nodes", &target.nodes)?;
+        let sentinels = parse_addrs("--sentinels", &target.sentinels)?;
+        Ok(Platform::Static(StaticNodes { nodes: addrs, sentinels }))
     }
 
     /// Where this target's move journals are kept.
@@ -203,6 +198,18 @@ impl Context {
         std::io::stdin().lock().read_line(&mut answer)?;
         if answer.trim() == "yes" { Ok(()) } else { Err(Error::refused("not confirmed; nothing was changed")) }
     }
+}
+
+/// HOST:PORT[,HOST:PORT…] as given to a flag.
+fn parse_addrs(flag: &str, given: &[String]) -> Result<Vec<NodeAddr>> {
+    given
+        .iter()
+        .map(|n| {
+            n.trim()
+                .parse::<NodeAddr>()
+                .map_err(|e| Error::usage(format!("{flag}: {e}")).hint(format!("write {flag} as HOST:PORT[,HOST:PORT…]")))
+        })
+        .collect()
 }
 
 pub fn parse_duration(flag: &str, text: &str) -> Result<Duration> {

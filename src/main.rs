@@ -9,6 +9,11 @@ use kubectl_redis::context::Context;
 use kubectl_redis::error::{self, ExitCode};
 
 fn main() -> std::process::ExitCode {
+    // Output piped into `head` ends quietly, as for any command-line tool, instead of a panic.
+    // SAFETY: restoring a signal's default action before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     // kubectl's completion shim passes the words typed so far, flags included: no parsing them.
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some("__complete") {
@@ -45,7 +50,8 @@ fn run(cli: Cli) -> error::Result<ExitCode> {
             Command::Reshard(args) => commands::reshard::run(&ctx, args).await,
             Command::Rebalance(args) => commands::rebalance::run(&ctx, args).await,
             Command::Scale(args) => commands::scale::run(&ctx, args).await,
-            Command::Fix(args) => commands::fix::run(&ctx, &args.target, &args.moving).await,
+            Command::Fix(args) => commands::fix::run(&ctx, &args.target, &args.moving, &args.group).await,
+            Command::Failover(args) => commands::failover::run(&ctx, args).await,
             Command::Sandbox(command) => commands::sandbox::run(&ctx, command).await,
             Command::SampleKeys(command) => commands::sample_keys::run(&ctx, command).await,
             Command::Demo(args) => commands::demo::run(&ctx, args).await,

@@ -1,7 +1,7 @@
 //! `add-node`: joins an empty node as a master (by default) or as a replica, and waits until it
 //! knows the whole slot map before reporting success.
 
-use super::{Outcome, Report};
+use super::{Outcome, Report, verdict};
 use crate::cli::{AddNodeArgs, WaitUntil};
 use crate::context::{Context, parse_duration};
 use crate::error::{Error, ExitCode, Result};
@@ -24,7 +24,7 @@ pub async fn run(ctx: &Context, args: &AddNodeArgs) -> Result<ExitCode> {
     let synced = args.wait == WaitUntil::Synced;
     let (outcome, plan) = execute(ctx, &platform, &args.node, join_as, Waits { limit: wait, synced }).await?;
     if ctx.json {
-        output::print_json(&Report { plan: &plan, outcome, check: None })?;
+        output::print_json(&Report::<_, verdict::Verdict> { plan: &plan, outcome, check: None })?;
     } else if outcome == Outcome::Applied {
         println!("{}", ctx.style.good("OK: the node joined and knows the whole slot map"));
     }

@@ -1,16 +1,22 @@
-//! `check`: gathers every finding before it decides the exit code (`--fix` is `fix`).
+//! `check`: gathers every finding before it decides the exit code (`--fix` is `fix`); a Sentinel
+//! group is judged by `sentinel::check`.
 
 use super::verdict;
 use crate::cli::CheckArgs;
 use crate::context::Context;
-use crate::error::{ExitCode, Result};
+use crate::error::{Error, ExitCode, Result};
 use crate::output;
 
 pub async fn run(ctx: &Context, args: &CheckArgs) -> Result<ExitCode> {
     if args.fix {
-        return super::fix::run(ctx, &args.target, &args.moving).await;
+        return super::fix::run(ctx, &args.target, &args.moving, &args.group).await;
     }
     let platform = ctx.platform(&args.target).await?;
+    if platform.is_sentinel_group() {
+        let max_lag = crate::units::parse_bytes(&args.max_lag)
+            .map_err(|e| Error::usage(format!("--max-lag: {e}")).hint("give bytes, e.g. 1mb or 0"))?;
+        return super::sentinel::check::run(ctx, &args.target, max_lag, &platform).await;
+    }
     let verdict = verdict::execute(ctx, &platform).await?;
     if ctx.json {
         output::print_json(&verdict)?;

@@ -20,6 +20,21 @@ use crate::redis::topology::{self, NodeState};
 
 pub async fn run(ctx: &Context, args: &CreateArgs) -> Result<ExitCode> {
     let platform = ctx.platform(&args.target).await?;
+    match (args.sentinel, platform.is_sentinel_group()) {
+        (true, true) => return super::sentinel::create::run(ctx, args, &platform).await,
+        (true, false) => {
+            return Err(Error::usage("--sentinel forms a Sentinel group, but the target has no sentinels")
+                .hint("list them with --sentinels HOST:PORT[,…], or start a sandbox with `sandbox up --sentinel`"));
+        }
+        (false, true) => {
+            return Err(Error::refused(format!("{} is a Sentinel group, not a set of cluster nodes", platform.describe()))
+                .hint("pass --sentinel to form the group"));
+        }
+        (false, false) if args.quorum.is_some() => {
+            return Err(Error::usage("--quorum is for Sentinel groups").hint("add --sentinel and --sentinels"));
+        }
+        (false, false) => {}
+    }
     let request = CreateRequest { replicas: args.replicas, force: args.force, wait_synced: args.wait == WaitUntil::Synced };
     let wait = parse_duration("--wait-timeout", &args.wait_timeout)?;
     let (outcome, plan, verdict) = execute(ctx, &platform, request, wait).await?;

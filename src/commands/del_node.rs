@@ -1,7 +1,7 @@
 //! `del-node`: removes an empty master or a replica — also a dead one — re-homing its replicas
 //! first, making every node forget it, and resetting it when it still answers.
 
-use super::{Outcome, Report};
+use super::{Outcome, Report, verdict};
 use crate::cli::DelNodeArgs;
 use crate::context::Context;
 use crate::error::{ExitCode, Result};
@@ -20,7 +20,7 @@ pub async fn run(ctx: &Context, args: &DelNodeArgs) -> Result<ExitCode> {
     let platform = ctx.platform(&args.target).await?;
     let (outcome, plan) = execute(ctx, &platform, &args.node, args.force).await?;
     if ctx.json {
-        output::print_json(&Report { plan: &plan, outcome, check: None })?;
+        output::print_json(&Report::<_, verdict::Verdict> { plan: &plan, outcome, check: None })?;
     } else if outcome == Outcome::Applied {
         println!("{}", ctx.style.good("OK: the node was removed from the cluster"));
     }

@@ -38,7 +38,7 @@ fn heading(ctx: &Context, text: &str) {
 
 async fn walk_through(ctx: &Context, name: &str, args: &DemoArgs) -> Result<()> {
     heading(ctx, "Starting 6 empty nodes (like 6 pods)");
-    let sb = sandbox::up(name, 6, sandbox::ServerChoice { binary: args.server.as_deref(), args: &[] })?;
+    let sb = sandbox::up(name, 6, sandbox::ServerChoice { binary: args.server.as_deref(), args: &[], sentinels: None })?;
     let addrs: Vec<String> = sb.nodes.iter().map(|n| n.addr.to_string()).collect();
     println!("sandbox {name}: {} on {}", sb.server_version, addrs.join(", "));
 

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use super::verdict::{self, Verdict};
 use super::{Outcome, Report, moving};
-use crate::cli::{MoveArgs, TargetArgs};
+use crate::cli::{GroupRepairArgs, MoveArgs, TargetArgs};
 use crate::context::Context;
 use crate::error::{ExitCode, Result};
 use crate::executor::mover::Backend;
@@ -27,8 +27,11 @@ use crate::redis::topology::Topology;
 /// How long the verdict waits for gossip to spread what the repair changed while problems remain.
 const GOSSIP_SETTLE: Duration = Duration::from_secs(10);
 
-pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs) -> Result<ExitCode> {
+pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs, group: &GroupRepairArgs) -> Result<ExitCode> {
     let platform = ctx.platform(target).await?;
+    if platform.is_sentinel_group() {
+        return super::sentinel::fix::run(ctx, target, &moving.wait_timeout, group, &platform).await;
+    }
     let topology = moving::gather(ctx, &platform, moving).await?;
     moving::validate(moving, &topology)?;
     let uncovered = count_uncovered_keys(ctx, &topology).await?;

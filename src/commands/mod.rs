@@ -7,6 +7,7 @@ pub mod complete;
 pub mod create;
 pub mod del_node;
 pub mod demo;
+pub mod failover;
 pub mod fix;
 pub mod generate;
 pub mod moving;
@@ -15,6 +16,7 @@ pub mod reshard;
 pub mod sample_keys;
 pub mod sandbox;
 pub mod scale;
+pub mod sentinel;
 pub mod status;
 pub mod verdict;
 
@@ -23,7 +25,7 @@ use serde::Serialize;
 use crate::context::Context;
 use crate::error::{ExitCode, Result};
 use crate::executor::Executor;
-use crate::planner::Plan;
+use crate::planner::{Plan, PlanStep};
 use crate::platform::Platform;
 use crate::redis::topology::{self, Topology};
 
@@ -40,11 +42,11 @@ pub enum Outcome {
 
 /// The JSON document of a changing command: its plan, what became of it, and the check after it.
 #[derive(Debug, Serialize)]
-pub struct Report<'a> {
-    pub plan: &'a Plan,
+pub struct Report<'a, S: Serialize = crate::planner::Step, V: Serialize = verdict::Verdict> {
+    pub plan: &'a Plan<S>,
     pub outcome: Outcome,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub check: Option<verdict::Verdict>,
+    pub check: Option<V>,
 }
 
 /// The cluster as seen from the platform's nodes; fails (exit 4) when no member answers.
@@ -76,20 +78,9 @@ pub async fn gather(ctx: &Context, platform: &Platform) -> Result<Topology> {
 /// Shows the plan, stops there for --dry-run or when nothing is to change, asks, then applies it
 /// with `executor` (which carries the wait limit, and the slot mover for plans that move slots).
 pub async fn carry_out(ctx: &Context, plan: &Plan, mut executor: Executor<'_>) -> Result<Outcome> {
-    if !ctx.json {
-        print!("{plan}");
+    if let Some(outcome) = present(ctx, plan)? {
+        return Ok(outcome);
     }
-    if plan.is_noop() {
-        return Ok(Outcome::NothingToDo);
-    }
-    if ctx.dry_run {
-        if !ctx.json {
-            println!("Dry run: nothing was changed.");
-        }
-        return Ok(Outcome::DryRun);
-    }
-    ctx.confirm(&format!("Apply these {} steps?", plan.steps.len()))?;
-    ctx.stop.on_ctrl_c(ctx.json);
     let quiet = ctx.json;
     let timed = ctx.verbose > 1;
     let mut last = std::time::Instant::now();
@@ -112,6 +103,26 @@ pub async fn carry_out(ctx: &Context, plan: &Plan, mut executor: Executor<'_>) -
         return Ok(Outcome::Stopped);
     }
     Ok(Outcome::Applied)
+}
+
+/// Prints the plan; stops there (with the outcome) for --dry-run or when nothing is to change;
+/// otherwise asks, and from then on lets Ctrl-C stop the run between steps.
+pub fn present<S: PlanStep>(ctx: &Context, plan: &Plan<S>) -> Result<Option<Outcome>> {
+    if !ctx.json {
+        print!("{plan}");
+    }
+    if plan.is_noop() {
+        return Ok(Some(Outcome::NothingToDo));
+    }
+    if ctx.dry_run {
+        if !ctx.json {
+            println!("Dry run: nothing was changed.");
+        }
+        return Ok(Some(Outcome::DryRun));
+    }
+    ctx.confirm(&format!("Apply these {} steps?", plan.steps.len()))?;
+    ctx.stop.on_ctrl_c(ctx.json);
+    Ok(None)
 }
 
 /// The exit code of a command that changed the cluster (or was asked to): 130 when it stopped

@@ -2,14 +2,21 @@
 
 use crate::cli::SandboxCommand;
 use crate::context::Context;
-use crate::error::{ExitCode, Result};
+use crate::error::{Error, ExitCode, Result};
 use crate::output;
 use crate::platform::sandbox::{self, NodeStatus, Sandbox};
 
 pub async fn run(ctx: &Context, command: &SandboxCommand) -> Result<ExitCode> {
     match command {
         SandboxCommand::Up(args) => {
-            let choice = sandbox::ServerChoice { binary: args.server.as_deref(), args: &args.server_args };
+            let sentinels = args.sentinel.then(|| sandbox::SentinelLayout {
+                count: args.sentinels.unwrap_or(if args.separate { 3 } else { args.count }),
+                separate: args.separate,
+            });
+            if !args.sentinel && (args.sentinels.is_some() || args.separate) {
+                return Err(Error::usage("--sentinels and --separate describe a Sentinel sandbox").hint("add --sentinel"));
+            }
+            let choice = sandbox::ServerChoice { binary: args.server.as_deref(), args: &args.server_args, sentinels };
             let sandbox = sandbox::up(&args.name, args.count, choice)?;
             print(ctx, &sandbox)?;
         }
@@ -32,9 +39,18 @@ pub async fn run(ctx: &Context, command: &SandboxCommand) -> Result<ExitCode> {
             print(ctx, &sandbox)?;
         }
         SandboxCommand::Restart(args) => {
-            let all: Vec<usize> = (0..sandbox::load(&args.name)?.nodes.len()).collect();
-            let members = if args.members.is_empty() { &all } else { &args.members };
-            print(ctx, &sandbox::restart(&args.name, members, args.new_ip)?)?;
+            let current = sandbox::load(&args.name)?;
+            let count = if args.sentinel { current.sentinels.len() } else { current.nodes.len() };
+            let all: Vec<usize> = (0..count).collect();
+            let which = if args.members.is_empty() { &all } else { &args.members };
+            let restarted = if args.sentinel {
+                sandbox::restart_sentinels(&args.name, which, args.new_ip, args.fresh_id)?
+            } else if args.fresh_id {
+                return Err(Error::usage("--fresh-id restarts sentinels").hint("add --sentinel"));
+            } else {
+                sandbox::restart(&args.name, which, args.new_ip)?
+            };
+            print(ctx, &restarted)?;
         }
     }
     Ok(ExitCode::Success)
@@ -42,21 +58,28 @@ pub async fn run(ctx: &Context, command: &SandboxCommand) -> Result<ExitCode> {
 
 fn print(ctx: &Context, sandbox: &Sandbox) -> Result<()> {
     let nodes = sandbox::status(sandbox);
+    let sentinels = sandbox::sentinel_status(sandbox);
     if ctx.json {
         return output::print_json(&serde_json::json!({
             "name": sandbox.name,
+            "mode": sandbox.mode,
             "server": sandbox.server,
             "server_version": sandbox.server_version,
             "nodes": nodes,
+            "sentinels": sentinels,
         }));
     }
     println!("sandbox '{}': {} node(s), {} ({})", sandbox.name, nodes.len(), sandbox.server_version, sandbox.server.display());
     let mut table = output::table(&["NODE", "PID", "STATE", "HOST", "ZONE"]);
-    for NodeStatus { addr, pid, running, host, zone } in &nodes {
+    let rows = nodes.iter().map(|n| ("", n)).chain(sentinels.iter().map(|n| (" (sentinel)", n)));
+    for (kind, NodeStatus { addr, pid, running, host, zone }) in rows {
         let state = if *running { ctx.style.good("running") } else { ctx.style.bad("stopped") };
-        table.add_row(vec![addr.to_string(), pid.to_string(), state, host.clone(), zone.clone()]);
+        table.add_row(vec![format!("{addr}{kind}"), pid.to_string(), state, host.clone(), zone.clone()]);
     }
     println!("{table}");
+    if sandbox.mode == sandbox::Mode::Sentinel {
+        println!("form the group with: kubectl redis create --sentinel --sandbox={}", sandbox.name);
+    }
     println!("use it with: kubectl redis status --sandbox={}", sandbox.name);
     Ok(())
 }

@@ -1,4 +1,5 @@
-//! `status`: a summary line, then the shard tree — each master followed by its replicas.
+//! `status`: a summary line, then the shard tree — each master followed by its replicas; a
+//! Sentinel group is shown by `sentinel::status`.
 
 use serde::Serialize;
 
@@ -50,7 +51,11 @@ pub struct Status {
 }
 
 pub async fn run(ctx: &Context, args: &StatusArgs) -> Result<ExitCode> {
-    run_on(ctx, &ctx.platform(&args.target).await?).await
+    let platform = ctx.platform(&args.target).await?;
+    if platform.is_sentinel_group() {
+        return super::sentinel::status::run(ctx, &args.target, &platform).await;
+    }
+    run_on(ctx, &platform).await
 }
 
 /// Gathers and prints the status of a platform's cluster.

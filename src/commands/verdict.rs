@@ -22,13 +22,7 @@ pub struct Verdict {
 
 impl Verdict {
     pub fn exit_code(&self) -> ExitCode {
-        if self.problems > 0 {
-            ExitCode::CheckProblems
-        } else if self.warnings > 0 {
-            ExitCode::CheckWarnings
-        } else {
-            ExitCode::Success
-        }
+        exit_code(&self.findings)
     }
 }
 
@@ -40,22 +34,27 @@ pub async fn execute(ctx: &Context, platform: &Platform) -> Result<Verdict> {
 
 pub fn judge(topology: &Topology, platform: &Platform) -> Verdict {
     let findings = health::assess(topology, &platform.sites(), platform.roster().as_ref());
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let (problems, warnings) = count(&findings);
     Verdict {
         healthy: findings.is_empty(),
         masters: topology.masters().count(),
         replicas: topology.members.len() - topology.masters().count(),
         slots_covered: topology.covered_slots().len(),
-        problems: count(Severity::Problem),
-        warnings: count(Severity::Warning),
+        problems,
+        warnings,
         findings,
     }
 }
 
 pub fn print(ctx: &Context, verdict: &Verdict) {
-    let style = &ctx.style;
     println!("{} master(s), {} replica(s), {}/16384 slots covered", verdict.masters, verdict.replicas, verdict.slots_covered);
-    for f in &verdict.findings {
+    print_findings(ctx, &verdict.findings, "the cluster");
+}
+
+/// One line per finding with its hint, then the summary line; `whole` names what was checked.
+pub fn print_findings(ctx: &Context, findings: &[Finding], whole: &str) {
+    let style = &ctx.style;
+    for f in findings {
         let label = match f.severity {
             Severity::Problem => style.bad("PROBLEM"),
             Severity::Warning => style.warn("WARNING"),
@@ -63,10 +62,26 @@ pub fn print(ctx: &Context, verdict: &Verdict) {
         println!("{label} [{}] {}", f.code, f.message);
         println!("        hint: {}", f.hint);
     }
-    let summary = match verdict.exit_code() {
-        ExitCode::Success => style.good("OK: the cluster is healthy"),
-        ExitCode::CheckWarnings => style.warn(&format!("{} warning(s)", verdict.warnings)),
-        _ => style.bad(&format!("{} problem(s), {} warning(s)", verdict.problems, verdict.warnings)),
+    let (problems, warnings) = count(findings);
+    let summary = match exit_code(findings) {
+        ExitCode::Success => style.good(&format!("OK: {whole} is healthy")),
+        ExitCode::CheckWarnings => style.warn(&format!("{warnings} warning(s)")),
+        _ => style.bad(&format!("{problems} problem(s), {warnings} warning(s)")),
     };
     println!("{summary}");
+}
+
+/// Problems and warnings among the findings.
+pub fn count(findings: &[Finding]) -> (usize, usize) {
+    let of = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    (of(Severity::Problem), of(Severity::Warning))
+}
+
+/// 11 with problems, 10 with warnings only, else 0.
+pub fn exit_code(findings: &[Finding]) -> ExitCode {
+    match count(findings) {
+        (p, _) if p > 0 => ExitCode::CheckProblems,
+        (_, w) if w > 0 => ExitCode::CheckWarnings,
+        _ => ExitCode::Success,
+    }
 }

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::stop::Stop;
 
 use crate::planner::moves::Move;
-use crate::planner::{BusPeer, NodeRef, Plan, Step};
+use crate::planner::{BusPeer, NodeRef, Plan, PlanStep, Step};
 use crate::redis::addr::NodeAddr;
 use crate::redis::conn::{Connector, NodeConn};
 use crate::redis::info::InfoFacts;
@@ -34,6 +34,7 @@ const FAILOVER_ATTEMPT: Duration = Duration::from_secs(10);
 
 pub mod mover;
 pub mod pace;
+pub mod sentinel;
 
 pub struct Executor<'a> {
     connector: &'a Connector,

@@ -12,6 +12,7 @@ pub mod placement;
 pub mod repair;
 pub mod roster;
 pub mod scale;
+pub mod sentinel;
 
 use std::fmt;
 
@@ -111,9 +112,14 @@ pub enum Step {
     ResetHard { node: NodeRef },
 }
 
-impl Step {
-    /// Whether the step changes the cluster (as opposed to waiting for it).
-    pub fn changes_cluster(&self) -> bool {
+/// A step of a plan: shown to the operator, and either a change or a wait.
+pub trait PlanStep: fmt::Display {
+    /// Whether the step changes the cluster or group (as opposed to waiting for it).
+    fn changes_cluster(&self) -> bool;
+}
+
+impl PlanStep for Step {
+    fn changes_cluster(&self) -> bool {
         !matches!(
             self,
             Step::WaitForAgreement { .. }
@@ -153,25 +159,25 @@ impl fmt::Display for Step {
     }
 }
 
-/// What a command is about to do.
+/// What a command is about to do: steps on a cluster, or (`Plan<sentinel::Step>`) on a Sentinel group.
 #[derive(Debug, Clone, Serialize)]
-pub struct Plan {
+pub struct Plan<S = Step> {
     pub action: &'static str,
     /// One line per fact the operator should read before confirming.
     pub summary: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub placement: Option<PlacementReport>,
-    pub steps: Vec<Step>,
+    pub steps: Vec<S>,
 }
 
-impl Plan {
+impl<S: PlanStep> Plan<S> {
     /// True when the cluster already is what was asked for.
     pub fn is_noop(&self) -> bool {
-        !self.steps.iter().any(Step::changes_cluster)
+        !self.steps.iter().any(PlanStep::changes_cluster)
     }
 }
 
-impl fmt::Display for Plan {
+impl<S: PlanStep> fmt::Display for Plan<S> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "Plan: {}", self.action)?;
         for line in &self.summary {

@@ -27,18 +27,63 @@ use crate::redis::addr::NodeAddr;
 pub enum Platform {
     /// Nodes of a local sandbox, labelled with virtual hosts and zones.
     Sandbox(sandbox::Sandbox),
-    /// Addresses given with `--nodes`; each node's IP is its host.
-    Static(Vec<NodeAddr>),
+    /// Addresses given with `--nodes` (and `--sentinels`); each node's IP is its host.
+    Static(StaticNodes),
     /// Pods found through the Kubernetes API, placed by Kubernetes node and zone.
     Kubernetes(Box<kubernetes::Kubernetes>),
 }
 
+/// Nodes given by address.
+#[derive(Debug, Clone)]
+pub struct StaticNodes {
+    pub nodes: Vec<NodeAddr>,
+    /// Sentinels watching the nodes (a Sentinel group), from `--sentinels`.
+    pub sentinels: Vec<NodeAddr>,
+}
+
 impl Platform {
+    /// The sentinels of a Sentinel group; empty for a Redis Cluster.
+    pub fn sentinels(&self) -> Vec<NodeAddr> {
+        match self {
+            Platform::Sandbox(sb) => sb.sentinels.iter().map(|n| n.addr.clone()).collect(),
+            Platform::Static(s) => s.sentinels.clone(),
+            Platform::Kubernetes(_) => Vec::new(),
+        }
+    }
+
+    /// Whether the target is a Sentinel group rather than a Redis Cluster.
+    pub fn is_sentinel_group(&self) -> bool {
+        match self {
+            Platform::Sandbox(sb) => sb.mode == sandbox::Mode::Sentinel,
+            _ => !self.sentinels().is_empty(),
+        }
+    }
+
+    /// The platform's names for its sentinels' addresses.
+    pub fn sentinel_names(&self) -> BTreeMap<NodeAddr, String> {
+        match self {
+            Platform::Sandbox(sb) => {
+                sb.sentinels.iter().enumerate().map(|(i, n)| (n.addr.clone(), sandbox::sentinel_name(sb, i))).collect()
+            }
+            _ => BTreeMap::new(),
+        }
+    }
+
+    /// Host and zone of every sentinel the platform can place.
+    pub fn sentinel_sites(&self) -> SiteMap {
+        match self {
+            Platform::Sandbox(sb) => {
+                SiteMap(sb.sentinels.iter().map(|n| (n.addr.clone(), Site::new(n.host.clone(), Some(n.zone.clone())))).collect())
+            }
+            _ => SiteMap(self.sentinels().into_iter().map(|a| (a.clone(), Site::new(a.host.clone(), None))).collect()),
+        }
+    }
+
     /// Every node the platform knows: for `create`, the nodes to form the cluster; otherwise entry points.
     pub fn nodes(&self) -> Vec<NodeAddr> {
         match self {
             Platform::Sandbox(sandbox) => sandbox.nodes.iter().map(|n| n.addr.clone()).collect(),
-            Platform::Static(addrs) => addrs.clone(),
+            Platform::Static(s) => s.nodes.clone(),
             Platform::Kubernetes(k) => k.pods.iter().filter(|p| p.running).filter_map(|p| p.addr.clone()).collect(),
         }
     }
@@ -105,7 +150,7 @@ impl Platform {
     pub fn describe(&self) -> String {
         match self {
             Platform::Sandbox(sandbox) => format!("sandbox {}", sandbox.name),
-            Platform::Static(addrs) => format!("{} node(s) given with --nodes", addrs.len()),
+            Platform::Static(s) => format!("{} node(s) given with --nodes", s.nodes.len()),
             Platform::Kubernetes(k) => k.describe(),
         }
     }
@@ -116,7 +161,7 @@ impl Platform {
         match self {
             Platform::Sandbox(sb) => (0..sb.nodes.len().max(at_least))
                 .map(|i| {
-                    let (host, zone) = sandbox::site_of(i);
+                    let (host, zone) = sb.site_of(i);
                     Seat {
                         name: sandbox::member_name(&sb.name, i),
                         ordinal: Some(i),
@@ -125,7 +170,8 @@ impl Platform {
                     }
                 })
                 .collect(),
-            Platform::Static(addrs) => addrs
+            Platform::Static(s) => s
+                .nodes
                 .iter()
                 .map(|a| Seat {
                     name: a.to_string(),

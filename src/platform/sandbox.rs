@@ -40,7 +40,39 @@ pub struct Sandbox {
     #[serde(default)]
     pub server_args: Vec<String>,
     pub nodes: Vec<SandboxNode>,
+    /// Cluster nodes, or standalone members watched by the sentinels below.
+    #[serde(default)]
+    pub mode: Mode,
+    /// Sentinel processes (Sentinel mode only), port 26379: on their member's address (the
+    /// one-workload layout, a sentinel container in each pod) or on their own (`separate`).
+    #[serde(default)]
+    pub sentinels: Vec<SandboxNode>,
+    #[serde(default)]
+    pub separate: bool,
 }
+
+/// What kind of deployment a sandbox stands in for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    #[default]
+    Cluster,
+    Sentinel,
+}
+
+/// How many sentinels a new Sentinel sandbox gets, and where.
+#[derive(Debug, Clone, Copy)]
+pub struct SentinelLayout {
+    /// In the one-workload layout, the number of members.
+    pub count: usize,
+    /// Sentinels on addresses of their own, as a separate Deployment; else one per member's address.
+    pub separate: bool,
+}
+
+/// The port sentinels listen on.
+pub const SENTINEL_PORT: u16 = 26379;
+/// Members of a Sentinel sandbox use addresses .1–.100; separate sentinels .101 up.
+const MAX_SENTINEL_MEMBERS: usize = 100;
 
 /// A node of a sandbox and whether its process runs.
 #[derive(Debug, Clone, Serialize)]
@@ -150,6 +182,8 @@ pub struct ServerChoice<'a> {
     pub binary: Option<&'a Path>,
     /// Used when the sandbox is new; an existing sandbox keeps its own.
     pub args: &'a [String],
+    /// A Sentinel sandbox (when new); an existing sandbox keeps its mode.
+    pub sentinels: Option<SentinelLayout>,
 }
 
 /// Starts (or grows, or restarts the stopped nodes of) a sandbox so that it has `count` running nodes.
@@ -163,10 +197,18 @@ pub fn up(name: &str, count: usize, choice: ServerChoice<'_>) -> Result<Sandbox>
     crate::state::private_dir(&crate::state::root())?;
     let _lock = allocation_lock()?;
     let mut sandbox = match load_existing(name)? {
+        Some(existing) if choice.sentinels.is_some() && existing.mode != Mode::Sentinel => {
+            return Err(Error::usage(format!("sandbox {name} runs a Redis Cluster, not a Sentinel group"))
+                .hint("take it down first, or give the new sandbox another --name"));
+        }
         Some(existing) => existing,
         None => {
             let server = find_server(choice.binary)?;
             let server_version = server_version(&server)?;
+            let layout = choice.sentinels;
+            if let Some(layout) = layout {
+                check_sentinel_layout(count, layout)?;
+            }
             Sandbox {
                 name: name.to_owned(),
                 block: free_block(&sandbox_dir(name))?,
@@ -174,9 +216,16 @@ pub fn up(name: &str, count: usize, choice: ServerChoice<'_>) -> Result<Sandbox>
                 server_version,
                 server_args: choice.args.to_vec(),
                 nodes: Vec::new(),
+                mode: if layout.is_some() { Mode::Sentinel } else { Mode::Cluster },
+                sentinels: Vec::new(),
+                separate: layout.is_some_and(|l| l.separate),
             }
         }
     };
+    if sandbox.mode == Mode::Sentinel && count > MAX_SENTINEL_MEMBERS {
+        return Err(Error::usage(format!("--nodes {count} is out of range for a Sentinel sandbox"))
+            .hint(format!("a Sentinel sandbox has 1 to {MAX_SENTINEL_MEMBERS} members")));
+    }
     for index in 0..count.max(sandbox.nodes.len()) {
         if index >= sandbox.nodes.len() {
             let node = new_node(&sandbox, index);
@@ -189,15 +238,55 @@ pub fn up(name: &str, count: usize, choice: ServerChoice<'_>) -> Result<Sandbox>
         }
         save(&sandbox)?;
     }
-    for node in &sandbox.nodes {
+    let wanted_sentinels = match (sandbox.mode, sandbox.separate) {
+        (Mode::Cluster, _) => 0,
+        // Every pod carries a sentinel container.
+        (Mode::Sentinel, false) => sandbox.nodes.len(),
+        (Mode::Sentinel, true) => sandbox.sentinels.len().max(choice.sentinels.map_or(0, |l| l.count)),
+    };
+    for index in 0..wanted_sentinels {
+        if index >= sandbox.sentinels.len() {
+            let node = new_sentinel(&sandbox, index);
+            sandbox.sentinels.push(node);
+        }
+        if !is_running(&sandbox.sentinels[index]) {
+            let pid = start_sentinel(&sandbox, &sandbox.sentinels[index], false)?;
+            sandbox.sentinels[index].pid = pid;
+        }
+        save(&sandbox)?;
+    }
+    for node in sandbox.nodes.iter().chain(&sandbox.sentinels) {
         wait_listening(node)?;
     }
     Ok(sandbox)
 }
 
+fn check_sentinel_layout(members: usize, layout: SentinelLayout) -> Result<()> {
+    if !cfg!(target_os = "linux") {
+        return Err(Error::usage("a Sentinel sandbox needs the per-node loopback addresses of Linux")
+            .hint("run sentinels yourself and use --nodes and --sentinels"));
+    }
+    if layout.count == 0 {
+        return Err(Error::usage("--sentinels 0: a Sentinel sandbox needs sentinels").hint("give 1 or more (3 is the usual)"));
+    }
+    if !layout.separate && layout.count != members {
+        return Err(Error::usage(format!(
+            "--sentinels {}: in the one-workload layout each of the {members} member(s) carries one",
+            layout.count
+        ))
+        .hint("leave out --sentinels, or pass --separate to run sentinels on addresses of their own"));
+    }
+    if layout.count > MAX_SENTINEL_MEMBERS {
+        return Err(Error::usage(format!("--sentinels {} is out of range", layout.count))
+            .hint(format!("give 1 to {MAX_SENTINEL_MEMBERS}")));
+    }
+    Ok(())
+}
+
 /// Stops every node and removes the sandbox's state.
 pub fn down(name: &str) -> Result<Sandbox> {
     let sandbox = load(name)?;
+    stop(&sandbox.sentinels);
     stop(&sandbox.nodes);
     fs::remove_dir_all(sandbox_dir(name))?;
     Ok(sandbox)
@@ -213,6 +302,11 @@ pub fn shrink(name: &str, count: usize, delete_storage: bool) -> Result<Sandbox>
     }
     crate::error::note_change();
     let leaving = sandbox.nodes.split_off(count);
+    if sandbox.mode == Mode::Sentinel && !sandbox.separate && sandbox.sentinels.len() > count {
+        // A sentinel container leaves with its pod.
+        let gone = sandbox.sentinels.split_off(count);
+        stop(&gone);
+    }
     stop(&leaving);
     if let Some(node) = leaving.iter().find(|n| is_running(n)) {
         return Err(Error::failed(format!("sandbox node {} did not stop", node.addr)));
@@ -251,32 +345,78 @@ pub fn restart(name: &str, members: &[usize], new_ip: bool) -> Result<Sandbox> {
             .hint(format!("members are 0 to {}", sandbox.nodes.len().saturating_sub(1))));
     }
     let chosen: Vec<SandboxNode> = members.iter().map(|i| sandbox.nodes[*i].clone()).collect();
+    let carried: Vec<usize> =
+        if sandbox.separate { Vec::new() } else { members.iter().copied().filter(|i| *i < sandbox.sentinels.len()).collect() };
+    stop(&carried.iter().map(|i| sandbox.sentinels[*i].clone()).collect::<Vec<_>>());
     stop(&chosen);
     for &index in members {
         if new_ip {
-            sandbox.nodes[index].addr = fresh_addr(&sandbox, index)?;
+            sandbox.nodes[index].addr = fresh_addr(&sandbox.nodes, index, sandbox.block)?;
         }
         let pid = start(&sandbox, &sandbox.nodes[index])?;
         sandbox.nodes[index].pid = pid;
         save(&sandbox)?;
     }
+    for &index in &carried {
+        sandbox.sentinels[index].addr = NodeAddr::new(sandbox.nodes[index].addr.host.clone(), SENTINEL_PORT);
+        let pid = start_sentinel(&sandbox, &sandbox.sentinels[index], false)?;
+        sandbox.sentinels[index].pid = pid;
+        save(&sandbox)?;
+    }
     for &index in members {
         wait_listening(&sandbox.nodes[index])?;
+    }
+    for &index in &carried {
+        wait_listening(&sandbox.sentinels[index])?;
+    }
+    Ok(sandbox)
+}
+
+/// Restarts sentinels (a Sentinel sandbox): with `new_ip` under a new address (separate layout
+/// only: in the one-workload layout a sentinel moves with its member), with `fresh_id` from a
+/// blank configuration, so that it comes back under a new ID and monitors nothing.
+pub fn restart_sentinels(name: &str, which: &[usize], new_ip: bool, fresh_id: bool) -> Result<Sandbox> {
+    let _lock = allocation_lock()?;
+    let mut sandbox = load(name)?;
+    if sandbox.mode != Mode::Sentinel {
+        return Err(Error::usage(format!("sandbox {name} has no sentinels")).hint("start one with `sandbox up --sentinel`"));
+    }
+    if let Some(bad) = which.iter().find(|i| **i >= sandbox.sentinels.len()) {
+        return Err(Error::usage(format!("sandbox {name} has no sentinel {bad}"))
+            .hint(format!("sentinels are 0 to {}", sandbox.sentinels.len().saturating_sub(1))));
+    }
+    if new_ip && !sandbox.separate {
+        return Err(Error::usage("in the one-workload layout a sentinel's address is its member's")
+            .hint("restart the member with --new-ip instead (its sentinel moves with it)"));
+    }
+    let chosen: Vec<SandboxNode> = which.iter().map(|i| sandbox.sentinels[*i].clone()).collect();
+    stop(&chosen);
+    for &index in which {
+        if new_ip {
+            sandbox.sentinels[index].addr = fresh_addr(&sandbox.sentinels, index, sandbox.block)?;
+        }
+        let pid = start_sentinel(&sandbox, &sandbox.sentinels[index], fresh_id)?;
+        sandbox.sentinels[index].pid = pid;
+        save(&sandbox)?;
+    }
+    for &index in which {
+        wait_listening(&sandbox.sentinels[index])?;
     }
     Ok(sandbox)
 }
 
 /// The member's address in the next generation of loopback networks (127.78…, 127.79…) that no
 /// member of the sandbox uses.
-fn fresh_addr(sandbox: &Sandbox, index: usize) -> Result<NodeAddr> {
-    let current = &sandbox.nodes[index].addr;
+fn fresh_addr(nodes: &[SandboxNode], index: usize, block: u16) -> Result<NodeAddr> {
+    let current = &nodes[index].addr;
     let generation = |addr: &NodeAddr| addr.host.split('.').nth(1).and_then(|o| o.parse::<u16>().ok());
     let (Some(now), true) = (generation(current), cfg!(target_os = "linux")) else {
         return Err(Error::usage("a new IP needs the per-node loopback addresses of Linux").hint("restart without --new-ip"));
     };
     let next = if now >= 126 { 77 } else { now + 1 };
-    let addr = NodeAddr::new(format!("127.{next}.{}.{}", sandbox.block, index + 1), current.port);
-    if sandbox.nodes.iter().any(|n| n.addr == addr) {
+    let last = current.host.rsplit('.').next().unwrap_or_default();
+    let addr = NodeAddr::new(format!("127.{next}.{block}.{last}"), current.port);
+    if nodes.iter().any(|n| n.addr == addr) {
         return Err(Error::failed(format!("{addr} is in use by another member")));
     }
     Ok(addr)
@@ -301,8 +441,15 @@ fn stop(nodes: &[SandboxNode]) {
 }
 
 pub fn status(sandbox: &Sandbox) -> Vec<NodeStatus> {
-    sandbox
-        .nodes
+    statuses(&sandbox.nodes)
+}
+
+pub fn sentinel_status(sandbox: &Sandbox) -> Vec<NodeStatus> {
+    statuses(&sandbox.sentinels)
+}
+
+fn statuses(nodes: &[SandboxNode]) -> Vec<NodeStatus> {
+    nodes
         .iter()
         .map(|n| NodeStatus {
             addr: n.addr.clone(),
@@ -327,10 +474,18 @@ pub fn list() -> Vec<String> {
     names
 }
 
-/// Virtual host and zone of the node at `index`: two nodes per host, hosts spread over three zones.
-pub fn site_of(index: usize) -> (String, String) {
-    let pair = index / 2;
-    (format!("host-{pair}"), ZONES[pair % ZONES.len()].to_owned())
+impl Sandbox {
+    /// Virtual host and zone of the member at `index`: in a cluster two nodes per host, hosts
+    /// spread over three zones; in a Sentinel group one member per host (with its sentinel).
+    pub fn site_of(&self, index: usize) -> (String, String) {
+        let host = if self.mode == Mode::Sentinel { index } else { index / 2 };
+        (format!("host-{host}"), ZONES[host % ZONES.len()].to_owned())
+    }
+}
+
+/// A sentinel's name: its member's (one pod, two containers), or `<sandbox>-sentinel-<i>`.
+pub fn sentinel_name(sandbox: &Sandbox, index: usize) -> String {
+    if sandbox.separate { format!("{}-sentinel-{index}", sandbox.name) } else { member_name(&sandbox.name, index) }
 }
 
 /// A member's name, like a StatefulSet pod's: `<sandbox>-<ordinal>`.
@@ -339,8 +494,19 @@ pub fn member_name(sandbox: &str, index: usize) -> String {
 }
 
 fn new_node(sandbox: &Sandbox, index: usize) -> SandboxNode {
-    let (host, zone) = site_of(index);
+    let (host, zone) = sandbox.site_of(index);
     SandboxNode { index, addr: node_addr(sandbox.block, index), host, zone, pid: 0, dir: node_dir(&sandbox.name, index) }
+}
+
+fn new_sentinel(sandbox: &Sandbox, index: usize) -> SandboxNode {
+    let (host, zone) = sandbox.site_of(index);
+    let ip = if sandbox.separate {
+        node_addr(sandbox.block, MAX_SENTINEL_MEMBERS + index).host
+    } else {
+        sandbox.nodes[index].addr.host.clone()
+    };
+    let dir = sandbox_dir(&sandbox.name).join(format!("sentinel-{index}"));
+    SandboxNode { index, addr: NodeAddr::new(ip, SENTINEL_PORT), host, zone, pid: 0, dir }
 }
 
 /// A member's storage (nodes.conf and data); it outlives the member unless deleted.
@@ -416,19 +582,24 @@ fn start(sandbox: &Sandbox, node: &SandboxNode) -> Result<u32> {
     let port = node.addr.port.to_string();
     let log = crate::state::create_private(&node.dir.join("server.log"))?;
     let mut cmd = Command::new(server);
-    cmd.args(["--port", &port, "--bind", ip, "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf"])
-        .args([
-            "--cluster-node-timeout",
-            "5000",
+    cmd.args(["--port", &port, "--bind", ip]);
+    match sandbox.mode {
+        Mode::Cluster => cmd
+            .args(["--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "5000"])
+            .args(["--save", ""]),
+        // What a careful Sentinel deployment runs with: snapshots, and no writes a failover would lose.
+        Mode::Sentinel => cmd.args([
+            "--replica-announce-ip",
+            ip,
             "--save",
-            "",
-            "--appendonly",
-            "no",
-            "--protected-mode",
-            "no",
-            "--daemonize",
-            "no",
-        ])
+            "3600 1",
+            "--min-replicas-to-write",
+            "1",
+            "--min-replicas-max-lag",
+            "10",
+        ]),
+    };
+    cmd.args(["--appendonly", "no", "--protected-mode", "no", "--daemonize", "no"])
         .arg("--dir")
         .arg(&node.dir)
         .current_dir(&node.dir)
@@ -444,6 +615,39 @@ fn start(sandbox: &Sandbox, node: &SandboxNode) -> Result<u32> {
     }
     cmd.args(&sandbox.server_args);
     let child = cmd.spawn().map_err(|e| Error::failed(format!("cannot start {}: {e}", server.display())))?;
+    Ok(child.id())
+}
+
+/// Starts a sentinel from its configuration file, written blank (new ID, monitoring nothing) the
+/// first time or when `fresh` is asked; otherwise the file the sentinel rewrote keeps its state.
+fn start_sentinel(sandbox: &Sandbox, node: &SandboxNode, fresh: bool) -> Result<u32> {
+    use std::os::unix::process::CommandExt;
+    crate::state::private_dir(&node.dir)?;
+    let config = node.dir.join("sentinel.conf");
+    let ip = &node.addr.host;
+    let blank =
+        format!("port {}\nbind {ip}\nprotected-mode no\nsentinel announce-ip {ip}\ndir {}\n", node.addr.port, node.dir.display());
+    let text = match fs::read_to_string(&config) {
+        // The address may have changed (a new IP); the rest is the sentinel's own state.
+        Ok(old) if !fresh => old
+            .lines()
+            .filter(|l| !l.starts_with("bind ") && !l.starts_with("sentinel announce-ip ") && !l.starts_with("port "))
+            .fold(format!("port {}\nbind {ip}\nsentinel announce-ip {ip}\n", node.addr.port), |acc, l| acc + l + "\n"),
+        _ => blank,
+    };
+    crate::state::write_private(&config, text.as_bytes())?;
+    let log = crate::state::create_private(&node.dir.join("server.log"))?;
+    let child = Command::new(&sandbox.server)
+        .arg(&config)
+        .arg("--sentinel")
+        .current_dir(&node.dir)
+        .env_clear()
+        .stdin(Stdio::null())
+        .stdout(log.try_clone()?)
+        .stderr(log)
+        .process_group(0)
+        .spawn()
+        .map_err(|e| Error::failed(format!("cannot start a sentinel with {}: {e}", sandbox.server.display())))?;
     Ok(child.id())
 }
 

@@ -1,0 +1,54 @@
+//! `failover` of a Sentinel group: the planned switchover (see `planner::sentinel::failover`),
+//! then the verdict `check` gives.
+
+use super::super::{Outcome, Report};
+use super::check;
+use crate::cli::FailoverArgs;
+use crate::context::{Context, parse_duration};
+use crate::error::{Error, ExitCode, Result};
+use crate::output;
+use crate::planner::sentinel::failover::{self, FailoverRequest};
+use crate::platform::Platform;
+
+pub async fn run(ctx: &Context, args: &FailoverArgs, platform: &Platform) -> Result<ExitCode> {
+    let wait = parse_duration("--wait-timeout", &args.wait_timeout)?;
+    let pause = parse_duration("--pause-limit", &args.pause_limit)?;
+    let max_lag = crate::units::parse_bytes(&args.max_lag)
+        .map_err(|e| Error::usage(format!("--max-lag: {e}")).hint("give bytes, e.g. 1mb or 0"))?;
+    let facts = super::gather(ctx, platform, &args.target, super::Reading::Existing).await?;
+    let to = args.to.as_deref().map(|to| member_addr(platform, &facts, to)).transpose()?;
+    let request = FailoverRequest {
+        to,
+        max_lag,
+        pause_ms: pause.as_millis() as u64,
+        check: super::command_for(ctx, "check", &args.target),
+    };
+    let plan = failover::plan(&facts, &request)?;
+    let (outcome, summary) = super::carry_out(ctx, &facts, &plan, wait).await?;
+    let verdict = match outcome {
+        Outcome::Applied => {
+            let facts = super::gather(ctx, platform, &args.target, super::Reading::Existing).await?;
+            Some(check::verdict(ctx, &args.target, &facts, max_lag))
+        }
+        _ => None,
+    };
+    if ctx.json {
+        output::print_json(&Report { plan: &plan, outcome, check: verdict })?;
+    } else if let Some(master) = &summary.new_master {
+        println!("{}", ctx.style.good(&format!("OK: {} is the master", facts.named(master))));
+    }
+    Ok(if outcome == Outcome::Stopped { ExitCode::Interrupted } else { ExitCode::Success })
+}
+
+/// A member named by the platform's name (pod, sandbox member) or HOST:PORT.
+pub fn member_addr(
+    platform: &Platform,
+    facts: &crate::planner::sentinel::GroupFacts,
+    reference: &str,
+) -> Result<crate::redis::addr::NodeAddr> {
+    let given = platform.address_for(reference);
+    given.parse().ok().filter(|a| facts.members.contains_key(a)).ok_or_else(|| {
+        let members: Vec<String> = facts.members.keys().map(|a| facts.named(a).to_string()).collect();
+        Error::usage(format!("'{reference}' is no member of the group")).hint(format!("members: {}", members.join(", ")))
+    })
+}

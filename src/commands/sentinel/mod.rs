@@ -1,0 +1,110 @@
+//! The verbs on a Sentinel group (the target has sentinels: `--sentinels`, a Sentinel sandbox):
+//! each verb's file dispatches here when it finds one. This module reads the group — sentinels
+//! first (which master name, what each says of it), then the members — and carries out group plans.
+
+pub mod check;
+pub mod create;
+pub mod failover;
+pub mod fix;
+pub mod status;
+
+use std::collections::BTreeSet;
+
+use super::Outcome;
+use crate::cli::TargetArgs;
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::executor::sentinel::{GroupExecutor, Summary};
+use crate::planner::placement::SiteMap;
+use crate::planner::sentinel::{GroupFacts, Plan};
+use crate::platform::Platform;
+use crate::redis::sentinel;
+
+/// The master name used when a new group is formed without `--master-name`.
+pub const DEFAULT_MASTER_NAME: &str = "mymaster";
+
+/// What the verbs may find when they read a group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// An existing group: some sentinel must monitor the name.
+    Existing,
+    /// `create`: blank sentinels are expected.
+    Forming,
+}
+
+/// Reads the group: exit 4 when neither a member nor a sentinel answers; bad input (a redis given
+/// as a sentinel, a cluster node as a member, an unknown master name) is a usage error.
+pub async fn gather(ctx: &Context, platform: &Platform, target: &TargetArgs, reading: Reading) -> Result<GroupFacts> {
+    let sentinel_addrs = platform.sentinels();
+    let member_addrs = platform.nodes();
+    let (sentinels, members) = tokio::join!(
+        sentinel::ask_sentinels(&ctx.connector, &sentinel_addrs),
+        sentinel::ask_members(&ctx.connector, &member_addrs)
+    );
+    let (mut sentinels, members) = (sentinels?, members?);
+    if sentinels.values().all(|s| s.is_err()) && members.values().all(|m| m.is_err()) {
+        let detail = first_error(&sentinels).or_else(|| first_error(&members));
+        return Err(Error::unreachable(format!("no member or sentinel of the group answered ({})", detail.unwrap_or_default()))
+            .hint("check the addresses given with --nodes and --sentinels"));
+    }
+    let name = master_name(&sentinels, target.master_name.as_deref(), reading)?;
+    sentinel::watch(&ctx.connector, &mut sentinels, &name).await;
+    let mut names = platform.names();
+    names.extend(platform.sentinel_names());
+    let mut sites = platform.sites().0;
+    sites.extend(platform.sentinel_sites().0);
+    Ok(GroupFacts { name, members, sentinels, names, sites: SiteMap(sites) })
+}
+
+fn first_error<T>(answers: &sentinel::Answers<T>) -> Option<String> {
+    answers.iter().find_map(|(a, r)| r.as_ref().err().map(|e| format!("{a}: {e}")))
+}
+
+/// The master name: given, or the only one the sentinels monitor.
+fn master_name(sentinels: &sentinel::Answers<sentinel::SentinelState>, given: Option<&str>, reading: Reading) -> Result<String> {
+    let monitored: BTreeSet<&str> = sentinels.values().flatten().flat_map(|s| s.names.iter().map(String::as_str)).collect();
+    let list = || monitored.iter().copied().collect::<Vec<_>>().join(", ");
+    match (given, reading) {
+        (Some(name), Reading::Forming) => Ok(name.to_owned()),
+        (None, Reading::Forming) => Ok(DEFAULT_MASTER_NAME.to_owned()),
+        (Some(name), Reading::Existing) if monitored.contains(name) || monitored.is_empty() => Ok(name.to_owned()),
+        (Some(name), Reading::Existing) => {
+            Err(Error::usage(format!("no sentinel monitors a master named '{name}' (they monitor {})", list()))
+                .hint(format!("pass --master-name with one of: {}", list())))
+        }
+        (None, Reading::Existing) => match monitored.len() {
+            1 => Ok(monitored.first().expect("one name").to_string()),
+            // Blank sentinels: the findings say so.
+            0 => Ok(DEFAULT_MASTER_NAME.to_owned()),
+            _ => Err(Error::usage(format!("the sentinels monitor several masters: {}", list()))
+                .hint("pass --master-name NAME to pick the group")),
+        },
+    }
+}
+
+/// The command that repairs the target, for hints: `kubectl redis fix <target flags>`.
+pub fn command_for(ctx: &Context, verb: &str, target: &TargetArgs) -> String {
+    format!("kubectl redis {verb} {}", ctx.rerun_words(target)).trim_end().to_owned()
+}
+
+/// Shows the plan, asks, applies it with the group executor.
+pub async fn carry_out(ctx: &Context, facts: &GroupFacts, plan: &Plan, wait: std::time::Duration) -> Result<(Outcome, Summary)> {
+    if let Some(outcome) = super::present(ctx, plan)? {
+        return Ok((outcome, Summary::default()));
+    }
+    let live = facts.live_sentinels().map(|(a, _)| a.clone()).collect();
+    let mut executor = GroupExecutor::new(&ctx.connector, &facts.name, live, wait, &ctx.stop);
+    let quiet = ctx.json;
+    let summary = executor
+        .apply(plan, |n, total, step| {
+            if !quiet {
+                eprintln!("[{n}/{total}] {step}");
+            }
+        })
+        .await?;
+    if summary.stopped {
+        ctx.stop.ending()?;
+        return Ok((Outcome::Stopped, summary));
+    }
+    Ok((Outcome::Applied, summary))
+}

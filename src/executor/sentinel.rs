@@ -1,0 +1,374 @@
+//! Applies a Sentinel group's plan step by step: REPLICAOF on members, SENTINEL MONITOR/SET/RESET
+//! on sentinels, the waits that make each change visible before the next, and the switchover that
+//! pauses writes so that a failover loses none. Stops between steps on Ctrl-C or a lost lease.
+
+use std::collections::BTreeSet;
+use std::time::{Duration, Instant};
+
+use crate::error::{Error, Result};
+use crate::planner::sentinel::{Named, Plan, Steer, Step};
+use crate::redis::addr::NodeAddr;
+use crate::redis::conn::{Connector, NodeConn};
+use crate::redis::info::InfoFacts;
+use crate::redis::sentinel::{self, Known};
+use crate::stop::Stop;
+
+const POLL: Duration = Duration::from_millis(100);
+
+/// What became of a plan.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub stopped: bool,
+    /// After a switchover: the member that became master.
+    pub new_master: Option<NodeAddr>,
+}
+
+pub struct GroupExecutor<'a> {
+    connector: &'a Connector,
+    /// The master name the sentinels monitor.
+    name: String,
+    /// The sentinels that answered when the plan was made: the ones every wait asks.
+    sentinels: Vec<NodeAddr>,
+    wait_timeout: Duration,
+    stop: Stop,
+}
+
+impl<'a> GroupExecutor<'a> {
+    pub fn new(connector: &'a Connector, name: &str, sentinels: Vec<NodeAddr>, wait_timeout: Duration, stop: &Stop) -> Self {
+        GroupExecutor { connector, name: name.to_owned(), sentinels, wait_timeout, stop: stop.clone() }
+    }
+
+    pub async fn apply(&mut self, plan: &Plan, mut on_step: impl FnMut(usize, usize, &Step)) -> Result<Summary> {
+        let mut summary = Summary::default();
+        for (n, step) in plan.steps.iter().enumerate() {
+            if self.stop.is_requested() {
+                summary.stopped = true;
+                break;
+            }
+            on_step(n + 1, plan.steps.len(), step);
+            if crate::planner::PlanStep::changes_cluster(step) {
+                crate::error::note_change();
+            }
+            if let Some(master) = self.apply_step(step).await? {
+                summary.new_master = Some(master);
+            }
+        }
+        Ok(summary)
+    }
+
+    async fn apply_step(&self, step: &Step) -> Result<Option<NodeAddr>> {
+        match step {
+            Step::Promote { member } => {
+                self.member(member).await?.call::<()>(redis::cmd("REPLICAOF").arg("NO").arg("ONE")).await?;
+            }
+            Step::ReplicaOf { member, master } => {
+                let cmd = redis::cmd("REPLICAOF").arg(&master.addr.host).arg(master.addr.port).to_owned();
+                self.member(member).await?.call::<()>(&cmd).await?;
+            }
+            Step::WaitSynced { master, replicas } => self.wait_synced(master, replicas).await?,
+            Step::Monitor { sentinel, master, settings, remove_first } => {
+                let mut conn = self.sentinel(sentinel).await?;
+                if *remove_first
+                    && let Err(e) = conn.call::<()>(redis::cmd("SENTINEL").arg("REMOVE").arg(&self.name)).await
+                    && !e.message.contains("No such master")
+                {
+                    return Err(e);
+                }
+                let monitor = redis::cmd("SENTINEL")
+                    .arg("MONITOR")
+                    .arg(&self.name)
+                    .arg(&master.addr.host)
+                    .arg(master.addr.port)
+                    .arg(settings.quorum)
+                    .to_owned();
+                conn.call::<()>(&monitor).await?;
+                self.set_settings(&mut conn, settings).await?;
+                self.set_auth_pass(&mut conn).await?;
+            }
+            Step::SetSettings { sentinel, settings } => self.set_settings(&mut self.sentinel(sentinel).await?, settings).await?,
+            Step::SetAuthPass { sentinel } => self.set_auth_pass(&mut self.sentinel(sentinel).await?).await?,
+            Step::Reset { sentinel, replicas, sentinels } => {
+                let mut conn = self.sentinel(sentinel).await?;
+                conn.call::<i64>(redis::cmd("SENTINEL").arg("RESET").arg(&self.name)).await?;
+                let others: Vec<&Named> = sentinels.iter().filter(|s| s.addr != sentinel.addr).collect();
+                self.until(&format!("sentinel {sentinel} to know the group again after its reset"), || async {
+                    let (known_replicas, known_sentinels) = self.known_by(&sentinel.addr).await?;
+                    Ok(same(&known_replicas, replicas.iter()) && same(&known_sentinels, others.iter().copied()))
+                })
+                .await?;
+            }
+            Step::WaitAgreement { master, replicas, sentinels } => {
+                self.until(&format!("every sentinel to name {master} and know the group"), || async {
+                    for s in sentinels {
+                        if !self.names_master(&s.addr, &master.addr).await? {
+                            return Ok(false);
+                        }
+                        let (known_replicas, known_sentinels) = self.known_by(&s.addr).await?;
+                        let others = sentinels.iter().filter(|o| o.addr != s.addr);
+                        if !covers(&known_replicas, replicas.iter()) || !covers(&known_sentinels, others) {
+                            return Ok(false);
+                        }
+                    }
+                    Ok(true)
+                })
+                .await?;
+            }
+            Step::Switchover { old, candidates, replicas, steer, sentinel, pause_ms } => {
+                self.steer(steer, |s| s.priority).await?;
+                let switched = self.switchover(old, candidates, replicas, sentinel, *pause_ms).await;
+                let restored = self.steer(steer, |s| s.restore).await;
+                let new_master = switched?;
+                restored?;
+                return Ok(Some(new_master));
+            }
+        }
+        Ok(None)
+    }
+
+    async fn member(&self, member: &Named) -> Result<NodeConn> {
+        self.connector.connect(&member.addr).await
+    }
+
+    async fn sentinel(&self, sentinel: &Named) -> Result<NodeConn> {
+        sentinel::connect(self.connector, &sentinel.addr).await
+    }
+
+    async fn set_settings(&self, conn: &mut NodeConn, s: &crate::redis::sentinel::Settings) -> Result<()> {
+        let cmd = redis::cmd("SENTINEL")
+            .arg("SET")
+            .arg(&self.name)
+            .arg("quorum")
+            .arg(s.quorum)
+            .arg("down-after-milliseconds")
+            .arg(s.down_after_ms)
+            .arg("failover-timeout")
+            .arg(s.failover_timeout_ms)
+            .arg("parallel-syncs")
+            .arg(s.parallel_syncs)
+            .to_owned();
+        conn.call(&cmd).await
+    }
+
+    /// The group's password (and ACL user) as the sentinel's credentials for the members; an empty
+    /// auth-pass when the group has none.
+    async fn set_auth_pass(&self, conn: &mut NodeConn) -> Result<()> {
+        let credentials = &self.connector.credentials;
+        let password = credentials.password().map(|p| p.expose().to_owned()).unwrap_or_default();
+        let mut cmd = redis::cmd("SENTINEL");
+        cmd.arg("SET").arg(&self.name).arg("auth-pass").arg(password);
+        if let Some(user) = &credentials.user {
+            cmd.arg("auth-user").arg(user);
+        }
+        // The command carries the password: errors name the sentinel, never the command.
+        conn.call::<()>(&cmd).await.map_err(|e| Error::failed(format!("SENTINEL SET auth-pass failed: {}", e.message)))
+    }
+
+    /// Sets the priorities `pick` chooses, then waits until every sentinel reports them (Sentinel
+    /// reads a replica's priority from its INFO, every 10 s).
+    async fn steer(&self, steer: &[Steer], pick: impl Fn(&Steer) -> u64) -> Result<()> {
+        if steer.is_empty() {
+            return Ok(());
+        }
+        for s in steer {
+            let cmd = redis::cmd("CONFIG").arg("SET").arg("replica-priority").arg(pick(s)).to_owned();
+            self.member(&s.member).await?.call::<()>(&cmd).await?;
+        }
+        self.until("every sentinel to read the replica priorities", || async {
+            for addr in &self.sentinels {
+                let replicas = self.replicas_seen(addr).await?;
+                // A member the sentinel no longer lists as a replica (the promoted one) has nothing to read.
+                let read =
+                    |s: &Steer| replicas.iter().find(|k| k.addr == s.member.addr).is_none_or(|k| k.priority == Some(pick(s)));
+                if !steer.iter().all(read) {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        })
+        .await
+    }
+
+    /// Pause, catch up, SENTINEL FAILOVER, re-point, unpause: the new master's address.
+    async fn switchover(
+        &self,
+        old: &Named,
+        candidates: &[Named],
+        replicas: &[Named],
+        sentinel: &Named,
+        pause_ms: u64,
+    ) -> Result<NodeAddr> {
+        let candidate_refs: Vec<&Named> = candidates.iter().collect();
+        self.until("the sentinels to see the candidates as replicas they can promote", || {
+            self.sentinels_see_promotable(&candidate_refs)
+        })
+        .await?;
+        let mut master = self.member(old).await?;
+        let paused_at = Instant::now();
+        master.call::<()>(redis::cmd("CLIENT").arg("PAUSE").arg(pause_ms).arg("WRITE")).await?;
+        let result =
+            self.fail_over_paused(&mut master, old, candidates, sentinel, paused_at + Duration::from_millis(pause_ms)).await;
+        // Lifted whatever happened: by now the old master is a replica, or nothing changed.
+        let unpaused = master.call::<()>(redis::cmd("CLIENT").arg("UNPAUSE")).await;
+        let new_master = result?;
+        unpaused?;
+        self.until(&format!("every sentinel to name {new_master} and every other member to replicate from it"), || async {
+            for addr in &self.sentinels {
+                if !self.names_master(addr, &new_master).await? {
+                    return Ok(false);
+                }
+            }
+            let others: Vec<&Named> = replicas.iter().chain([old]).filter(|m| m.addr != new_master).collect();
+            for member in &others {
+                let text: String = self.member(member).await?.call(redis::cmd("INFO").arg("replication")).await?;
+                if !follows(&text, &new_master) {
+                    return Ok(false);
+                }
+            }
+            self.sentinels_see_promotable(&others).await
+        })
+        .await?;
+        Ok(new_master)
+    }
+
+    async fn fail_over_paused(
+        &self,
+        master: &mut NodeConn,
+        old: &Named,
+        candidates: &[Named],
+        sentinel: &Named,
+        pause_ends: Instant,
+    ) -> Result<NodeAddr> {
+        let offset = InfoFacts::parse(&master.call::<String>(redis::cmd("INFO").arg("replication")).await?).repl_offset;
+        self.until_before(pause_ends, "the replicas to reach the paused master's offset", || async {
+            for c in candidates {
+                if self.info(&c.addr).await?.repl_offset < offset {
+                    return Ok(None);
+                }
+            }
+            Ok(Some(()))
+        })
+        .await?;
+        crate::error::note_change();
+        let mut conn = self.sentinel(sentinel).await?;
+        conn.call::<()>(redis::cmd("SENTINEL").arg("FAILOVER").arg(&self.name)).await?;
+        let promoted = self
+            .until_before(pause_ends, "a replica to be promoted", || async {
+                for c in candidates {
+                    if self.info(&c.addr).await?.role == "master" {
+                        return Ok(Some(c.addr.clone()));
+                    }
+                }
+                Ok(None)
+            })
+            .await?;
+        let cmd = redis::cmd("REPLICAOF").arg(&promoted.host).arg(promoted.port).to_owned();
+        master
+            .call::<()>(&cmd)
+            .await
+            .map_err(|e| Error::failed(format!("{old} could not be re-pointed at {promoted}: {}", e.message)))?;
+        Ok(promoted)
+    }
+
+    async fn wait_synced(&self, master: &Named, replicas: &[Named]) -> Result<()> {
+        self.until(&format!("the replicas of {master} to finish their sync"), || async {
+            for r in replicas {
+                let text: String = self.member(r).await?.call(redis::cmd("INFO").arg("replication")).await?;
+                if !follows(&text, &master.addr) {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        })
+        .await
+    }
+
+    async fn info(&self, addr: &NodeAddr) -> Result<InfoFacts> {
+        let text: String = self.connector.connect(addr).await?.call(redis::cmd("INFO").arg("replication")).await?;
+        Ok(InfoFacts::parse(&text))
+    }
+
+    /// The sentinel names `master` and has no failover in progress (during one, SENTINEL MASTER
+    /// still shows the old master while GET-MASTER-ADDR-BY-NAME already shows the promoted one).
+    async fn names_master(&self, sentinel: &NodeAddr, master: &NodeAddr) -> Result<bool> {
+        let mut conn = sentinel::connect(self.connector, sentinel).await?;
+        let fields: Vec<String> = conn.call(redis::cmd("SENTINEL").arg("MASTER").arg(&self.name)).await?;
+        Ok(sentinel::names_settled_master(&fields, master))
+    }
+
+    /// The replicas and sentinels a sentinel lists for the name.
+    async fn known_by(&self, sentinel: &NodeAddr) -> Result<(BTreeSet<NodeAddr>, BTreeSet<NodeAddr>)> {
+        let mut conn = sentinel::connect(self.connector, sentinel).await?;
+        let replicas: Vec<Vec<String>> = conn.call(redis::cmd("SENTINEL").arg("REPLICAS").arg(&self.name)).await?;
+        let sentinels: Vec<Vec<String>> = conn.call(redis::cmd("SENTINEL").arg("SENTINELS").arg(&self.name)).await?;
+        Ok((sentinel::addresses(&replicas), sentinel::addresses(&sentinels)))
+    }
+
+    /// The replicas a sentinel lists for the name, as it sees them.
+    async fn replicas_seen(&self, sentinel: &NodeAddr) -> Result<Vec<Known>> {
+        let mut conn = sentinel::connect(self.connector, sentinel).await?;
+        let replicas: Vec<Vec<String>> = conn.call(redis::cmd("SENTINEL").arg("REPLICAS").arg(&self.name)).await?;
+        Ok(sentinel::known_list(&replicas))
+    }
+
+    /// Every sentinel sees each member as a promotable replica (so the next failover finds them).
+    async fn sentinels_see_promotable(&self, members: &[&Named]) -> Result<bool> {
+        for addr in &self.sentinels {
+            let seen = self.replicas_seen(addr).await?;
+            if !members.iter().all(|m| seen.iter().any(|k| k.addr == m.addr && (k.promotable() || k.priority == Some(0)))) {
+                return Ok(false);
+            }
+        }
+        Ok(true)
+    }
+
+    /// Polls `check` until it holds, within the wait timeout. A wait belongs to the step in flight:
+    /// Ctrl-C lets it finish (or time out) and stops the run after it.
+    async fn until<F, Fut>(&self, what: &str, check: F) -> Result<()>
+    where
+        F: Fn() -> Fut,
+        Fut: std::future::Future<Output = Result<bool>>,
+    {
+        self.until_before(Instant::now() + self.wait_timeout, what, || async { Ok(check().await?.then_some(())) }).await
+    }
+
+    async fn until_before<T, F, Fut>(&self, deadline: Instant, what: &str, check: F) -> Result<T>
+    where
+        F: Fn() -> Fut,
+        Fut: std::future::Future<Output = Result<Option<T>>>,
+    {
+        let mut last_error = None;
+        loop {
+            match check().await {
+                Ok(Some(value)) => return Ok(value),
+                Ok(None) => {}
+                Err(e) => last_error = Some(e.message),
+            }
+            if Instant::now() >= deadline {
+                let detail = last_error.map(|e| format!(" (last error: {e})")).unwrap_or_default();
+                return Err(Error::failed(format!("gave up waiting for {what}{detail}"))
+                    .hint("run `kubectl redis check` to see where the group stands; raise --wait-timeout if it is only slow"));
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+}
+
+/// INFO replication of a replica whose link to `master` is up and whose sync is done.
+fn follows(info: &str, master: &NodeAddr) -> bool {
+    let has = |line: String| info.lines().any(|l| l.trim_end() == line);
+    has(format!("master_host:{}", master.host))
+        && has(format!("master_port:{}", master.port))
+        && has("master_link_status:up".to_owned())
+        && has("master_sync_in_progress:0".to_owned())
+}
+
+/// The addresses a SENTINEL REPLICAS/SENTINELS reply lists are exactly these.
+fn same<'n>(known: &BTreeSet<NodeAddr>, expected: impl Iterator<Item = &'n Named>) -> bool {
+    let expected: BTreeSet<NodeAddr> = expected.map(|n| n.addr.clone()).collect();
+    *known == expected
+}
+
+/// The reply lists at least these addresses.
+fn covers<'n>(known: &BTreeSet<NodeAddr>, mut expected: impl Iterator<Item = &'n Named>) -> bool {
+    expected.all(|n| known.contains(&n.addr))
+}

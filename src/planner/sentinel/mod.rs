@@ -1,0 +1,310 @@
+//! Sentinel-watched groups, the second kind of deployment beside Redis Cluster: one master name,
+//! its redis members and its sentinels. This module holds the group as the tool sees it (assembled
+//! from what sentinels and members said, pure) and the planning built on it: findings (`health`),
+//! the planned switchover (`failover`), repairs (`repair`) and forming a group (`create`).
+
+pub mod create;
+pub mod failover;
+pub mod health;
+pub mod repair;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use super::PlanStep;
+use super::placement::{Site, SiteMap};
+use crate::redis::addr::NodeAddr;
+use crate::redis::sentinel::{Answers, MemberState, SentinelState, Settings, Watch};
+
+/// A plan for a group.
+pub type Plan = super::Plan<Step>;
+
+/// One change to a group, or one wait for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "step", rename_all = "kebab-case")]
+pub enum Step {
+    /// REPLICAOF NO ONE: the member serves as the group's master.
+    Promote { member: Named },
+    /// REPLICAOF: the member replicates from `master` (dropping writes only it has).
+    ReplicaOf { member: Named, master: Named },
+    /// Waits until each replica has finished its first sync with the master.
+    WaitSynced { master: Named, replicas: Vec<Named> },
+    /// SENTINEL REMOVE (when it monitors the name elsewhere), MONITOR, then SET of the settings and
+    /// of auth-pass (the group's password, never shown).
+    Monitor { sentinel: Named, master: Named, settings: Settings, remove_first: bool },
+    /// SENTINEL SET of the settings on a sentinel whose settings drifted.
+    SetSettings { sentinel: Named, settings: Settings },
+    /// SENTINEL SET auth-pass: the group's password (never shown).
+    SetAuthPass { sentinel: Named },
+    /// SENTINEL RESET on one sentinel, then waits until it knows exactly these replicas and sentinels.
+    Reset { sentinel: Named, replicas: Vec<Named>, sentinels: Vec<Named> },
+    /// Waits until every sentinel names the master and knows every replica and every other sentinel.
+    WaitAgreement { master: Named, replicas: Vec<Named>, sentinels: Vec<Named> },
+    /// The switchover: steer the election (replica-priority, waited for until every sentinel has
+    /// read it, restored afterwards whatever happens), pause writes on the old master (bounded),
+    /// wait until the replicas that can be promoted have its offset, SENTINEL FAILOVER, wait until
+    /// one of them answers as master, re-point the old master at it at once, lift the pause, wait
+    /// until the sentinels agree.
+    /// `replicas` are all of the old master's: the step ends when each follows the new master.
+    Switchover { old: Named, candidates: Vec<Named>, replicas: Vec<Named>, steer: Vec<Steer>, sentinel: Named, pause_ms: u64 },
+}
+
+/// A temporary replica-priority that makes Sentinel promote the replica asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Steer {
+    pub member: Named,
+    pub priority: u64,
+    pub restore: u64,
+}
+
+impl PlanStep for Step {
+    fn changes_cluster(&self) -> bool {
+        !matches!(self, Step::WaitSynced { .. } | Step::WaitAgreement { .. })
+    }
+}
+
+impl fmt::Display for Step {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let list = |v: &[Named]| v.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+        match self {
+            Step::Promote { member } => write!(f, "make {member} a master (REPLICAOF NO ONE)"),
+            Step::ReplicaOf { member, master } => write!(f, "make {member} a replica of {master}"),
+            Step::WaitSynced { master, replicas } => {
+                write!(f, "wait until {} replica(s) have synced with {master}", replicas.len())
+            }
+            Step::Monitor { sentinel, master, settings, remove_first } => write!(
+                f,
+                "{}make sentinel {sentinel} monitor {master} (quorum {}, down-after {} ms, failover-timeout {} ms, parallel-syncs {}, auth-pass)",
+                if *remove_first { "remove the group from and then " } else { "" },
+                settings.quorum,
+                settings.down_after_ms,
+                settings.failover_timeout_ms,
+                settings.parallel_syncs
+            ),
+            Step::SetSettings { sentinel, settings } => write!(
+                f,
+                "set quorum {}, down-after {} ms, failover-timeout {} ms, parallel-syncs {} on sentinel {sentinel}",
+                settings.quorum, settings.down_after_ms, settings.failover_timeout_ms, settings.parallel_syncs
+            ),
+            Step::SetAuthPass { sentinel } => write!(f, "set the group's password as auth-pass on sentinel {sentinel}"),
+            Step::Reset { sentinel, replicas, sentinels } => write!(
+                f,
+                "reset sentinel {sentinel} and wait until it knows again {} replica(s) and {} other sentinel(s)",
+                replicas.len(),
+                sentinels.len().saturating_sub(1)
+            ),
+            Step::WaitAgreement { master, sentinels, .. } => {
+                write!(f, "wait until all {} sentinels name {master} and know the group", sentinels.len())
+            }
+            Step::Switchover { old, candidates, steer, sentinel, pause_ms, .. } => {
+                for s in steer {
+                    write!(f, "set replica-priority {} on {} (restored to {} after), ", s.priority, s.member, s.restore)?;
+                }
+                write!(
+                    f,
+                    "pause writes on {old} (at most {pause_ms} ms), wait until {} has its offset, fail over through sentinel {sentinel}, re-point {old} at the new master",
+                    list(candidates)
+                )
+            }
+        }
+    }
+}
+
+/// Everything read from a group, with the platform's names and sites for its addresses.
+#[derive(Debug, Clone)]
+pub struct GroupFacts {
+    pub name: String,
+    pub members: Answers<MemberState>,
+    pub sentinels: Answers<SentinelState>,
+    pub names: BTreeMap<NodeAddr, String>,
+    pub sites: SiteMap,
+}
+
+/// The master the sentinels name: the address named with the highest config epoch by most of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Election {
+    pub master: NodeAddr,
+    pub epoch: u64,
+    /// Sentinels that name this master at this epoch.
+    pub agreeing: usize,
+    /// Sentinels the platform lists (answering or not).
+    pub sentinels: usize,
+}
+
+impl Election {
+    /// More than half of all sentinels name it.
+    pub fn has_majority(&self) -> bool {
+        self.agreeing * 2 > self.sentinels
+    }
+}
+
+/// A group member or sentinel as plans and findings name it: the platform's name and address.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Named {
+    pub addr: NodeAddr,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl fmt::Display for Named {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.name {
+            Some(name) => write!(f, "{name} ({})", self.addr),
+            None => write!(f, "{}", self.addr),
+        }
+    }
+}
+
+impl GroupFacts {
+    pub fn named(&self, addr: &NodeAddr) -> Named {
+        Named { addr: addr.clone(), name: self.names.get(addr).cloned() }
+    }
+
+    pub fn site(&self, addr: &NodeAddr) -> Site {
+        self.sites.site(Some(addr))
+    }
+
+    /// The answering sentinels that monitor the name, with their view of it.
+    pub fn watches(&self) -> impl Iterator<Item = (&NodeAddr, &SentinelState, &Watch)> {
+        self.sentinels.iter().filter_map(|(a, s)| {
+            let state = s.as_ref().ok()?;
+            Some((a, state, state.watch.as_ref()?))
+        })
+    }
+
+    pub fn live_sentinels(&self) -> impl Iterator<Item = (&NodeAddr, &SentinelState)> {
+        self.sentinels.iter().filter_map(|(a, s)| s.as_ref().ok().map(|s| (a, s)))
+    }
+
+    pub fn live_members(&self) -> impl Iterator<Item = (&NodeAddr, &MemberState)> {
+        self.members.iter().filter_map(|(a, s)| s.as_ref().ok().map(|s| (a, s)))
+    }
+
+    pub fn member(&self, addr: &NodeAddr) -> Option<&MemberState> {
+        self.members.get(addr)?.as_ref().ok()
+    }
+
+    /// Members that answer `role:master`.
+    pub fn masters(&self) -> Vec<&NodeAddr> {
+        self.live_members().filter(|(_, m)| m.info.role == "master").map(|(a, _)| a).collect()
+    }
+
+    /// Which master the sentinels name; `None` when no sentinel monitors the name.
+    pub fn election(&self) -> Option<Election> {
+        let top = self.watches().map(|(_, _, w)| w.config_epoch).max()?;
+        let mut votes: BTreeMap<&NodeAddr, usize> = BTreeMap::new();
+        for (_, _, w) in self.watches().filter(|(_, _, w)| w.config_epoch == top) {
+            *votes.entry(&w.master).or_default() += 1;
+        }
+        let (master, _) = votes.iter().max_by_key(|(addr, n)| (**n, std::cmp::Reverse(**addr)))?;
+        let agreeing = self.watches().filter(|(_, _, w)| &w.master == *master).count();
+        Some(Election { master: (*master).clone(), epoch: top, agreeing, sentinels: self.sentinels.len() })
+    }
+
+    /// Sentinel entries as Redis counts voters: the most any sentinel knows, plus itself.
+    pub fn voters(&self) -> usize {
+        self.watches().map(|(_, _, w)| w.sentinels.len() + 1).max().unwrap_or(0)
+    }
+
+    /// Whether the address is a sentinel this group runs (one the platform lists and that answers).
+    pub fn is_live_sentinel(&self, addr: &NodeAddr, run_id: &str) -> bool {
+        self.sentinels.get(addr).is_some_and(|s| s.as_ref().is_ok_and(|s| run_id.is_empty() || s.myid == run_id))
+    }
+
+    /// Whether the address is a member that answers.
+    pub fn is_live_member(&self, addr: &NodeAddr) -> bool {
+        self.member(addr).is_some()
+    }
+
+    /// The replicas a member has, as each member says of itself (following `master`).
+    pub fn replicas_of(&self, master: &NodeAddr) -> Vec<&NodeAddr> {
+        self.live_members().filter(|(_, m)| m.master.as_ref() == Some(master)).map(|(a, _)| a).collect()
+    }
+
+    /// A replica's lag in bytes behind the master it follows.
+    pub fn lag(&self, replica: &NodeAddr) -> Option<u64> {
+        let me = self.member(replica)?;
+        let master = self.member(me.master.as_ref()?)?;
+        Some(master.info.repl_offset.saturating_sub(me.info.repl_offset))
+    }
+}
+
+#[cfg(test)]
+pub mod fixtures {
+    //! Groups built by hand for the planner's tests.
+
+    use super::*;
+    use crate::redis::info::InfoFacts;
+    use crate::redis::sentinel::{Known, Settings};
+
+    pub fn addr(i: usize) -> NodeAddr {
+        NodeAddr::new(format!("127.0.1.{i}"), 6379)
+    }
+
+    pub fn sentinel_addr(i: usize) -> NodeAddr {
+        NodeAddr::new(format!("127.0.1.{i}"), 26379)
+    }
+
+    pub fn member(master: Option<usize>, offset: u64) -> MemberState {
+        MemberState {
+            info: InfoFacts {
+                server: "redis".into(),
+                role: if master.is_some() { "slave" } else { "master" }.into(),
+                master_link_up: master.map(|_| true),
+                repl_offset: offset,
+                keys: 10,
+                ..Default::default()
+            },
+            run_id: format!("run{offset}"),
+            master: master.map(addr),
+            priority: 100,
+            min_replicas_to_write: 1,
+            persistence: true,
+            replicas: Vec::new(),
+        }
+    }
+
+    pub fn known(addr: NodeAddr, run_id: &str) -> Known {
+        Known { addr, run_id: run_id.into(), flags: vec![], link_ok: Some(true), priority: Some(100) }
+    }
+
+    /// A healthy group: member 0 master, members 1..n replicas, sentinels 0..s on the members' IPs.
+    pub fn healthy(n: usize, s: usize) -> GroupFacts {
+        let members = (0..n).map(|i| (addr(i), Ok(member((i > 0).then_some(0), 1000)))).collect();
+        let sentinels = (0..s)
+            .map(|i| {
+                let watch = Watch {
+                    master: addr(0),
+                    master_flags: vec!["master".into()],
+                    config_epoch: 0,
+                    settings: Settings {
+                        quorum: (s as u64 / 2) + 1,
+                        down_after_ms: 5000,
+                        failover_timeout_ms: 60000,
+                        parallel_syncs: 1,
+                    },
+                    replicas: (1..n).map(|r| known(addr(r), &format!("run{r}"))).collect(),
+                    sentinels: (0..s).filter(|o| *o != i).map(|o| known(sentinel_addr(o), &format!("s{o}"))).collect(),
+                    ckquorum: Ok("OK".into()),
+                };
+                let state =
+                    SentinelState { myid: format!("s{i}"), tilt: false, names: vec!["mymaster".into()], watch: Some(watch) };
+                (sentinel_addr(i), Ok(state))
+            })
+            .collect();
+        let sites = SiteMap(
+            (0..n.max(s))
+                .flat_map(|i| {
+                    [(addr(i), Site::new(format!("host-{i}"), None)), (sentinel_addr(i), Site::new(format!("host-{i}"), None))]
+                })
+                .collect(),
+        );
+        GroupFacts { name: "mymaster".into(), members, sentinels, names: BTreeMap::new(), sites }
+    }
+
+    pub fn watch_mut(facts: &mut GroupFacts, i: usize) -> &mut Watch {
+        facts.sentinels.get_mut(&sentinel_addr(i)).unwrap().as_mut().unwrap().watch.as_mut().unwrap()
+    }
+}
