@@ -29,6 +29,9 @@ on_both_servers!(
     scale_up_then_down_moves_only_the_new_or_dropped_shards_slots,
     a_statefulset_is_created_and_scaled_through_the_kubernetes_api_and_port_forward,
     acknowledged_writes_survive_every_change_under_live_traffic,
+    a_sentinel_group_is_formed_shown_and_failed_over_under_live_writes_without_losing_an_acknowledged_write,
+    stale_entries_of_a_replica_and_of_a_sentinel_that_came_back_under_new_addresses_are_found_and_cleared,
+    a_second_master_holding_data_is_demoted_only_when_named_and_split_sentinels_need_a_named_master,
 );
 
 fn create_forms_a_healthy_three_by_one_cluster(server: Server) {
@@ -2624,4 +2627,189 @@ fn the_tool_killed_at_random_moments_under_load_converges_when_run_again() {
     assert_eq!(shape(&sb), (3, 3));
     let check = sb.run(&["check", &target]);
     assert!([0, 10].contains(&check.code), "{}", check.stdout);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentinel groups: real standalone members and real sentinels.
+
+/// SENTINEL REPLICAS/SENTINELS of the group on one sentinel: the addresses it lists.
+fn sentinel_lists(sentinel: &str, what: &str) -> BTreeSet<String> {
+    let entries: Vec<Vec<String>> =
+        redis::cmd("SENTINEL").arg(what).arg("mymaster").query(&mut support::connect(sentinel)).unwrap();
+    entries
+        .iter()
+        .map(|e| {
+            let field = |k: &str| e.chunks(2).find(|c| c[0] == k).map(|c| c[1].clone()).unwrap();
+            format!("{}:{}", field("ip"), field("port"))
+        })
+        .collect()
+}
+
+/// Every sentinel lists exactly the live replicas and the other live sentinels, and CKQUORUM is OK.
+fn assert_sentinels_know_exactly_the_group(sb: &Sandbox, sentinels: &[String]) {
+    let master = sb.group_master().expect("one master");
+    let replicas: BTreeSet<String> = sb.addrs.iter().filter(|a| **a != master).cloned().collect();
+    for s in sentinels {
+        let others: BTreeSet<String> = sentinels.iter().filter(|o| *o != s).cloned().collect();
+        assert_eq!(sentinel_lists(s, "REPLICAS"), replicas, "replicas known to {s}");
+        assert_eq!(sentinel_lists(s, "SENTINELS"), others, "sentinels known to {s}");
+        let ok: String = redis::cmd("SENTINEL").arg("CKQUORUM").arg("mymaster").query(&mut support::connect(s)).unwrap();
+        assert!(ok.starts_with("OK"), "{s}: {ok}");
+    }
+}
+
+fn a_sentinel_group_is_formed_shown_and_failed_over_under_live_writes_without_losing_an_acknowledged_write(server: Server) {
+    let (sb, sentinels) = Sandbox::start_group(server, 3, None);
+    let target = sb.target();
+    let status = sb.run(&["status", &target, "-o", "json"]).expect(0).json();
+    assert_eq!(status["kind"], "sentinel");
+    assert_eq!((status["sentinels_agreeing"].as_u64(), status["sentinels_total"].as_u64()), (Some(3), Some(3)));
+    assert_eq!(status["master"], sb.addrs[0].as_str(), "the first member is the master");
+    assert_eq!(status["members"].as_array().unwrap().len(), 3);
+    assert!(status["ckquorum"].as_str().unwrap().starts_with("OK"), "{status}");
+    sb.run(&["check", &target]).expect(0);
+    // Running create again finds nothing to do.
+    let again = sb.run(&["create", "--sentinel", &target, "--yes", "-o", "json"]).expect(0).json();
+    assert_eq!(again["outcome"], "nothing-to-do");
+
+    let load = support::group::GroupLoad::start(&sentinels.addrs, "mymaster", "w", 2);
+    std::thread::sleep(Duration::from_millis(800));
+    let steered = sb.run(&["failover", &target, "--to", "g-2", "--yes", "-o", "json"]).expect(0).json();
+    assert_eq!(steered["outcome"], "applied");
+    assert_eq!(sb.group_master().as_deref(), Some(sb.addrs[2].as_str()), "--to picks the new master");
+    std::thread::sleep(Duration::from_millis(800));
+    sb.run(&["failover", &target, "--yes"]).expect(0);
+    std::thread::sleep(Duration::from_millis(800));
+    let tally = load.stop();
+    let master = sb.group_master().expect("one master after the failovers");
+    assert_ne!(master, sb.addrs[2], "the second failover moved the master again");
+    assert!(tally.acked.len() > 500, "the writers wrote too little to prove anything: {}", tally.acked.len());
+    let missing = support::group::missing_keys(&master, &tally.acked);
+    assert!(
+        missing.is_empty(),
+        "{} of {} acknowledged writes lost, e.g. {:?}",
+        missing.len(),
+        tally.acked.len(),
+        &missing[..missing.len().min(3)]
+    );
+    eprintln!("{} acknowledged writes kept, {} failed writes", tally.acked.len(), tally.failed);
+    // The steered priority was restored; the group is healthy and every sentinel knows it exactly.
+    let priority: Vec<String> = query(&mut sb.conn(2), &["CONFIG", "GET", "replica-priority"]);
+    assert_eq!(priority[1], "100");
+    sb.run(&["check", &target]).expect(0);
+    assert_sentinels_know_exactly_the_group(&sb, &sentinels.addrs);
+}
+
+fn stale_entries_of_a_replica_and_of_a_sentinel_that_came_back_under_new_addresses_are_found_and_cleared(server: Server) {
+    let (mut sb, sentinels) = Sandbox::start_group(server, 3, Some(3));
+    let target = sb.target();
+    let master = sb.group_master().unwrap();
+    support::write_plain_keys(&master, 200);
+
+    // A replica restarted under a new IP rejoins (its role survives in its configuration file);
+    // the sentinels learn its new address and keep the old one.
+    sb.run(&["sandbox", "restart", "g", "2", "--new-ip"]).expect(0);
+    sb.refresh();
+    let new_replica = sb.addrs[2].clone();
+    assert!(
+        eventually(Duration::from_secs(30), || sentinels
+            .addrs
+            .iter()
+            .all(|s| sentinel_lists(s, "REPLICAS").contains(&new_replica))),
+        "the sentinels never learned the replica's new address"
+    );
+    let verdict = sb.verdict();
+    let codes: Vec<&str> = verdict["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert_eq!(codes.iter().filter(|c| **c == "stale-replica-entry").count(), 3, "{verdict}");
+    sb.run(&["check", &target]).expect(10);
+
+    // A sentinel without persistent configuration comes back three times under a new ID and IP;
+    // a chart's start script makes it monitor the master each time.
+    for _ in 0..3 {
+        sb.run(&["sandbox", "restart", "g", "--sentinel", "2", "--new-ip", "--fresh-id"]).expect(0);
+        let fresh = sb.sentinels().addrs[2].clone();
+        let (host, port) = master.split_once(':').unwrap();
+        let mut conn = support::connect(&fresh);
+        let _: () = redis::cmd("SENTINEL").arg("MONITOR").arg("mymaster").arg(host).arg(port).arg(2).query(&mut conn).unwrap();
+        let _: () =
+            redis::cmd("SENTINEL").arg("SET").arg("mymaster").arg("down-after-milliseconds").arg(10000).query(&mut conn).unwrap();
+        let _: () =
+            redis::cmd("SENTINEL").arg("SET").arg("mymaster").arg("failover-timeout").arg(180000).query(&mut conn).unwrap();
+        assert!(
+            eventually(Duration::from_secs(30), || sentinels.addrs[..2]
+                .iter()
+                .all(|s| sentinel_lists(s, "SENTINELS").contains(&fresh))),
+            "the other sentinels never learned {fresh}"
+        );
+    }
+    let live = sb.sentinels().addrs;
+    let verdict = sb.verdict();
+    let codes: Vec<&str> = verdict["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"quorum-unreachable") && codes.contains(&"stale-sentinel-entry"), "{verdict}");
+    sb.run(&["check", &target]).expect(11);
+
+    // fix resets one sentinel at a time; killed in the middle of that, a re-run converges.
+    let mut child = sb.spawn(&["fix", &target, "--yes"]);
+    let stderr = child.stderr.take().unwrap();
+    let mut lines = std::io::BufRead::lines(std::io::BufReader::new(stderr));
+    let reset = lines.by_ref().map_while(Result::ok).find(|l| l.contains("reset sentinel"));
+    assert!(reset.is_some(), "fix planned no reset");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let fixed = sb.run(&["fix", &target, "--yes", "-o", "json"]).expect(0).json();
+    assert_eq!(fixed["check"]["healthy"], true, "{fixed}");
+    sb.run(&["check", &target]).expect(0);
+    assert_sentinels_know_exactly_the_group(&sb, &live);
+    support::assert_plain_keys(&sb.group_master().unwrap(), 200);
+}
+
+fn a_second_master_holding_data_is_demoted_only_when_named_and_split_sentinels_need_a_named_master(server: Server) {
+    let (mut sb, sentinels) = Sandbox::start_group(server, 3, None);
+    let target = sb.target();
+    let master = sb.group_master().unwrap();
+    support::write_plain_keys(&master, 100);
+    assert!(eventually(Duration::from_secs(10), || query::<i64>(&mut sb.conn(1), &["DBSIZE"]) == 100));
+
+    // Split brain: member 1 leaves, takes a write of its own and comes back as a master on a new IP.
+    let mut conn = sb.conn(1);
+    query::<()>(&mut conn, &["REPLICAOF", "NO", "ONE"]);
+    // As most charts run it: taking writes without replicas.
+    query::<()>(&mut conn, &["CONFIG", "SET", "min-replicas-to-write", "0"]);
+    query::<()>(&mut conn, &["SET", "only-on-the-old-master", "x"]);
+    query::<()>(&mut conn, &["CONFIG", "REWRITE"]);
+    sb.run(&["sandbox", "restart", "g", "1", "--new-ip"]).expect(0);
+    sb.refresh();
+    // Its sentinel moved with it (one pod, two containers).
+    let sentinels = sb.sentinels();
+    let verdict = sb.verdict();
+    let codes: Vec<&str> = verdict["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"several-masters"), "{verdict}");
+    let before = support::cluster_digest_of_group(&sb);
+    let refused = sb.run(&["fix", &target, "--yes"]).expect(3);
+    assert!(refused.stderr.contains("101 key(s)") && refused.stderr.contains("--discard-writes-on"), "{}", refused.stderr);
+    assert_eq!(support::cluster_digest_of_group(&sb), before, "a refusal changes nothing");
+    sb.run(&["fix", &target, "--discard-writes-on", "g-1", "--yes"]).expect(0);
+    sb.run(&["check", &target]).expect(0);
+    assert_sentinels_know_exactly_the_group(&sb, &sentinels.addrs);
+    support::assert_plain_keys(&sb.group_master().unwrap(), 100);
+
+    // Three masters, each watched by its own sentinel: nobody can say which one is right.
+    for (i, s) in sentinels.addrs.iter().enumerate() {
+        let mut member = sb.conn(i);
+        query::<()>(&mut member, &["REPLICAOF", "NO", "ONE"]);
+        let (host, port) = sb.addrs[i].split_once(':').unwrap();
+        let mut sentinel = support::connect(s);
+        query::<()>(&mut sentinel, &["SENTINEL", "REMOVE", "mymaster"]);
+        query::<()>(&mut sentinel, &["SENTINEL", "MONITOR", "mymaster", host, port, "1"]);
+    }
+    let verdict = sb.verdict();
+    let codes: Vec<&str> = verdict["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"sentinels-disagree") && codes.contains(&"several-masters"), "{verdict}");
+    let refused = sb.run(&["fix", &target, "--yes"]).expect(3);
+    assert!(refused.stderr.contains("--master"), "{}", refused.stderr);
+    sb.run(&["fix", &target, "--master", "g-0", "--discard-writes-on", "g-1", "--discard-writes-on", "g-2", "--yes"]).expect(0);
+    sb.run(&["check", &target]).expect(0);
+    assert_eq!(sb.group_master().as_deref(), Some(sb.addrs[0].as_str()));
+    assert_sentinels_know_exactly_the_group(&sb, &sentinels.addrs);
+    support::assert_plain_keys(&sb.addrs[0], 100);
 }

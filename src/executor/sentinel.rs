@@ -59,11 +59,15 @@ impl<'a> GroupExecutor<'a> {
     async fn apply_step(&self, step: &Step) -> Result<Option<NodeAddr>> {
         match step {
             Step::Promote { member } => {
-                self.member(member).await?.call::<()>(redis::cmd("REPLICAOF").arg("NO").arg("ONE")).await?;
+                let mut conn = self.member(member).await?;
+                conn.call::<()>(redis::cmd("REPLICAOF").arg("NO").arg("ONE")).await?;
+                persist_role(&mut conn).await?;
             }
             Step::ReplicaOf { member, master } => {
+                let mut conn = self.member(member).await?;
                 let cmd = redis::cmd("REPLICAOF").arg(&master.addr.host).arg(master.addr.port).to_owned();
-                self.member(member).await?.call::<()>(&cmd).await?;
+                conn.call::<()>(&cmd).await?;
+                persist_role(&mut conn).await?;
             }
             Step::WaitSynced { master, replicas } => self.wait_synced(master, replicas).await?,
             Step::Monitor { sentinel, master, settings, remove_first } => {
@@ -287,7 +291,7 @@ impl<'a> GroupExecutor<'a> {
         Ok(InfoFacts::parse(&text))
     }
 
-    /// The sentinel names `master` and has no failover in progress (during one, SENTINEL MASTER
+    /// The sentinel names `master`, sees it up and has no failover in progress (during one, SENTINEL MASTER
     /// still shows the old master while GET-MASTER-ADDR-BY-NAME already shows the promoted one).
     async fn names_master(&self, sentinel: &NodeAddr, master: &NodeAddr) -> Result<bool> {
         let mut conn = sentinel::connect(self.connector, sentinel).await?;
@@ -350,6 +354,15 @@ impl<'a> GroupExecutor<'a> {
             }
             tokio::time::sleep(POLL).await;
         }
+    }
+}
+
+/// CONFIG REWRITE after a role change, as Sentinel does, so that a restarted member comes back in
+/// the role it was given; a member without a configuration file keeps it until it restarts.
+async fn persist_role(conn: &mut NodeConn) -> Result<()> {
+    match conn.call::<()>(redis::cmd("CONFIG").arg("REWRITE")).await {
+        Err(e) if e.message.contains("without a config file") => Ok(()),
+        other => other,
     }
 }
 

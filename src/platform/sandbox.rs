@@ -582,6 +582,15 @@ fn start(sandbox: &Sandbox, node: &SandboxNode) -> Result<u32> {
     let port = node.addr.port.to_string();
     let log = crate::state::create_private(&node.dir.join("server.log"))?;
     let mut cmd = Command::new(server);
+    if sandbox.mode == Mode::Sentinel {
+        // A configuration file of its own, so that the role a member is given survives a restart
+        // (CONFIG REWRITE after REPLICAOF, as Sentinel does); the options below override it.
+        let config = node.dir.join("redis.conf");
+        if !config.exists() {
+            crate::state::write_private(&config, b"")?;
+        }
+        cmd.arg(&config);
+    }
     cmd.args(["--port", &port, "--bind", ip]);
     match sandbox.mode {
         Mode::Cluster => cmd
@@ -640,6 +649,9 @@ fn start_sentinel(sandbox: &Sandbox, node: &SandboxNode, fresh: bool) -> Result<
     let child = Command::new(&sandbox.server)
         .arg(&config)
         .arg("--sentinel")
+        // Also on the command line, where `is_running` looks for them before the server renames
+        // its process.
+        .args(["--port", &node.addr.port.to_string(), "--bind", ip])
         .current_dir(&node.dir)
         .env_clear()
         .stdin(Stdio::null())

@@ -247,10 +247,10 @@ async fn read_member(connector: &Connector, addr: &NodeAddr) -> Result<MemberSta
     })
 }
 
-/// A SENTINEL MASTER reply names `master` and shows no failover in progress.
+/// A SENTINEL MASTER reply names `master`, shows no failover in progress, and sees it up.
 pub fn names_settled_master(fields: &[String], master: &NodeAddr) -> bool {
     let map = pairs(fields);
-    known_addr(&map) == *master && !flags(&map).iter().any(|f| f.starts_with("failover"))
+    known_addr(&map) == *master && !flags(&map).iter().any(|f| f.starts_with("failover") || f == "s_down" || f == "o_down")
 }
 
 /// The entries of a SENTINEL REPLICAS or SENTINELS reply.

@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+pub mod group;
 pub mod kube;
 pub mod load;
 pub mod proxy;
@@ -405,4 +406,34 @@ pub fn wait_with_limit(mut child: std::process::Child, limit: Duration) -> Run {
 /// JSON lines output (slot-moving commands with -o json).
 pub fn json_lines(run: &Run) -> Vec<serde_json::Value> {
     run.stdout.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not a JSON line ({e}): {l}"))).collect()
+}
+
+/// Writes `plain:0` … `plain:N-1` to one standalone master.
+pub fn write_plain_keys(master: &str, n: usize) {
+    let mut pipe = redis::pipe();
+    for i in 0..n {
+        pipe.cmd("SET").arg(format!("plain:{i}")).arg(format!("value:{i}")).ignore();
+    }
+    pipe.query::<()>(&mut connect(master)).expect("the keys are written");
+}
+
+/// Every key `write_plain_keys` wrote is on `master` with its value.
+pub fn assert_plain_keys(master: &str, n: usize) {
+    let keys: Vec<String> = (0..n).map(|i| format!("plain:{i}")).collect();
+    let values: Vec<Option<String>> = redis::cmd("MGET").arg(&keys).query(&mut connect(master)).unwrap();
+    let missing = values.iter().enumerate().filter(|(i, v)| v.as_deref() != Some(format!("value:{i}").as_str())).count();
+    assert_eq!(missing, 0, "{missing} of {n} keys missing on {master}");
+}
+
+/// Each member's role, master and key count: equal before and after means nothing changed.
+pub fn cluster_digest_of_group(sb: &Sandbox) -> Vec<String> {
+    sb.addrs
+        .iter()
+        .map(|a| {
+            let info: String = query(&mut connect(a), &["INFO", "replication"]);
+            let role = info.lines().find(|l| l.starts_with("role:")).unwrap_or("").trim().to_owned();
+            let master = info.lines().find(|l| l.starts_with("master_host:")).unwrap_or("").trim().to_owned();
+            format!("{a} {role} {master} keys={}", query::<i64>(&mut connect(a), &["DBSIZE"]))
+        })
+        .collect()
 }
