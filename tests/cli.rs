@@ -2764,7 +2764,7 @@ fn stale_entries_of_a_replica_and_of_a_sentinel_that_came_back_under_new_address
 }
 
 fn a_second_master_holding_data_is_demoted_only_when_named_and_split_sentinels_need_a_named_master(server: Server) {
-    let (mut sb, sentinels) = Sandbox::start_group(server, 3, None);
+    let (mut sb, _) = Sandbox::start_group(server, 3, None);
     let target = sb.target();
     let master = sb.group_master().unwrap();
     support::write_plain_keys(&master, 100);
