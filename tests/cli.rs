@@ -32,6 +32,7 @@ on_both_servers!(
     a_sentinel_group_is_formed_shown_and_failed_over_under_live_writes_without_losing_an_acknowledged_write,
     stale_entries_of_a_replica_and_of_a_sentinel_that_came_back_under_new_addresses_are_found_and_cleared,
     a_second_master_holding_data_is_demoted_only_when_named_and_split_sentinels_need_a_named_master,
+    a_wrong_auth_pass_and_drifted_settings_are_repaired_and_a_stopped_sentinel_does_not_stall_status,
 );
 
 fn create_forms_a_healthy_three_by_one_cluster(server: Server) {
@@ -2812,4 +2813,68 @@ fn a_second_master_holding_data_is_demoted_only_when_named_and_split_sentinels_n
     assert_eq!(sb.group_master().as_deref(), Some(sb.addrs[0].as_str()));
     assert_sentinels_know_exactly_the_group(&sb, &sentinels.addrs);
     support::assert_plain_keys(&sb.addrs[0], 100);
+}
+
+fn a_wrong_auth_pass_and_drifted_settings_are_repaired_and_a_stopped_sentinel_does_not_stall_status(server: Server) {
+    const PASSWORD: &str = "group-secret-7";
+    let state = tempfile::tempdir().unwrap();
+    let mut sb = Sandbox { state, name: "g".to_owned(), server, addrs: Vec::new(), pids: Vec::new() };
+    let path = server.path();
+    let auth = [("REDISCLI_AUTH", PASSWORD)];
+    let up = [
+        "sandbox",
+        "up",
+        "--name",
+        "g",
+        "--sentinel",
+        "--nodes",
+        "3",
+        "--server",
+        path.to_str().unwrap(),
+        "--server-arg=--requirepass",
+        &format!("--server-arg={PASSWORD}"),
+        "--server-arg=--masterauth",
+        &format!("--server-arg={PASSWORD}"),
+    ];
+    sb.run(&up).expect(0);
+    sb.refresh();
+    let target = sb.target();
+    // The sentinels have no password of their own: the tool talks to them without one.
+    let created = sb.run_env(&["create", "--sentinel", &target, "--yes"], &auth).expect(0);
+    let sentinels = sb.sentinels().addrs;
+    for s in &sentinels {
+        query::<()>(&mut support::connect(s), &["SENTINEL", "SET", "mymaster", "down-after-milliseconds", "1000"]);
+    }
+    // One sentinel gets a wrong auth-pass, another a drifted parallel-syncs.
+    query::<()>(&mut support::connect(&sentinels[1]), &["SENTINEL", "SET", "mymaster", "auth-pass", "wrong"]);
+    query::<()>(&mut support::connect(&sentinels[2]), &["SENTINEL", "SET", "mymaster", "parallel-syncs", "3"]);
+    let sees_down = || {
+        let fields: Vec<String> = query(&mut support::connect(&sentinels[1]), &["SENTINEL", "MASTER", "mymaster"]);
+        fields.chunks(2).any(|c| c[0] == "flags" && c[1].contains("s_down"))
+    };
+    assert!(eventually(Duration::from_secs(20), sees_down), "the sentinel with the wrong auth-pass never saw the master down");
+    let check = sb.run_env(&["check", &target, "-o", "json"], &auth).expect(11).json();
+    let codes: Vec<&str> = check["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"sentinel-sees-master-down") && codes.contains(&"sentinel-settings-differ"), "{check}");
+    let fixed = sb.run_env(&["fix", &target, "--yes"], &auth).expect(0);
+    sb.run_env(&["check", &target], &auth).expect(0);
+    for out in [&created.stdout, &created.stderr, &fixed.stdout, &fixed.stderr] {
+        assert!(!out.contains(PASSWORD), "the password was printed: {out}");
+    }
+    let parallel: Vec<String> = query(&mut support::connect(&sentinels[2]), &["SENTINEL", "MASTER", "mymaster"]);
+    assert!(parallel.chunks(2).any(|c| c[0] == "parallel-syncs" && c[1] == "1"), "{parallel:?}");
+
+    // A SIGSTOPped sentinel: status answers within the timeout and check names it.
+    let pid = sb.sentinels().pids[0];
+    assert!(std::process::Command::new("kill").args(["-STOP", &pid.to_string()]).status().unwrap().success());
+    let started = Instant::now();
+    let status = sb.run_env(&["status", &target, "--timeout", "1s", "-o", "json"], &auth);
+    let took = started.elapsed();
+    let check = sb.run_env(&["check", &target, "--timeout", "1s", "-o", "json"], &auth);
+    std::process::Command::new("kill").args(["-CONT", &pid.to_string()]).status().unwrap();
+    assert_eq!(status.code, 0, "{}", status.stderr);
+    assert!(took < Duration::from_secs(5), "status took {took:?}");
+    assert_eq!(status.json()["sentinels"][0]["reachable"], false);
+    assert_eq!(check.code, 11);
+    assert!(check.stdout.contains("sentinel-unreachable"), "{}", check.stdout);
 }

@@ -49,6 +49,18 @@ pub struct Report<'a, S: Serialize = crate::planner::Step, V: Serialize = verdic
     pub check: Option<V>,
 }
 
+/// Slots exist only in Redis Cluster: on a Sentinel group a slot-moving verb is refused.
+pub fn refuse_slot_moves_on_a_group(platform: &Platform, verb: &str) -> Result<()> {
+    if platform.is_sentinel_group() {
+        return Err(crate::error::Error::refused(format!(
+            "{} is a Sentinel group: it has no slots, so there is nothing to {verb}",
+            platform.describe()
+        ))
+        .hint("slots belong to Redis Cluster; `kubectl redis status` shows the group"));
+    }
+    Ok(())
+}
+
 /// The cluster as seen from the platform's nodes; fails (exit 4) when no member answers.
 pub async fn gather(ctx: &Context, platform: &Platform) -> Result<Topology> {
     let started = std::time::Instant::now();

@@ -14,6 +14,7 @@ use crate::redis::topology::Topology;
 
 pub async fn run(ctx: &Context, args: &RebalanceArgs) -> Result<ExitCode> {
     let platform = ctx.platform(&args.target).await?;
+    super::refuse_slot_moves_on_a_group(&platform, "rebalance")?;
     let request = Request {
         weights: &args.weight,
         threshold: args.threshold,

@@ -11,6 +11,7 @@ use crate::redis::topology::{Member, Topology};
 
 pub async fn run(ctx: &Context, args: &ReshardArgs) -> Result<ExitCode> {
     let platform = ctx.platform(&args.target).await?;
+    super::refuse_slot_moves_on_a_group(&platform, "reshard")?;
     let topology = moving::gather(ctx, &platform, &args.moving).await?;
     let target = master(&topology, &args.to, "--to")?;
     let sources = sources(&topology, &args.from, target)?;

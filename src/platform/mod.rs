@@ -150,7 +150,10 @@ impl Platform {
     pub fn describe(&self) -> String {
         match self {
             Platform::Sandbox(sandbox) => format!("sandbox {}", sandbox.name),
-            Platform::Static(s) => format!("{} node(s) given with --nodes", s.nodes.len()),
+            Platform::Static(s) if s.sentinels.is_empty() => format!("{} node(s) given with --nodes", s.nodes.len()),
+            Platform::Static(s) => {
+                format!("the group of {} member(s) and {} sentinel(s) given", s.nodes.len(), s.sentinels.len())
+            }
             Platform::Kubernetes(k) => k.describe(),
         }
     }

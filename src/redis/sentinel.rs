@@ -142,16 +142,24 @@ pub async fn ask_members(connector: &Connector, addrs: &[NodeAddr]) -> Result<An
     collect(join_all(asks).await)
 }
 
-/// A connection to a sentinel: with the group's password, or without one when the sentinel has
-/// none (sentinels often run without requirepass while their redis members need one).
+/// A connection to a sentinel: with the group's password, or without one when the sentinel
+/// refuses it because it has none (sentinels often run without requirepass while their
+/// members need one). A sentinel that wants another password keeps the first error.
 pub async fn connect(connector: &Connector, addr: &NodeAddr) -> Result<NodeConn> {
-    match connector.connect(addr).await {
-        Err(e) if e.message.contains("without any password configured") => {
-            let mut open = connector.clone();
-            open.credentials = Credentials::default();
-            open.connect(addr).await
-        }
-        other => other,
+    let refused = match connector.connect(addr).await {
+        Err(e) if e.message.contains("authentication failed") && connector.credentials.password().is_some() => e,
+        other => return other,
+    };
+    let mut open = connector.clone();
+    open.credentials = Credentials::default();
+    let mut conn = open.connect(addr).await.map_err(|_| Error {
+        message: refused.message.clone(),
+        hint: refused.hint.clone(),
+        kind: refused.kind,
+    })?;
+    match conn.call::<String>(&redis::cmd("PING")).await {
+        Ok(_) => Ok(conn),
+        Err(_) => Err(refused),
     }
 }
 
