@@ -302,7 +302,7 @@ pub struct CreateArgs {
     pub sentinel: bool,
     /// Sentinel group: how many sentinels must agree that the master is down (default: their majority)
     #[arg(long, value_name = "Q", allow_negative_numbers = true, value_parser = whole(1, 100), help_heading = "Sentinel")]
-    pub quorum: Option<u64>,
+    pub quorum: Option<usize>,
     /// How long to wait for the nodes to agree, e.g. 60s
     #[arg(long, value_name = "DURATION", default_value = "60s")]
     pub wait_timeout: String,

@@ -2878,3 +2878,84 @@ fn a_wrong_auth_pass_and_drifted_settings_are_repaired_and_a_stopped_sentinel_do
     assert_eq!(check.code, 11);
     assert!(check.stdout.contains("sentinel-unreachable"), "{}", check.stdout);
 }
+
+#[test]
+fn bad_input_on_a_sentinel_group_is_one_line_with_a_hint_and_changes_nothing() {
+    let (sb, sentinels) = Sandbox::start_group(Server::Redis, 3, None);
+    let cluster = Sandbox::start(Server::Redis, 1);
+    // A sentinel that monitors another group.
+    let (other, other_sentinels) = {
+        let state = tempfile::tempdir().unwrap();
+        let other = Sandbox { state, name: "o".to_owned(), server: Server::Redis, addrs: Vec::new(), pids: Vec::new() };
+        other.run(&["sandbox", "up", "--name", "o", "--sentinel", "--nodes", "1", "-o", "json"]).expect(0);
+        let target = other.target();
+        other.run(&["create", "--sentinel", &target, "--master-name", "othergroup", "--force", "--yes"]).expect(11);
+        let sentinels = other.sentinels();
+        (other, sentinels)
+    };
+    let t = sb.target();
+    let members = sb.addrs.join(",");
+    let vars = [
+        ("{T}", t.clone()),
+        ("{MEMBERS}", members.clone()),
+        ("{M0}", sb.addrs[0].clone()),
+        ("{S}", sentinels.addrs.join(",")),
+        ("{S0}", sentinels.addrs[0].clone()),
+        ("{OTHER_S}", other_sentinels.addrs[0].clone()),
+        ("{CLUSTER_NODE}", cluster.addrs[0].clone()),
+    ];
+    let cases: &[BadInput] = &[
+        ("status --nodes {MEMBERS} --sentinels {S} --master-name nosuch", &[], 2, "no sentinel monitors a master named 'nosuch'"),
+        ("check --nodes {MEMBERS} --sentinels {M0}", &[], 2, "{M0} is not a sentinel"),
+        ("status --nodes {S0} --sentinels {S}", &[], 2, "{S0} is a sentinel, not a redis member"),
+        ("check --nodes {CLUSTER_NODE} --sentinels {S}", &[], 2, "runs in cluster mode"),
+        ("status --nodes {MEMBERS} --sentinels {S0},{OTHER_S}", &[], 2, "several masters"),
+        ("check --sentinels {S}", &[], 2, "--nodes"),
+        ("reshard {T} --from all --to {M0} --slots 10 --yes", &[], 3, "Sentinel group"),
+        ("rebalance {T} --yes", &[], 3, "Sentinel group"),
+        ("create {T} --yes", &[], 3, "is a Sentinel group"),
+        ("create --sentinel --nodes {M0} --yes", &[], 2, "no sentinels"),
+        ("create --nodes {CLUSTER_NODE} --quorum 2 --yes", &[], 2, "--quorum is for Sentinel groups"),
+        ("create --sentinel {T} --quorum 5 --yes", &[], 2, "--quorum 5"),
+        ("failover {T} --to g-0 --yes", &[], 2, "is the master already"),
+        ("failover {T} --to nosuch --yes", &[], 2, "'nosuch' is no member"),
+        ("failover {T} --max-lag lots --yes", &[], 2, "--max-lag"),
+        ("failover {T} --to g-1", &[], 3, "not confirmed"),
+        ("fix {T} --master nosuch --yes", &[], 2, "'nosuch' is no member"),
+        ("sandbox up --name x --sentinels 3", &[], 2, "--sentinel"),
+        ("sandbox up --name x --sentinel --nodes 3 --sentinels 2", &[], 2, "one-workload"),
+        ("sandbox restart g --sentinel 0 --new-ip", &[], 2, "one-workload"),
+        ("sandbox restart g 0 --fresh-id", &[], 2, "--fresh-id"),
+    ];
+    let digest = || {
+        let mut d = support::cluster_digest_of_group(&sb);
+        d.extend(sentinels.addrs.iter().map(|s| format!("{s} {:?}", sentinel_lists(s, "REPLICAS"))));
+        d
+    };
+    let before = digest();
+    let mut failures = Vec::new();
+    for (line, env, code, says) in cases {
+        let fill = |text: &str| vars.iter().fold(text.to_owned(), |acc, (k, v)| acc.replace(k, v));
+        let (line, says) = (fill(line), fill(says));
+        let args: Vec<&str> = line.split(' ').collect();
+        let run = run_in(sb.state.path(), &args, env);
+        let errors: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with("error:")).collect();
+        let hint = run.stderr.lines().any(|l| l.trim_start().starts_with("hint:") || l.contains("For more information, try"));
+        let problem = if run.code != *code {
+            Some(format!("exit {} (wanted {code})", run.code))
+        } else if errors.len() != 1 || !run.stderr.contains(&says) {
+            Some(format!("error lines {errors:?} (wanted one saying {says:?})"))
+        } else if !hint {
+            Some("no hint".to_owned())
+        } else if digest() != before {
+            Some("the group changed".to_owned())
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            failures.push(format!("`{line}`: {problem}\n{}", run.stderr.trim_end()));
+        }
+    }
+    drop(other);
+    assert!(failures.is_empty(), "{} of {} cases failed:\n\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+}

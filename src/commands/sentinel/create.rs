@@ -13,7 +13,12 @@ use crate::platform::Platform;
 pub async fn run(ctx: &Context, args: &CreateArgs, platform: &Platform) -> Result<ExitCode> {
     let wait = parse_duration("--wait-timeout", &args.wait_timeout)?;
     let facts = super::gather(ctx, platform, &args.target, super::Reading::Forming).await?;
-    let request = CreateRequest { order: platform.nodes(), quorum: args.quorum, settings: DEFAULT_SETTINGS, force: args.force };
+    let request = CreateRequest {
+        order: platform.nodes(),
+        quorum: args.quorum.map(|q| q as u64),
+        settings: DEFAULT_SETTINGS,
+        force: args.force,
+    };
     let plan = create::plan(&facts, &request)?;
     let (outcome, _) = super::carry_out(ctx, &facts, &plan, wait).await?;
     let verdict: Option<GroupVerdict> = match outcome {
