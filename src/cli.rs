@@ -234,6 +234,7 @@ Interrupted (Ctrl-C finishes the slots in flight; even after a kill) it resumes 
   kubectl redis scale --masters 3 --sandbox --dry-run -o json
   kubectl redis scale --masters 3 --replicas 2 --sandbox --yes
   kubectl redis scale --masters 3 --nodes 10.0.0.1:6379,10.0.0.7:6379,10.0.0.8:6379
+  kubectl redis scale --sandbox=s --replicas 4                # a Sentinel group: 1 master + 4 replicas
 
 On a sandbox the highest members are removed, like a StatefulSet; with --nodes scale uses the empty
 nodes listed to grow, and removes the shards with the fewest slots (replicas first) to shrink.
@@ -488,9 +489,9 @@ pub struct RebalanceArgs {
 pub struct ScaleArgs {
     #[command(flatten)]
     pub target: TargetArgs,
-    /// Masters after the resize
-    #[arg(long, value_name = "M", required = true, allow_negative_numbers = true, value_parser = whole(1, 1000))]
-    pub masters: usize,
+    /// Masters after the resize (a cluster; a Sentinel group has one)
+    #[arg(long, value_name = "M", allow_negative_numbers = true, value_parser = whole(1, 1000))]
+    pub masters: Option<usize>,
     /// Replicas per master after the resize (default: as now)
     #[arg(long, value_name = "R", allow_negative_numbers = true, value_parser = whole(0, MAX_REPLICAS))]
     pub replicas: Option<usize>,
@@ -503,6 +504,9 @@ pub struct ScaleArgs {
     /// A member that remembers another cluster and holds slots or keys may be emptied so it can join (repeatable; --yes alone never allows it)
     #[arg(long, value_name = "MEMBER", value_delimiter = ',')]
     pub discard_data_on: Vec<String>,
+    /// Sentinel group whose sentinels run apart: how many sentinels after the resize
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = whole(1, 100), help_heading = "Sentinel")]
+    pub sentinel_count: Option<usize>,
     #[arg(long, value_enum, value_name = "UNTIL", default_value = "synced", help = WAIT_HELP)]
     pub wait: WaitUntil,
     #[command(flatten)]

@@ -183,6 +183,11 @@ impl Context {
         }
     }
 
+    /// The same context for the parts of a plan the operator confirmed as a whole.
+    pub fn confirmed(&self) -> Context {
+        Context { yes: true, ..self.clone() }
+    }
+
     /// Asks "type yes" on a terminal; refuses without one unless --yes was given.
     pub fn confirm(&self, question: &str) -> Result<()> {
         if self.yes {

@@ -33,6 +33,7 @@ on_both_servers!(
     stale_entries_of_a_replica_and_of_a_sentinel_that_came_back_under_new_addresses_are_found_and_cleared,
     a_second_master_holding_data_is_demoted_only_when_named_and_split_sentinels_need_a_named_master,
     a_wrong_auth_pass_and_drifted_settings_are_repaired_and_a_stopped_sentinel_does_not_stall_status,
+    a_sentinel_group_scales_from_3_to_5_and_back_with_its_master_among_the_leaving_under_live_writes,
 );
 
 fn create_forms_a_healthy_three_by_one_cluster(server: Server) {
@@ -2958,4 +2959,33 @@ fn bad_input_on_a_sentinel_group_is_one_line_with_a_hint_and_changes_nothing() {
     }
     drop(other);
     assert!(failures.is_empty(), "{} of {} cases failed:\n\n{}", failures.len(), cases.len(), failures.join("\n\n"));
+}
+
+fn a_sentinel_group_scales_from_3_to_5_and_back_with_its_master_among_the_leaving_under_live_writes(server: Server) {
+    let (mut sb, sentinels) = Sandbox::start_group(server, 3, None);
+    let target = sb.target();
+    let load = support::group::GroupLoad::start(&sentinels.addrs, "mymaster", "s", 2);
+    std::thread::sleep(Duration::from_millis(500));
+    let grown = sb.run(&["scale", &target, "--replicas", "4", "--yes", "-o", "json"]).expect(0).json();
+    assert_eq!((grown["members"].as_u64(), grown["sentinels"].as_u64()), (Some(5), Some(5)), "{grown}");
+    sb.refresh();
+    assert_sentinels_know_exactly_the_group(&sb, &sb.sentinels().addrs);
+    // The master moves to a member that is about to leave.
+    sb.run(&["failover", &target, "--to", "g-4", "--yes"]).expect(0);
+    let dry = sb.run(&["scale", &target, "--replicas", "2", "--dry-run"]).expect(0);
+    assert!(dry.stdout.contains("majority 3 -> 2") && dry.stdout.contains("pause writes on g-4"), "{}", dry.stdout);
+    let refused = sb.run(&["scale", &target, "--replicas", "1", "--yes"]).expect(3);
+    assert!(refused.stderr.contains("2 sentinel(s) after the resize"), "{}", refused.stderr);
+    sb.run(&["scale", &target, "--replicas", "2", "--yes"]).expect(0);
+    std::thread::sleep(Duration::from_millis(500));
+    let tally = load.stop();
+    sb.refresh();
+    assert_eq!(sb.addrs.len(), 3);
+    let master = sb.group_master().expect("one master");
+    assert!(sb.addrs.contains(&master), "the master is a staying member");
+    let missing = support::group::missing_keys(&master, &tally.acked);
+    assert!(missing.is_empty(), "{} of {} acknowledged writes lost", missing.len(), tally.acked.len());
+    assert!(tally.acked.len() > 500, "too few writes: {}", tally.acked.len());
+    sb.run(&["check", &target]).expect(0);
+    assert_sentinels_know_exactly_the_group(&sb, &sb.sentinels().addrs);
 }

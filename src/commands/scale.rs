@@ -53,12 +53,18 @@ struct ScaleReport<'a> {
 
 pub async fn run(ctx: &Context, args: &ScaleArgs) -> Result<ExitCode> {
     let mut platform = ctx.platform(&args.target).await?;
-    let request = ScaleRequest {
-        masters: args.masters,
-        replicas: args.replicas,
-        force: args.force,
-        discard_data_on: args.discard_data_on.clone(),
+    if platform.is_sentinel_group() {
+        return super::sentinel::scale::run(ctx, args, &mut platform).await;
+    }
+    let Some(masters) = args.masters else {
+        return Err(Error::usage("--masters is required for a cluster")
+            .hint("say how many masters the cluster should have, e.g. --masters 4"));
     };
+    if args.sentinel_count.is_some() {
+        return Err(Error::usage("--sentinel-count is for Sentinel groups").hint("leave it out for a cluster"));
+    }
+    let request =
+        ScaleRequest { masters, replicas: args.replicas, force: args.force, discard_data_on: args.discard_data_on.clone() };
     let mut rerun = String::new();
     for (flag, given) in [(" --force", args.force), (" --delete-storage", args.delete_storage)] {
         rerun += if given { flag } else { "" };

@@ -207,10 +207,8 @@ impl<'a> GroupExecutor<'a> {
         })
         .await?;
         let mut master = self.member(old).await?;
-        let paused_at = Instant::now();
         master.call::<()>(redis::cmd("CLIENT").arg("PAUSE").arg(pause_ms).arg("WRITE")).await?;
-        let result =
-            self.fail_over_paused(&mut master, old, candidates, sentinel, paused_at + Duration::from_millis(pause_ms)).await;
+        let result = self.fail_over_paused(&mut master, old, candidates, sentinel, Duration::from_millis(pause_ms)).await;
         // Lifted whatever happened: by now the old master is a replica, or nothing changed.
         let unpaused = master.call::<()>(redis::cmd("CLIENT").arg("UNPAUSE")).await;
         let new_master = result?;
@@ -240,8 +238,9 @@ impl<'a> GroupExecutor<'a> {
         old: &Named,
         candidates: &[Named],
         sentinel: &Named,
-        pause_ends: Instant,
+        pause: Duration,
     ) -> Result<NodeAddr> {
+        let pause_ends = Instant::now() + pause;
         let offset = InfoFacts::parse(&master.call::<String>(redis::cmd("INFO").arg("replication")).await?).repl_offset;
         self.until_before(pause_ends, "the replicas to reach the paused master's offset", || async {
             for c in candidates {
@@ -252,25 +251,63 @@ impl<'a> GroupExecutor<'a> {
             Ok(Some(()))
         })
         .await?;
-        crate::error::note_change();
         let mut conn = self.sentinel(sentinel).await?;
+        let info: String = conn.call(redis::cmd("INFO").arg("sentinel")).await?;
+        if info.lines().any(|l| l.trim_end() == "sentinel_tilt:1") {
+            return Err(Error::failed(format!("sentinel {sentinel} is in TILT mode and would not act; nothing was changed"))
+                .hint("run the command again in 30 s; a sentinel that keeps entering TILT is starved of CPU"));
+        }
+        crate::error::note_change();
         conn.call::<()>(redis::cmd("SENTINEL").arg("FAILOVER").arg(&self.name)).await?;
-        let promoted = self
-            .until_before(pause_ends, "a replica to be promoted", || async {
-                for c in candidates {
-                    if self.info(&c.addr).await?.role == "master" {
-                        return Ok(Some(c.addr.clone()));
-                    }
-                }
-                Ok(None)
-            })
-            .await?;
+        let promoted = self.await_promotion(master, candidates, &mut conn, pause).await?;
         let cmd = redis::cmd("REPLICAOF").arg(&promoted.host).arg(promoted.port).to_owned();
         master
             .call::<()>(&cmd)
             .await
             .map_err(|e| Error::failed(format!("{old} could not be re-pointed at {promoted}: {}", e.message)))?;
+        persist_role(master).await?;
         Ok(promoted)
+    }
+
+    /// Waits until Sentinel has promoted a candidate. While its failover is under way the old
+    /// master stays paused (the pause is renewed): lifting it then would let writes land on a
+    /// master about to be replaced. Sentinel giving up is an error with nothing changed.
+    async fn await_promotion(
+        &self,
+        master: &mut NodeConn,
+        candidates: &[Named],
+        sentinel: &mut NodeConn,
+        pause: Duration,
+    ) -> Result<NodeAddr> {
+        let deadline = Instant::now() + self.wait_timeout.max(pause);
+        let mut renew_at = Instant::now() + pause / 2;
+        loop {
+            // The sentinel first: a failover that ended before the candidates were asked shows there.
+            let fields: Vec<String> = sentinel.call(redis::cmd("SENTINEL").arg("MASTER").arg(&self.name)).await?;
+            for c in candidates {
+                if self.info(&c.addr).await.is_ok_and(|i| i.role == "master") {
+                    return Ok(c.addr.clone());
+                }
+            }
+            if !sentinel::failover_in_progress(&fields) {
+                return Err(Error::failed(format!(
+                    "Sentinel did not promote {}; the master was not changed",
+                    list_names(candidates)
+                ))
+                .hint("its log says why (often -failover-abort-no-good-slave); `kubectl redis check` shows the group"));
+            }
+            if Instant::now() >= deadline {
+                return Err(Error::failed(
+                    "Sentinel's failover is still under way after --wait-timeout; writes were paused until now",
+                )
+                .hint("`kubectl redis check` shows where the group stands"));
+            }
+            if Instant::now() >= renew_at {
+                master.call::<()>(redis::cmd("CLIENT").arg("PAUSE").arg(pause.as_millis() as u64).arg("WRITE")).await?;
+                renew_at = Instant::now() + pause / 2;
+            }
+            tokio::time::sleep(POLL).await;
+        }
     }
 
     async fn wait_synced(&self, master: &Named, replicas: &[Named]) -> Result<()> {
@@ -355,6 +392,10 @@ impl<'a> GroupExecutor<'a> {
             tokio::time::sleep(POLL).await;
         }
     }
+}
+
+fn list_names(members: &[Named]) -> String {
+    members.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
 }
 
 /// CONFIG REWRITE after a role change, as Sentinel does, so that a restarted member comes back in

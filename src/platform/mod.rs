@@ -216,6 +216,25 @@ impl Platform {
         }
     }
 
+    /// Whether the sentinels run as a workload of their own, sized apart from the members.
+    pub fn separate_sentinels(&self) -> bool {
+        matches!(self, Platform::Sandbox(sb) if sb.separate)
+    }
+
+    /// Sets the number of sentinels of a separate sentinel workload; returns when they answer.
+    pub async fn resize_sentinels(&mut self, count: usize) -> Result<()> {
+        match self {
+            Platform::Sandbox(sb) => {
+                crate::error::note_change();
+                let name = sb.name.clone();
+                *sb = blocking(move || sandbox::resize_sentinels(&name, count)).await?;
+                Ok(())
+            }
+            _ => Err(Error::usage("the sentinels of this target cannot be resized by the tool")
+                .hint("scale their workload yourself, then `kubectl redis fix` clears the stale entries")),
+        }
+    }
+
     /// Deletes the storage of removed members: every ordinal from `count` up that still has some.
     pub async fn delete_storage_from(&mut self, count: usize) -> Result<()> {
         match self {

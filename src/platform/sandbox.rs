@@ -372,6 +372,27 @@ pub fn restart(name: &str, members: &[usize], new_ip: bool) -> Result<Sandbox> {
     Ok(sandbox)
 }
 
+/// Grows or shrinks the sentinels of a sandbox whose sentinels run on their own addresses (a
+/// separate workload); a removed sentinel's configuration stays with its storage.
+pub fn resize_sentinels(name: &str, count: usize) -> Result<Sandbox> {
+    let current = load(name)?;
+    if !current.separate {
+        return Err(Error::usage("in the one-workload layout every member carries a sentinel")
+            .hint("change the number of members; their sentinels follow"));
+    }
+    if count >= current.sentinels.len() {
+        let layout = SentinelLayout { count, separate: true };
+        return up(name, current.nodes.len(), ServerChoice { sentinels: Some(layout), ..ServerChoice::default() });
+    }
+    let _lock = allocation_lock()?;
+    let mut sandbox = current;
+    crate::error::note_change();
+    let leaving = sandbox.sentinels.split_off(count);
+    stop(&leaving);
+    save(&sandbox)?;
+    Ok(sandbox)
+}
+
 /// Restarts sentinels (a Sentinel sandbox): with `new_ip` under a new address (separate layout
 /// only: in the one-workload layout a sentinel moves with its member), with `fresh_id` from a
 /// blank configuration, so that it comes back under a new ID and monitors nothing.

@@ -278,6 +278,11 @@ pub fn known_list(entries: &[Vec<String>]) -> Vec<Known> {
         .collect()
 }
 
+/// A SENTINEL MASTER reply shows a failover under way.
+pub fn failover_in_progress(fields: &[String]) -> bool {
+    flags(&pairs(fields)).iter().any(|f| f.starts_with("failover"))
+}
+
 /// The addresses a SENTINEL REPLICAS or SENTINELS reply lists.
 pub fn addresses(entries: &[Vec<String>]) -> BTreeSet<NodeAddr> {
     known_list(entries).into_iter().map(|k| k.addr).collect()

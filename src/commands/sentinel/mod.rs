@@ -6,6 +6,7 @@ pub mod check;
 pub mod create;
 pub mod failover;
 pub mod fix;
+pub mod scale;
 pub mod status;
 
 use std::collections::BTreeSet;
@@ -85,6 +86,18 @@ fn master_name(sentinels: &sentinel::Answers<sentinel::SentinelState>, given: Op
 /// The command that repairs the target, for hints: `kubectl redis fix <target flags>`.
 pub fn command_for(ctx: &Context, verb: &str, target: &TargetArgs) -> String {
     format!("kubectl redis {verb} {}", ctx.rerun_words(target)).trim_end().to_owned()
+}
+
+/// Waits until every answering sentinel names the elected master and knows every live member
+/// and sentinel (after the platform changed, when the repair had nothing to do).
+pub async fn wait_for_agreement(ctx: &Context, facts: &GroupFacts, wait: std::time::Duration) -> Result<()> {
+    let Some(election) = facts.election() else { return Ok(()) };
+    let replicas = facts.live_members().filter(|(a, _)| **a != election.master).map(|(a, _)| facts.named(a)).collect();
+    let sentinels = facts.live_sentinels().map(|(a, _)| facts.named(a)).collect();
+    let step = crate::planner::sentinel::Step::WaitAgreement { master: facts.named(&election.master), replicas, sentinels };
+    let plan = Plan { action: "wait", summary: Vec::new(), placement: None, steps: vec![step] };
+    let live = facts.live_sentinels().map(|(a, _)| a.clone()).collect();
+    GroupExecutor::new(&ctx.connector, &facts.name, live, wait, &ctx.stop).apply(&plan, |_, _, _| {}).await.map(|_| ())
 }
 
 /// Shows the plan, asks, applies it with the group executor.

@@ -1,0 +1,196 @@
+//! `scale --replicas N` of a Sentinel group (and `--sentinel-count M` when the sentinels run
+//! apart): the whole plan is shown and confirmed first; then a master among the leaving members
+//! is failed over to a staying replica, the platform is resized, new members join as replicas,
+//! new sentinels monitor the group and stale entries are cleared (see `fix`), and every sentinel
+//! must know the group before the verdict.
+
+use std::time::Duration;
+
+use super::super::Outcome;
+use super::check;
+use crate::cli::ScaleArgs;
+use crate::context::{Context, parse_duration};
+use crate::error::{Error, ExitCode, Result};
+use crate::output;
+use crate::planner::sentinel::failover::{self, FailoverRequest};
+use crate::planner::sentinel::repair::{self, RepairRequest};
+use crate::planner::sentinel::{GroupFacts, Plan};
+use crate::platform::Platform;
+
+/// How long a grown platform gets to answer.
+const GROW_WAIT: Duration = Duration::from_secs(120);
+
+pub async fn run(ctx: &Context, args: &ScaleArgs, platform: &mut Platform) -> Result<ExitCode> {
+    if args.masters.is_some_and(|m| m != 1) {
+        return Err(Error::usage("a Sentinel group has one master").hint("leave out --masters and give --replicas"));
+    }
+    let Some(replicas) = args.replicas else {
+        return Err(
+            Error::usage("--replicas is required for a Sentinel group").hint("say how many replicas the master should have")
+        );
+    };
+    if !platform.resizable() {
+        return Err(Error::usage(format!("{} cannot be resized by the tool", platform.describe()))
+            .hint("start or stop the members yourself; `kubectl redis fix` then joins new ones and clears stale entries"));
+    }
+    if args.sentinel_count.is_some() && !platform.separate_sentinels() {
+        return Err(Error::usage("--sentinel-count is for sentinels that run apart from the members")
+            .hint("in the one-workload layout each member carries a sentinel: they follow --replicas"));
+    }
+    let wait = parse_duration("--wait-timeout", &args.moving.wait_timeout)?;
+    let members = replicas + 1;
+    let facts = super::gather(ctx, platform, &args.target, super::Reading::Existing).await?;
+    let sentinels_after =
+        if platform.separate_sentinels() { args.sentinel_count.unwrap_or(facts.sentinels.len()) } else { members };
+    let shape = Shape::read(&facts, platform.size(), members, sentinels_after);
+    shape.check(args.force)?;
+    let leaving: Vec<_> = platform.seats(0).into_iter().filter(|s| s.ordinal.is_some_and(|o| o >= members)).collect();
+    let master = facts.election().map(|e| e.master);
+    let master_leaves = leaving.iter().any(|s| s.addr.is_some() && s.addr == master);
+    let handover = if master_leaves { Some(handover(ctx, args, &facts, members, platform)?) } else { None };
+    if shape.is_unchanged() {
+        // The size is right: what is left is what fix does.
+        return super::fix::run(ctx, &args.target, &args.moving.wait_timeout, &Default::default(), platform).await;
+    }
+    print_outline(ctx, &shape, handover.as_ref());
+    if ctx.dry_run {
+        return Ok(ExitCode::Success);
+    }
+    ctx.confirm("Resize the group?")?;
+    // The plan was confirmed as a whole: its parts are not asked for again.
+    let confirmed = ctx.confirmed();
+    if let Some(plan) = &handover {
+        let (outcome, _) = super::carry_out(&confirmed, &facts, plan, wait).await?;
+        if outcome == Outcome::Stopped {
+            return Ok(ExitCode::Interrupted);
+        }
+    }
+    if members > shape.members_before {
+        platform.grow_to(members, GROW_WAIT).await?;
+    } else if members < shape.members_before {
+        platform.shrink_to(members, GROW_WAIT).await?;
+    }
+    if platform.separate_sentinels() && sentinels_after != facts.sentinels.len() {
+        platform.resize_sentinels(sentinels_after).await?;
+    }
+    let facts = super::gather(ctx, platform, &args.target, super::Reading::Existing).await?;
+    let plan = repair::plan(&facts, &RepairRequest::default())?;
+    let (outcome, _) = super::carry_out(&confirmed, &facts, &plan, wait).await?;
+    if outcome == Outcome::Stopped {
+        return Ok(ExitCode::Interrupted);
+    }
+    let facts = super::gather(ctx, platform, &args.target, super::Reading::Existing).await?;
+    super::wait_for_agreement(ctx, &facts, wait).await?;
+    let facts = super::gather(ctx, platform, &args.target, super::Reading::Existing).await?;
+    let verdict = check::verdict(ctx, &args.target, &facts, check::DEFAULT_MAX_LAG);
+    if ctx.json {
+        output::print_json(
+            &serde_json::json!({ "outcome": Outcome::Applied, "members": members, "sentinels": sentinels_after, "check": verdict }),
+        )?;
+    } else {
+        check::print(ctx, &verdict);
+    }
+    Ok(if verdict.exit_code() == ExitCode::CheckProblems { ExitCode::CheckProblems } else { ExitCode::Success })
+}
+
+/// The group's size and voting arithmetic before and after.
+struct Shape {
+    members_before: usize,
+    members_after: usize,
+    sentinels_before: usize,
+    sentinels_after: usize,
+    quorum: usize,
+}
+
+impl Shape {
+    fn read(facts: &GroupFacts, members_before: usize, members_after: usize, sentinels_after: usize) -> Shape {
+        let quorum = facts.watches().map(|(_, _, w)| w.settings.quorum).max().unwrap_or(0) as usize;
+        Shape { members_before, members_after, sentinels_before: facts.sentinels.len(), sentinels_after, quorum }
+    }
+
+    fn is_unchanged(&self) -> bool {
+        self.members_before == self.members_after && self.sentinels_before == self.sentinels_after
+    }
+
+    /// Fewer than 3 sentinels, or a quorum they cannot reach, needs --force.
+    fn check(&self, force: bool) -> Result<()> {
+        if force {
+            return Ok(());
+        }
+        if self.sentinels_after < 3 {
+            return Err(Error::refused(format!(
+                "{} sentinel(s) after the resize: with fewer than 3, losing one can leave no majority",
+                self.sentinels_after
+            ))
+            .hint("keep at least 3 sentinels, or pass --force"));
+        }
+        if self.quorum > self.sentinels_after {
+            return Err(Error::refused(format!(
+                "the quorum {} is more than the {} sentinel(s) left",
+                self.quorum, self.sentinels_after
+            ))
+            .hint("lower the quorum first (SENTINEL SET <name> quorum), or pass --force"));
+        }
+        Ok(())
+    }
+}
+
+/// The switchover that moves the master off a leaving member to the staying replica with the
+/// least lag.
+fn handover(ctx: &Context, args: &ScaleArgs, facts: &GroupFacts, members: usize, platform: &Platform) -> Result<Plan> {
+    let staying: Vec<_> =
+        platform.seats(0).into_iter().filter(|s| s.ordinal.is_some_and(|o| o < members)).filter_map(|s| s.addr).collect();
+    let best = staying
+        .iter()
+        .filter(|a| {
+            facts.member(a).is_some_and(|m| m.info.role == "slave" && m.info.master_link_up == Some(true) && m.priority > 0)
+        })
+        .min_by_key(|a| facts.lag(a).unwrap_or(u64::MAX))
+        .ok_or_else(|| {
+            Error::refused("the master leaves and no staying member is a linked replica to take over")
+                .hint("run `kubectl redis check` and repair the group first")
+        })?;
+    let request = FailoverRequest {
+        to: Some(best.clone()),
+        max_lag: u64::MAX,
+        pause_ms: 10_000,
+        check: super::command_for(ctx, "check", &args.target),
+    };
+    failover::plan(facts, &request)
+}
+
+fn print_outline(ctx: &Context, shape: &Shape, handover: Option<&Plan>) {
+    if ctx.json {
+        return;
+    }
+    let majority = |n: usize| n / 2 + 1;
+    println!("Plan: resize the Sentinel group");
+    println!("  members: {} -> {} (1 master, {} replica(s))", shape.members_before, shape.members_after, shape.members_after - 1);
+    println!(
+        "  sentinels: {} -> {}, majority {} -> {}, quorum {}",
+        shape.sentinels_before,
+        shape.sentinels_after,
+        majority(shape.sentinels_before),
+        majority(shape.sentinels_after),
+        shape.quorum
+    );
+    println!("Steps:");
+    let mut n = 0;
+    let mut step = |text: String| {
+        n += 1;
+        println!("  {n:>2}. {text}");
+    };
+    if let Some(plan) = handover {
+        for s in &plan.steps {
+            step(format!("{s}"));
+        }
+    }
+    if shape.members_after != shape.members_before || shape.sentinels_after != shape.sentinels_before {
+        step(format!("resize the platform to {} member(s) and {} sentinel(s)", shape.members_after, shape.sentinels_after));
+        step("join new members as replicas, make new sentinels monitor the group, reset the sentinels that remember removed ones, one at a time".to_owned());
+        step("wait until every sentinel names the master and knows the group".to_owned());
+    }
+    if ctx.dry_run {
+        println!("Dry run: nothing was changed.");
+    }
+}
