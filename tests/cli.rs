@@ -34,6 +34,7 @@ on_both_servers!(
     a_second_master_holding_data_is_demoted_only_when_named_and_split_sentinels_need_a_named_master,
     a_wrong_auth_pass_and_drifted_settings_are_repaired_and_a_stopped_sentinel_does_not_stall_status,
     a_sentinel_group_scales_from_3_to_5_and_back_with_its_master_among_the_leaving_under_live_writes,
+    a_bitnami_sentinel_statefulset_is_checked_failed_over_and_scaled_through_port_forward,
 );
 
 fn create_forms_a_healthy_three_by_one_cluster(server: Server) {
@@ -2988,4 +2989,30 @@ fn a_sentinel_group_scales_from_3_to_5_and_back_with_its_master_among_the_leavin
     assert!(tally.acked.len() > 500, "too few writes: {}", tally.acked.len());
     sb.run(&["check", &target]).expect(0);
     assert_sentinels_know_exactly_the_group(&sb, &sb.sentinels().addrs);
+}
+
+fn a_bitnami_sentinel_statefulset_is_checked_failed_over_and_scaled_through_port_forward(server: Server) {
+    let kube = support::kube::FakeKube::start_sentinel_group(server, 3, "bitnami-pass");
+    let status = kube.run(&["status", "-o", "json"]).expect(0).json();
+    assert_eq!(status["kind"], "sentinel", "{status}");
+    let names = |key: &str| -> Vec<String> {
+        status[key].as_array().unwrap().iter().map(|n| n["name"].as_str().unwrap_or("?").to_owned()).collect::<Vec<_>>()
+    };
+    assert_eq!(names("members"), ["redis-node-0", "redis-node-1", "redis-node-2"], "{status}");
+    assert_eq!(names("sentinels"), ["redis-node-0", "redis-node-1", "redis-node-2"], "{status}");
+    assert_eq!(status["sentinels_agreeing"], 3);
+    kube.run(&["check"]).expect(0);
+    assert!(kube.forwarded_to("redis-node-1") > 0, "reached through port-forward");
+
+    kube.run(&["failover", "--to", "redis-node-2", "--yes"]).expect(0);
+    let status = kube.run(&["status", "-o", "json"]).expect(0).json();
+    assert_eq!(status["master"], kube.sandbox.addrs[2].as_str(), "{status}");
+    let grown = kube.run(&["scale", "--replicas", "4", "--yes", "-o", "json"]).expect(0).json();
+    assert_eq!((grown["members"].as_u64(), kube.replicas()), (Some(5), 5), "{grown}");
+    assert!(kube.requests().contains(&"PATCH statefulsets/redis-node/scale".to_owned()));
+    kube.run(&["failover", "--to", "redis-node-4", "--yes"]).expect(0);
+    kube.run(&["scale", "--replicas", "2", "--yes"]).expect(0);
+    assert_eq!(kube.replicas(), 3);
+    let checked = kube.run(&["check", "-o", "json"]).expect(0).json();
+    assert_eq!(checked["healthy"], true, "{checked}");
 }

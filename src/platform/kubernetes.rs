@@ -29,6 +29,9 @@ const ZONE_LABEL: &str = "topology.kubernetes.io/zone";
 /// Container port names that mean "the Redis port", in order of preference.
 const PORT_NAMES: [&str; 3] = ["redis", "client", "tcp-redis"];
 const DEFAULT_PORT: u16 = 6379;
+/// How charts name a sentinel container's port (Bitnami: `redis-sentinel`; redis-ha: `sentinel`).
+const SENTINEL_PORT_NAMES: [&str; 3] = ["sentinel", "redis-sentinel", "tcp-sentinel"];
+const DEFAULT_SENTINEL_PORT: u16 = 26379;
 const POLL: Duration = Duration::from_millis(500);
 /// Container variables that carry the Redis password in common charts.
 const PASSWORD_ENV: [&str; 3] = ["REDIS_PASSWORD", "REDISCLI_AUTH", "VALKEY_PASSWORD"];
@@ -65,6 +68,9 @@ pub struct PodFacts {
     pub state: String,
     /// The DNS names its certificate may carry (see `dns_names`).
     pub dns: Vec<String>,
+    /// Pod IP and sentinel port when the pod runs a sentinel (a container port named like one,
+    /// or a container named `sentinel`).
+    pub sentinel: Option<NodeAddr>,
 }
 
 /// The StatefulSet behind the pods, when there is one.
@@ -235,6 +241,11 @@ impl Kubernetes {
     }
 
     /// Pods of the StatefulSet by ordinal; a selector's pods by name.
+    /// The running pods that carry a sentinel.
+    pub fn sentinel_pods(&self) -> impl Iterator<Item = &PodFacts> {
+        self.pods.iter().filter(|p| p.running && p.sentinel.is_some())
+    }
+
     pub fn member_name(&self, ordinal: usize) -> String {
         match &self.workload {
             Some(w) => format!("{}-{ordinal}", w.name),
@@ -584,7 +595,22 @@ fn pod_facts(pod: &Pod, statefulset: Option<&str>, node: Option<String>, zone: O
     let running = phase == "Running";
     let state = if failing.is_empty() { phase } else { format!("{phase}; {}", failing.join(", ")) };
     let dns = dns_names(pod, pod.metadata.namespace.as_deref().unwrap_or_default());
-    PodFacts { name, ordinal, addr, ready, running, node, zone, state, dns }
+    let sentinel = sentinel_port(pod).and_then(|port| addr.as_ref().map(|a| NodeAddr::new(a.host.clone(), port)));
+    PodFacts { name, ordinal, addr, ready, running, node, zone, state, dns, sentinel }
+}
+
+/// The sentinel port of a pod that runs a sentinel: a container port named like one, else 26379
+/// for a container named `sentinel`.
+fn sentinel_port(pod: &Pod) -> Option<u16> {
+    let containers = pod.spec.iter().flat_map(|s| &s.containers);
+    let named = containers
+        .clone()
+        .flat_map(|c| c.ports.iter().flatten())
+        .find(|p| p.name.as_deref().is_some_and(|n| SENTINEL_PORT_NAMES.contains(&n)));
+    match named {
+        Some(p) => u16::try_from(p.container_port).ok(),
+        None => containers.into_iter().any(|c| c.name.contains("sentinel")).then_some(DEFAULT_SENTINEL_PORT),
+    }
 }
 
 /// The container port named like a Redis port, else 6379.

@@ -47,7 +47,7 @@ impl Platform {
         match self {
             Platform::Sandbox(sb) => sb.sentinels.iter().map(|n| n.addr.clone()).collect(),
             Platform::Static(s) => s.sentinels.clone(),
-            Platform::Kubernetes(_) => Vec::new(),
+            Platform::Kubernetes(k) => k.sentinel_pods().filter_map(|p| p.sentinel.clone()).collect(),
         }
     }
 
@@ -65,7 +65,8 @@ impl Platform {
             Platform::Sandbox(sb) => {
                 sb.sentinels.iter().enumerate().map(|(i, n)| (n.addr.clone(), sandbox::sentinel_name(sb, i))).collect()
             }
-            _ => BTreeMap::new(),
+            Platform::Kubernetes(k) => k.sentinel_pods().filter_map(|p| Some((p.sentinel.clone()?, p.name.clone()))).collect(),
+            Platform::Static(_) => BTreeMap::new(),
         }
     }
 
@@ -75,7 +76,16 @@ impl Platform {
             Platform::Sandbox(sb) => {
                 SiteMap(sb.sentinels.iter().map(|n| (n.addr.clone(), Site::new(n.host.clone(), Some(n.zone.clone())))).collect())
             }
-            _ => SiteMap(self.sentinels().into_iter().map(|a| (a.clone(), Site::new(a.host.clone(), None))).collect()),
+            Platform::Kubernetes(k) => SiteMap(
+                k.sentinel_pods()
+                    .filter_map(|p| {
+                        Some((p.sentinel.clone()?, Site::new(p.node.clone().unwrap_or_else(|| p.name.clone()), p.zone.clone())))
+                    })
+                    .collect(),
+            ),
+            Platform::Static(_) => {
+                SiteMap(self.sentinels().into_iter().map(|a| (a.clone(), Site::new(a.host.clone(), None))).collect())
+            }
         }
     }
 

@@ -67,6 +67,8 @@ struct World {
     resource_version: u64,
     /// Every request as `VERB path`, for assertions.
     requests: Vec<String>,
+    /// Each pod also runs a sentinel container (a Sentinel sandbox's sentinel on the pod's IP).
+    sentinel: bool,
 }
 
 type Shared = Arc<Mutex<World>>;
@@ -81,7 +83,30 @@ impl FakeKube {
     pub fn start_with(server: Server, replicas: usize, server_args: &[String]) -> FakeKube {
         let mut sandbox = Sandbox::start(server, 0);
         sandbox.grow_with(replicas, server_args);
-        let statefulset = "redis-cluster".to_owned();
+        FakeKube::serve(sandbox, "redis-cluster", replicas, false)
+    }
+
+    /// A Bitnami-shaped Sentinel StatefulSet `redis-node`: each pod runs redis (port `redis`) and
+    /// a sentinel container (port `redis-sentinel`), both with the password of Secret `redis`
+    /// key `redis-password`; the group is formed, as the chart's start scripts form it.
+    pub fn start_sentinel_group(server: Server, replicas: usize, password: &str) -> FakeKube {
+        let state = tempfile::tempdir().expect("temp dir");
+        let mut sandbox = Sandbox { state, name: "t".to_owned(), server, addrs: Vec::new(), pids: Vec::new() };
+        let (count, path) = (replicas.to_string(), server.path());
+        let (pass, auth) = (format!("--server-arg={password}"), [("REDISCLI_AUTH", password)]);
+        let up = ["sandbox", "up", "--name", "t", "--sentinel", "--nodes", &count, "--server", path.to_str().unwrap()];
+        let args = ["--server-arg=--requirepass", &pass, "--server-arg=--masterauth", &pass];
+        sandbox.run(&[&up[..], &args[..]].concat()).expect(0);
+        sandbox.run_env(&["create", "--sentinel", "--sandbox=t", "--yes"], &auth).expect(0);
+        sandbox.refresh();
+        let fake = FakeKube::serve(sandbox, "redis-node", replicas, true);
+        fake.put_secret("redis", &[("redis-password", password)]);
+        fake.take_password_from("redis", "redis-password");
+        fake
+    }
+
+    fn serve(sandbox: Sandbox, statefulset: &str, replicas: usize, sentinel: bool) -> FakeKube {
+        let statefulset = statefulset.to_owned();
         let world = Arc::new(Mutex::new(World {
             statefulset: statefulset.clone(),
             replicas,
@@ -99,6 +124,7 @@ impl FakeKube {
             scalers: Vec::new(),
             resource_version: 1,
             requests: Vec::new(),
+            sentinel,
         }));
         let (addr_tx, addr_rx) = std::sync::mpsc::channel();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -431,7 +457,20 @@ fn labels(world: &World) -> Value {
     json!({ "app": world.statefulset })
 }
 
-/// The pod template's container, with the password variable when it comes from a Secret.
+/// The pod template's containers: redis, and the sentinel beside it in a Sentinel StatefulSet.
+fn containers(world: &World) -> Value {
+    let mut list = vec![container(world)];
+    if world.sentinel {
+        let mut sentinel = container(world);
+        sentinel["name"] = json!("sentinel");
+        sentinel["image"] = json!("bitnami/redis-sentinel:7.0");
+        sentinel["ports"] = json!([{ "name": "redis-sentinel", "containerPort": 26379 }]);
+        list.push(sentinel);
+    }
+    Value::Array(list)
+}
+
+/// The pod template's redis container, with the password variable when it comes from a Secret.
 fn container(world: &World) -> Value {
     let mut container = json!({ "name": "redis", "image": "redis:7.0", "ports": [{ "name": "redis", "containerPort": 6379 }] });
     if let Some((secret, key)) = &world.password_from {
@@ -482,7 +521,7 @@ fn statefulset(w: &World) -> Value {
             "serviceName": format!("{}-headless", w.statefulset),
             "selector": { "matchLabels": labels(w) },
             "template": { "metadata": { "labels": labels(w) },
-                          "spec": { "containers": [container(w)] } },
+                          "spec": { "containers": containers(w) } },
             "volumeClaimTemplates": [{ "metadata": { "name": "data" }, "spec": {} }],
         },
         "status": { "replicas": w.replicas },
@@ -553,7 +592,7 @@ fn pods(world: &World) -> Vec<Value> {
         pod(
             world,
             i,
-            json!({ "nodeName": node["host"], "containers": [container(world)] }),
+            json!({ "nodeName": node["host"], "containers": containers(world) }),
             json!({
             "phase": "Running", "podIP": ip, "conditions": [{ "type": "Ready", "status": ready }] }),
         )
@@ -562,7 +601,7 @@ fn pods(world: &World) -> Vec<Value> {
         pod(
             world,
             i,
-            json!({ "containers": [container(world)] }),
+            json!({ "containers": containers(world) }),
             json!({
             "phase": "Pending",
             "conditions": [{ "type": "PodScheduled", "status": "False", "reason": "Unschedulable",
