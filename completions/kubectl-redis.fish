@@ -56,6 +56,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "del-nod
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "reshard" -d 'Move exactly N slots (with their keys) from some masters to one master'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "rebalance" -d 'Move the fewest slots that bring every master to its weighted share'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "scale" -d 'Resize to M masters with R replicas each: grow or shrink the platform, join, fail over, move slots, remove'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "failover" -d 'Planned switchover: a Sentinel group\'s master without losing an acknowledged write, or a cluster shard\'s to --to REPLICA'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "fix" -d 'Repair what check finds: open slots, uncovered slots, ghost nodes, broken replica links'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "sandbox" -d 'Start, list and stop local sandboxes of server processes'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "demo" -d 'Show the main job on a throw-away sandbox: create, load keys, check, add and remove nodes'
@@ -72,7 +73,10 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l replicas -d 'Replicas per master' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l quorum -d 'Sentinel group: how many sentinels must agree that the master is down (default: their majority)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l wait-timeout -d 'How long to wait for the nodes to agree, e.g. 60s' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l wait -d 'What to wait for before the final check: synced (every replica has finished its first sync, so check passes) or serving (every node serves; replicas still syncing are reported)' -r -f -a "synced\t''
 serving\t''"
@@ -92,7 +96,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l c
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l force -d 'Allow fewer than 3 masters'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l force -d 'Allow fewer than 3 masters (a Sentinel group: fewer than 3 sentinels)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l sentinel -d 'Form a Sentinel group (--nodes members, the first the master; --sentinels) instead of a cluster'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l dry-run -d 'Print the plan and change nothing'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
@@ -111,6 +116,9 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l max-lag -d 'Sentinel group: bytes a replica may trail its master before it is a warning' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l migration -d 'How slots move' -r -f -a "auto\t'Atomic where every involved node supports it, else legacy'
 legacy\t'SETSLOT + MIGRATE batches (every server)'
 atomic\t'Server-side CLUSTER MIGRATESLOTS (Valkey 9 and newer)'"
@@ -122,6 +130,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l ba
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l batch-bytes -d 'Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l migrate-timeout -d 'MIGRATE\'s own I/O timeout per batch (legacy)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l wait-timeout -d 'How long to wait for nodes to serve, know each other, agree, fail over and sync, e.g. 120s' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l master -d 'Sentinel group: the member to keep as master when no majority of sentinels names one' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l discard-writes-on -d 'Sentinel group: make this second master a replica although it holds writes (they are dropped; repeatable)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
@@ -140,6 +150,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l ke
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l fix -d 'Show the repair plan for what is found, and apply it (same as `fix`)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l replace -d 'Overwrite keys that exist on the target with other values (identical ones are always replaced)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l force -d 'Sentinel group: repair with the sentinels that answer although they are no majority'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l dry-run -d 'Print the plan and change nothing'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
@@ -158,6 +169,8 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
@@ -192,6 +205,8 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l replica-of -d 'Join as a replica of this master (pod name, ID, ID prefix or HOST:PORT)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l wait-timeout -d 'How long to wait for the node to learn the cluster (and a replica to sync), e.g. 60s' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l wait -d 'What to wait for before the final check: synced (every replica has finished its first sync, so check passes) or serving (every node serves; replicas still syncing are reported)' -r -f -a "synced\t''
@@ -231,6 +246,8 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
@@ -266,6 +283,8 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l from -d 'Source masters (pod name, ID, ID prefix or HOST:PORT), or `all` for every other master that owns slots' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l to -d 'The master that receives the slots (pod name, ID, ID prefix or HOST:PORT)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l slots -d 'How many slots to move (exactly; an error if the sources own fewer)' -r
@@ -315,6 +334,8 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l weight -d 'A master\'s weight, NODE=W (repeatable; default 1; 0 drains the master)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l threshold -d 'Only rebalance when some master is off its share by more than PCT percent (0: any difference)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l migration -d 'How slots move' -r -f -a "auto\t'Atomic where every involved node supports it, else legacy'
@@ -364,9 +385,12 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l masters -d 'Masters after the resize' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l masters -d 'Masters after the resize (a cluster; a Sentinel group has one)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l replicas -d 'Replicas per master after the resize (default: as now)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l discard-data-on -d 'A member that remembers another cluster and holds slots or keys may be emptied so it can join (repeatable; --yes alone never allows it)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l sentinel-count -d 'Sentinel group whose sentinels run apart: how many sentinels after the resize' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l wait -d 'What to wait for before the final check: synced (every replica has finished its first sync, so check passes) or serving (every node serves; replicas still syncing are reported)' -r -f -a "synced\t''
 serving\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l migration -d 'How slots move' -r -f -a "auto\t'Atomic where every involved node supports it, else legacy'
@@ -407,6 +431,46 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l tl
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -s l -l selector -d 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l password-secret -d 'Secret holding the Redis password (default: the one the pod template\'s REDIS_PASSWORD, REDISCLI_AUTH or VALKEY_PASSWORD comes from)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
+direct\t'Dial pod IPs'
+port-forward\t'Through the API server (pods/portforward over WebSocket)'"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l sandbox -d 'Target a local sandbox (default name: default)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l to -d 'The replica to promote (a Sentinel group: default the one Sentinel picks among those in sync; a cluster: required)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l max-lag -d 'Refuse when the replica to promote trails the master by more than this' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l pause-limit -d 'Longest time writes stay paused on the old master while the replica catches up and takes over' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l wait-timeout -d 'How long to wait for the sentinels to agree on the new master, e.g. 60s' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -s o -l output -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s l -l selector -d 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
@@ -417,6 +481,8 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l migration -d 'How slots move' -r -f -a "auto\t'Atomic where every involved node supports it, else legacy'
 legacy\t'SETSLOT + MIGRATE batches (every server)'
 atomic\t'Server-side CLUSTER MIGRATESLOTS (Valkey 9 and newer)'"
@@ -428,6 +494,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l batc
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l batch-bytes -d 'Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l migrate-timeout -d 'MIGRATE\'s own I/O timeout per batch (legacy)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l wait-timeout -d 'How long to wait for nodes to serve, know each other, agree, fail over and sync, e.g. 120s' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l master -d 'Sentinel group: the member to keep as master when no majority of sentinels names one' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l discard-writes-on -d 'Sentinel group: make this second master a replica although it holds writes (they are dropped; repeatable)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
@@ -445,6 +513,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l cert
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l replace -d 'Overwrite keys that exist on the target with other values (identical ones are always replaced)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l force -d 'Sentinel group: repair with the sentinels that answer although they are no majority'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l dry-run -d 'Print the plan and change nothing'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
@@ -487,6 +556,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l nodes -d 'How many nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l server -d 'Server binary (redis-server or valkey-server; default: $KUBECTL_REDIS_SERVER, then PATH)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l server-arg -d 'Extra server option for every node, e.g. --server-arg=--maxmemory=100mb (repeatable; kept for restarts)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l sentinels -d 'How many sentinels (default: one per member; with --separate, 3)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
@@ -503,6 +573,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l sentinel -d 'Standalone members watched by sentinels (a Sentinel group) instead of cluster nodes'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l separate -d 'Run the sentinels on addresses of their own (a separate workload) instead of beside each member'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l dry-run -d 'Print the plan and change nothing'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
@@ -578,6 +650,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l new-ip -d 'Bring them back under new loopback addresses, as pods get new IPs'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l sentinel -d 'Restart sentinels (the numbers are sentinel indexes) instead of members'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l fresh-id -d 'With --sentinel: start from a blank configuration, so each comes back under a new ID monitoring nothing'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l dry-run -d 'Print the plan and change nothing'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
@@ -635,6 +709,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l cac
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l sentinel -d 'Walk a Sentinel group instead: form it, fail it over under a writer, check and fix it'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l dry-run -d 'Print the plan and change nothing'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
@@ -680,6 +755,8 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l count -d 'How many keys' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l size -d 'Bytes per value' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -716,6 +793,8 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l count -d 'How many keys' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l size -d 'Bytes per value' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -770,20 +849,21 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -s h -l help -d 'Print help'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale fix sandbox demo sample-keys generate help" -f -a "create" -d 'Form a new cluster from empty nodes'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale fix sandbox demo sample-keys generate help" -f -a "check" -d 'Check the cluster\'s health; every finding comes with the command that repairs it'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale fix sandbox demo sample-keys generate help" -f -a "status" -d 'Show the shard tree: each master followed by its replicas'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale fix sandbox demo sample-keys generate help" -f -a "add-node" -d 'Join a node to the cluster, as an empty master or as a replica'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale fix sandbox demo sample-keys generate help" -f -a "del-node" -d 'Remove a node: re-home its replicas, make every node forget it, reset it'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale fix sandbox demo sample-keys generate help" -f -a "reshard" -d 'Move exactly N slots (with their keys) from some masters to one master'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale fix sandbox demo sample-keys generate help" -f -a "rebalance" -d 'Move the fewest slots that bring every master to its weighted share'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale fix sandbox demo sample-keys generate help" -f -a "scale" -d 'Resize to M masters with R replicas each: grow or shrink the platform, join, fail over, move slots, remove'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale fix sandbox demo sample-keys generate help" -f -a "fix" -d 'Repair what check finds: open slots, uncovered slots, ghost nodes, broken replica links'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale fix sandbox demo sample-keys generate help" -f -a "sandbox" -d 'Start, list and stop local sandboxes of server processes'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale fix sandbox demo sample-keys generate help" -f -a "demo" -d 'Show the main job on a throw-away sandbox: create, load keys, check, add and remove nodes'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale fix sandbox demo sample-keys generate help" -f -a "sample-keys" -d 'Write or verify deterministic sample keys (for benchmarks and demos)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale fix sandbox demo sample-keys generate help" -f -a "generate" -d 'Write shell completions and man pages (for packaging)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale fix sandbox demo sample-keys generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "create" -d 'Form a new cluster from empty nodes'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "check" -d 'Check the cluster\'s health; every finding comes with the command that repairs it'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "status" -d 'Show the shard tree: each master followed by its replicas'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "add-node" -d 'Join a node to the cluster, as an empty master or as a replica'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "del-node" -d 'Remove a node: re-home its replicas, make every node forget it, reset it'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "reshard" -d 'Move exactly N slots (with their keys) from some masters to one master'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "rebalance" -d 'Move the fewest slots that bring every master to its weighted share'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "scale" -d 'Resize to M masters with R replicas each: grow or shrink the platform, join, fail over, move slots, remove'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "failover" -d 'Planned switchover: a Sentinel group\'s master without losing an acknowledged write, or a cluster shard\'s to --to REPLICA'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "fix" -d 'Repair what check finds: open slots, uncovered slots, ghost nodes, broken replica links'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "sandbox" -d 'Start, list and stop local sandboxes of server processes'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "demo" -d 'Show the main job on a throw-away sandbox: create, load keys, check, add and remove nodes'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "sample-keys" -d 'Write or verify deterministic sample keys (for benchmarks and demos)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "generate" -d 'Write shell completions and man pages (for packaging)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "up" -d 'Start a sandbox of empty cluster-enabled nodes (or grow, or restart stopped nodes)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "down" -d 'Stop a sandbox\'s servers and remove its state'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "scale" -d 'Grow or shrink a sandbox to N members, like `kubectl scale statefulset` (no cluster changes)'

@@ -240,11 +240,12 @@ On a sandbox the highest members are removed, like a StatefulSet; with --nodes s
 nodes listed to grow, and removes the shards with the fewest slots (replicas first) to shrink.
 Interrupted (Ctrl-C, a kill, a node dying) it converges when run again with the same --masters and --replicas.")]
     Scale(ScaleArgs),
-    /// Planned switchover of a Sentinel group's master that loses no acknowledged write
+    /// Planned switchover: a Sentinel group's master without losing an acknowledged write, or a cluster shard's to --to REPLICA
     #[command(after_help = "Examples:
   kubectl redis failover --nodes 10.0.0.1:6379,10.0.0.2:6379 --sentinels 10.0.0.1:26379,10.0.0.2:26379,10.0.0.3:26379
   kubectl redis failover --sandbox=s --to s-2 --yes
   kubectl redis failover --sandbox=s --dry-run -o json
+  kubectl redis failover redis-cluster --to redis-cluster-4     # a cluster: this replica takes over its shard
 
 Writes pause on the old master (at most --pause-limit) until the replica has them all; then Sentinel
 promotes it and the old master follows it at once, so no acknowledged write is lost.")]
@@ -260,7 +261,8 @@ promotes it and the old master follows it at once, so no acknowledged write is l
     /// Show the main job on a throw-away sandbox: create, load keys, check, add and remove nodes
     #[command(after_help = "Examples:
   kubectl redis demo
-  kubectl redis demo --server /usr/bin/valkey-server --keys 5000")]
+  kubectl redis demo --server /usr/bin/valkey-server --keys 5000
+  kubectl redis demo --sentinel")]
     Demo(DemoArgs),
     /// Write or verify deterministic sample keys (for benchmarks and demos)
     #[command(name = "sample-keys", hide = true, subcommand)]
@@ -375,7 +377,7 @@ pub struct GroupRepairArgs {
 pub struct FailoverArgs {
     #[command(flatten)]
     pub target: TargetArgs,
-    /// The replica to promote (default: the one Sentinel picks among those in sync)
+    /// The replica to promote (a Sentinel group: default the one Sentinel picks among those in sync; a cluster: required)
     #[arg(long, value_name = "MEMBER")]
     pub to: Option<String>,
     /// Refuse when the replica to promote trails the master by more than this
@@ -656,6 +658,9 @@ pub struct DemoArgs {
     /// How many sample keys to load
     #[arg(long, default_value_t = 10_000, allow_negative_numbers = true, value_parser = whole(1, 10_000_000))]
     pub keys: usize,
+    /// Walk a Sentinel group instead: form it, fail it over under a writer, check and fix it
+    #[arg(long)]
+    pub sentinel: bool,
 }
 
 #[derive(Debug, Subcommand)]

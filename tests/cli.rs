@@ -64,6 +64,17 @@ fn create_forms_a_healthy_three_by_one_cluster(server: Server) {
     // Re-running the same command converges: nothing left to do, still healthy.
     let again = sb.run(&["create", &sb.target(), "--replicas", "1", "--yes", "-o", "json"]).expect(0).json();
     assert_eq!(again["outcome"], "nothing-to-do");
+
+    // A planned failover of one shard: the named replica takes over, the old master follows it.
+    let keys = write_keys(&sb.addrs[0], 300);
+    let replica = status["nodes"].as_array().unwrap().iter().find(|n| n["role"] == "replica").unwrap();
+    let (name, addr) = (replica["name"].as_str().unwrap(), replica["addr"].as_str().unwrap());
+    sb.run(&["failover", &sb.target(), "--to", "t-0", "--yes"]).expect(if name == "t-0" { 0 } else { 2 });
+    sb.run(&["failover", &sb.target(), "--to", name, "--yes"]).expect(0);
+    let info: String = query(&mut support::connect(addr), &["INFO", "replication"]);
+    assert!(info.contains("role:master"), "{name} did not take over: {info}");
+    sb.run(&["check", &sb.target()]).expect(0);
+    assert_all_keys(&sb.addrs[0], &keys);
 }
 
 /// `--views digest` reads a digest from every node and a full view only per distinct digest: one
@@ -403,6 +414,23 @@ fn demo_runs_the_main_job_and_cleans_up() {
 }
 
 #[test]
+fn demo_walks_a_sentinel_group_through_a_failover_and_a_repair_and_cleans_up() {
+    let state = tempfile::tempdir().unwrap();
+    let server = Server::Valkey.path();
+    let run = run_in(state.path(), &["demo", "--sentinel", "--server", server.to_str().unwrap()], &[]).expect(0);
+    let kept =
+        run.stdout.lines().find(|l| l.contains("acknowledged writes are there")).unwrap_or_else(|| panic!("{}", run.stdout));
+    assert!(!kept.contains(" 0 acknowledged"), "the writer wrote nothing: {kept}");
+    assert!(run.stdout.contains("[sentinel-settings-differ]"), "{}", run.stdout);
+    assert!(run.stdout.trim_end().contains("OK: the group is healthy"), "{}", run.stdout);
+    assert!(run.stdout.contains("stopped 3 node(s) and 3 sentinel(s)"), "{}", run.stdout);
+    assert!(
+        std::fs::read_dir(state.path().join("sandboxes")).map(|d| d.count()).unwrap_or(0) == 0,
+        "the demo left a sandbox behind"
+    );
+}
+
+#[test]
 fn help_texts_match_their_snapshots() {
     let state = tempfile::tempdir().unwrap();
     let commands = [
@@ -415,6 +443,7 @@ fn help_texts_match_their_snapshots() {
         "reshard",
         "rebalance",
         "fix",
+        "failover",
         "scale",
         "sandbox up",
         "sandbox down",
@@ -2915,6 +2944,8 @@ fn bad_input_on_a_sentinel_group_is_one_line_with_a_hint_and_changes_nothing() {
         ("check --sentinels {S}", &[], 2, "--nodes"),
         ("reshard {T} --from all --to {M0} --slots 10 --yes", &[], 3, "Sentinel group"),
         ("rebalance {T} --yes", &[], 3, "Sentinel group"),
+        ("add-node 127.0.0.1:1 {T} --yes", &[], 3, "add-node works on Redis Cluster"),
+        ("del-node g-2 {T} --yes", &[], 3, "del-node works on Redis Cluster"),
         ("create {T} --yes", &[], 3, "is a Sentinel group"),
         ("create --sentinel --nodes {M0} --yes", &[], 2, "no sentinels"),
         ("create --nodes {CLUSTER_NODE} --quorum 2 --yes", &[], 2, "--quorum is for Sentinel groups"),

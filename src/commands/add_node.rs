@@ -15,6 +15,7 @@ use crate::redis::topology::{self, Topology, resolve};
 
 pub async fn run(ctx: &Context, args: &AddNodeArgs) -> Result<ExitCode> {
     let platform = ctx.platform(&args.target).await?;
+    super::refuse_membership_on_a_group(&platform, "add-node")?;
     let wait = parse_duration("--wait-timeout", &args.wait_timeout)?;
     let join_as = match (&args.replica_of, args.replica) {
         (Some(master), _) => JoinAs::Replica(Some(master.clone())),

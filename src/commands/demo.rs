@@ -1,5 +1,6 @@
 //! `demo`: the main job on a throw-away sandbox — start nodes, create 3 masters × 1 replica, load
 //! sample keys, show status, scale to 4 masters and back to 3, verify every key, check, tear down.
+//! `demo --sentinel` walks a Sentinel group instead (see `sentinel::demo`).
 
 use std::time::Duration;
 
@@ -20,13 +21,21 @@ pub async fn run(ctx: &Context, args: &DemoArgs) -> Result<ExitCode> {
     let name = format!("demo-{}", std::process::id());
     let mut ctx = ctx.clone();
     (ctx.yes, ctx.dry_run) = (true, false);
+    let walk = async {
+        if args.sentinel {
+            super::sentinel::demo::walk_through(&ctx, &name, args, |text| heading(&ctx, text)).await
+        } else {
+            walk_through(&ctx, &name, args).await
+        }
+    };
     let result = tokio::select! {
-        result = walk_through(&ctx, &name, args) => result,
+        result = walk => result,
         _ = tokio::signal::ctrl_c() => Err(Error::failed("interrupted")),
     };
     heading(&ctx, "Tearing down the sandbox");
     match sandbox::down(&name) {
-        Ok(s) => println!("stopped {} node(s)", s.nodes.len()),
+        Ok(s) if s.sentinels.is_empty() => println!("stopped {} node(s)", s.nodes.len()),
+        Ok(s) => println!("stopped {} node(s) and {} sentinel(s)", s.nodes.len(), s.sentinels.len()),
         Err(e) => eprintln!("warning: could not remove sandbox '{name}': {e}"),
     }
     result.map(|()| ExitCode::Success)

@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod create;
+pub mod demo;
 pub mod failover;
 pub mod fix;
 pub mod scale;

@@ -104,7 +104,7 @@ impl fmt::Display for Step {
                 }
                 write!(
                     f,
-                    "pause writes on {old} (at most {pause_ms} ms), wait until {} has its offset, fail over through sentinel {sentinel}, re-point {old} at the new master",
+                    "pause writes on {old} (at most {pause_ms} ms), wait until {} caught up with it, fail over through sentinel {sentinel}, re-point {old} at the new master",
                     list(candidates)
                 )
             }
