@@ -13,11 +13,10 @@ use std::time::{Duration, Instant};
 use redis::sentinel::{SentinelClient, SentinelServerType};
 use serde_json::json;
 
-struct Tally {
-    acked: Vec<String>,
-    /// When each failed write ended, since the start.
-    failures: Vec<Duration>,
-}
+#[path = "../tests/support/sentinel_writer.rs"]
+mod sentinel_writer;
+
+use sentinel_writer::{Written, write_until};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,7 +38,7 @@ fn main() {
             std::thread::spawn(move || write_until(&stop, urls, &name, &prefix, started))
         })
         .collect();
-    let tallies: Vec<Tally> = threads.into_iter().map(|t| t.join().expect("a writer panicked")).collect();
+    let tallies: Vec<Written> = threads.into_iter().map(|t| t.join().expect("a writer panicked")).collect();
     let elapsed = started.elapsed();
     let acked: Vec<String> = tallies.iter().flat_map(|t| t.acked.iter().cloned()).collect();
     let mut failures: Vec<Duration> = tallies.iter().flat_map(|t| t.failures.iter().copied()).collect();
@@ -65,31 +64,6 @@ fn main() {
         "elapsed_s": elapsed.as_secs_f64(),
     });
     println!("{report}");
-}
-
-fn write_until(stop: &AtomicBool, urls: Vec<String>, name: &str, prefix: &str, started: Instant) -> Tally {
-    let mut tally = Tally { acked: Vec::new(), failures: Vec::new() };
-    let mut client = SentinelClient::build(urls, name.to_owned(), None, SentinelServerType::Master).expect("sentinel client");
-    let mut i = 0u64;
-    while !stop.load(Ordering::SeqCst) {
-        let Ok(mut conn) = client.get_connection() else {
-            std::thread::sleep(Duration::from_millis(20));
-            continue;
-        };
-        let _ = conn.set_read_timeout(Some(Duration::from_secs(5)));
-        while !stop.load(Ordering::SeqCst) {
-            let key = format!("{prefix}:{i}");
-            i += 1;
-            match redis::cmd("SET").arg(&key).arg(&key).query::<()>(&mut conn) {
-                Ok(()) => tally.acked.push(key),
-                Err(_) => {
-                    tally.failures.push(started.elapsed());
-                    break;
-                }
-            }
-        }
-    }
-    tally
 }
 
 /// SIGTERM or SIGINT sets `stop`.

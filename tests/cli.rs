@@ -407,10 +407,12 @@ fn demo_runs_the_main_job_and_cleans_up() {
     assert!(name.starts_with("demo-"), "{name}");
     let status = run_in(state.path(), &["sandbox", "status", "--name", name], &[]).expect(4);
     assert!(status.stderr.contains(&format!("no sandbox named '{name}'")), "{}", status.stderr);
-    assert!(
-        std::fs::read_dir(state.path().join("sandboxes")).map(|d| d.count()).unwrap_or(0) == 0,
-        "the demo left a sandbox behind"
-    );
+    assert_no_sandbox_left(state.path());
+}
+
+fn assert_no_sandbox_left(state: &std::path::Path) {
+    let left = std::fs::read_dir(state.join("sandboxes")).map(|d| d.count()).unwrap_or(0);
+    assert_eq!(left, 0, "the demo left a sandbox behind");
 }
 
 #[test]
@@ -424,10 +426,7 @@ fn demo_walks_a_sentinel_group_through_a_failover_and_a_repair_and_cleans_up() {
     assert!(run.stdout.contains("[sentinel-settings-differ]"), "{}", run.stdout);
     assert!(run.stdout.trim_end().contains("OK: the group is healthy"), "{}", run.stdout);
     assert!(run.stdout.contains("stopped 3 node(s) and 3 sentinel(s)"), "{}", run.stdout);
-    assert!(
-        std::fs::read_dir(state.path().join("sandboxes")).map(|d| d.count()).unwrap_or(0) == 0,
-        "the demo left a sandbox behind"
-    );
+    assert_no_sandbox_left(state.path());
 }
 
 #[test]
@@ -2266,6 +2265,44 @@ impl Drop for PlainServer {
 /// A bad command line: the line, its environment, the exit code and what the error must say.
 type BadInput<'a> = (&'a str, &'a [(&'a str, &'a str)], i32, &'a str);
 
+/// Runs each case (its `{VAR}`s filled in) and says what is wrong with each that is not one
+/// error line saying what it must, with a hint and its exit code, leaving `digest` unchanged.
+fn bad_input_failures(
+    state: &std::path::Path,
+    cases: &[BadInput],
+    vars: &[(&str, String)],
+    digest: impl Fn() -> Vec<String>,
+) -> Vec<String> {
+    let before = digest();
+    let mut failures = Vec::new();
+    for (line, env, code, says) in cases {
+        let fill = |text: &str| vars.iter().fold(text.to_owned(), |acc, (k, v)| acc.replace(k, v));
+        let (line, says) = (fill(line), fill(says));
+        let args: Vec<&str> = line.split(' ').collect();
+        let run = run_in(state, &args, env);
+        let errors: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with("error:")).collect();
+        let hint = run.stderr.lines().any(|l| l.trim_start().starts_with("hint:") || l.contains("For more information, try"));
+        let problem = if run.code != *code {
+            Some(format!("exit {} (wanted {code})", run.code))
+        } else if errors.len() != 1 || !run.stderr.starts_with("error:") || !run.stderr.contains(&says) {
+            Some(format!("error lines {errors:?} (wanted one saying {says:?})"))
+        } else if !hint {
+            Some("no hint".to_owned())
+        } else if let after = digest()
+            && after != before
+        {
+            let changed: Vec<_> = after.iter().filter(|l| !before.contains(l)).collect();
+            Some(format!("it changed: {changed:?}"))
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            failures.push(format!("`{line}`: {problem}\n{}", run.stderr.trim_end()));
+        }
+    }
+    failures
+}
+
 #[test]
 fn bad_input_gets_one_line_error_with_a_hint_its_exit_code_and_changes_nothing() {
     let mut sb = Sandbox::start(Server::Redis, 6);
@@ -2381,33 +2418,7 @@ fn bad_input_gets_one_line_error_with_a_hint_its_exit_code_and_changes_nothing()
         ("reshard {T} --from {M0} --to {M1} --slots 10", &[], 3, "not confirmed"),
     ];
     let before = cluster_digest(&cluster);
-    let mut failures = Vec::new();
-    for (line, env, code, says) in cases {
-        let fill = |text: &str| vars.iter().fold(text.to_owned(), |acc, (k, v)| acc.replace(k, v));
-        let line = fill(line);
-        let says = fill(says);
-        let args: Vec<&str> = line.split(' ').collect();
-        let run = run_in(sb.state.path(), &args, env);
-        let errors: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with("error:")).collect();
-        let hint = run.stderr.lines().any(|l| l.trim_start().starts_with("hint:") || l.contains("For more information, try"));
-        let problem = if run.code != *code {
-            Some(format!("exit {} (wanted {code})", run.code))
-        } else if errors.len() != 1 || !run.stderr.starts_with("error:") || !run.stderr.contains(&says) {
-            Some(format!("error lines {errors:?} (wanted one saying {says:?})"))
-        } else if !hint {
-            Some("no hint".to_owned())
-        } else if let after = cluster_digest(&cluster)
-            && after != before
-        {
-            let changed: Vec<_> = after.iter().filter(|l| !before.contains(l)).collect();
-            Some(format!("the cluster changed: {changed:?}"))
-        } else {
-            None
-        };
-        if let Some(problem) = problem {
-            failures.push(format!("`{line}`: {problem}\n{}", run.stderr.trim_end()));
-        }
-    }
+    let failures = bad_input_failures(sb.state.path(), cases, &vars, || cluster_digest(&cluster));
     stopped.signal(0, "-CONT");
     assert!(failures.is_empty(), "{} of {} cases failed:\n\n{}", failures.len(), cases.len(), failures.join("\n\n"));
     assert!(std::fs::read_dir(&journals).map_or(true, |mut d| d.next().is_none()), "a refused command left a journal");
@@ -2965,30 +2976,7 @@ fn bad_input_on_a_sentinel_group_is_one_line_with_a_hint_and_changes_nothing() {
         d.extend(sentinels.addrs.iter().map(|s| format!("{s} {:?}", sentinel_lists(s, "REPLICAS"))));
         d
     };
-    let before = digest();
-    let mut failures = Vec::new();
-    for (line, env, code, says) in cases {
-        let fill = |text: &str| vars.iter().fold(text.to_owned(), |acc, (k, v)| acc.replace(k, v));
-        let (line, says) = (fill(line), fill(says));
-        let args: Vec<&str> = line.split(' ').collect();
-        let run = run_in(sb.state.path(), &args, env);
-        let errors: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with("error:")).collect();
-        let hint = run.stderr.lines().any(|l| l.trim_start().starts_with("hint:") || l.contains("For more information, try"));
-        let problem = if run.code != *code {
-            Some(format!("exit {} (wanted {code})", run.code))
-        } else if errors.len() != 1 || !run.stderr.contains(&says) {
-            Some(format!("error lines {errors:?} (wanted one saying {says:?})"))
-        } else if !hint {
-            Some("no hint".to_owned())
-        } else if digest() != before {
-            Some("the group changed".to_owned())
-        } else {
-            None
-        };
-        if let Some(problem) = problem {
-            failures.push(format!("`{line}`: {problem}\n{}", run.stderr.trim_end()));
-        }
-    }
+    let failures = bad_input_failures(sb.state.path(), cases, &vars, digest);
     drop(other);
     assert!(failures.is_empty(), "{} of {} cases failed:\n\n{}", failures.len(), cases.len(), failures.join("\n\n"));
 }

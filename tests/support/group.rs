@@ -1,12 +1,10 @@
 //! Sentinel sandboxes for the tests (standalone members and real sentinels, started through the
-//! tool) and a Sentinel-aware writer: it asks the sentinels for the master as clients do, writes
-//! unique keys, and on any error asks again — recording which writes were acknowledged.
+//! tool) and writers that follow the sentinels (`sentinel_writer`), recording which writes were
+//! acknowledged.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
-
-use redis::sentinel::{SentinelClient, SentinelServerType};
+use std::time::Instant;
 
 use super::{Sandbox, Server, query};
 
@@ -85,7 +83,11 @@ impl GroupLoad {
                     name.to_owned(),
                     prefix.to_owned(),
                 );
-                std::thread::spawn(move || write_until(&stop, urls, &name, &format!("{prefix}:{w}")))
+                std::thread::spawn(move || {
+                    let written =
+                        super::sentinel_writer::write_until(&stop, urls, &name, &format!("{prefix}:{w}"), Instant::now());
+                    GroupTally { acked: written.acked, failed: written.failures.len() as u64 }
+                })
             })
             .collect();
         GroupLoad { stop, threads }
@@ -101,31 +103,6 @@ impl GroupLoad {
         }
         all
     }
-}
-
-fn write_until(stop: &AtomicBool, urls: Vec<String>, name: &str, prefix: &str) -> GroupTally {
-    let mut tally = GroupTally::default();
-    let mut client = SentinelClient::build(urls, name.to_owned(), None, SentinelServerType::Master).expect("sentinel client");
-    let mut i = 0u64;
-    while !stop.load(Ordering::SeqCst) {
-        let Ok(mut conn) = client.get_connection() else {
-            std::thread::sleep(Duration::from_millis(20));
-            continue;
-        };
-        conn.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
-        while !stop.load(Ordering::SeqCst) {
-            let key = format!("{prefix}:{i}");
-            i += 1;
-            match redis::cmd("SET").arg(&key).arg(&key).query::<()>(&mut conn) {
-                Ok(()) => tally.acked.push(key),
-                Err(_) => {
-                    tally.failed += 1;
-                    break;
-                }
-            }
-        }
-    }
-    tally
 }
 
 /// Every acknowledged key, read from `master`: the ones missing.

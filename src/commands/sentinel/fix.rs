@@ -2,12 +2,9 @@
 //! applied, then the verdict `check` gives. It reads the group afresh each run, so a re-run after
 //! an interruption does what is left.
 
-use super::super::{Outcome, Report};
-use super::check;
 use crate::cli::{GroupRepairArgs, TargetArgs};
 use crate::context::{Context, parse_duration};
 use crate::error::{ExitCode, Result};
-use crate::output;
 use crate::planner::sentinel::repair::{self, RepairRequest};
 use crate::platform::Platform;
 
@@ -26,22 +23,5 @@ pub async fn run(
     let request = RepairRequest { master, discard_writes_on, force: args.force };
     let plan = repair::plan(&facts, &request)?;
     let (outcome, _) = super::carry_out(ctx, &facts, &plan, wait).await?;
-    let verdict = match outcome {
-        Outcome::DryRun | Outcome::Stopped => None,
-        Outcome::Applied | Outcome::NothingToDo => {
-            let facts = super::gather(ctx, platform, target, super::Reading::Existing).await?;
-            Some(check::verdict(ctx, target, &facts, check::DEFAULT_MAX_LAG))
-        }
-    };
-    let code = match (&verdict, outcome) {
-        (_, Outcome::Stopped) => ExitCode::Interrupted,
-        (Some(v), _) => v.exit_code(),
-        _ => ExitCode::Success,
-    };
-    if ctx.json {
-        output::print_json(&Report { plan: &plan, outcome, check: verdict })?;
-    } else if let Some(verdict) = &verdict {
-        check::print(ctx, verdict);
-    }
-    Ok(code)
+    super::finish(ctx, target, platform, &plan, outcome, super::Bar::Healthy).await
 }

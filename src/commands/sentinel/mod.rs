@@ -15,8 +15,9 @@ use std::collections::BTreeSet;
 use super::Outcome;
 use crate::cli::TargetArgs;
 use crate::context::Context;
-use crate::error::{Error, Result};
+use crate::error::{Error, ExitCode, Result};
 use crate::executor::sentinel::{GroupExecutor, Summary};
+use crate::output;
 use crate::planner::placement::SiteMap;
 use crate::planner::sentinel::{GroupFacts, Plan};
 use crate::platform::Platform;
@@ -87,6 +88,45 @@ fn master_name(sentinels: &sentinel::Answers<sentinel::SentinelState>, given: Op
 /// The command that repairs the target, for hints: `kubectl redis fix <target flags>`.
 pub fn command_for(ctx: &Context, verb: &str, target: &TargetArgs) -> String {
     format!("kubectl redis {verb} {}", ctx.rerun_words(target)).trim_end().to_owned()
+}
+
+/// What `check` demands of the group a command leaves: `create` succeeds with warnings (they
+/// describe the layout asked for), `fix` does not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bar {
+    NoProblems,
+    Healthy,
+}
+
+/// Ends a changing command: reads the group again (unless nothing was applied), prints the plan's
+/// report (JSON) or the verdict, and turns both into the exit code.
+pub async fn finish(
+    ctx: &Context,
+    target: &TargetArgs,
+    platform: &Platform,
+    plan: &Plan,
+    outcome: Outcome,
+    bar: Bar,
+) -> Result<ExitCode> {
+    let verdict = match outcome {
+        Outcome::DryRun | Outcome::Stopped => None,
+        Outcome::Applied | Outcome::NothingToDo => {
+            let facts = gather(ctx, platform, target, Reading::Existing).await?;
+            Some(check::verdict(ctx, target, &facts, check::DEFAULT_MAX_LAG))
+        }
+    };
+    let code = match (verdict.as_ref().map(check::GroupVerdict::exit_code), outcome) {
+        (_, Outcome::Stopped) => ExitCode::Interrupted,
+        (Some(ExitCode::CheckWarnings), _) if bar == Bar::NoProblems => ExitCode::Success,
+        (Some(code), _) => code,
+        (None, _) => ExitCode::Success,
+    };
+    if ctx.json {
+        output::print_json(&super::Report { plan, outcome, check: verdict })?;
+    } else if let Some(verdict) = &verdict {
+        check::print(ctx, verdict);
+    }
+    Ok(code)
 }
 
 /// Waits until every answering sentinel names the elected master and knows every live member
