@@ -73,7 +73,7 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l replicas -d 'Replicas per master' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l quorum -d 'Sentinel group: how many sentinels must agree that the master is down (default: their majority)' -r
@@ -116,7 +116,7 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l max-lag -d 'Sentinel group: bytes a replica may trail its master before it is a warning' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l migration -d 'How slots move' -r -f -a "auto\t'Atomic where every involved node supports it, else legacy'
@@ -169,7 +169,7 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
@@ -205,7 +205,7 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l replica-of -d 'Join as a replica of this master (pod name, ID, ID prefix or HOST:PORT)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l wait-timeout -d 'How long to wait for the node to learn the cluster (and a replica to sync), e.g. 60s' -r
@@ -246,7 +246,7 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
@@ -283,7 +283,7 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l from -d 'Source masters (pod name, ID, ID prefix or HOST:PORT), or `all` for every other master that owns slots' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l to -d 'The master that receives the slots (pod name, ID, ID prefix or HOST:PORT)' -r
@@ -334,7 +334,7 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l weight -d 'A master\'s weight, NODE=W (repeatable; default 1; 0 drains the master)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l threshold -d 'Only rebalance when some master is off its share by more than PCT percent (0: any difference)' -r
@@ -385,7 +385,7 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l masters -d 'Masters after the resize (a cluster; a Sentinel group has one)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l replicas -d 'Replicas per master after the resize (default: as now)' -r
@@ -441,7 +441,7 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l to -d 'The replica to promote (a Sentinel group: default the one Sentinel picks among those in sync; a cluster: required)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l max-lag -d 'Refuse when the replica to promote trails the master by more than this' -r
@@ -481,7 +481,7 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l migration -d 'How slots move' -r -f -a "auto\t'Atomic where every involved node supports it, else legacy'
 legacy\t'SETSLOT + MIGRATE batches (every server)'
@@ -755,7 +755,7 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l count -d 'How many keys' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l size -d 'Bytes per value' -r
@@ -793,7 +793,7 @@ direct\t'Dial pod IPs'
 port-forward\t'Through the API server (pods/portforward over WebSocket)'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l sandbox -d 'Target a local sandbox (default name: default)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l sentinels -d 'Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l count -d 'How many keys' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l size -d 'Bytes per value' -r

@@ -160,8 +160,8 @@ pub struct TargetArgs {
     /// Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes
     #[arg(long, value_name = "HOST:PORT", value_delimiter = ',', help_heading = "Target")]
     pub nodes: Vec<String>,
-    /// Sentinels HOST:PORT[,…] watching the --nodes: the target is a Sentinel group, --nodes its redis members
-    #[arg(long, value_name = "HOST:PORT", value_delimiter = ',', requires = "nodes", help_heading = "Sentinel")]
+    /// Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector
+    #[arg(long, value_name = "SENTINELS", value_delimiter = ',', help_heading = "Sentinel")]
     pub sentinels: Vec<String>,
     /// The master name the sentinels monitor (default: the only one they monitor; create: mymaster)
     #[arg(long, value_name = "NAME", help_heading = "Sentinel")]

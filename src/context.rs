@@ -9,7 +9,7 @@ use crate::cli::{ColorChoice, ConnectMode, GlobalArgs, OutputFormat, TargetArgs,
 use crate::error::{Error, Result};
 use crate::journal;
 use crate::output::Style;
-use crate::platform::kubernetes::{Kubernetes, PodNames, PortForward, Selection};
+use crate::platform::kubernetes::{Kubernetes, PodNames, PortForward, Selection, SentinelWorkload};
 use crate::platform::lease;
 use crate::platform::{Platform, StaticNodes, sandbox};
 use crate::redis::addr::NodeAddr;
@@ -136,7 +136,10 @@ impl Context {
                 context: target.context.clone(),
                 namespace: target.namespace.clone(),
             };
-            let kubernetes = Kubernetes::open(&selection, self.connector.timeout).await?;
+            let mut kubernetes = Kubernetes::open(&selection, self.connector.timeout).await?;
+            if let Some(workload) = sentinel_workload(&target.sentinels)? {
+                kubernetes.watch_sentinels_of(&workload).await?;
+            }
             let record = kubernetes.lease_record();
             if let Some(verb) = self.changing.filter(|_| !self.dry_run) {
                 let mut held = self.lease.lock().await;
@@ -159,6 +162,10 @@ impl Context {
             return Ok(Platform::Kubernetes(Box::new(kubernetes)));
         }
         if let Some(name) = &target.sandbox {
+            if !target.sentinels.is_empty() {
+                return Err(Error::usage("--sentinels with --sandbox: a sandbox knows its own sentinels")
+                    .hint("leave out --sentinels (start a Sentinel sandbox with `sandbox up --sentinel`)"));
+            }
             return Ok(Platform::Sandbox(sandbox::load(name)?));
         }
         if target.nodes.is_empty() {
@@ -202,6 +209,23 @@ impl Context {
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer)?;
         if answer.trim() == "yes" { Ok(()) } else { Err(Error::refused("not confirmed; nothing was changed")) }
+    }
+}
+
+/// `--sentinels` on Kubernetes: the sentinels' own workload, one of them.
+fn sentinel_workload(given: &[String]) -> Result<Option<SentinelWorkload>> {
+    match given {
+        [] => Ok(None),
+        [one] => one
+            .parse()
+            .map(Some)
+            .map_err(|e: String| Error::usage(format!("--sentinels: {e}")).hint("e.g. --sentinels deploy/redis-sentinel")),
+        // A label selector with several terms arrives split at its commas.
+        terms if terms.iter().all(|t| t.contains('=')) => Ok(Some(SentinelWorkload::Selector(terms.join(",")))),
+        _ => {
+            Err(Error::usage("--sentinels names one workload on Kubernetes")
+                .hint("give sts/NAME, deploy/NAME or one label selector"))
+        }
     }
 }
 

@@ -35,6 +35,7 @@ on_both_servers!(
     a_wrong_auth_pass_and_drifted_settings_are_repaired_and_a_stopped_sentinel_does_not_stall_status,
     a_sentinel_group_scales_from_3_to_5_and_back_with_its_master_among_the_leaving_under_live_writes,
     a_bitnami_sentinel_statefulset_is_checked_failed_over_and_scaled_through_port_forward,
+    sentinels_in_a_deployment_of_their_own_are_found_through_its_selector_and_port_forward,
 );
 
 fn create_forms_a_healthy_three_by_one_cluster(server: Server) {
@@ -3034,4 +3035,27 @@ fn a_bitnami_sentinel_statefulset_is_checked_failed_over_and_scaled_through_port
     assert_eq!(kube.replicas(), 3);
     let checked = kube.run(&["check", "-o", "json"]).expect(0).json();
     assert_eq!(checked["healthy"], true, "{checked}");
+}
+
+fn sentinels_in_a_deployment_of_their_own_are_found_through_its_selector_and_port_forward(server: Server) {
+    let kube = support::kube::FakeKube::start_sentinel_deployment(server, 2, 3, "handwritten-pass");
+    let alone = kube.run(&["status"]).expect(4);
+    assert!(alone.stderr.contains("--sentinels"), "the hint names --sentinels: {}", alone.stderr);
+    let status = kube.run(&["status", "--sentinels", "deploy/redis-sentinel", "-o", "json"]).expect(0).json();
+    assert_eq!(status["kind"], "sentinel", "{status}");
+    let sentinels: Vec<&str> = status["sentinels"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(sentinels.len(), 3);
+    assert!(sentinels.iter().all(|n| n.starts_with("redis-sentinel-")), "{sentinels:?}");
+    assert_eq!(status["sentinels_agreeing"], 3, "{status}");
+    assert!(kube.requests().contains(&"GET deployments/redis-sentinel".to_owned()));
+    kube.run(&["check", "--sentinels", "deploy/redis-sentinel"]).expect(0);
+    kube.run(&["failover", "--sentinels", "app=redis-sentinel", "--to", "redis-1", "--yes"]).expect(0);
+    let status = kube.run(&["status", "--sentinels", "deploy/redis-sentinel", "-o", "json"]).expect(0).json();
+    assert_eq!(status["master"], kube.sandbox.addrs[1].as_str(), "{status}");
+    let fixed = kube.run(&["fix", "--sentinels", "deploy/redis-sentinel", "--yes", "-o", "json"]).expect(0).json();
+    assert_eq!(fixed["outcome"], "nothing-to-do", "{fixed}");
+    let missing = kube.run(&["status", "--sentinels", "deploy/nosuch"]).expect(4);
+    assert!(missing.stderr.contains("deployment nosuch not found"), "{}", missing.stderr);
+    let bad = kube.run(&["status", "--sentinels", "nonsense"]).expect(2);
+    assert!(bad.stderr.contains("names no sentinel workload"), "{}", bad.stderr);
 }

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use futures::future::BoxFuture;
 
-use k8s_openapi::api::apps::v1::StatefulSet;
+use k8s_openapi::api::apps::v1::{Deployment, StatefulSet};
 use k8s_openapi::api::core::v1::{Event, Node, PersistentVolumeClaim, Pod, PodSpec, Secret as SecretObject};
 use kube::api::{Api, DeleteParams, ListParams, Patch, PatchParams};
 use kube::config::{KubeConfigOptions, Kubeconfig};
@@ -113,6 +113,34 @@ impl std::str::FromStr for SecretRef {
     }
 }
 
+/// Where a Sentinel group's sentinels run when not beside the members: a StatefulSet, a
+/// Deployment, or pods matching a label selector (`--sentinels sts/NAME|deploy/NAME|SELECTOR`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SentinelWorkload {
+    StatefulSet(String),
+    Deployment(String),
+    Selector(String),
+}
+
+impl std::str::FromStr for SentinelWorkload {
+    type Err = String;
+
+    fn from_str(text: &str) -> std::result::Result<SentinelWorkload, String> {
+        let kind =
+            |prefixes: &[&str]| prefixes.iter().find_map(|p| text.strip_prefix(p)).filter(|n| !n.is_empty()).map(str::to_owned);
+        if let Some(name) = kind(&["sts/", "statefulset/", "statefulsets/"]) {
+            return Ok(SentinelWorkload::StatefulSet(name));
+        }
+        if let Some(name) = kind(&["deploy/", "deployment/", "deployments/"]) {
+            return Ok(SentinelWorkload::Deployment(name));
+        }
+        if text.contains('=') {
+            return Ok(SentinelWorkload::Selector(text.to_owned()));
+        }
+        Err(format!("'{text}' names no sentinel workload: give sts/NAME, deploy/NAME or a label selector such as app=sentinel"))
+    }
+}
+
 /// Pods found through the API.
 #[derive(Clone)]
 pub struct Kubernetes {
@@ -121,6 +149,9 @@ pub struct Kubernetes {
     pub workload: Option<Workload>,
     pub selector: String,
     pub pods: Vec<PodFacts>,
+    /// The label selector of sentinels that run in a workload of their own, and their pods.
+    sentinel_selector: Option<String>,
+    separate_sentinels: Vec<PodFacts>,
     /// Where the pods take the Redis password from (the template's, else the first pod's that has one).
     password_ref: Option<SecretRef>,
 }
@@ -153,9 +184,42 @@ impl Kubernetes {
             }
         };
         let password_ref = workload.as_ref().and_then(|w| w.password_ref.clone());
-        let mut platform = Kubernetes { client, namespace, workload, selector, pods: Vec::new(), password_ref };
+        let mut platform = Kubernetes {
+            client,
+            namespace,
+            workload,
+            selector,
+            pods: Vec::new(),
+            sentinel_selector: None,
+            separate_sentinels: Vec::new(),
+            password_ref,
+        };
         platform.refresh().await?;
         Ok(platform)
+    }
+
+    /// Takes the group's sentinels from a workload of their own.
+    pub async fn watch_sentinels_of(&mut self, workload: &SentinelWorkload) -> Result<()> {
+        let selector = match workload {
+            SentinelWorkload::StatefulSet(name) => read_workload(&self.client, &self.namespace, name).await?.selector,
+            SentinelWorkload::Deployment(name) => self.deployment_selector(name).await?,
+            SentinelWorkload::Selector(selector) => selector.clone(),
+        };
+        self.sentinel_selector = Some(selector);
+        self.refresh().await
+    }
+
+    async fn deployment_selector(&self, name: &str) -> Result<String> {
+        let deployments: Api<Deployment> = Api::namespaced(self.client.clone(), &self.namespace);
+        let deployment = deployments.get(name).await.map_err(|e| match e {
+            kube::Error::Api(s) if s.code == 404 => {
+                Error::unreachable(format!("deployment {name} not found in namespace {}", self.namespace))
+                    .hint("list them with `kubectl get deployments -n NAMESPACE`")
+            }
+            e => api_error(e, &format!("read deployment {name}")),
+        })?;
+        let labels = deployment.spec.map(|s| s.selector.match_labels.unwrap_or_default()).unwrap_or_default();
+        Ok(labels.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(","))
     }
 
     /// Reads the pods again (after a resize).
@@ -179,6 +243,26 @@ impl Kubernetes {
         }
         facts.sort_by_key(|p| (p.ordinal.unwrap_or(usize::MAX), p.name.clone()));
         self.pods = facts;
+        if let Some(selector) = &self.sentinel_selector {
+            let list = pods.list(&ListParams::default().labels(selector)).await.map_err(|e| api_error(e, "list pods"))?;
+            let mut sentinels: Vec<PodFacts> = Vec::new();
+            for pod in list.items {
+                let node = pod.spec.as_ref().and_then(|s| s.node_name.clone());
+                let zone = match &node {
+                    Some(n) => self.zone_of(n).await,
+                    None => None,
+                };
+                let mut facts = pod_facts(&pod, None, node, zone);
+                // A sentinel's own pod: its sentinel port, else the default.
+                facts.sentinel = facts
+                    .addr
+                    .as_ref()
+                    .map(|a| NodeAddr::new(a.host.clone(), sentinel_port(&pod).unwrap_or(DEFAULT_SENTINEL_PORT)));
+                sentinels.push(facts);
+            }
+            sentinels.sort_by(|a, b| a.name.cmp(&b.name));
+            self.separate_sentinels = sentinels;
+        }
         Ok(())
     }
 
@@ -241,9 +325,16 @@ impl Kubernetes {
     }
 
     /// Pods of the StatefulSet by ordinal; a selector's pods by name.
-    /// The running pods that carry a sentinel.
+    /// The running pods that carry a sentinel: those of the sentinels' own workload when they
+    /// have one, else the members' pods with a sentinel container.
     pub fn sentinel_pods(&self) -> impl Iterator<Item = &PodFacts> {
-        self.pods.iter().filter(|p| p.running && p.sentinel.is_some())
+        let pods = if self.sentinel_selector.is_some() { &self.separate_sentinels } else { &self.pods };
+        pods.iter().filter(|p| p.running && p.sentinel.is_some())
+    }
+
+    /// Whether the sentinels run in a workload of their own (`--sentinels`).
+    pub fn has_separate_sentinels(&self) -> bool {
+        self.sentinel_selector.is_some()
     }
 
     pub fn member_name(&self, ordinal: usize) -> String {

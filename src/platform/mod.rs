@@ -228,7 +228,11 @@ impl Platform {
 
     /// Whether the sentinels run as a workload of their own, sized apart from the members.
     pub fn separate_sentinels(&self) -> bool {
-        matches!(self, Platform::Sandbox(sb) if sb.separate)
+        match self {
+            Platform::Sandbox(sb) => sb.separate,
+            Platform::Kubernetes(k) => k.has_separate_sentinels(),
+            Platform::Static(_) => false,
+        }
     }
 
     /// Sets the number of sentinels of a separate sentinel workload; returns when they answer.

@@ -757,7 +757,7 @@ impl Topology {
             )),
             None => Error::unreachable("no cluster node answered"),
         };
-        Err(err.hint("check the addresses, and that the servers run with cluster-enabled yes"))
+        Err(err.hint("check the addresses, and that the servers run with cluster-enabled yes (members of a Sentinel group: name their sentinels with --sentinels)"))
     }
 }
 

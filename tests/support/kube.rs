@@ -69,6 +69,8 @@ struct World {
     requests: Vec<String>,
     /// Each pod also runs a sentinel container (a Sentinel sandbox's sentinel on the pod's IP).
     sentinel: bool,
+    /// A Deployment of this name runs the sentinels (a Sentinel sandbox's separate sentinels).
+    sentinel_deployment: Option<String>,
 }
 
 type Shared = Arc<Mutex<World>>;
@@ -90,19 +92,41 @@ impl FakeKube {
     /// a sentinel container (port `redis-sentinel`), both with the password of Secret `redis`
     /// key `redis-password`; the group is formed, as the chart's start scripts form it.
     pub fn start_sentinel_group(server: Server, replicas: usize, password: &str) -> FakeKube {
-        let state = tempfile::tempdir().expect("temp dir");
-        let mut sandbox = Sandbox { state, name: "t".to_owned(), server, addrs: Vec::new(), pids: Vec::new() };
-        let (count, path) = (replicas.to_string(), server.path());
-        let (pass, auth) = (format!("--server-arg={password}"), [("REDISCLI_AUTH", password)]);
-        let up = ["sandbox", "up", "--name", "t", "--sentinel", "--nodes", &count, "--server", path.to_str().unwrap()];
-        let args = ["--server-arg=--requirepass", &pass, "--server-arg=--masterauth", &pass];
-        sandbox.run(&[&up[..], &args[..]].concat()).expect(0);
-        sandbox.run_env(&["create", "--sentinel", "--sandbox=t", "--yes"], &auth).expect(0);
-        sandbox.refresh();
+        let sandbox = Self::group_sandbox(server, replicas, None, password);
         let fake = FakeKube::serve(sandbox, "redis-node", replicas, true);
         fake.put_secret("redis", &[("redis-password", password)]);
         fake.take_password_from("redis", "redis-password");
         fake
+    }
+
+    /// Hand-written manifests: a StatefulSet `redis` of members and a Deployment `redis-sentinel`
+    /// of `sentinels` sentinel pods (a Sentinel sandbox's separate sentinels), the password in
+    /// Secret `redis` key `redis-password`.
+    pub fn start_sentinel_deployment(server: Server, replicas: usize, sentinels: usize, password: &str) -> FakeKube {
+        let sandbox = Self::group_sandbox(server, replicas, Some(sentinels), password);
+        let fake = FakeKube::serve(sandbox, "redis", replicas, false);
+        fake.world.lock().unwrap().sentinel_deployment = Some("redis-sentinel".to_owned());
+        fake.put_secret("redis", &[("redis-password", password)]);
+        fake.take_password_from("redis", "redis-password");
+        fake
+    }
+
+    /// A formed Sentinel sandbox whose members need `password`.
+    fn group_sandbox(server: Server, replicas: usize, separate: Option<usize>, password: &str) -> Sandbox {
+        let state = tempfile::tempdir().expect("temp dir");
+        let mut sandbox = Sandbox { state, name: "t".to_owned(), server, addrs: Vec::new(), pids: Vec::new() };
+        let (count, path) = (replicas.to_string(), server.path());
+        let (pass, auth) = (format!("--server-arg={password}"), [("REDISCLI_AUTH", password)]);
+        let mut up = vec!["sandbox", "up", "--name", "t", "--sentinel", "--nodes", &count, "--server", path.to_str().unwrap()];
+        up.extend(["--server-arg=--requirepass", &pass, "--server-arg=--masterauth", &pass]);
+        let separate = separate.map(|n| n.to_string());
+        if let Some(n) = &separate {
+            up.extend(["--separate", "--sentinels", n]);
+        }
+        sandbox.run(&up).expect(0);
+        sandbox.run_env(&["create", "--sentinel", "--sandbox=t", "--yes"], &auth).expect(0);
+        sandbox.refresh();
+        sandbox
     }
 
     fn serve(sandbox: Sandbox, statefulset: &str, replicas: usize, sentinel: bool) -> FakeKube {
@@ -125,6 +149,7 @@ impl FakeKube {
             resource_version: 1,
             requests: Vec::new(),
             sentinel,
+            sentinel_deployment: None,
         }));
         let (addr_tx, addr_rx) = std::sync::mpsc::channel();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -383,6 +408,7 @@ fn router(world: Shared) -> Router {
         .route("/apis/apps/v1/namespaces/{ns}/statefulsets", get(list_statefulsets))
         .route("/apis/apps/v1/namespaces/{ns}/statefulsets/{name}", get(get_statefulset))
         .route("/apis/apps/v1/namespaces/{ns}/statefulsets/{name}/scale", get(get_scale).patch(patch_scale))
+        .route("/apis/apps/v1/namespaces/{ns}/deployments/{name}", get(get_deployment))
         .route("/api/v1/namespaces/{ns}/pods", get(list_pods))
         .route("/api/v1/namespaces/{ns}/pods/{name}/portforward", get(port_forward))
         .route("/api/v1/nodes/{name}", get(get_node))
@@ -480,6 +506,28 @@ fn container(world: &World) -> Value {
         ]);
     }
     container
+}
+
+async fn get_deployment(State(world): State<Shared>, Path((ns, name)): Path<(String, String)>) -> Response {
+    log(&world, format!("GET deployments/{name}"));
+    if let Some(denied) = forbidden(&world, "apps", "deployments", "get", &name) {
+        return denied;
+    }
+    let w = world.lock().unwrap();
+    if ns != NAMESPACE || w.sentinel_deployment.as_deref() != Some(name.as_str()) {
+        return not_found("deployments.apps", &name);
+    }
+    axum::Json(json!({
+        "apiVersion": "apps/v1", "kind": "Deployment",
+        "metadata": { "name": name, "namespace": NAMESPACE, "uid": "deploy-uid" },
+        "spec": { "replicas": 3, "selector": { "matchLabels": { "app": name } },
+                  "template": { "metadata": { "labels": { "app": name } }, "spec": { "containers": [sentinel_container()] } } },
+    }))
+    .into_response()
+}
+
+fn sentinel_container() -> Value {
+    json!({ "name": "sentinel", "image": "redis:7.0", "ports": [{ "name": "sentinel", "containerPort": 26379 }] })
 }
 
 async fn list_statefulsets(State(world): State<Shared>, Path(ns): Path<String>) -> Response {
@@ -609,7 +657,20 @@ fn pods(world: &World) -> Vec<Value> {
         )
     });
     let shown = running.chain(unscheduled).enumerate().filter(|(i, _)| !world.hidden.contains(i));
-    shown.map(|(_, pod)| pod).collect()
+    let mut all: Vec<Value> = shown.map(|(_, pod)| pod).collect();
+    if let Some(deployment) = &world.sentinel_deployment {
+        for (i, sentinel) in doc["sentinels"].as_array().cloned().unwrap_or_default().iter().enumerate() {
+            let ip = sentinel["addr"].as_str().unwrap().split(':').next().unwrap();
+            let ready = if sentinel["running"].as_bool() == Some(true) { "True" } else { "False" };
+            all.push(json!({
+                "apiVersion": "v1", "kind": "Pod",
+                "metadata": { "name": format!("{deployment}-5d8f7-{i}"), "namespace": NAMESPACE, "labels": { "app": deployment } },
+                "spec": { "nodeName": sentinel["host"], "containers": [sentinel_container()] },
+                "status": { "phase": "Running", "podIP": ip, "conditions": [{ "type": "Ready", "status": ready }] },
+            }));
+        }
+    }
+    all
 }
 
 fn pod(world: &World, ordinal: usize, spec: Value, status: Value) -> Value {
