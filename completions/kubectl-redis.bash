@@ -188,7 +188,7 @@ _kubectl__redis() {
 
     case "${cmd}" in
         kubectl__redis)
-            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help"
+            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -226,6 +226,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -250,7 +254,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__add__subcmd__node)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --replica --replica-of --wait-timeout --wait --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --replica --replica-of --wait-timeout --wait --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -301,6 +305,10 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --master-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password-secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -348,6 +356,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -372,7 +384,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__check)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --fix --max-lag --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --master --discard-writes-on --force --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --fix --max-lag --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --master --discard-writes-on --force --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -423,6 +435,10 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --master-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password-secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -498,6 +514,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -522,7 +542,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__create)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --replicas --force --sentinel --quorum --wait-timeout --wait --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --replicas --force --sentinel --quorum --wait-timeout --wait --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -573,6 +593,10 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --master-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password-secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -624,6 +648,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -648,7 +676,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__del__subcmd__node)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --force --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --force --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -702,6 +730,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinel-password-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -734,6 +766,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -758,7 +794,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__demo)
-            opts="-o -y -v -h -V --server --keys --sentinel --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-o -y -v -h -V --server --keys --sentinel --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -804,6 +840,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -828,7 +868,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__failover)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --to --max-lag --pause-limit --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --to --max-lag --pause-limit --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -879,6 +919,10 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --master-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password-secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -930,6 +974,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -954,7 +1002,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__fix)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --master --discard-writes-on --force --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --master --discard-writes-on --force --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1005,6 +1053,10 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --master-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password-secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1076,6 +1128,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1100,7 +1156,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__generate)
-            opts="-o -y -v -h -V --out --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-o -y -v -h -V --out --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1139,6 +1195,10 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1488,7 +1548,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__rebalance)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --weight --threshold --use-empty-masters --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --weight --threshold --use-empty-masters --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1539,6 +1599,10 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --master-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password-secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1610,6 +1674,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1634,7 +1702,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__reshard)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --from --to --slots --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --from --to --slots --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1685,6 +1753,10 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --master-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password-secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1760,6 +1832,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1784,7 +1860,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sample__subcmd__keys)
-            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version write verify help"
+            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version write verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1819,6 +1895,10 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1902,7 +1982,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sample__subcmd__keys__subcmd__verify)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --count --size --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --count --size --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1956,6 +2036,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinel-password-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --count)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1993,6 +2077,10 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2020,7 +2108,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sample__subcmd__keys__subcmd__write)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --count --size --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --count --size --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2074,6 +2162,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinel-password-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --count)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2114,6 +2206,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2138,7 +2234,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox)
-            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version up down scale restart status help"
+            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version up down scale restart status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2176,6 +2272,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2200,7 +2300,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__down)
-            opts="-o -y -v -h -V --name --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-o -y -v -h -V --name --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2239,6 +2339,10 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2364,7 +2468,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__restart)
-            opts="-o -y -v -h -V --new-ip --sentinel --fresh-id --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-o -y -v -h -V --new-ip --sentinel --fresh-id --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2399,6 +2503,10 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2426,7 +2534,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__scale)
-            opts="-o -y -v -h -V --delete-storage --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-o -y -v -h -V --delete-storage --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2464,6 +2572,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2488,7 +2600,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__status)
-            opts="-o -y -v -h -V --name --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-o -y -v -h -V --name --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2530,6 +2642,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2554,7 +2670,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__up)
-            opts="-o -y -v -h -V --name --nodes --server --server-arg --sentinel --sentinels --separate --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-o -y -v -h -V --name --nodes --server --server-arg --sentinel --sentinels --separate --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2612,6 +2728,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2636,7 +2756,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__scale)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --masters --replicas --force --delete-storage --discard-data-on --sentinel-count --wait --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --masters --replicas --force --delete-storage --discard-data-on --sentinel-count --wait --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2687,6 +2807,10 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --master-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password-secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2770,6 +2894,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cacert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2794,7 +2922,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__status)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2848,6 +2976,10 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --sentinel-password-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -2877,6 +3009,10 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

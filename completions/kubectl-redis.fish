@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_kubectl_redis_global_optspecs
-    string join \n o/output= y/yes dry-run timeout= color= v/verbose concurrency= views= user= password-file= ask-password tls cacert= cert= key= tls-server-name= insecure h/help V/version
+    string join \n o/output= y/yes dry-run timeout= color= v/verbose concurrency= views= user= password-file= ask-password sentinel-password-file= tls cacert= cert= key= tls-server-name= insecure h/help V/version
 end
 
 function __fish_kubectl_redis_needs_command
@@ -36,6 +36,7 @@ digest\t''
 auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
@@ -75,6 +76,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l s
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l sentinel-password-secret -d 'Sentinel group on Kubernetes: the Secret holding the sentinels\' own password' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l replicas -d 'Replicas per master' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l quorum -d 'Sentinel group: how many sentinels must agree that the master is down (default: their majority)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l wait-timeout -d 'How long to wait for the nodes to agree, e.g. 60s' -r
@@ -92,6 +94,7 @@ digest\t''
 auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
@@ -118,6 +121,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l sa
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l sentinel-password-secret -d 'Sentinel group on Kubernetes: the Secret holding the sentinels\' own password' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l max-lag -d 'Sentinel group: bytes a replica may trail its master before it is a warning' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l migration -d 'How slots move' -r -f -a "auto\t'Atomic where every involved node supports it, else legacy'
 legacy\t'SETSLOT + MIGRATE batches (every server)'
@@ -144,6 +148,7 @@ digest\t''
 auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
@@ -171,6 +176,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l s
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l sentinel-password-secret -d 'Sentinel group on Kubernetes: the Secret holding the sentinels\' own password' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
@@ -183,6 +189,7 @@ digest\t''
 auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
@@ -207,6 +214,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l sentinel-password-secret -d 'Sentinel group on Kubernetes: the Secret holding the sentinels\' own password' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l replica-of -d 'Join as a replica of this master (pod name, ID, ID prefix or HOST:PORT)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l wait-timeout -d 'How long to wait for the node to learn the cluster (and a replica to sync), e.g. 60s' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l wait -d 'What to wait for before the final check: synced (every replica has finished its first sync, so check passes) or serving (every node serves; replicas still syncing are reported)' -r -f -a "synced\t''
@@ -223,6 +231,7 @@ digest\t''
 auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
@@ -248,6 +257,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l sentinel-password-secret -d 'Sentinel group on Kubernetes: the Secret holding the sentinels\' own password' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s o -l output -d 'Output format' -r -f -a "table\t''
 json\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
@@ -260,6 +270,7 @@ digest\t''
 auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
@@ -285,6 +296,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l 
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l sentinel-password-secret -d 'Sentinel group on Kubernetes: the Secret holding the sentinels\' own password' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l from -d 'Source masters (pod name, ID, ID prefix or HOST:PORT), or `all` for every other master that owns slots' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l to -d 'The master that receives the slots (pod name, ID, ID prefix or HOST:PORT)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l slots -d 'How many slots to move (exactly; an error if the sources own fewer)' -r
@@ -311,6 +323,7 @@ digest\t''
 auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
@@ -336,6 +349,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l sentinel-password-secret -d 'Sentinel group on Kubernetes: the Secret holding the sentinels\' own password' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l weight -d 'A master\'s weight, NODE=W (repeatable; default 1; 0 drains the master)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l threshold -d 'Only rebalance when some master is off its share by more than PCT percent (0: any difference)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l migration -d 'How slots move' -r -f -a "auto\t'Atomic where every involved node supports it, else legacy'
@@ -361,6 +375,7 @@ digest\t''
 auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
@@ -387,6 +402,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l sa
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l sentinel-password-secret -d 'Sentinel group on Kubernetes: the Secret holding the sentinels\' own password' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l masters -d 'Masters after the resize (a cluster; a Sentinel group has one)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l replicas -d 'Replicas per master after the resize (default: as now)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l discard-data-on -d 'A member that remembers another cluster and holds slots or keys may be emptied so it can join (repeatable; --yes alone never allows it)' -r
@@ -416,6 +432,7 @@ digest\t''
 auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
@@ -443,6 +460,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l sentinel-password-secret -d 'Sentinel group on Kubernetes: the Secret holding the sentinels\' own password' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l to -d 'The replica to promote (a Sentinel group: default the one Sentinel picks among those in sync; a cluster: required)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l max-lag -d 'Refuse when the replica to promote trails the master by more than this' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l pause-limit -d 'Longest time writes stay paused on the old master while the replica catches up and takes over' -r
@@ -459,6 +477,7 @@ digest\t''
 auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
@@ -483,6 +502,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l sand
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l sentinel-password-secret -d 'Sentinel group on Kubernetes: the Secret holding the sentinels\' own password' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l migration -d 'How slots move' -r -f -a "auto\t'Atomic where every involved node supports it, else legacy'
 legacy\t'SETSLOT + MIGRATE batches (every server)'
 atomic\t'Server-side CLUSTER MIGRATESLOTS (Valkey 9 and newer)'"
@@ -508,6 +528,7 @@ digest\t''
 auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
@@ -534,6 +555,7 @@ digest\t''
 auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
@@ -569,6 +591,7 @@ digest\t''
 auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
@@ -596,6 +619,7 @@ digest\t''
 auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
@@ -620,6 +644,7 @@ digest\t''
 auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
@@ -645,6 +670,7 @@ digest\t''
 auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
@@ -673,6 +699,7 @@ digest\t''
 auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
@@ -705,6 +732,7 @@ digest\t''
 auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
@@ -730,6 +758,7 @@ digest\t''
 auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
@@ -757,6 +786,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l sentinel-password-secret -d 'Sentinel group on Kubernetes: the Secret holding the sentinels\' own password' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l count -d 'How many keys' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l size -d 'Bytes per value' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -771,6 +801,7 @@ digest\t''
 auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
@@ -795,6 +826,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l sentinel-password-secret -d 'Sentinel group on Kubernetes: the Secret holding the sentinels\' own password' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l count -d 'How many keys' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l size -d 'Bytes per value' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -809,6 +841,7 @@ digest\t''
 auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
@@ -837,6 +870,7 @@ digest\t''
 auto\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l key -d 'Client private key (PEM) for mutual TLS' -r -F

@@ -109,6 +109,9 @@ pub struct GlobalArgs {
     /// Ask for the password on the terminal
     #[arg(long, global = true, help_heading = "Authentication")]
     pub ask_password: bool,
+    /// Sentinel group: the sentinels' own password (requirepass of the sentinels), from the first line of this file
+    #[arg(long, global = true, value_name = "PATH", help_heading = "Authentication")]
+    pub sentinel_password_file: Option<PathBuf>,
 
     /// Connect with TLS
     #[arg(long, global = true, help_heading = "TLS")]
@@ -166,6 +169,9 @@ pub struct TargetArgs {
     /// The master name the sentinels monitor (default: the only one they monitor; create: mymaster)
     #[arg(long, value_name = "NAME", help_heading = "Sentinel")]
     pub master_name: Option<String>,
+    /// Sentinel group on Kubernetes: the Secret holding the sentinels' own password
+    #[arg(long, value_name = "NAME[:KEY]", help_heading = "Sentinel")]
+    pub sentinel_password_secret: Option<crate::platform::kubernetes::SecretRef>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -63,6 +63,9 @@ impl Context {
             ..Default::default()
         };
         connector.tls = tls(args)?;
+        if let Some(path) = &args.sentinel_password_file {
+            let _ = connector.credentials.sentinel.set(read_password_file("--sentinel-password-file", path)?);
+        }
         Ok(Context {
             json: args.output == OutputFormat::Json,
             yes: args.yes,
@@ -108,6 +111,13 @@ impl Context {
         flag("--nodes", (!target.nodes.is_empty()).then(|| target.nodes.join(",")));
         flag("--sentinels", (!target.sentinels.is_empty()).then(|| target.sentinels.join(",")));
         flag("--master-name", target.master_name.clone());
+        flag(
+            "--sentinel-password-secret",
+            target
+                .sentinel_password_secret
+                .as_ref()
+                .map(|s| s.key.as_ref().map_or(s.name.clone(), |k| format!("{}:{k}", s.name))),
+        );
         let mut all: Vec<String> = target.statefulset.iter().map(|s| shell_word(s)).collect();
         all.extend(target.sandbox.iter().map(|name| format!("--sandbox={}", shell_word(name))));
         all.extend(words);
@@ -124,9 +134,11 @@ impl Context {
             return Err(Error::usage("more than one target given (a StatefulSet or --selector, --sandbox, --nodes)")
                 .hint("give only one of them"));
         }
-        if target.password_secret.is_some() && !kubernetes {
-            return Err(Error::usage("--password-secret needs a StatefulSet or --selector")
-                .hint("elsewhere give the password with REDISCLI_AUTH or --password-file"));
+        if (target.password_secret.is_some() || target.sentinel_password_secret.is_some()) && !kubernetes {
+            let flag = if target.password_secret.is_some() { "--password-secret" } else { "--sentinel-password-secret" };
+            return Err(Error::usage(format!("{flag} needs a StatefulSet or --selector")).hint(
+                "elsewhere give the password with REDISCLI_AUTH or --password-file (sentinels: --sentinel-password-file)",
+            ));
         }
         if kubernetes {
             let selection = Selection {
@@ -153,6 +165,11 @@ impl Context {
                 && let Some(password) = kubernetes.password(target.password_secret.as_ref()).await?
             {
                 let _ = credentials.discovered.set(password);
+            }
+            if let Some(secret) = &target.sentinel_password_secret
+                && let Some(password) = kubernetes.password(Some(secret)).await?
+            {
+                let _ = credentials.sentinel.set(password);
             }
             let directory = kubernetes.pod_directory();
             if port_forward(target.connect) {
@@ -259,12 +276,7 @@ fn take_password_from_environment() -> Option<Secret> {
 /// from an argv value.
 fn password(args: &GlobalArgs, interactive: bool, from_environment: Option<Secret>) -> Result<Option<Secret>> {
     if let Some(path) = &args.password_file {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::usage(format!("--password-file {}: {e}", path.display()))
-                .hint("give a readable file whose first line is the password")
-        })?;
-        let first = text.lines().next().unwrap_or("").to_owned();
-        return Ok(Some(Secret::new(first)));
+        return read_password_file("--password-file", path).map(Some);
     }
     if from_environment.is_some() {
         return Ok(from_environment);
@@ -283,6 +295,14 @@ fn password(args: &GlobalArgs, interactive: bool, from_environment: Option<Secre
     rpassword::prompt_password(prompt)
         .map(|p| Some(Secret::new(p)))
         .map_err(|e| Error::failed(format!("cannot read the password: {e}")))
+}
+
+/// The first line of a password file.
+fn read_password_file(flag: &str, path: &std::path::Path) -> Result<Secret> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        Error::usage(format!("{flag} {}: {e}", path.display())).hint("give a readable file whose first line is the password")
+    })?;
+    Ok(Secret::new(text.lines().next().unwrap_or("").to_owned()))
 }
 
 fn tls(args: &GlobalArgs) -> Result<Option<TlsSettings>> {
@@ -332,6 +352,7 @@ fn connection_words(args: &GlobalArgs) -> Vec<String> {
     };
     words.extend(args.user.as_ref().map(|u| format!("--user {}", shell_word(u))));
     words.extend(path("--password-file", &args.password_file));
+    words.extend(path("--sentinel-password-file", &args.sentinel_password_file));
     words.extend(args.ask_password.then(|| "--ask-password".to_owned()));
     words.extend(args.tls.then(|| "--tls".to_owned()));
     words.extend(path("--cacert", &args.cacert));

@@ -2920,6 +2920,25 @@ fn a_wrong_auth_pass_and_drifted_settings_are_repaired_and_a_stopped_sentinel_do
     assert_eq!(status.json()["sentinels"][0]["reachable"], false);
     assert_eq!(check.code, 11);
     assert!(check.stdout.contains("sentinel-unreachable"), "{}", check.stdout);
+
+    // Sentinels with a password of their own: refused without it, healthy with it.
+    const SENTINEL_PASSWORD: &str = "sentinels-own-9";
+    for s in &sentinels {
+        let mut conn = support::connect(s);
+        query::<()>(&mut conn, &["SENTINEL", "CONFIG", "SET", "sentinel-pass", SENTINEL_PASSWORD]);
+        query::<()>(&mut conn, &["ACL", "SETUSER", "default", "resetpass", &format!(">{SENTINEL_PASSWORD}")]);
+    }
+    let refused = sb.run_env(&["check", &target, "-o", "json"], &auth).expect(11);
+    assert!(refused.stdout.contains("authentication failed"), "{}", refused.stdout);
+    let file = sb.state.path().join("sentinel-password");
+    std::fs::write(&file, format!("{SENTINEL_PASSWORD}\n")).unwrap();
+    // (The sentinel stopped above is in TILT for 30 s after it was continued: a warning.)
+    let with_file = ["check", &target, "--sentinel-password-file", file.to_str().unwrap(), "-o", "json"];
+    let no_problems = || sb.run_env(&with_file, &auth).json()["problems"] == 0;
+    assert!(eventually(Duration::from_secs(15), no_problems), "{}", sb.run_env(&with_file, &auth).stdout);
+    for out in [&refused.stdout, &refused.stderr] {
+        assert!(!out.contains(SENTINEL_PASSWORD) && !out.contains(PASSWORD), "a password was printed: {out}");
+    }
 }
 
 #[test]

@@ -50,6 +50,9 @@ pub struct Credentials {
     /// Read by the platform (a Kubernetes Secret), shared by every clone: set when a Secret was
     /// named, or when detected and no password was given.
     pub discovered: Arc<OnceLock<Secret>>,
+    /// Sentinels' own password, when they have one apart from the members': given (a file) or
+    /// read from a named Secret.
+    pub sentinel: Arc<OnceLock<Secret>>,
 }
 
 impl Credentials {

@@ -142,10 +142,19 @@ pub async fn ask_members(connector: &Connector, addrs: &[NodeAddr]) -> Result<An
     collect(join_all(asks).await)
 }
 
-/// A connection to a sentinel: with the group's password, or without one when the sentinel
-/// refuses it because it has none (sentinels often run without requirepass while their
-/// members need one). A sentinel that wants another password keeps the first error.
+/// A connection to a sentinel: with the sentinels' own password when one was given; else with the
+/// group's, or without one when the sentinel refuses it because it has none (sentinels often run
+/// without requirepass while their members need one). A sentinel that wants another password
+/// keeps the first error.
 pub async fn connect(connector: &Connector, addr: &NodeAddr) -> Result<NodeConn> {
+    if let Some(own) = connector.credentials.sentinel.get() {
+        let mut with_own = connector.clone();
+        with_own.credentials = Credentials { password: Some(own.clone()), ..Credentials::default() };
+        return with_own.connect(addr).await.map_err(|e| match e.message.contains("authentication failed") {
+            true => e.hint("the sentinels refuse their password: check --sentinel-password-file or --sentinel-password-secret"),
+            false => e,
+        });
+    }
     let refused = match connector.connect(addr).await {
         Err(e) if e.message.contains("authentication failed") && connector.credentials.password().is_some() => e,
         other => return other,

@@ -89,6 +89,7 @@ fn sandbox_target(name: &str) -> TargetArgs {
         nodes: Vec::new(),
         sentinels: Vec::new(),
         master_name: None,
+        sentinel_password_secret: None,
     }
 }
 
