@@ -113,6 +113,21 @@ impl Platform {
         }
     }
 
+    /// Other host names of the platform's pods, each with the pod's IP: the DNS names a pod is
+    /// known by, which sentinels report when the chart announces hostnames (Bitnami's default).
+    pub fn host_aliases(&self) -> BTreeMap<String, String> {
+        match self {
+            Platform::Kubernetes(k) => k
+                .pods
+                .iter()
+                .chain(k.sentinel_pods())
+                .filter_map(|p| Some((p.addr.as_ref()?.host.clone(), &p.dns)))
+                .flat_map(|(ip, dns)| dns.iter().map(move |name| (name.clone(), ip.clone())))
+                .collect(),
+            _ => BTreeMap::new(),
+        }
+    }
+
     /// A member's name (a pod, a sandbox member) as the HOST:PORT it answers on; any other
     /// reference as given.
     pub fn address_for(&self, reference: &str) -> String {

@@ -56,7 +56,7 @@ pub async fn gather(ctx: &Context, platform: &Platform, target: &TargetArgs, rea
     names.extend(platform.sentinel_names());
     let mut sites = platform.sites().0;
     sites.extend(platform.sentinel_sites().0);
-    Ok(GroupFacts { name, members, sentinels, names, sites: SiteMap(sites) })
+    Ok(GroupFacts { name, members, sentinels, names, sites: SiteMap(sites) }.with_aliases(&platform.host_aliases()))
 }
 
 fn first_error<T>(answers: &sentinel::Answers<T>) -> Option<String> {

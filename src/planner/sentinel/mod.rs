@@ -158,6 +158,30 @@ impl fmt::Display for Named {
 }
 
 impl GroupFacts {
+    /// Every address the sentinels and members reported under another name of the same host
+    /// (a pod's DNS name) rewritten to the address the platform reaches it by, so that one
+    /// member is one address throughout.
+    pub fn with_aliases(mut self, aliases: &BTreeMap<String, String>) -> GroupFacts {
+        if aliases.is_empty() {
+            return self;
+        }
+        let fix = |addr: &mut NodeAddr| {
+            if let Some(ip) = aliases.get(addr.host.trim_end_matches('.')) {
+                addr.host = ip.clone();
+            }
+        };
+        for state in self.sentinels.values_mut().flatten() {
+            if let Some(watch) = &mut state.watch {
+                fix(&mut watch.master);
+                watch.replicas.iter_mut().chain(watch.sentinels.iter_mut()).for_each(|k| fix(&mut k.addr));
+            }
+        }
+        for member in self.members.values_mut().flatten() {
+            member.master.iter_mut().chain(member.replicas.iter_mut()).for_each(fix);
+        }
+        self
+    }
+
     pub fn named(&self, addr: &NodeAddr) -> Named {
         Named { addr: addr.clone(), name: self.names.get(addr).cloned() }
     }
@@ -306,5 +330,31 @@ pub mod fixtures {
 
     pub fn watch_mut(facts: &mut GroupFacts, i: usize) -> &mut Watch {
         facts.sentinels.get_mut(&sentinel_addr(i)).unwrap().as_mut().unwrap().watch.as_mut().unwrap()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::*;
+    use super::*;
+
+    #[test]
+    fn addresses_reported_by_dns_name_become_the_pods_addresses() {
+        let mut facts = healthy(3, 3);
+        let dns = |i: usize| NodeAddr::new(format!("redis-node-{i}.redis-headless.redis.svc.cluster.local"), 6379);
+        for i in 0..3 {
+            let w = watch_mut(&mut facts, i);
+            w.master = dns(0);
+            w.replicas = (1..3).map(|r| known(dns(r), &format!("run{r}"))).collect();
+        }
+        let aliases: BTreeMap<String, String> = (0..3).map(|i| (dns(i).host, addr(i).host)).collect();
+        assert!(!crate::planner::sentinel::health::assess(&facts, &limits()).is_empty(), "unmapped names look stale");
+        let facts = facts.with_aliases(&aliases);
+        assert_eq!(crate::planner::sentinel::health::assess(&facts, &limits()), Vec::new());
+        assert_eq!(facts.election().unwrap().master, addr(0));
+    }
+
+    fn limits() -> crate::planner::sentinel::health::Limits {
+        crate::planner::sentinel::health::Limits { max_lag: 1 << 20, fix: "kubectl redis fix".into() }
     }
 }
