@@ -202,7 +202,8 @@ Exit codes: 0 healthy, 10 warnings only, 11 problems, 4 could not run"))]
         after_help = "Examples:
   kubectl redis add-node 10.0.0.7:6379 --nodes 10.0.0.1:6379
   kubectl redis add-node 10.0.0.8:6379 --replica --nodes 10.0.0.1:6379 --yes
-  kubectl redis add-node 127.77.1.7:6379 --replica-of 127.77.1.1:6379 --sandbox"
+  kubectl redis add-node 127.77.1.7:6379 --replica-of 127.77.1.1:6379 --sandbox
+  kubectl redis add-node 10.0.0.9:26379 --sentinel --nodes 10.0.0.1:6379 --sentinels 10.0.0.1:26379   # a Sentinel group"
     )]
     AddNode(AddNodeArgs),
     /// Remove a node: re-home its replicas, make every node forget it, reset it
@@ -540,6 +541,9 @@ pub struct AddNodeArgs {
     /// Join as a replica of this master (pod name, ID, ID prefix or HOST:PORT)
     #[arg(long, value_name = "NODE")]
     pub replica_of: Option<String>,
+    /// Sentinel group: the node is a sentinel, to monitor the group (else a member, to join as a replica)
+    #[arg(long, help_heading = "Sentinel")]
+    pub sentinel: bool,
     /// How long to wait for the node to learn the cluster (and a replica to sync), e.g. 60s
     #[arg(long, value_name = "DURATION", default_value = "60s")]
     pub wait_timeout: String,

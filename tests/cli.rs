@@ -36,6 +36,7 @@ on_both_servers!(
     a_sentinel_group_scales_from_3_to_5_and_back_with_its_master_among_the_leaving_under_live_writes,
     a_bitnami_sentinel_statefulset_is_checked_failed_over_and_scaled_through_port_forward,
     sentinels_in_a_deployment_of_their_own_are_found_through_its_selector_and_port_forward,
+    add_node_joins_a_member_as_a_replica_and_a_sentinel_to_a_group_given_by_address,
 );
 
 fn create_forms_a_healthy_three_by_one_cluster(server: Server) {
@@ -2690,9 +2691,9 @@ fn sentinel_lists(sentinel: &str, what: &str) -> BTreeSet<String> {
 }
 
 /// Every sentinel lists exactly the live replicas and the other live sentinels, and CKQUORUM is OK.
-fn assert_sentinels_know_exactly_the_group(sb: &Sandbox, sentinels: &[String]) {
-    let master = sb.group_master().expect("one master");
-    let replicas: BTreeSet<String> = sb.addrs.iter().filter(|a| **a != master).cloned().collect();
+fn assert_sentinels_know_exactly_the_group(members: &[String], sentinels: &[String]) {
+    let master = support::group::master_of(members).expect("one master");
+    let replicas: BTreeSet<String> = members.iter().filter(|a| **a != master).cloned().collect();
     for s in sentinels {
         let others: BTreeSet<String> = sentinels.iter().filter(|o| *o != s).cloned().collect();
         assert_eq!(sentinel_lists(s, "REPLICAS"), replicas, "replicas known to {s}");
@@ -2741,7 +2742,7 @@ fn a_sentinel_group_is_formed_shown_and_failed_over_under_live_writes_without_lo
     let priority: Vec<String> = query(&mut sb.conn(2), &["CONFIG", "GET", "replica-priority"]);
     assert_eq!(priority[1], "100");
     sb.run(&["check", &target]).expect(0);
-    assert_sentinels_know_exactly_the_group(&sb, &sentinels.addrs);
+    assert_sentinels_know_exactly_the_group(&sb.addrs, &sentinels.addrs);
 }
 
 fn stale_entries_of_a_replica_and_of_a_sentinel_that_came_back_under_new_addresses_are_found_and_cleared(server: Server) {
@@ -2803,7 +2804,7 @@ fn stale_entries_of_a_replica_and_of_a_sentinel_that_came_back_under_new_address
     let fixed = sb.run(&["fix", &target, "--yes", "-o", "json"]).expect(0).json();
     assert_eq!(fixed["check"]["healthy"], true, "{fixed}");
     sb.run(&["check", &target]).expect(0);
-    assert_sentinels_know_exactly_the_group(&sb, &live);
+    assert_sentinels_know_exactly_the_group(&sb.addrs, &live);
     support::assert_plain_keys(&sb.group_master().unwrap(), 200);
 }
 
@@ -2834,7 +2835,7 @@ fn a_second_master_holding_data_is_demoted_only_when_named_and_split_sentinels_n
     assert_eq!(support::cluster_digest_of_group(&sb), before, "a refusal changes nothing");
     sb.run(&["fix", &target, "--discard-writes-on", "g-1", "--yes"]).expect(0);
     sb.run(&["check", &target]).expect(0);
-    assert_sentinels_know_exactly_the_group(&sb, &sentinels.addrs);
+    assert_sentinels_know_exactly_the_group(&sb.addrs, &sentinels.addrs);
     support::assert_plain_keys(&sb.group_master().unwrap(), 100);
 
     // Three masters, each watched by its own sentinel: nobody can say which one is right.
@@ -2854,7 +2855,7 @@ fn a_second_master_holding_data_is_demoted_only_when_named_and_split_sentinels_n
     sb.run(&["fix", &target, "--master", "g-0", "--discard-writes-on", "g-1", "--discard-writes-on", "g-2", "--yes"]).expect(0);
     sb.run(&["check", &target]).expect(0);
     assert_eq!(sb.group_master().as_deref(), Some(sb.addrs[0].as_str()));
-    assert_sentinels_know_exactly_the_group(&sb, &sentinels.addrs);
+    assert_sentinels_know_exactly_the_group(&sb.addrs, &sentinels.addrs);
     support::assert_plain_keys(&sb.addrs[0], 100);
 }
 
@@ -2975,7 +2976,10 @@ fn bad_input_on_a_sentinel_group_is_one_line_with_a_hint_and_changes_nothing() {
         ("check --sentinels {S}", &[], 2, "--nodes"),
         ("reshard {T} --from all --to {M0} --slots 10 --yes", &[], 3, "Sentinel group"),
         ("rebalance {T} --yes", &[], 3, "Sentinel group"),
-        ("add-node 127.0.0.1:1 {T} --yes", &[], 3, "add-node works on Redis Cluster"),
+        ("add-node 127.0.0.1:1 {T} --yes", &[], 4, "127.0.0.1:1 does not answer"),
+        ("add-node {M0} {T} --sentinel --yes", &[], 2, "{M0} is not a sentinel"),
+        ("add-node {CLUSTER_NODE} --nodes {CLUSTER_NODE} --sentinel --yes", &[], 2, "--sentinel is for Sentinel groups"),
+        ("add-node {M0} {T} --replica-of g-1 --yes", &[], 2, "--replica-of is for clusters"),
         ("del-node g-2 {T} --yes", &[], 3, "del-node works on Redis Cluster"),
         ("create {T} --yes", &[], 3, "is a Sentinel group"),
         ("create --sentinel --nodes {M0} --yes", &[], 2, "no sentinels"),
@@ -3009,7 +3013,7 @@ fn a_sentinel_group_scales_from_3_to_5_and_back_with_its_master_among_the_leavin
     let grown = sb.run(&["scale", &target, "--replicas", "4", "--yes", "-o", "json"]).expect(0).json();
     assert_eq!((grown["members"].as_u64(), grown["sentinels"].as_u64()), (Some(5), Some(5)), "{grown}");
     sb.refresh();
-    assert_sentinels_know_exactly_the_group(&sb, &sb.sentinels().addrs);
+    assert_sentinels_know_exactly_the_group(&sb.addrs, &sb.sentinels().addrs);
     // The master moves to a member that is about to leave.
     sb.run(&["failover", &target, "--to", "g-4", "--yes"]).expect(0);
     let dry = sb.run(&["scale", &target, "--replicas", "2", "--dry-run"]).expect(0);
@@ -3027,7 +3031,7 @@ fn a_sentinel_group_scales_from_3_to_5_and_back_with_its_master_among_the_leavin
     assert!(missing.is_empty(), "{} of {} acknowledged writes lost", missing.len(), tally.acked.len());
     assert!(tally.acked.len() > 500, "too few writes: {}", tally.acked.len());
     sb.run(&["check", &target]).expect(0);
-    assert_sentinels_know_exactly_the_group(&sb, &sb.sentinels().addrs);
+    assert_sentinels_know_exactly_the_group(&sb.addrs, &sb.sentinels().addrs);
 }
 
 fn a_bitnami_sentinel_statefulset_is_checked_failed_over_and_scaled_through_port_forward(server: Server) {
@@ -3077,4 +3081,28 @@ fn sentinels_in_a_deployment_of_their_own_are_found_through_its_selector_and_por
     assert!(missing.stderr.contains("deployment nosuch not found"), "{}", missing.stderr);
     let bad = kube.run(&["status", "--sentinels", "nonsense"]).expect(2);
     assert!(bad.stderr.contains("names no sentinel workload"), "{}", bad.stderr);
+}
+
+fn add_node_joins_a_member_as_a_replica_and_a_sentinel_to_a_group_given_by_address(server: Server) {
+    let (sb, sentinels) = Sandbox::start_group(server, 2, Some(3));
+    support::write_plain_keys(&sb.addrs[0], 50);
+    // A blank member and a blank sentinel, started apart from the group.
+    let state = tempfile::tempdir().unwrap();
+    let mut spare = Sandbox { state, name: "n".to_owned(), server, addrs: Vec::new(), pids: Vec::new() };
+    let path = server.path();
+    spare.run(&["sandbox", "up", "--name", "n", "--sentinel", "--nodes", "1", "--server", path.to_str().unwrap()]).expect(0);
+    spare.refresh();
+    let (member, sentinel) = (spare.addrs[0].clone(), spare.sentinels().addrs[0].clone());
+    let (nodes, sents) = (sb.addrs.join(","), sentinels.addrs.join(","));
+    let all_nodes = format!("{nodes},{member}");
+    sb.run(&["add-node", &member, "--nodes", &nodes, "--sentinels", &sents, "--yes"]).expect(0);
+    sb.run(&["add-node", &sentinel, "--sentinel", "--nodes", &all_nodes, "--sentinels", &sents, "--yes"]).expect(0);
+    let all_sents = format!("{sents},{sentinel}");
+    sb.run(&["check", "--nodes", &all_nodes, "--sentinels", &all_sents]).expect(0);
+    let again = sb.run(&["add-node", &member, "--nodes", &all_nodes, "--sentinels", &all_sents, "--yes", "-o", "json"]).expect(0);
+    assert_eq!(again.json()["outcome"], "nothing-to-do");
+    let everyone: Vec<String> = sentinels.addrs.iter().cloned().chain([sentinel]).collect();
+    let members: Vec<String> = sb.addrs.iter().cloned().chain([member.clone()]).collect();
+    assert_sentinels_know_exactly_the_group(&members, &everyone);
+    support::assert_plain_keys(&member, 50);
 }

@@ -15,7 +15,13 @@ use crate::redis::topology::{self, Topology, resolve};
 
 pub async fn run(ctx: &Context, args: &AddNodeArgs) -> Result<ExitCode> {
     let platform = ctx.platform(&args.target).await?;
-    super::refuse_membership_on_a_group(&platform, "add-node")?;
+    if platform.is_sentinel_group() {
+        return super::sentinel::add_node::run(ctx, args, &platform).await;
+    }
+    if args.sentinel {
+        return Err(Error::usage("--sentinel is for Sentinel groups: the target has no sentinels")
+            .hint("name the group's sentinels with --sentinels"));
+    }
     let wait = parse_duration("--wait-timeout", &args.wait_timeout)?;
     let join_as = match (&args.replica_of, args.replica) {
         (Some(master), _) => JoinAs::Replica(Some(master.clone())),

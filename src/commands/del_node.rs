@@ -18,7 +18,7 @@ const REHOME_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
 
 pub async fn run(ctx: &Context, args: &DelNodeArgs) -> Result<ExitCode> {
     let platform = ctx.platform(&args.target).await?;
-    super::refuse_membership_on_a_group(&platform, "del-node")?;
+    super::refuse_del_node_on_a_group(&platform)?;
     let (outcome, plan) = execute(ctx, &platform, &args.node, args.force).await?;
     if ctx.json {
         output::print_json(&Report::<_, verdict::Verdict> { plan: &plan, outcome, check: None })?;

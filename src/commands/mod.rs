@@ -61,22 +61,15 @@ pub fn refuse_slot_moves_on_a_group(platform: &Platform, verb: &str) -> Result<(
     Ok(())
 }
 
-/// add-node and del-node change cluster membership; a Sentinel group's members join and leave
-/// through `fix` and `scale`, which the refusal names.
-pub fn refuse_membership_on_a_group(platform: &Platform, verb: &str) -> Result<()> {
+/// del-node removes cluster nodes; a Sentinel group's members leave by stopping (or `scale`),
+/// after which `fix` clears the sentinels' entries, as the refusal says.
+pub fn refuse_del_node_on_a_group(platform: &Platform) -> Result<()> {
     if !platform.is_sentinel_group() {
         return Ok(());
     }
-    let hint = match verb {
-        "add-node" => {
-            "start the member and add it to the target; `kubectl redis fix` makes it a replica of the master (a new sentinel: fix makes it monitor the group)"
-        }
-        _ => {
-            "stop the member and take it out of the target (or `kubectl redis scale --replicas N`); `kubectl redis fix` then clears the sentinels' stale entries"
-        }
-    };
-    Err(crate::error::Error::refused(format!("{verb} works on Redis Cluster; {} is a Sentinel group", platform.describe()))
-        .hint(hint))
+    Err(crate::error::Error::refused(format!("del-node works on Redis Cluster; {} is a Sentinel group", platform.describe())).hint(
+        "stop the member and take it out of the target (or `kubectl redis scale --replicas N`); `kubectl redis fix` then clears the sentinels' stale entries",
+    ))
 }
 
 /// The cluster as seen from the platform's nodes; fails (exit 4) when no member answers.

@@ -48,13 +48,17 @@ impl Sandbox {
 
     /// The member that answers `role:master`, if exactly one does.
     pub fn group_master(&self) -> Option<String> {
-        let masters: Vec<&String> = self
-            .addrs
-            .iter()
-            .filter(|a| query::<String>(&mut super::connect(a), &["INFO", "replication"]).contains("role:master"))
-            .collect();
-        (masters.len() == 1).then(|| masters[0].clone())
+        master_of(&self.addrs)
     }
+}
+
+/// The one of `members` that answers `role:master`, if exactly one does.
+pub fn master_of(members: &[String]) -> Option<String> {
+    let masters: Vec<&String> = members
+        .iter()
+        .filter(|a| query::<String>(&mut super::connect(a), &["INFO", "replication"]).contains("role:master"))
+        .collect();
+    (masters.len() == 1).then(|| masters[0].clone())
 }
 
 /// Writers in the background until `stop`.

@@ -2,6 +2,7 @@
 //! each verb's file dispatches here when it finds one. This module reads the group — sentinels
 //! first (which master name, what each says of it), then the members — and carries out group plans.
 
+pub mod add_node;
 pub mod check;
 pub mod create;
 pub mod demo;
@@ -38,8 +39,32 @@ pub enum Reading {
 /// Reads the group: exit 4 when neither a member nor a sentinel answers; bad input (a redis given
 /// as a sentinel, a cluster node as a member, an unknown master name) is a usage error.
 pub async fn gather(ctx: &Context, platform: &Platform, target: &TargetArgs, reading: Reading) -> Result<GroupFacts> {
-    let sentinel_addrs = platform.sentinels();
-    let member_addrs = platform.nodes();
+    gather_with(ctx, platform, target, reading, Joining::Nobody).await
+}
+
+/// A node `add-node` brings into the group, read with it.
+#[derive(Debug, Clone)]
+pub enum Joining {
+    Nobody,
+    Member(crate::redis::addr::NodeAddr),
+    Sentinel(crate::redis::addr::NodeAddr),
+}
+
+/// `gather`, with a node that is not part of the target yet.
+pub async fn gather_with(
+    ctx: &Context,
+    platform: &Platform,
+    target: &TargetArgs,
+    reading: Reading,
+    joining: Joining,
+) -> Result<GroupFacts> {
+    let mut sentinel_addrs = platform.sentinels();
+    let mut member_addrs = platform.nodes();
+    match joining {
+        Joining::Member(addr) if !member_addrs.contains(&addr) => member_addrs.push(addr),
+        Joining::Sentinel(addr) if !sentinel_addrs.contains(&addr) => sentinel_addrs.push(addr),
+        _ => {}
+    }
     let (sentinels, members) = tokio::join!(
         sentinel::ask_sentinels(&ctx.connector, &sentinel_addrs),
         sentinel::ask_members(&ctx.connector, &member_addrs)

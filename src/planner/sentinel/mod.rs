@@ -6,6 +6,7 @@
 pub mod create;
 pub mod failover;
 pub mod health;
+pub mod join;
 pub mod repair;
 
 use std::collections::BTreeMap;

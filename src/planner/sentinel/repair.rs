@@ -136,7 +136,7 @@ fn candidates(facts: &GroupFacts, masters: &[&NodeAddr]) -> String {
 }
 
 /// The settings most sentinels watching `master` have (the quorum no higher than the sentinels run).
-fn majority_settings(facts: &GroupFacts, master: &NodeAddr) -> Settings {
+pub fn majority_settings(facts: &GroupFacts, master: &NodeAddr) -> Settings {
     let mut counts: BTreeMap<(u64, u64, u64, u64), usize> = BTreeMap::new();
     for (_, _, w) in facts.watches().filter(|(_, _, w)| &w.master == master) {
         let s = &w.settings;

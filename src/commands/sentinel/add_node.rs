@@ -1,0 +1,30 @@
+//! `add-node` on a Sentinel group: a member joins as a replica, or (`--sentinel`) a sentinel
+//! monitors the group (see `planner::sentinel::join`); then the verdict `check` gives.
+
+use super::{Bar, Joining, Reading};
+use crate::cli::AddNodeArgs;
+use crate::context::{Context, parse_duration};
+use crate::error::{Error, ExitCode, Result};
+use crate::planner::sentinel::join::{self, Joiner};
+use crate::platform::Platform;
+use crate::redis::addr::NodeAddr;
+
+pub async fn run(ctx: &Context, args: &AddNodeArgs, platform: &Platform) -> Result<ExitCode> {
+    if args.replica_of.is_some() {
+        return Err(Error::usage("--replica-of is for clusters: a group's members follow its one master").hint("leave it out"));
+    }
+    let wait = parse_duration("--wait-timeout", &args.wait_timeout)?;
+    let addr: NodeAddr = platform
+        .address_for(&args.node)
+        .parse()
+        .map_err(|e| Error::usage(format!("{}: {e}", args.node)).hint("give the node as HOST:PORT or a member's name"))?;
+    let (joining, joiner) = if args.sentinel {
+        (Joining::Sentinel(addr.clone()), Joiner::Sentinel(addr))
+    } else {
+        (Joining::Member(addr.clone()), Joiner::Member(addr))
+    };
+    let facts = super::gather_with(ctx, platform, &args.target, Reading::Existing, joining).await?;
+    let plan = join::plan(&facts, &joiner)?;
+    let (outcome, _) = super::carry_out(ctx, &facts, &plan, wait).await?;
+    super::finish(ctx, &args.target, platform, &plan, outcome, Bar::NoProblems).await
+}
