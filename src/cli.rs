@@ -211,7 +211,8 @@ Exit codes: 0 healthy, 10 warnings only, 11 problems, 4 could not run"))]
         name = "del-node",
         after_help = "Examples:
   kubectl redis del-node 10.0.0.7:6379 --nodes 10.0.0.1:6379
-  kubectl redis del-node 3f2a9c --nodes 10.0.0.1:6379 --yes"
+  kubectl redis del-node 3f2a9c --nodes 10.0.0.1:6379 --yes
+  kubectl redis del-node 10.0.0.9:26379 --sentinel --nodes 10.0.0.1:6379 --sentinels 10.0.0.1:26379,10.0.0.9:26379   # a Sentinel group"
     )]
     DelNode(DelNodeArgs),
     /// Move exactly N slots (with their keys) from some masters to one master
@@ -558,9 +559,12 @@ pub struct DelNodeArgs {
     pub node: String,
     #[command(flatten)]
     pub target: TargetArgs,
-    /// Remove even when another node is unreachable and cannot forget it
+    /// Remove even when another node is unreachable and cannot forget it (a Sentinel group: even when fewer than 3 sentinels, or fewer than the quorum, stay)
     #[arg(long)]
     pub force: bool,
+    /// Sentinel group: the node is a sentinel, to stop monitoring the group (else a replica, to leave it)
+    #[arg(long, help_heading = "Sentinel")]
+    pub sentinel: bool,
 }
 
 #[derive(Debug, Subcommand)]

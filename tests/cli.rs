@@ -2980,7 +2980,10 @@ fn bad_input_on_a_sentinel_group_is_one_line_with_a_hint_and_changes_nothing() {
         ("add-node {M0} {T} --sentinel --yes", &[], 2, "{M0} is not a sentinel"),
         ("add-node {CLUSTER_NODE} --nodes {CLUSTER_NODE} --sentinel --yes", &[], 2, "--sentinel is for Sentinel groups"),
         ("add-node {M0} {T} --replica-of g-1 --yes", &[], 2, "--replica-of is for clusters"),
-        ("del-node g-2 {T} --yes", &[], 3, "del-node works on Redis Cluster"),
+        ("del-node g-0 {T} --yes", &[], 3, "is the master"),
+        ("del-node g-0 {T} --sentinel --yes", &[], 3, "2 sentinel(s) would be left"),
+        ("del-node nosuch:1 {T} --yes", &[], 2, "no member of the group"),
+        ("del-node g-1 {T} --yes", &[], 3, "still runs"),
         ("create {T} --yes", &[], 3, "is a Sentinel group"),
         ("create --sentinel --nodes {M0} --yes", &[], 2, "no sentinels"),
         ("create --nodes {CLUSTER_NODE} --quorum 2 --yes", &[], 2, "--quorum is for Sentinel groups"),
@@ -3105,4 +3108,15 @@ fn add_node_joins_a_member_as_a_replica_and_a_sentinel_to_a_group_given_by_addre
     let members: Vec<String> = sb.addrs.iter().cloned().chain([member.clone()]).collect();
     assert_sentinels_know_exactly_the_group(&members, &everyone);
     support::assert_plain_keys(&member, 50);
+
+    // And both leave again. A member that still runs is refused (Sentinel would re-attach it);
+    // stopped, it is forgotten. The sentinel stops monitoring; the others are reset in turn.
+    let refused = sb.run(&["del-node", &member, "--nodes", &all_nodes, "--sentinels", &all_sents, "--yes"]).expect(3);
+    assert!(refused.stderr.contains("still runs"), "{}", refused.stderr);
+    sb.run(&["del-node", &everyone[3], "--sentinel", "--nodes", &all_nodes, "--sentinels", &all_sents, "--yes"]).expect(0);
+    spare.run(&["sandbox", "down", "--name", "n"]).expect(0);
+    sb.run(&["del-node", &member, "--nodes", &all_nodes, "--sentinels", &sents, "--yes"]).expect(0);
+    sb.run(&["check", "--nodes", &nodes, "--sentinels", &sents]).expect(0);
+    assert_sentinels_know_exactly_the_group(&sb.addrs, &sentinels.addrs);
+    support::assert_plain_keys(&sb.addrs[0], 50);
 }

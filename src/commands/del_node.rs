@@ -18,7 +18,13 @@ const REHOME_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
 
 pub async fn run(ctx: &Context, args: &DelNodeArgs) -> Result<ExitCode> {
     let platform = ctx.platform(&args.target).await?;
-    super::refuse_del_node_on_a_group(&platform)?;
+    if platform.is_sentinel_group() {
+        return super::sentinel::del_node::run(ctx, args, &platform).await;
+    }
+    if args.sentinel {
+        return Err(crate::error::Error::usage("--sentinel is for Sentinel groups: the target has no sentinels")
+            .hint("name the group's sentinels with --sentinels"));
+    }
     let (outcome, plan) = execute(ctx, &platform, &args.node, args.force).await?;
     if ctx.json {
         output::print_json(&Report::<_, verdict::Verdict> { plan: &plan, outcome, check: None })?;

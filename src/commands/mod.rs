@@ -61,17 +61,6 @@ pub fn refuse_slot_moves_on_a_group(platform: &Platform, verb: &str) -> Result<(
     Ok(())
 }
 
-/// del-node removes cluster nodes; a Sentinel group's members leave by stopping (or `scale`),
-/// after which `fix` clears the sentinels' entries, as the refusal says.
-pub fn refuse_del_node_on_a_group(platform: &Platform) -> Result<()> {
-    if !platform.is_sentinel_group() {
-        return Ok(());
-    }
-    Err(crate::error::Error::refused(format!("del-node works on Redis Cluster; {} is a Sentinel group", platform.describe())).hint(
-        "stop the member and take it out of the target (or `kubectl redis scale --replicas N`); `kubectl redis fix` then clears the sentinels' stale entries",
-    ))
-}
-
 /// The cluster as seen from the platform's nodes; fails (exit 4) when no member answers.
 pub async fn gather(ctx: &Context, platform: &Platform) -> Result<Topology> {
     let started = std::time::Instant::now();

@@ -70,6 +70,9 @@ impl<'a> GroupExecutor<'a> {
                 persist_role(&mut conn).await?;
             }
             Step::WaitSynced { master, replicas } => self.wait_synced(master, replicas).await?,
+            Step::Unmonitor { sentinel } => {
+                self.sentinel(sentinel).await?.call::<()>(redis::cmd("SENTINEL").arg("REMOVE").arg(&self.name)).await?;
+            }
             Step::Monitor { sentinel, master, settings, remove_first } => {
                 let mut conn = self.sentinel(sentinel).await?;
                 if *remove_first

@@ -5,7 +5,7 @@ use super::{Bar, Joining, Reading};
 use crate::cli::AddNodeArgs;
 use crate::context::{Context, parse_duration};
 use crate::error::{Error, ExitCode, Result};
-use crate::planner::sentinel::join::{self, Joiner};
+use crate::planner::sentinel::membership::{self, Joiner};
 use crate::platform::Platform;
 use crate::redis::addr::NodeAddr;
 
@@ -24,7 +24,7 @@ pub async fn run(ctx: &Context, args: &AddNodeArgs, platform: &Platform) -> Resu
         (Joining::Member(addr.clone()), Joiner::Member(addr))
     };
     let facts = super::gather_with(ctx, platform, &args.target, Reading::Existing, joining).await?;
-    let plan = join::plan(&facts, &joiner)?;
+    let plan = membership::plan_join(&facts, &joiner)?;
     let (outcome, _) = super::carry_out(ctx, &facts, &plan, wait).await?;
     super::finish(ctx, &args.target, platform, &plan, outcome, Bar::NoProblems).await
 }

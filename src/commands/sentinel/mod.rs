@@ -5,6 +5,7 @@
 pub mod add_node;
 pub mod check;
 pub mod create;
+pub mod del_node;
 pub mod demo;
 pub mod failover;
 pub mod fix;

@@ -6,7 +6,7 @@
 pub mod create;
 pub mod failover;
 pub mod health;
-pub mod join;
+pub mod membership;
 pub mod repair;
 
 use std::collections::BTreeMap;
@@ -35,6 +35,8 @@ pub enum Step {
     /// SENTINEL REMOVE (when it monitors the name elsewhere), MONITOR, then SET of the settings and
     /// of auth-pass (the group's password, never shown).
     Monitor { sentinel: Named, master: Named, settings: Settings, remove_first: bool },
+    /// SENTINEL REMOVE on a sentinel that leaves.
+    Unmonitor { sentinel: Named },
     /// SENTINEL SET of the settings on a sentinel whose settings drifted.
     SetSettings { sentinel: Named, settings: Settings },
     /// SENTINEL SET auth-pass: the group's password (never shown).
@@ -90,6 +92,7 @@ impl fmt::Display for Step {
                 settings.quorum, settings.down_after_ms, settings.failover_timeout_ms, settings.parallel_syncs
             ),
             Step::SetAuthPass { sentinel } => write!(f, "set the group's password as auth-pass on sentinel {sentinel}"),
+            Step::Unmonitor { sentinel } => write!(f, "make sentinel {sentinel} stop monitoring the group"),
             Step::Reset { sentinel, replicas, sentinels } => write!(
                 f,
                 "reset sentinel {sentinel} and wait until it knows again {} replica(s) and {} other sentinel(s)",
