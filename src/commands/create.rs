@@ -5,13 +5,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use futures::future::join_all;
 
+use super::Outcome;
 use super::verdict::{self, Verdict};
-use super::{Outcome, Report};
 use crate::cli::{CreateArgs, WaitUntil};
 use crate::context::{Context, parse_duration};
 use crate::error::{Error, ExitCode, Result};
 use crate::executor::Executor;
-use crate::output;
 use crate::planner::create::{self, Candidate, CreateRequest};
 use crate::planner::{NodeRef, Plan};
 use crate::platform::Platform;
@@ -39,11 +38,7 @@ pub async fn run(ctx: &Context, args: &CreateArgs) -> Result<ExitCode> {
     let wait = parse_duration("--wait-timeout", &args.wait_timeout)?;
     let (outcome, plan, verdict) = execute(ctx, &platform, request, wait).await?;
     let code = super::exit_code(outcome, verdict.as_ref());
-    if ctx.json {
-        output::print_json(&Report { plan: &plan, outcome, check: verdict })?;
-    } else if let Some(verdict) = &verdict {
-        verdict::print(ctx, verdict);
-    }
+    super::print_result(ctx, &plan, outcome, verdict)?;
     Ok(code)
 }
 

@@ -2,13 +2,12 @@
 //! `--to REPLICA` takes over from its master with the server's graceful CLUSTER FAILOVER after a
 //! lag check, and the verdict `check` gives follows.
 
+use super::Outcome;
 use super::verdict;
-use super::{Outcome, Report};
 use crate::cli::FailoverArgs;
 use crate::context::{Context, parse_duration};
 use crate::error::{Error, ExitCode, Result};
 use crate::executor::Executor;
-use crate::output;
 use crate::planner::{Plan, Step, node_ref};
 use crate::redis::topology::{Role, Topology};
 
@@ -33,11 +32,7 @@ pub async fn run(ctx: &Context, args: &FailoverArgs) -> Result<ExitCode> {
         _ => None,
     };
     let code = super::exit_code(outcome, verdict.as_ref());
-    if ctx.json {
-        output::print_json(&Report { plan: &plan, outcome, check: verdict })?;
-    } else if let Some(verdict) = &verdict {
-        verdict::print(ctx, verdict);
-    }
+    super::print_result(ctx, &plan, outcome, verdict)?;
     Ok(code)
 }
 

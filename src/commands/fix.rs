@@ -7,14 +7,13 @@
 use std::time::{Duration, Instant};
 
 use super::verdict::{self, Verdict};
-use super::{Outcome, Report, moving};
+use super::{Outcome, moving};
 use crate::cli::{GroupRepairArgs, MoveArgs, TargetArgs};
 use crate::context::Context;
 use crate::error::{ExitCode, Result};
 use crate::executor::mover::Backend;
 use crate::executor::{Executor, SlotMoving};
 use crate::journal;
-use crate::output;
 use crate::planner::Step;
 use crate::planner::guard;
 use crate::planner::moves::Move;
@@ -63,11 +62,7 @@ pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs, group: &
         (_, Some(verdict)) => verdict.exit_code(),
         _ => super::exit_code(outcome, None),
     };
-    if ctx.json {
-        output::print_json(&Report { plan: &plan, outcome, check: verdict })?;
-    } else if let Some(verdict) = &verdict {
-        verdict::print(ctx, verdict);
-    }
+    super::print_result(ctx, &plan, outcome, verdict)?;
     if outcome == Outcome::Stopped {
         eprintln!("stopped after the work in flight; run `kubectl redis fix {}` to continue", ctx.rerun_words(target));
     }

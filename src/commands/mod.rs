@@ -25,6 +25,7 @@ use serde::Serialize;
 use crate::context::Context;
 use crate::error::{ExitCode, Result};
 use crate::executor::Executor;
+use crate::output;
 use crate::planner::{Plan, PlanStep};
 use crate::platform::Platform;
 use crate::redis::topology::{self, Topology};
@@ -135,6 +136,16 @@ pub fn present<S: PlanStep>(ctx: &Context, plan: &Plan<S>) -> Result<Option<Outc
     ctx.confirm(&format!("Apply these {} steps?", plan.steps.len()))?;
     ctx.stop.on_ctrl_c(ctx.json);
     Ok(None)
+}
+
+/// Prints a changing command's result: its report as JSON, or the verdict it ends with.
+pub fn print_result(ctx: &Context, plan: &Plan, outcome: Outcome, verdict: Option<verdict::Verdict>) -> Result<()> {
+    if ctx.json {
+        output::print_json(&Report { plan, outcome, check: verdict })?;
+    } else if let Some(verdict) = &verdict {
+        verdict::print(ctx, verdict);
+    }
+    Ok(())
 }
 
 /// The exit code of a command that changed the cluster (or was asked to): 130 when it stopped
