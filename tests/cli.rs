@@ -2850,8 +2850,10 @@ fn a_second_master_holding_data_is_demoted_only_when_named_and_split_sentinels_n
     let verdict = sb.verdict();
     let codes: Vec<&str> = verdict["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
     assert!(codes.contains(&"sentinels-disagree") && codes.contains(&"several-masters"), "{verdict}");
+    let before = support::cluster_digest_of_group(&sb);
     let refused = sb.run(&["fix", &target, "--yes"]).expect(3);
     assert!(refused.stderr.contains("--master"), "{}", refused.stderr);
+    assert_eq!(support::cluster_digest_of_group(&sb), before, "a refusal changes nothing");
     sb.run(&["fix", &target, "--master", "g-0", "--discard-writes-on", "g-1", "--discard-writes-on", "g-2", "--yes"]).expect(0);
     sb.run(&["check", &target]).expect(0);
     assert_eq!(sb.group_master().as_deref(), Some(sb.addrs[0].as_str()));
@@ -3021,8 +3023,13 @@ fn a_sentinel_group_scales_from_3_to_5_and_back_with_its_master_among_the_leavin
     sb.run(&["failover", &target, "--to", "g-4", "--yes"]).expect(0);
     let dry = sb.run(&["scale", &target, "--replicas", "2", "--dry-run"]).expect(0);
     assert!(dry.stdout.contains("majority 3 -> 2") && dry.stdout.contains("pause writes on g-4"), "{}", dry.stdout);
+    // Roles and masters, not key counts: the writers keep writing.
+    let roles =
+        || support::cluster_digest_of_group(&sb).iter().map(|l| l.split(" keys=").next().unwrap().to_owned()).collect::<Vec<_>>();
+    let before = roles();
     let refused = sb.run(&["scale", &target, "--replicas", "1", "--yes"]).expect(3);
     assert!(refused.stderr.contains("2 sentinel(s) after the resize"), "{}", refused.stderr);
+    assert_eq!((roles(), sb.sentinels().addrs.len()), (before, 5), "a refusal changes nothing");
     sb.run(&["scale", &target, "--replicas", "2", "--yes"]).expect(0);
     std::thread::sleep(Duration::from_millis(500));
     let tally = load.stop();
@@ -3033,7 +3040,10 @@ fn a_sentinel_group_scales_from_3_to_5_and_back_with_its_master_among_the_leavin
     let missing = support::group::missing_keys(&master, &tally.acked);
     assert!(missing.is_empty(), "{} of {} acknowledged writes lost", missing.len(), tally.acked.len());
     assert!(tally.acked.len() > 500, "too few writes: {}", tally.acked.len());
-    sb.run(&["check", &target]).expect(0);
+    // A sentinel starved of CPU (two groups and their writers on two cores) may sit out 30 s in
+    // TILT, a warning; the group is healthy once it is back.
+    let healthy = eventually(Duration::from_secs(45), || sb.run(&["check", &target]).code == 0);
+    assert!(healthy, "{}", sb.run(&["check", &target]).stdout);
     assert_sentinels_know_exactly_the_group(&sb.addrs, &sb.sentinels().addrs);
 }
 
