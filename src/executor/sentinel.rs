@@ -2,11 +2,11 @@
 //! on sentinels, the waits that make each change visible before the next, and the switchover that
 //! pauses writes so that a failover loses none. Stops between steps on Ctrl-C or a lost lease.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
-use crate::planner::sentinel::{Named, Plan, Steer, Step};
+use crate::planner::sentinel::{GroupFacts, Named, Plan, Steer, Step, canonical};
 use crate::redis::addr::NodeAddr;
 use crate::redis::conn::{Connector, NodeConn};
 use crate::redis::info::InfoFacts;
@@ -29,13 +29,22 @@ pub struct GroupExecutor<'a> {
     name: String,
     /// The sentinels that answered when the plan was made: the ones every wait asks.
     sentinels: Vec<NodeAddr>,
+    /// Host names the sentinels may report instead of the addresses plans use (see `GroupFacts`).
+    aliases: BTreeMap<String, String>,
     wait_timeout: Duration,
     stop: Stop,
 }
 
 impl<'a> GroupExecutor<'a> {
-    pub fn new(connector: &'a Connector, name: &str, sentinels: Vec<NodeAddr>, wait_timeout: Duration, stop: &Stop) -> Self {
-        GroupExecutor { connector, name: name.to_owned(), sentinels, wait_timeout, stop: stop.clone() }
+    pub fn new(
+        connector: &'a Connector,
+        facts: &GroupFacts,
+        sentinels: Vec<NodeAddr>,
+        wait_timeout: Duration,
+        stop: &Stop,
+    ) -> Self {
+        let (name, aliases) = (facts.name.clone(), facts.aliases.clone());
+        GroupExecutor { connector, name, sentinels, aliases, wait_timeout, stop: stop.clone() }
     }
 
     pub async fn apply(&mut self, plan: &Plan, mut on_step: impl FnMut(usize, usize, &Step)) -> Result<Summary> {
@@ -182,7 +191,7 @@ impl<'a> GroupExecutor<'a> {
         }
         self.until("every sentinel to read the replica priorities", || async {
             for addr in &self.sentinels {
-                let replicas = self.replicas_seen(addr).await?;
+                let replicas = self.listed(addr, "REPLICAS").await?;
                 // A member the sentinel no longer lists as a replica (the promoted one) has nothing to read.
                 let read =
                     |s: &Steer| replicas.iter().find(|k| k.addr == s.member.addr).is_none_or(|k| k.priority == Some(pick(s)));
@@ -336,28 +345,28 @@ impl<'a> GroupExecutor<'a> {
     async fn names_master(&self, sentinel: &NodeAddr, master: &NodeAddr) -> Result<bool> {
         let mut conn = sentinel::connect(self.connector, sentinel).await?;
         let fields: Vec<String> = conn.call(redis::cmd("SENTINEL").arg("MASTER").arg(&self.name)).await?;
-        Ok(sentinel::names_settled_master(&fields, master))
+        Ok(sentinel::settled_master(&fields).is_some_and(|named| canonical(&self.aliases, &named) == *master))
     }
 
     /// The replicas and sentinels a sentinel lists for the name.
     async fn known_by(&self, sentinel: &NodeAddr) -> Result<(BTreeSet<NodeAddr>, BTreeSet<NodeAddr>)> {
-        let mut conn = sentinel::connect(self.connector, sentinel).await?;
-        let replicas: Vec<Vec<String>> = conn.call(redis::cmd("SENTINEL").arg("REPLICAS").arg(&self.name)).await?;
-        let sentinels: Vec<Vec<String>> = conn.call(redis::cmd("SENTINEL").arg("SENTINELS").arg(&self.name)).await?;
-        Ok((sentinel::addresses(&replicas), sentinel::addresses(&sentinels)))
+        let addresses = |known: Vec<Known>| known.into_iter().map(|k| k.addr).collect();
+        Ok((addresses(self.listed(sentinel, "REPLICAS").await?), addresses(self.listed(sentinel, "SENTINELS").await?)))
     }
 
-    /// The replicas a sentinel lists for the name, as it sees them.
-    async fn replicas_seen(&self, sentinel: &NodeAddr) -> Result<Vec<Known>> {
+    /// The replicas (or sentinels) a sentinel lists for the name, as it sees them.
+    async fn listed(&self, sentinel: &NodeAddr, what: &str) -> Result<Vec<Known>> {
         let mut conn = sentinel::connect(self.connector, sentinel).await?;
-        let replicas: Vec<Vec<String>> = conn.call(redis::cmd("SENTINEL").arg("REPLICAS").arg(&self.name)).await?;
-        Ok(sentinel::known_list(&replicas))
+        let entries: Vec<Vec<String>> = conn.call(redis::cmd("SENTINEL").arg(what).arg(&self.name)).await?;
+        let mut known = sentinel::known_list(&entries);
+        known.iter_mut().for_each(|k| k.addr = canonical(&self.aliases, &k.addr));
+        Ok(known)
     }
 
     /// Every sentinel sees each member as a promotable replica (so the next failover finds them).
     async fn sentinels_see_promotable(&self, members: &[&Named]) -> Result<bool> {
         for addr in &self.sentinels {
-            let seen = self.replicas_seen(addr).await?;
+            let seen = self.listed(addr, "REPLICAS").await?;
             if !members.iter().all(|m| seen.iter().any(|k| k.addr == m.addr && (k.promotable() || k.priority == Some(0)))) {
                 return Ok(false);
             }

@@ -264,10 +264,11 @@ async fn read_member(connector: &Connector, addr: &NodeAddr) -> Result<MemberSta
     })
 }
 
-/// A SENTINEL MASTER reply names `master`, shows no failover in progress, and sees it up.
-pub fn names_settled_master(fields: &[String], master: &NodeAddr) -> bool {
+/// The master a SENTINEL MASTER reply names, when it shows no failover in progress and sees it up.
+pub fn settled_master(fields: &[String]) -> Option<NodeAddr> {
     let map = pairs(fields);
-    known_addr(&map) == *master && !flags(&map).iter().any(|f| f.starts_with("failover") || f == "s_down" || f == "o_down")
+    let unsettled = flags(&map).iter().any(|f| f.starts_with("failover") || f == "s_down" || f == "o_down");
+    (!unsettled).then(|| known_addr(&map))
 }
 
 /// The entries of a SENTINEL REPLICAS or SENTINELS reply.
@@ -290,11 +291,6 @@ pub fn known_list(entries: &[Vec<String>]) -> Vec<Known> {
 /// A SENTINEL MASTER reply shows a failover under way.
 pub fn failover_in_progress(fields: &[String]) -> bool {
     flags(&pairs(fields)).iter().any(|f| f.starts_with("failover"))
-}
-
-/// The addresses a SENTINEL REPLICAS or SENTINELS reply lists.
-pub fn addresses(entries: &[Vec<String>]) -> BTreeSet<NodeAddr> {
-    known_list(entries).into_iter().map(|k| k.addr).collect()
 }
 
 /// `slaveN:ip=…,port=…,…` lines of a master's INFO replication.

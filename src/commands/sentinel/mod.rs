@@ -12,7 +12,7 @@ pub mod fix;
 pub mod scale;
 pub mod status;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::Outcome;
 use crate::cli::TargetArgs;
@@ -82,7 +82,8 @@ pub async fn gather_with(
     names.extend(platform.sentinel_names());
     let mut sites = platform.sites().0;
     sites.extend(platform.sentinel_sites().0);
-    Ok(GroupFacts { name, members, sentinels, names, sites: SiteMap(sites) }.with_aliases(&platform.host_aliases()))
+    let facts = GroupFacts { name, members, sentinels, names, sites: SiteMap(sites), aliases: BTreeMap::new() };
+    Ok(facts.with_aliases(platform.host_aliases()))
 }
 
 fn first_error<T>(answers: &sentinel::Answers<T>) -> Option<String> {
@@ -164,7 +165,7 @@ pub async fn wait_for_agreement(ctx: &Context, facts: &GroupFacts, wait: std::ti
     let step = crate::planner::sentinel::Step::WaitAgreement { master: facts.named(&election.master), replicas, sentinels };
     let plan = Plan { action: "wait", summary: Vec::new(), placement: None, steps: vec![step] };
     let live = facts.live_sentinels().map(|(a, _)| a.clone()).collect();
-    GroupExecutor::new(&ctx.connector, &facts.name, live, wait, &ctx.stop).apply(&plan, |_, _, _| {}).await.map(|_| ())
+    GroupExecutor::new(&ctx.connector, facts, live, wait, &ctx.stop).apply(&plan, |_, _, _| {}).await.map(|_| ())
 }
 
 /// Shows the plan, asks, applies it with the group executor.
@@ -173,7 +174,7 @@ pub async fn carry_out(ctx: &Context, facts: &GroupFacts, plan: &Plan, wait: std
         return Ok((outcome, Summary::default()));
     }
     let live = facts.live_sentinels().map(|(a, _)| a.clone()).collect();
-    let mut executor = GroupExecutor::new(&ctx.connector, &facts.name, live, wait, &ctx.stop);
+    let mut executor = GroupExecutor::new(&ctx.connector, facts, live, wait, &ctx.stop);
     let quiet = ctx.json;
     let summary = executor
         .apply(plan, |n, total, step| {

@@ -124,6 +124,9 @@ pub struct GroupFacts {
     pub sentinels: Answers<SentinelState>,
     pub names: BTreeMap<NodeAddr, String>,
     pub sites: SiteMap,
+    /// Other host names of the platform's nodes (pod DNS names) and the address each stands for:
+    /// what the sentinels' replies are read through, here and while a plan is carried out.
+    pub aliases: BTreeMap<String, String>,
 }
 
 /// The master the sentinels name: the address named with the highest config epoch by most of them.
@@ -161,19 +164,20 @@ impl fmt::Display for Named {
     }
 }
 
+/// The address a reported one stands for: its host mapped through `aliases` when it is one.
+pub fn canonical(aliases: &BTreeMap<String, String>, addr: &NodeAddr) -> NodeAddr {
+    match aliases.get(addr.host.trim_end_matches('.')) {
+        Some(ip) => NodeAddr::new(ip.clone(), addr.port),
+        None => addr.clone(),
+    }
+}
+
 impl GroupFacts {
     /// Every address the sentinels and members reported under another name of the same host
     /// (a pod's DNS name) rewritten to the address the platform reaches it by, so that one
     /// member is one address throughout.
-    pub fn with_aliases(mut self, aliases: &BTreeMap<String, String>) -> GroupFacts {
-        if aliases.is_empty() {
-            return self;
-        }
-        let fix = |addr: &mut NodeAddr| {
-            if let Some(ip) = aliases.get(addr.host.trim_end_matches('.')) {
-                addr.host = ip.clone();
-            }
-        };
+    pub fn with_aliases(mut self, aliases: BTreeMap<String, String>) -> GroupFacts {
+        let fix = |addr: &mut NodeAddr| *addr = canonical(&aliases, addr);
         for state in self.sentinels.values_mut().flatten() {
             if let Some(watch) = &mut state.watch {
                 fix(&mut watch.master);
@@ -183,6 +187,7 @@ impl GroupFacts {
         for member in self.members.values_mut().flatten() {
             member.master.iter_mut().chain(member.replicas.iter_mut()).for_each(fix);
         }
+        self.aliases = aliases;
         self
     }
 
@@ -329,7 +334,7 @@ pub mod fixtures {
                 })
                 .collect(),
         );
-        GroupFacts { name: "mymaster".into(), members, sentinels, names: BTreeMap::new(), sites }
+        GroupFacts { name: "mymaster".into(), members, sentinels, names: BTreeMap::new(), sites, aliases: BTreeMap::new() }
     }
 
     pub fn watch_mut(facts: &mut GroupFacts, i: usize) -> &mut Watch {
@@ -353,7 +358,7 @@ mod tests {
         }
         let aliases: BTreeMap<String, String> = (0..3).map(|i| (dns(i).host, addr(i).host)).collect();
         assert!(!crate::planner::sentinel::health::assess(&facts, &limits()).is_empty(), "unmapped names look stale");
-        let facts = facts.with_aliases(&aliases);
+        let facts = facts.with_aliases(aliases);
         assert_eq!(crate::planner::sentinel::health::assess(&facts, &limits()), Vec::new());
         assert_eq!(facts.election().unwrap().master, addr(0));
     }
