@@ -7,17 +7,13 @@ use crate::context::{Context, parse_duration};
 use crate::error::{Error, ExitCode, Result};
 use crate::planner::sentinel::membership::{self, Joiner};
 use crate::platform::Platform;
-use crate::redis::addr::NodeAddr;
 
 pub async fn run(ctx: &Context, args: &AddNodeArgs, platform: &Platform) -> Result<ExitCode> {
     if args.replica_of.is_some() {
         return Err(Error::usage("--replica-of is for clusters: a group's members follow its one master").hint("leave it out"));
     }
     let wait = parse_duration("--wait-timeout", &args.wait_timeout)?;
-    let addr: NodeAddr = platform
-        .address_for(&args.node)
-        .parse()
-        .map_err(|e| Error::usage(format!("{}: {e}", args.node)).hint("give the node as HOST:PORT or a member's name"))?;
+    let addr = super::node_addr(platform, &args.node, args.sentinel)?;
     let (joining, joiner) = if args.sentinel {
         (Joining::Sentinel(addr.clone()), Joiner::Sentinel(addr))
     } else {

@@ -8,17 +8,12 @@ use crate::context::Context;
 use crate::error::{Error, ExitCode, Result};
 use crate::planner::sentinel::membership::{self, Joiner};
 use crate::platform::Platform;
-use crate::redis::addr::NodeAddr;
 
 /// How long each sentinel gets to know the group again after its reset.
 const WAIT: std::time::Duration = std::time::Duration::from_secs(60);
 
 pub async fn run(ctx: &Context, args: &DelNodeArgs, platform: &Platform) -> Result<ExitCode> {
-    let named = if args.sentinel { platform.sentinel_names() } else { platform.names() };
-    let given = named.into_iter().find(|(_, name)| *name == args.node).map_or_else(|| args.node.clone(), |(a, _)| a.to_string());
-    let addr: NodeAddr = given
-        .parse()
-        .map_err(|e| Error::usage(format!("{}: {e}", args.node)).hint("give the node as HOST:PORT or a member's name"))?;
+    let addr = super::node_addr(platform, &args.node, args.sentinel)?;
     let facts = super::gather(ctx, platform, &args.target, Reading::Existing).await?;
     let listed = if args.sentinel { facts.sentinels.contains_key(&addr) } else { facts.members.contains_key(&addr) };
     if !listed {

@@ -16,7 +16,7 @@ pub async fn run(ctx: &Context, args: &FailoverArgs, platform: &Platform) -> Res
     let max_lag = crate::units::parse_bytes(&args.max_lag)
         .map_err(|e| Error::usage(format!("--max-lag: {e}")).hint("give bytes, e.g. 1mb or 0"))?;
     let facts = super::gather(ctx, platform, &args.target, super::Reading::Existing).await?;
-    let to = args.to.as_deref().map(|to| member_addr(platform, &facts, to)).transpose()?;
+    let to = args.to.as_deref().map(|to| super::member_addr(platform, &facts, to)).transpose()?;
     let request = FailoverRequest {
         to,
         max_lag,
@@ -38,17 +38,4 @@ pub async fn run(ctx: &Context, args: &FailoverArgs, platform: &Platform) -> Res
         println!("{}", ctx.style.good(&format!("OK: {} is the master", facts.named(master))));
     }
     Ok(if outcome == Outcome::Stopped { ExitCode::Interrupted } else { ExitCode::Success })
-}
-
-/// A member named by the platform's name (pod, sandbox member) or HOST:PORT.
-pub fn member_addr(
-    platform: &Platform,
-    facts: &crate::planner::sentinel::GroupFacts,
-    reference: &str,
-) -> Result<crate::redis::addr::NodeAddr> {
-    let given = platform.address_for(reference);
-    given.parse().ok().filter(|a| facts.members.contains_key(a)).ok_or_else(|| {
-        let members: Vec<String> = facts.members.keys().map(|a| facts.named(a).to_string()).collect();
-        Error::usage(format!("'{reference}' is no member of the group")).hint(format!("members: {}", members.join(", ")))
-    })
 }

@@ -17,9 +17,9 @@ pub async fn run(
 ) -> Result<ExitCode> {
     let wait = parse_duration("--wait-timeout", wait_timeout)?;
     let facts = super::gather(ctx, platform, target, super::Reading::Existing).await?;
-    let master = args.master.as_deref().map(|m| super::failover::member_addr(platform, &facts, m)).transpose()?;
+    let master = args.master.as_deref().map(|m| super::member_addr(platform, &facts, m)).transpose()?;
     let discard_writes_on =
-        args.discard_writes_on.iter().map(|m| super::failover::member_addr(platform, &facts, m)).collect::<Result<Vec<_>>>()?;
+        args.discard_writes_on.iter().map(|m| super::member_addr(platform, &facts, m)).collect::<Result<Vec<_>>>()?;
     let request = RepairRequest { master, discard_writes_on, force: args.force };
     let plan = repair::plan(&facts, &request)?;
     let (outcome, _) = super::carry_out(ctx, &facts, &plan, wait).await?;

@@ -23,6 +23,7 @@ use crate::output;
 use crate::planner::placement::SiteMap;
 use crate::planner::sentinel::{GroupFacts, Plan};
 use crate::platform::Platform;
+use crate::redis::addr::NodeAddr;
 use crate::redis::sentinel;
 
 /// The master name used when a new group is formed without `--master-name`.
@@ -47,8 +48,8 @@ pub async fn gather(ctx: &Context, platform: &Platform, target: &TargetArgs, rea
 #[derive(Debug, Clone)]
 pub enum Joining {
     Nobody,
-    Member(crate::redis::addr::NodeAddr),
-    Sentinel(crate::redis::addr::NodeAddr),
+    Member(NodeAddr),
+    Sentinel(NodeAddr),
 }
 
 /// `gather`, with a node that is not part of the target yet.
@@ -110,6 +111,23 @@ fn master_name(sentinels: &sentinel::Answers<sentinel::SentinelState>, given: Op
                 .hint("pass --master-name NAME to pick the group")),
         },
     }
+}
+
+/// A node named by the platform's name for it (a pod, a sandbox member, with `sentinel` one of
+/// their sentinels) or by HOST:PORT.
+pub fn node_addr(platform: &Platform, reference: &str, sentinel: bool) -> Result<NodeAddr> {
+    let names = if sentinel { platform.sentinel_names() } else { platform.names() };
+    let given =
+        names.into_iter().find(|(_, name)| name == reference).map_or_else(|| reference.to_owned(), |(a, _)| a.to_string());
+    given.parse().map_err(|e| Error::usage(format!("{reference}: {e}")).hint("give the node as HOST:PORT or by its name"))
+}
+
+/// A member of the group, named as `node_addr` takes it.
+pub fn member_addr(platform: &Platform, facts: &GroupFacts, reference: &str) -> Result<NodeAddr> {
+    node_addr(platform, reference, false).ok().filter(|a| facts.members.contains_key(a)).ok_or_else(|| {
+        let members: Vec<String> = facts.members.keys().map(|a| facts.named(a).to_string()).collect();
+        Error::usage(format!("'{reference}' is no member of the group")).hint(format!("members: {}", members.join(", ")))
+    })
 }
 
 /// The command that repairs the target, for hints: `kubectl redis fix <target flags>`.
