@@ -2,7 +2,8 @@
 //! on sentinels, the waits that make each change visible before the next, and the switchover that
 //! pauses writes so that a failover loses none. Stops between steps on Ctrl-C or a lost lease.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
@@ -31,6 +32,7 @@ pub struct GroupExecutor<'a> {
     sentinels: Vec<NodeAddr>,
     /// Host names the sentinels may report instead of the addresses plans use (see `GroupFacts`).
     aliases: BTreeMap<String, String>,
+    conns: Mutex<HashMap<NodeAddr, NodeConn>>,
     wait_timeout: Duration,
     stop: Stop,
 }
@@ -44,7 +46,7 @@ impl<'a> GroupExecutor<'a> {
         stop: &Stop,
     ) -> Self {
         let (name, aliases) = (facts.name.clone(), facts.aliases.clone());
-        GroupExecutor { connector, name, sentinels, aliases, wait_timeout, stop: stop.clone() }
+        GroupExecutor { connector, name, sentinels, aliases, conns: Mutex::default(), wait_timeout, stop: stop.clone() }
     }
 
     pub async fn apply(&mut self, plan: &Plan, mut on_step: impl FnMut(usize, usize, &Step)) -> Result<Summary> {
@@ -142,11 +144,44 @@ impl<'a> GroupExecutor<'a> {
     }
 
     async fn member(&self, member: &Named) -> Result<NodeConn> {
-        self.connector.connect(&member.addr).await
+        self.member_at(&member.addr).await
+    }
+
+    /// A connection to a member, kept for the next call: waits poll every 100 ms, and through a
+    /// port-forward every new connection is a new tunnel.
+    async fn member_at(&self, addr: &NodeAddr) -> Result<NodeConn> {
+        if let Some(conn) = self.kept(addr) {
+            return Ok(conn);
+        }
+        let conn = self.connector.connect(addr).await?;
+        Ok(self.keep(conn))
     }
 
     async fn sentinel(&self, sentinel: &Named) -> Result<NodeConn> {
-        sentinel::connect(self.connector, &sentinel.addr).await
+        self.sentinel_at(&sentinel.addr).await
+    }
+
+    /// A connection to a sentinel, kept like a member's.
+    async fn sentinel_at(&self, addr: &NodeAddr) -> Result<NodeConn> {
+        if let Some(conn) = self.kept(addr) {
+            return Ok(conn);
+        }
+        let conn = sentinel::connect(self.connector, addr).await?;
+        Ok(self.keep(conn))
+    }
+
+    fn kept(&self, addr: &NodeAddr) -> Option<NodeConn> {
+        self.conns.lock().unwrap_or_else(|e| e.into_inner()).get(addr).cloned()
+    }
+
+    fn keep(&self, conn: NodeConn) -> NodeConn {
+        self.conns.lock().unwrap_or_else(|e| e.into_inner()).insert(conn.addr.clone(), conn.clone());
+        conn
+    }
+
+    /// Drops every kept connection: after a failed call one of them may be dead.
+    fn forget_connections(&self) {
+        self.conns.lock().unwrap_or_else(|e| e.into_inner()).clear();
     }
 
     async fn set_settings(&self, conn: &mut NodeConn, s: &crate::redis::sentinel::Settings) -> Result<()> {
@@ -336,14 +371,21 @@ impl<'a> GroupExecutor<'a> {
     }
 
     async fn info(&self, addr: &NodeAddr) -> Result<InfoFacts> {
-        let text: String = self.connector.connect(addr).await?.call(redis::cmd("INFO").arg("replication")).await?;
+        // Sentinel kills a promoted or re-pointed member's clients: a failed call drops the kept one.
+        let text: String = match self.member_at(addr).await?.call(redis::cmd("INFO").arg("replication")).await {
+            Ok(text) => text,
+            Err(e) => {
+                self.conns.lock().unwrap_or_else(|e| e.into_inner()).remove(addr);
+                return Err(e);
+            }
+        };
         Ok(InfoFacts::parse(&text))
     }
 
     /// The sentinel names `master`, sees it up and has no failover in progress (during one, SENTINEL MASTER
     /// still shows the old master while GET-MASTER-ADDR-BY-NAME already shows the promoted one).
     async fn names_master(&self, sentinel: &NodeAddr, master: &NodeAddr) -> Result<bool> {
-        let mut conn = sentinel::connect(self.connector, sentinel).await?;
+        let mut conn = self.sentinel_at(sentinel).await?;
         let fields: Vec<String> = conn.call(redis::cmd("SENTINEL").arg("MASTER").arg(&self.name)).await?;
         Ok(sentinel::settled_master(&fields).is_some_and(|named| canonical(&self.aliases, &named) == *master))
     }
@@ -356,7 +398,7 @@ impl<'a> GroupExecutor<'a> {
 
     /// The replicas (or sentinels) a sentinel lists for the name, as it sees them.
     async fn listed(&self, sentinel: &NodeAddr, what: &str) -> Result<Vec<Known>> {
-        let mut conn = sentinel::connect(self.connector, sentinel).await?;
+        let mut conn = self.sentinel_at(sentinel).await?;
         let entries: Vec<Vec<String>> = conn.call(redis::cmd("SENTINEL").arg(what).arg(&self.name)).await?;
         let mut known = sentinel::known_list(&entries);
         known.iter_mut().for_each(|k| k.addr = canonical(&self.aliases, &k.addr));
@@ -394,7 +436,10 @@ impl<'a> GroupExecutor<'a> {
             match check().await {
                 Ok(Some(value)) => return Ok(value),
                 Ok(None) => {}
-                Err(e) => last_error = Some(e.message),
+                Err(e) => {
+                    self.forget_connections();
+                    last_error = Some(e.message);
+                }
             }
             if Instant::now() >= deadline {
                 let detail = last_error.map(|e| format!(" (last error: {e})")).unwrap_or_default();
