@@ -143,12 +143,13 @@ impl<'a> GroupExecutor<'a> {
         Ok(None)
     }
 
+    /// A fresh connection for a step's commands: Sentinel may have killed a kept one.
     async fn member(&self, member: &Named) -> Result<NodeConn> {
-        self.member_at(&member.addr).await
+        self.connector.connect(&member.addr).await
     }
 
-    /// A connection to a member, kept for the next call: waits poll every 100 ms, and through a
-    /// port-forward every new connection is a new tunnel.
+    /// A connection to a member for polling, kept for the next poll: waits poll every 100 ms, and
+    /// through a port-forward every new connection is a new tunnel.
     async fn member_at(&self, addr: &NodeAddr) -> Result<NodeConn> {
         if let Some(conn) = self.kept(addr) {
             return Ok(conn);
@@ -157,8 +158,9 @@ impl<'a> GroupExecutor<'a> {
         Ok(self.keep(conn))
     }
 
+    /// A fresh connection to a sentinel for a step's commands.
     async fn sentinel(&self, sentinel: &Named) -> Result<NodeConn> {
-        self.sentinel_at(&sentinel.addr).await
+        sentinel::connect(self.connector, &sentinel.addr).await
     }
 
     /// A connection to a sentinel, kept like a member's.
@@ -268,7 +270,7 @@ impl<'a> GroupExecutor<'a> {
             }
             let others: Vec<&Named> = replicas.iter().chain([old]).filter(|m| m.addr != new_master).collect();
             for member in &others {
-                let text: String = self.member(member).await?.call(redis::cmd("INFO").arg("replication")).await?;
+                let text: String = self.member_at(&member.addr).await?.call(redis::cmd("INFO").arg("replication")).await?;
                 if !follows(&text, &new_master) {
                     return Ok(false);
                 }
@@ -360,7 +362,7 @@ impl<'a> GroupExecutor<'a> {
     async fn wait_synced(&self, master: &Named, replicas: &[Named]) -> Result<()> {
         self.until(&format!("the replicas of {master} to finish their sync"), || async {
             for r in replicas {
-                let text: String = self.member(r).await?.call(redis::cmd("INFO").arg("replication")).await?;
+                let text: String = self.member_at(&r.addr).await?.call(redis::cmd("INFO").arg("replication")).await?;
                 if !follows(&text, &master.addr) {
                     return Ok(false);
                 }
