@@ -586,6 +586,7 @@ pub enum SandboxCommand {
     #[command(after_help = "Examples:
   kubectl redis sandbox scale default 8
   kubectl redis sandbox scale default 6 --delete-storage
+  kubectl redis sandbox scale s 5 --sentinel      (sentinels of a --separate Sentinel sandbox)
 
 Shrinking stops the highest members and keeps their data directories unless --delete-storage.")]
     Scale(SandboxScaleArgs),
@@ -637,6 +638,9 @@ pub struct SandboxScaleArgs {
     /// Delete the data directories of removed members
     #[arg(long)]
     pub delete_storage: bool,
+    /// N counts the sentinels of a sandbox started with --separate, not the members
+    #[arg(long, conflicts_with = "delete_storage")]
+    pub sentinel: bool,
 }
 
 #[derive(Debug, Args)]

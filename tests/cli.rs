@@ -3090,6 +3090,24 @@ fn sentinels_in_a_deployment_of_their_own_are_found_through_its_selector_and_por
     assert_eq!(status["master"], kube.sandbox.addrs[1].as_str(), "{status}");
     let fixed = kube.run(&["fix", "--sentinels", "deploy/redis-sentinel", "--yes", "-o", "json"]).expect(0).json();
     assert_eq!(fixed["outcome"], "nothing-to-do", "{fixed}");
+
+    // The Deployment is scaled through its scale subresource; pods chosen by a selector are not.
+    support::write_plain_keys_as(&kube.sandbox.addrs[1], Some("handwritten-pass"), 100);
+    let by_label = kube.run(&["scale", "--sentinels", "app=redis-sentinel", "--replicas", "1", "--sentinel-count", "5", "--yes"]);
+    assert!(by_label.expect(2).stderr.contains("label selector"));
+    let sentinel_count = |kube: &support::kube::FakeKube| {
+        let status = kube.run(&["status", "--sentinels", "deploy/redis-sentinel", "-o", "json"]).expect(0).json();
+        (status["sentinels"].as_array().unwrap().len(), status["sentinels_agreeing"].as_u64().unwrap())
+    };
+    assert_eq!(sentinel_count(&kube), (3, 3));
+    let sentinels = ["scale", "--sentinels", "deploy/redis-sentinel", "--replicas", "1", "--yes", "--sentinel-count"];
+    kube.run(&[&sentinels[..], &["5"]].concat()).expect(0);
+    assert!(kube.requests().contains(&"PATCH deployments/redis-sentinel/scale".to_owned()));
+    assert_eq!(sentinel_count(&kube), (5, 5));
+    kube.run(&[&sentinels[..], &["3"]].concat()).expect(0);
+    assert_eq!(sentinel_count(&kube), (3, 3));
+    kube.run(&["check", "--sentinels", "deploy/redis-sentinel"]).expect(0);
+    support::assert_plain_keys_as(&kube.sandbox.addrs[1], Some("handwritten-pass"), 100);
     let missing = kube.run(&["status", "--sentinels", "deploy/nosuch"]).expect(4);
     assert!(missing.stderr.contains("deployment nosuch not found"), "{}", missing.stderr);
     let bad = kube.run(&["status", "--sentinels", "nonsense"]).expect(2);

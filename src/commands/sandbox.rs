@@ -31,7 +31,9 @@ pub async fn run(ctx: &Context, command: &SandboxCommand) -> Result<ExitCode> {
         SandboxCommand::Status(args) => print(ctx, &sandbox::load(&args.name)?)?,
         SandboxCommand::Scale(args) => {
             let current = sandbox::load(&args.name)?;
-            let sandbox = if args.count >= current.nodes.len() {
+            let sandbox = if args.sentinel {
+                sandbox::resize_sentinels(&args.name, args.count)?
+            } else if args.count >= current.nodes.len() {
                 sandbox::up(&args.name, args.count, sandbox::ServerChoice::default())?
             } else {
                 sandbox::shrink(&args.name, args.count, args.delete_storage)?

@@ -149,7 +149,9 @@ pub struct Kubernetes {
     pub workload: Option<Workload>,
     pub selector: String,
     pub pods: Vec<PodFacts>,
-    /// The label selector of sentinels that run in a workload of their own, and their pods.
+    /// Sentinels that run in a workload of their own: that workload, its pods' label selector,
+    /// and its pods.
+    sentinel_workload: Option<SentinelWorkload>,
     sentinel_selector: Option<String>,
     separate_sentinels: Vec<PodFacts>,
     /// Where the pods take the Redis password from (the template's, else the first pod's that has one).
@@ -190,6 +192,7 @@ impl Kubernetes {
             workload,
             selector,
             pods: Vec::new(),
+            sentinel_workload: None,
             sentinel_selector: None,
             separate_sentinels: Vec::new(),
             password_ref,
@@ -206,7 +209,74 @@ impl Kubernetes {
             SentinelWorkload::Selector(selector) => selector.clone(),
         };
         self.sentinel_selector = Some(selector);
+        self.sentinel_workload = Some(workload.clone());
         self.refresh().await
+    }
+
+    /// Why the sentinels' number is not this tool's to change, if it is not: only a named
+    /// StatefulSet or Deployment of their own can be scaled.
+    pub fn sentinel_resize_blocker(&self) -> Option<Error> {
+        match &self.sentinel_workload {
+            Some(SentinelWorkload::StatefulSet(_) | SentinelWorkload::Deployment(_)) => None,
+            Some(SentinelWorkload::Selector(_)) => Some(
+                Error::usage("sentinels chosen by a label selector cannot be added or removed by the tool")
+                    .hint("name their workload instead: --sentinels deploy/NAME or --sentinels sts/NAME"),
+            ),
+            None => Some(
+                Error::usage("these sentinels run beside the members: their number follows --replicas")
+                    .hint("leave out --sentinel-count"),
+            ),
+        }
+    }
+
+    /// Sets the replicas of the sentinels' own workload (scale subresource) and waits until
+    /// exactly `count` sentinel pods run, Ready with an IP.
+    pub async fn resize_sentinels(&mut self, count: usize, wait: Duration) -> Result<()> {
+        let patch = serde_json::json!({ "spec": { "replicas": count } });
+        let params = PatchParams::default();
+        let described = match &self.sentinel_workload {
+            Some(SentinelWorkload::StatefulSet(name)) => {
+                let sets: Api<StatefulSet> = Api::namespaced(self.client.clone(), &self.namespace);
+                sets.patch_scale(name, &params, &Patch::Merge(&patch)).await.map_err(|e| api_error(e, "scale the sentinels"))?;
+                format!("statefulset {name}")
+            }
+            Some(SentinelWorkload::Deployment(name)) => {
+                let deployments: Api<Deployment> = Api::namespaced(self.client.clone(), &self.namespace);
+                deployments
+                    .patch_scale(name, &params, &Patch::Merge(&patch))
+                    .await
+                    .map_err(|e| api_error(e, "scale the sentinels"))?;
+                format!("deployment {name}")
+            }
+            _ => return Err(self.sentinel_resize_blocker().unwrap_or_else(|| Error::usage("no sentinel workload"))),
+        };
+        crate::error::note_change();
+        let deadline = Instant::now() + wait;
+        loop {
+            self.refresh().await?;
+            let pods = &self.separate_sentinels;
+            let ready = pods.iter().filter(|p| p.ready && p.addr.is_some()).count();
+            if ready == count && pods.len() == count {
+                return Ok(());
+            }
+            if Instant::now() >= deadline {
+                let states: Vec<String> =
+                    pods.iter().filter(|p| !p.ready).map(|p| format!("{} is {}", p.name, p.state)).collect();
+                return Err(Error::failed(format!(
+                    "{described} did not reach {count} ready sentinel pod(s) within {}: {} ready of {}{}",
+                    crate::units::format(wait),
+                    ready,
+                    pods.len(),
+                    if states.is_empty() { String::new() } else { format!("; {}", states.join("; ")) }
+                ))
+                .hint(format!(
+                    "kubectl get pods -n {} -l {}; then run the same command again",
+                    self.namespace,
+                    self.sentinel_selector.clone().unwrap_or_default()
+                )));
+            }
+            tokio::time::sleep(POLL).await;
+        }
     }
 
     async fn deployment_selector(&self, name: &str) -> Result<String> {

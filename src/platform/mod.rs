@@ -250,8 +250,21 @@ impl Platform {
         }
     }
 
-    /// Sets the number of sentinels of a separate sentinel workload; returns when they answer.
-    pub async fn resize_sentinels(&mut self, count: usize) -> Result<()> {
+    /// Why the tool cannot change the number of sentinels here, if it cannot.
+    pub fn sentinel_resize_blocker(&self) -> Option<Error> {
+        match self {
+            Platform::Sandbox(_) => None,
+            Platform::Kubernetes(k) => k.sentinel_resize_blocker(),
+            Platform::Static(_) => Some(
+                Error::usage("the sentinels of this target cannot be resized by the tool")
+                    .hint("start or stop sentinels yourself, then `kubectl redis fix` clears the stale entries"),
+            ),
+        }
+    }
+
+    /// Sets the number of sentinels of a separate sentinel workload; returns when they answer,
+    /// waiting at most `wait` where the platform does not bound it itself.
+    pub async fn resize_sentinels(&mut self, count: usize, wait: Duration) -> Result<()> {
         match self {
             Platform::Sandbox(sb) => {
                 crate::error::note_change();
@@ -259,8 +272,8 @@ impl Platform {
                 *sb = blocking(move || sandbox::resize_sentinels(&name, count)).await?;
                 Ok(())
             }
-            _ => Err(Error::usage("the sentinels of this target cannot be resized by the tool")
-                .hint("scale their workload yourself, then `kubectl redis fix` clears the stale entries")),
+            Platform::Kubernetes(k) => k.resize_sentinels(count, wait).await,
+            Platform::Static(_) => Err(self.sentinel_resize_blocker().unwrap_or_else(fixed_size)),
         }
     }
 

@@ -409,6 +409,7 @@ fn router(world: Shared) -> Router {
         .route("/apis/apps/v1/namespaces/{ns}/statefulsets/{name}", get(get_statefulset))
         .route("/apis/apps/v1/namespaces/{ns}/statefulsets/{name}/scale", get(get_scale).patch(patch_scale))
         .route("/apis/apps/v1/namespaces/{ns}/deployments/{name}", get(get_deployment))
+        .route("/apis/apps/v1/namespaces/{ns}/deployments/{name}/scale", axum::routing::patch(patch_deployment_scale))
         .route("/api/v1/namespaces/{ns}/pods", get(list_pods))
         .route("/api/v1/namespaces/{ns}/pods/{name}/portforward", get(port_forward))
         .route("/api/v1/nodes/{name}", get(get_node))
@@ -517,11 +518,42 @@ async fn get_deployment(State(world): State<Shared>, Path((ns, name)): Path<(Str
     if ns != NAMESPACE || w.sentinel_deployment.as_deref() != Some(name.as_str()) {
         return not_found("deployments.apps", &name);
     }
+    let replicas = sentinel_pods(&w).len();
     axum::Json(json!({
         "apiVersion": "apps/v1", "kind": "Deployment",
         "metadata": { "name": name, "namespace": NAMESPACE, "uid": "deploy-uid" },
-        "spec": { "replicas": 3, "selector": { "matchLabels": { "app": name } },
+        "spec": { "replicas": replicas, "selector": { "matchLabels": { "app": name } },
                   "template": { "metadata": { "labels": { "app": name } }, "spec": { "containers": [sentinel_container()] } } },
+    }))
+    .into_response()
+}
+
+/// Sets the sentinel Deployment's replicas; its "kubelet" starts or stops sandbox sentinels in
+/// the background, as the ReplicaSet controller does after the API call returns.
+async fn patch_deployment_scale(State(world): State<Shared>, Path((ns, name)): Path<(String, String)>, body: String) -> Response {
+    log(&world, format!("PATCH deployments/{name}/scale"));
+    if let Some(denied) = forbidden(&world, "apps", "deployments/scale", "patch", &name) {
+        return denied;
+    }
+    if ns != NAMESPACE || world.lock().unwrap().sentinel_deployment.as_deref() != Some(name.as_str()) {
+        return not_found("deployments.apps", &name);
+    }
+    let Some(replicas) = serde_json::from_str::<Value>(&body).ok().and_then(|p| p["spec"]["replicas"].as_u64()) else {
+        return status(StatusCode::UNPROCESSABLE_ENTITY, "Invalid", "spec.replicas is required".to_owned());
+    };
+    let (state, sandbox) = {
+        let w = world.lock().unwrap();
+        (w.state.clone(), w.sandbox.clone())
+    };
+    let scaler = std::thread::spawn(move || {
+        run_in(&state, &["sandbox", "scale", &sandbox, &replicas.to_string(), "--sentinel"], &[]).expect(0);
+    });
+    world.lock().unwrap().scalers.push(scaler);
+    axum::Json(json!({
+        "apiVersion": "autoscaling/v1", "kind": "Scale",
+        "metadata": { "name": name, "namespace": NAMESPACE },
+        "spec": { "replicas": replicas },
+        "status": { "replicas": replicas, "selector": format!("app={name}") },
     }))
     .into_response()
 }
@@ -658,6 +690,21 @@ fn pods(world: &World) -> Vec<Value> {
     });
     let shown = running.chain(unscheduled).enumerate().filter(|(i, _)| !world.hidden.contains(i));
     let mut all: Vec<Value> = shown.map(|(_, pod)| pod).collect();
+    all.extend(sentinel_pods_of(world, &doc));
+    all
+}
+
+/// The pods of the sentinel Deployment: the sandbox's separate sentinels.
+fn sentinel_pods(world: &World) -> Vec<Value> {
+    let run = run_in(&world.state, &["sandbox", "status", "--name", &world.sandbox, "-o", "json"], &[]);
+    if run.code != 0 {
+        return Vec::new();
+    }
+    sentinel_pods_of(world, &run.json())
+}
+
+fn sentinel_pods_of(world: &World, doc: &Value) -> Vec<Value> {
+    let mut all = Vec::new();
     if let Some(deployment) = &world.sentinel_deployment {
         for (i, sentinel) in doc["sentinels"].as_array().cloned().unwrap_or_default().iter().enumerate() {
             let ip = sentinel["addr"].as_str().unwrap().split(':').next().unwrap();
@@ -975,6 +1022,8 @@ mod discovery {
             vec![
                 resource("statefulsets", "StatefulSet", true, &["get", "list"]),
                 resource("statefulsets/scale", "Scale", true, &["get", "patch"]),
+                resource("deployments", "Deployment", true, &["get"]),
+                resource("deployments/scale", "Scale", true, &["patch"]),
             ],
         )
     }

@@ -194,7 +194,13 @@ impl Drop for Sandbox {
 }
 
 pub fn connect(addr: &str) -> Connection {
-    let client = redis::Client::open(format!("redis://{addr}/")).unwrap();
+    connect_as(addr, None)
+}
+
+/// A connection that authenticates with `password` (the default user) when given.
+pub fn connect_as(addr: &str, password: Option<&str>) -> Connection {
+    let auth = password.map(|p| format!(":{p}@")).unwrap_or_default();
+    let client = redis::Client::open(format!("redis://{auth}{addr}/")).unwrap();
     let conn = client.get_connection_with_timeout(Duration::from_secs(5)).unwrap();
     conn.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
     conn
@@ -411,17 +417,27 @@ pub fn json_lines(run: &Run) -> Vec<serde_json::Value> {
 
 /// Writes `plain:0` … `plain:N-1` to one standalone master.
 pub fn write_plain_keys(master: &str, n: usize) {
+    write_plain_keys_as(master, None, n)
+}
+
+/// `write_plain_keys` on a master that wants a password.
+pub fn write_plain_keys_as(master: &str, password: Option<&str>, n: usize) {
     let mut pipe = redis::pipe();
     for i in 0..n {
         pipe.cmd("SET").arg(format!("plain:{i}")).arg(format!("value:{i}")).ignore();
     }
-    pipe.query::<()>(&mut connect(master)).expect("the keys are written");
+    pipe.query::<()>(&mut connect_as(master, password)).expect("the keys are written");
 }
 
 /// Every key `write_plain_keys` wrote is on `master` with its value.
 pub fn assert_plain_keys(master: &str, n: usize) {
+    assert_plain_keys_as(master, None, n)
+}
+
+/// `assert_plain_keys` on a master that wants a password.
+pub fn assert_plain_keys_as(master: &str, password: Option<&str>, n: usize) {
     let keys: Vec<String> = (0..n).map(|i| format!("plain:{i}")).collect();
-    let values: Vec<Option<String>> = redis::cmd("MGET").arg(&keys).query(&mut connect(master)).unwrap();
+    let values: Vec<Option<String>> = redis::cmd("MGET").arg(&keys).query(&mut connect_as(master, password)).unwrap();
     let missing = values.iter().enumerate().filter(|(i, v)| v.as_deref() != Some(format!("value:{i}").as_str())).count();
     assert_eq!(missing, 0, "{missing} of {n} keys missing on {master}");
 }

@@ -37,6 +37,9 @@ pub async fn run(ctx: &Context, args: &ScaleArgs, platform: &mut Platform) -> Re
         return Err(Error::usage("--sentinel-count is for sentinels that run apart from the members")
             .hint("in the one-workload layout each member carries a sentinel: they follow --replicas"));
     }
+    if let Some(blocker) = args.sentinel_count.and_then(|_| platform.sentinel_resize_blocker()) {
+        return Err(blocker);
+    }
     let wait = parse_duration("--wait-timeout", &args.moving.wait_timeout)?;
     let members = replicas + 1;
     let facts = super::gather(ctx, platform, &args.target, super::Reading::Existing).await?;
@@ -71,7 +74,7 @@ pub async fn run(ctx: &Context, args: &ScaleArgs, platform: &mut Platform) -> Re
         platform.shrink_to(members, GROW_WAIT).await?;
     }
     if platform.separate_sentinels() && sentinels_after != facts.sentinels.len() {
-        platform.resize_sentinels(sentinels_after).await?;
+        platform.resize_sentinels(sentinels_after, GROW_WAIT).await?;
     }
     let facts = super::gather(ctx, platform, &args.target, super::Reading::Existing).await?;
     let plan = repair::plan(&facts, &RepairRequest::default())?;
