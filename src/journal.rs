@@ -42,6 +42,18 @@ pub struct Journal {
     #[serde(default)]
     pub masters: Vec<String>,
     pub moves: Vec<JournalMove>,
+    /// Replica priorities a Sentinel switchover steered, with the values to put back: a run
+    /// killed while they were steered leaves them here, and the next changing run restores them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub priorities: Vec<SteeredPriority>,
+}
+
+/// A member's replica-priority as it was before a switchover changed it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SteeredPriority {
+    /// The member's address.
+    pub member: String,
+    pub restore: u64,
 }
 
 impl Journal {
@@ -51,7 +63,20 @@ impl Journal {
             .iter()
             .map(|m| JournalMove { source: m.source.id.clone(), target: m.target.id.clone(), slots: format_ranges(&m.slots) })
             .collect();
-        Journal { request, command_line, masters, moves }
+        Journal { request, command_line, masters, moves, priorities: Vec::new() }
+    }
+
+    /// The journal of a Sentinel switchover that steers priorities: found by the group's member
+    /// addresses (a group has no node IDs).
+    pub fn steering(group: &str, mut members: Vec<String>, priorities: Vec<SteeredPriority>) -> Journal {
+        members.sort();
+        Journal {
+            request: format!("sentinel switchover of {group}"),
+            command_line: "kubectl redis fix".to_owned(),
+            masters: members,
+            moves: Vec::new(),
+            priorities,
+        }
     }
 
     /// What a store files it under: its lowest master (journals from before `masters` was

@@ -37,6 +37,7 @@ on_both_servers!(
     a_bitnami_sentinel_statefulset_is_checked_failed_over_and_scaled_through_port_forward,
     sentinels_in_a_deployment_of_their_own_are_found_through_its_selector_and_port_forward,
     add_node_joins_a_member_as_a_replica_and_a_sentinel_to_a_group_given_by_address,
+    priorities_a_killed_switchover_steered_are_restored_by_the_next_changing_run,
 );
 
 fn create_forms_a_healthy_three_by_one_cluster(server: Server) {
@@ -3112,6 +3113,44 @@ fn sentinels_in_a_deployment_of_their_own_are_found_through_its_selector_and_por
     assert!(missing.stderr.contains("deployment nosuch not found"), "{}", missing.stderr);
     let bad = kube.run(&["status", "--sentinels", "nonsense"]).expect(2);
     assert!(bad.stderr.contains("names no sentinel workload"), "{}", bad.stderr);
+}
+
+fn priorities_a_killed_switchover_steered_are_restored_by_the_next_changing_run(server: Server) {
+    let (sb, _) = Sandbox::start_group(server, 3, None);
+    let master = sb.group_master().expect("one master");
+    support::write_plain_keys(&master, 100);
+    let to = (0..3).find(|i| sb.addrs[*i] != master).unwrap();
+    let priority = |i: usize| -> String {
+        let pair: Vec<String> = query(&mut support::connect(&sb.addrs[i]), &["CONFIG", "GET", "replica-priority"]);
+        pair[1].clone()
+    };
+    assert!((0..3).all(|i| priority(i) == "100"));
+    // `--to` steers Sentinel's choice by lowering the chosen replica's priority; the tool is killed
+    // while the sentinels have not read it yet (they read it every 10 s).
+    let mut child = sb.spawn(&["failover", &sb.target(), "--to", &format!("g-{to}"), "--yes"]);
+    assert!(eventually(Duration::from_secs(20), || priority(to) == "1"), "the priority was never steered");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(sb.journal_exists(), "the steered priority is recorded");
+    sb.run(&["status", &sb.target()]).expect(0);
+    assert_eq!(priority(to), "1", "a reading command changes nothing");
+
+    let fixed = sb.run(&["fix", &sb.target(), "--yes"]).expect(0);
+    assert!(fixed.stderr.contains("restored the replica-priority"), "{}", fixed.stderr);
+    assert!((0..3).all(|i| priority(i) == "100"), "every priority is back");
+    assert!(!sb.journal_exists(), "the record is gone once restored");
+    // A switchover that runs to the end restores the priorities itself, in the file too.
+    sb.run(&["failover", &sb.target(), "--to", &format!("g-{to}"), "--yes"]).expect(0);
+    assert_eq!(sb.group_master().as_deref(), Some(sb.addrs[to].as_str()));
+    assert!((0..3).all(|i| priority(i) == "100"));
+    assert!(!sb.journal_exists());
+    for addr in &sb.addrs {
+        let info: String = query(&mut support::connect(addr), &["INFO", "server"]);
+        let file = info.lines().find_map(|l| l.strip_prefix("config_file:")).unwrap().trim().to_owned();
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(!text.lines().any(|l| l.trim() == "replica-priority 1"), "the steered value stays out of {file}");
+    }
+    support::assert_plain_keys(&sb.addrs[to], 100);
 }
 
 fn add_node_joins_a_member_as_a_replica_and_a_sentinel_to_a_group_given_by_address(server: Server) {

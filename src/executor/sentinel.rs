@@ -3,10 +3,11 @@
 //! pauses writes so that a failover loses none. Stops between steps on Ctrl-C or a lost lease.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
+use crate::journal::{self, Journal, SteeredPriority, Store};
 use crate::planner::sentinel::{GroupFacts, Named, Plan, Steer, Step, canonical};
 use crate::redis::addr::NodeAddr;
 use crate::redis::conn::{Connector, NodeConn};
@@ -33,6 +34,10 @@ pub struct GroupExecutor<'a> {
     /// Host names the sentinels may report instead of the addresses plans use (see `GroupFacts`).
     aliases: BTreeMap<String, String>,
     conns: Mutex<HashMap<NodeAddr, NodeConn>>,
+    /// Where a switchover records the priorities it steers until they are restored.
+    journals: Arc<dyn Store>,
+    /// The group's member addresses: what that record is found by.
+    members: Vec<String>,
     wait_timeout: Duration,
     stop: Stop,
 }
@@ -42,11 +47,23 @@ impl<'a> GroupExecutor<'a> {
         connector: &'a Connector,
         facts: &GroupFacts,
         sentinels: Vec<NodeAddr>,
+        journals: Arc<dyn Store>,
         wait_timeout: Duration,
         stop: &Stop,
     ) -> Self {
         let (name, aliases) = (facts.name.clone(), facts.aliases.clone());
-        GroupExecutor { connector, name, sentinels, aliases, conns: Mutex::default(), wait_timeout, stop: stop.clone() }
+        let members = facts.members.keys().map(ToString::to_string).collect();
+        GroupExecutor {
+            connector,
+            name,
+            sentinels,
+            aliases,
+            conns: Mutex::default(),
+            journals,
+            members,
+            wait_timeout,
+            stop: stop.clone(),
+        }
     }
 
     pub async fn apply(&mut self, plan: &Plan, mut on_step: impl FnMut(usize, usize, &Step)) -> Result<Summary> {
@@ -132,11 +149,15 @@ impl<'a> GroupExecutor<'a> {
                 .await?;
             }
             Step::Switchover { old, candidates, replicas, steer, sentinel, pause_ms } => {
+                let record = self.record_steering(steer).await?;
                 self.steer(steer, |s| s.priority).await?;
                 let switched = self.switchover(old, candidates, replicas, sentinel, *pause_ms).await;
                 let restored = self.steer(steer, |s| s.restore).await;
                 let new_master = switched?;
                 restored?;
+                if let Some(record) = record {
+                    self.journals.remove(record.key()).await?;
+                }
                 return Ok(Some(new_master));
             }
         }
@@ -216,6 +237,19 @@ impl<'a> GroupExecutor<'a> {
         conn.call::<()>(&cmd).await.map_err(|e| Error::failed(format!("SENTINEL SET auth-pass failed: {}", e.message)))
     }
 
+    /// Saves the priorities about to be steered with the values to restore, before the first
+    /// changes: a run killed before it restores them leaves the record for the next one.
+    async fn record_steering(&self, steer: &[Steer]) -> Result<Option<Journal>> {
+        if steer.is_empty() {
+            return Ok(None);
+        }
+        let priorities =
+            steer.iter().map(|s| SteeredPriority { member: s.member.addr.to_string(), restore: s.restore }).collect();
+        let record = Journal::steering(&self.name, self.members.clone(), priorities);
+        self.journals.save(&record).await?;
+        Ok(Some(record))
+    }
+
     /// Sets the priorities `pick` chooses, then waits until every sentinel reports them (Sentinel
     /// reads a replica's priority from its INFO, every 10 s).
     async fn steer(&self, steer: &[Steer], pick: impl Fn(&Steer) -> u64) -> Result<()> {
@@ -223,8 +257,7 @@ impl<'a> GroupExecutor<'a> {
             return Ok(());
         }
         for s in steer {
-            let cmd = redis::cmd("CONFIG").arg("SET").arg("replica-priority").arg(pick(s)).to_owned();
-            self.member(&s.member).await?.call::<()>(&cmd).await?;
+            set_priority(&mut self.member(&s.member).await?, pick(s)).await?;
         }
         self.until("every sentinel to read the replica priorities", || async {
             for addr in &self.sentinels {
@@ -464,6 +497,51 @@ async fn persist_role(conn: &mut NodeConn) -> Result<()> {
         Err(e) if e.message.contains("without a config file") => Ok(()),
         other => other,
     }
+}
+
+/// Sets a member's replica-priority and writes it to its configuration file: Sentinel rewrites
+/// the file of every replica it reconfigures, so a steered value could otherwise come back on
+/// restart.
+async fn set_priority(conn: &mut NodeConn, priority: u64) -> Result<()> {
+    conn.call::<()>(redis::cmd("CONFIG").arg("SET").arg("replica-priority").arg(priority)).await?;
+    persist_role(conn).await
+}
+
+/// Puts back the priorities a killed switchover left steered (its record names them), on the
+/// members that answer; the record keeps the others for a later run. Returns the members restored.
+pub async fn restore_steered(connector: &Connector, journals: &dyn Store, members: &[NodeAddr]) -> Result<Vec<String>> {
+    let names: Vec<String> = members.iter().map(ToString::to_string).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let Some(entry) = journal::find(journals, &refs).await? else { return Ok(Vec::new()) };
+    let Ok(record) = entry.journal else { return Ok(Vec::new()) };
+    if record.priorities.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut restored = Vec::new();
+    let mut left = Vec::new();
+    for steered in &record.priorities {
+        let done = match steered.member.parse::<NodeAddr>() {
+            Ok(addr) => match connector.connect(&addr).await {
+                Ok(mut conn) => set_priority(&mut conn, steered.restore).await.is_ok(),
+                Err(_) => false,
+            },
+            Err(_) => true,
+        };
+        if done {
+            restored.push(steered.member.clone());
+        } else {
+            left.push(steered.clone());
+        }
+    }
+    if !restored.is_empty() {
+        crate::error::note_change();
+    }
+    if left.is_empty() {
+        journals.remove(entry.key.as_deref()).await?;
+    } else {
+        journals.save(&Journal { priorities: left, ..record }).await?;
+    }
+    Ok(restored)
 }
 
 /// INFO replication of a replica whose link to `master` is up and whose sync is done.

@@ -18,7 +18,7 @@ use super::Outcome;
 use crate::cli::TargetArgs;
 use crate::context::Context;
 use crate::error::{Error, ExitCode, Result};
-use crate::executor::sentinel::{GroupExecutor, Summary};
+use crate::executor::sentinel::{GroupExecutor, Summary, restore_steered};
 use crate::output;
 use crate::planner::placement::SiteMap;
 use crate::planner::sentinel::{GroupFacts, Plan};
@@ -66,6 +66,12 @@ pub async fn gather_with(
         Joining::Member(addr) if !member_addrs.contains(&addr) => member_addrs.push(addr),
         Joining::Sentinel(addr) if !sentinel_addrs.contains(&addr) => sentinel_addrs.push(addr),
         _ => {}
+    }
+    if ctx.changing.is_some() && !ctx.dry_run {
+        let restored = restore_steered(&ctx.connector, ctx.journals().as_ref(), &member_addrs).await?;
+        if !restored.is_empty() && !ctx.json {
+            eprintln!("restored the replica-priority a killed switchover had changed on {}", restored.join(", "));
+        }
     }
     let (sentinels, members) = tokio::join!(
         sentinel::ask_sentinels(&ctx.connector, &sentinel_addrs),
@@ -183,7 +189,7 @@ pub async fn wait_for_agreement(ctx: &Context, facts: &GroupFacts, wait: std::ti
     let step = crate::planner::sentinel::Step::WaitAgreement { master: facts.named(&election.master), replicas, sentinels };
     let plan = Plan { action: "wait", summary: Vec::new(), placement: None, steps: vec![step] };
     let live = facts.live_sentinels().map(|(a, _)| a.clone()).collect();
-    GroupExecutor::new(&ctx.connector, facts, live, wait, &ctx.stop).apply(&plan, |_, _, _| {}).await.map(|_| ())
+    GroupExecutor::new(&ctx.connector, facts, live, ctx.journals(), wait, &ctx.stop).apply(&plan, |_, _, _| {}).await.map(|_| ())
 }
 
 /// Shows the plan, asks, applies it with the group executor.
@@ -192,7 +198,7 @@ pub async fn carry_out(ctx: &Context, facts: &GroupFacts, plan: &Plan, wait: std
         return Ok((outcome, Summary::default()));
     }
     let live = facts.live_sentinels().map(|(a, _)| a.clone()).collect();
-    let mut executor = GroupExecutor::new(&ctx.connector, facts, live, wait, &ctx.stop);
+    let mut executor = GroupExecutor::new(&ctx.connector, facts, live, ctx.journals(), wait, &ctx.stop);
     let quiet = ctx.json;
     let summary = executor
         .apply(plan, |n, total, step| {
