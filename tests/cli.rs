@@ -38,6 +38,7 @@ on_both_servers!(
     sentinels_in_a_deployment_of_their_own_are_found_through_its_selector_and_port_forward,
     add_node_joins_a_member_as_a_replica_and_a_sentinel_to_a_group_given_by_address,
     priorities_a_killed_switchover_steered_are_restored_by_the_next_changing_run,
+    a_group_that_announces_per_pod_service_cluster_ips_is_shown_by_pod_and_failed_over_by_those_addresses,
 );
 
 fn create_forms_a_healthy_three_by_one_cluster(server: Server) {
@@ -3072,6 +3073,37 @@ fn a_bitnami_sentinel_statefulset_is_checked_failed_over_and_scaled_through_port
     assert_eq!(kube.replicas(), 3);
     let checked = kube.run(&["check", "-o", "json"]).expect(0).json();
     assert_eq!(checked["healthy"], true, "{checked}");
+}
+
+fn a_group_that_announces_per_pod_service_cluster_ips_is_shown_by_pod_and_failed_over_by_those_addresses(server: Server) {
+    let password = "ha-pass";
+    let kube = support::kube::FakeKube::start_sentinel_group(server, 3, password);
+    let cluster_ips = kube.announce_services(password);
+    let master = kube.sandbox.addrs.iter().position(|a| {
+        query::<String>(&mut support::connect_as(a, Some(password)), &["INFO", "replication"]).contains("role:master")
+    });
+    let master = master.unwrap();
+    support::write_plain_keys_as(&kube.sandbox.addrs[master], Some(password), 100);
+    // The sentinels know every node by its Service's ClusterIP: each maps back to its pod.
+    assert!(eventually(Duration::from_secs(60), || kube.run(&["check"]).code == 0), "{}", kube.run(&["check"]).stdout);
+    let status = kube.run(&["status", "-o", "json"]).expect(0).json();
+    assert_eq!(status["master"], kube.sandbox.addrs[master].as_str(), "{status}");
+    let names: Vec<&str> = status["members"].as_array().unwrap().iter().map(|m| m["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["redis-node-0", "redis-node-1", "redis-node-2"], "{status}");
+    assert!(kube.requests().contains(&"LIST services".to_owned()));
+    // Without the permission to list Services those addresses are entries of no pod.
+    kube.revoke("services", "list");
+    let blind = kube.run(&["check"]).expect(11);
+    assert!(blind.stdout.contains("stale"), "{}", blind.stdout);
+    kube.restore_rules();
+
+    // The switchover hands the group the new master's ClusterIP, not its pod IP.
+    let to = (master + 1) % 3;
+    kube.run(&["failover", "--to", &format!("redis-node-{to}"), "--yes"]).expect(0);
+    let info: String = query(&mut support::connect_as(&kube.sandbox.addrs[master], Some(password)), &["INFO", "replication"]);
+    assert!(info.contains(&format!("master_host:{}", cluster_ips[to])), "{info}");
+    assert!(eventually(Duration::from_secs(60), || kube.run(&["check"]).code == 0), "{}", kube.run(&["check"]).stdout);
+    support::assert_plain_keys_as(&kube.sandbox.addrs[to], Some(password), 100);
 }
 
 fn sentinels_in_a_deployment_of_their_own_are_found_through_its_selector_and_port_forward(server: Server) {

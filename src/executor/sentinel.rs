@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
 use crate::journal::{self, Journal, SteeredPriority, Store};
-use crate::planner::sentinel::{GroupFacts, Named, Plan, Steer, Step, canonical};
+use crate::planner::sentinel::{GroupFacts, Named, Plan, Steer, Step, announced_as, canonical};
 use crate::redis::addr::NodeAddr;
 use crate::redis::conn::{Connector, NodeConn};
 use crate::redis::info::InfoFacts;
@@ -33,6 +33,8 @@ pub struct GroupExecutor<'a> {
     sentinels: Vec<NodeAddr>,
     /// Host names the sentinels may report instead of the addresses plans use (see `GroupFacts`).
     aliases: BTreeMap<String, String>,
+    /// The names the group uses for hosts (see `GroupFacts`): what addresses handed to it say.
+    announced: BTreeMap<String, String>,
     conns: Mutex<HashMap<NodeAddr, NodeConn>>,
     /// Where a switchover records the priorities it steers until they are restored.
     journals: Arc<dyn Store>,
@@ -51,13 +53,14 @@ impl<'a> GroupExecutor<'a> {
         wait_timeout: Duration,
         stop: &Stop,
     ) -> Self {
-        let (name, aliases) = (facts.name.clone(), facts.aliases.clone());
+        let (name, aliases, announced) = (facts.name.clone(), facts.aliases.clone(), facts.announced.clone());
         let members = facts.members.keys().map(ToString::to_string).collect();
         GroupExecutor {
             connector,
             name,
             sentinels,
             aliases,
+            announced,
             conns: Mutex::default(),
             journals,
             members,
@@ -93,7 +96,8 @@ impl<'a> GroupExecutor<'a> {
             }
             Step::ReplicaOf { member, master } => {
                 let mut conn = self.member(member).await?;
-                let cmd = redis::cmd("REPLICAOF").arg(&master.addr.host).arg(master.addr.port).to_owned();
+                let told = announced_as(&self.announced, &master.addr);
+                let cmd = redis::cmd("REPLICAOF").arg(&told.host).arg(told.port).to_owned();
                 conn.call::<()>(&cmd).await?;
                 persist_role(&mut conn).await?;
             }
@@ -109,11 +113,12 @@ impl<'a> GroupExecutor<'a> {
                 {
                     return Err(e);
                 }
+                let told = announced_as(&self.announced, &master.addr);
                 let monitor = redis::cmd("SENTINEL")
                     .arg("MONITOR")
                     .arg(&self.name)
-                    .arg(&master.addr.host)
-                    .arg(master.addr.port)
+                    .arg(&told.host)
+                    .arg(told.port)
                     .arg(settings.quorum)
                     .to_owned();
                 conn.call::<()>(&monitor).await?;
@@ -304,7 +309,7 @@ impl<'a> GroupExecutor<'a> {
             let others: Vec<&Named> = replicas.iter().chain([old]).filter(|m| m.addr != new_master).collect();
             for member in &others {
                 let text: String = self.member_at(&member.addr).await?.call(redis::cmd("INFO").arg("replication")).await?;
-                if !follows(&text, &new_master) {
+                if !follows(&text, &new_master, &self.aliases) {
                     return Ok(false);
                 }
             }
@@ -342,7 +347,8 @@ impl<'a> GroupExecutor<'a> {
         crate::error::note_change();
         conn.call::<()>(redis::cmd("SENTINEL").arg("FAILOVER").arg(&self.name)).await?;
         let promoted = self.await_promotion(master, candidates, &mut conn, pause).await?;
-        let cmd = redis::cmd("REPLICAOF").arg(&promoted.host).arg(promoted.port).to_owned();
+        let told = announced_as(&self.announced, &promoted);
+        let cmd = redis::cmd("REPLICAOF").arg(&told.host).arg(told.port).to_owned();
         master
             .call::<()>(&cmd)
             .await
@@ -396,7 +402,7 @@ impl<'a> GroupExecutor<'a> {
         self.until(&format!("the replicas of {master} to finish their sync"), || async {
             for r in replicas {
                 let text: String = self.member_at(&r.addr).await?.call(redis::cmd("INFO").arg("replication")).await?;
-                if !follows(&text, &master.addr) {
+                if !follows(&text, &master.addr, &self.aliases) {
                     return Ok(false);
                 }
             }
@@ -545,12 +551,14 @@ pub async fn restore_steered(connector: &Connector, journals: &dyn Store, member
 }
 
 /// INFO replication of a replica whose link to `master` is up and whose sync is done.
-fn follows(info: &str, master: &NodeAddr) -> bool {
+fn follows(info: &str, master: &NodeAddr, aliases: &BTreeMap<String, String>) -> bool {
     let has = |line: String| info.lines().any(|l| l.trim_end() == line);
-    has(format!("master_host:{}", master.host))
-        && has(format!("master_port:{}", master.port))
-        && has("master_link_status:up".to_owned())
-        && has("master_sync_in_progress:0".to_owned())
+    let field = |name: &str| info.lines().find_map(|l| l.strip_prefix(name)?.strip_prefix(':')).map(str::trim_end);
+    let named = match (field("master_host"), field("master_port").and_then(|p| p.parse().ok())) {
+        (Some(host), Some(port)) => canonical(aliases, &NodeAddr::new(host, port)),
+        _ => return false,
+    };
+    named == *master && has("master_link_status:up".to_owned()) && has("master_sync_in_progress:0".to_owned())
 }
 
 /// The addresses a SENTINEL REPLICAS/SENTINELS reply lists are exactly these.

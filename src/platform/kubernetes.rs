@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use futures::future::BoxFuture;
 
 use k8s_openapi::api::apps::v1::{Deployment, StatefulSet};
-use k8s_openapi::api::core::v1::{Event, Node, PersistentVolumeClaim, Pod, PodSpec, Secret as SecretObject};
+use k8s_openapi::api::core::v1::{Event, Node, PersistentVolumeClaim, Pod, PodSpec, Secret as SecretObject, Service};
 use kube::api::{Api, DeleteParams, ListParams, Patch, PatchParams};
 use kube::config::{KubeConfigOptions, Kubeconfig};
 use kube::{Client, Config};
@@ -29,6 +29,8 @@ const ZONE_LABEL: &str = "topology.kubernetes.io/zone";
 /// Container port names that mean "the Redis port", in order of preference.
 const PORT_NAMES: [&str; 3] = ["redis", "client", "tcp-redis"];
 const DEFAULT_PORT: u16 = 6379;
+/// The label a StatefulSet puts on each pod, naming it: what a per-pod Service selects.
+const POD_NAME_LABEL: &str = "statefulset.kubernetes.io/pod-name";
 /// How charts name a sentinel container's port (Bitnami: `redis-sentinel`; redis-ha: `sentinel`).
 const SENTINEL_PORT_NAMES: [&str; 3] = ["sentinel", "redis-sentinel", "tcp-sentinel"];
 const DEFAULT_SENTINEL_PORT: u16 = 26379;
@@ -154,6 +156,9 @@ pub struct Kubernetes {
     sentinel_workload: Option<SentinelWorkload>,
     sentinel_selector: Option<String>,
     separate_sentinels: Vec<PodFacts>,
+    /// Addresses of per-pod Services (a chart's "announce" Services: ClusterIP and DNS names) and
+    /// the IP of the pod each selects: a Sentinel group may know its nodes only by those.
+    service_aliases: BTreeMap<String, String>,
     /// Where the pods take the Redis password from (the template's, else the first pod's that has one).
     password_ref: Option<SecretRef>,
 }
@@ -195,6 +200,7 @@ impl Kubernetes {
             sentinel_workload: None,
             sentinel_selector: None,
             separate_sentinels: Vec::new(),
+            service_aliases: BTreeMap::new(),
             password_ref,
         };
         platform.refresh().await?;
@@ -333,7 +339,47 @@ impl Kubernetes {
             sentinels.sort_by(|a, b| a.name.cmp(&b.name));
             self.separate_sentinels = sentinels;
         }
+        if self.sentinel_pods().next().is_some() {
+            self.service_aliases = self.pod_service_addresses().await;
+        }
         Ok(())
+    }
+
+    /// The ClusterIP and DNS names of every Service that selects one pod by name (the
+    /// `statefulset.kubernetes.io/pod-name` label), mapped to that pod's IP. Services that cannot
+    /// be listed map nothing: their addresses then show as entries of no pod.
+    async fn pod_service_addresses(&self) -> BTreeMap<String, String> {
+        let services: Api<Service> = Api::namespaced(self.client.clone(), &self.namespace);
+        let Ok(list) = services.list(&ListParams::default()).await else { return BTreeMap::new() };
+        let pod_ips: BTreeMap<&str, &str> = self
+            .pods
+            .iter()
+            .chain(&self.separate_sentinels)
+            .filter_map(|p| Some((p.name.as_str(), p.addr.as_ref()?.host.as_str())))
+            .collect();
+        let mut aliases = BTreeMap::new();
+        for service in list.items {
+            let Some(spec) = service.spec else { continue };
+            let Some(pod) = spec.selector.as_ref().and_then(|s| s.get(POD_NAME_LABEL)) else { continue };
+            let Some(ip) = pod_ips.get(pod.as_str()) else { continue };
+            let name = service.metadata.name.unwrap_or_default();
+            let cluster_ips = spec.cluster_ips.unwrap_or_default().into_iter().chain(spec.cluster_ip);
+            let dns = [
+                format!("{name}.{}.svc.cluster.local", self.namespace),
+                format!("{name}.{}.svc", self.namespace),
+                format!("{name}.{}", self.namespace),
+                name,
+            ];
+            for address in cluster_ips.filter(|a| !a.is_empty() && a != "None").chain(dns) {
+                aliases.insert(address, (*ip).to_owned());
+            }
+        }
+        aliases
+    }
+
+    /// Other addresses of the pods: their Services' (see `pod_service_addresses`).
+    pub fn service_aliases(&self) -> &BTreeMap<String, String> {
+        &self.service_aliases
     }
 
     /// The pods of the namespace by IP, starting from the ones read: what port-forward and TLS

@@ -114,7 +114,8 @@ impl Platform {
     }
 
     /// Other host names of the platform's pods, each with the pod's IP: the DNS names a pod is
-    /// known by, which sentinels report when the chart announces hostnames (Bitnami's default).
+    /// known by, which sentinels report when the chart announces hostnames (Bitnami's default),
+    /// and the ClusterIP and names of a per-pod Service (redis-ha's announce Services).
     pub fn host_aliases(&self) -> BTreeMap<String, String> {
         match self {
             Platform::Kubernetes(k) => k
@@ -123,6 +124,7 @@ impl Platform {
                 .chain(k.sentinel_pods())
                 .filter_map(|p| Some((p.addr.as_ref()?.host.clone(), &p.dns)))
                 .flat_map(|(ip, dns)| dns.iter().map(move |name| (name.clone(), ip.clone())))
+                .chain(k.service_aliases().clone())
                 .collect(),
             _ => BTreeMap::new(),
         }

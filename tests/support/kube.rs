@@ -71,6 +71,8 @@ struct World {
     sentinel: bool,
     /// A Deployment of this name runs the sentinels (a Sentinel sandbox's separate sentinels).
     sentinel_deployment: Option<String>,
+    /// The ClusterIP of each pod's "announce" Service (redis-ha), by ordinal.
+    announce: Vec<String>,
 }
 
 type Shared = Arc<Mutex<World>>;
@@ -150,6 +152,7 @@ impl FakeKube {
             requests: Vec::new(),
             sentinel,
             sentinel_deployment: None,
+            announce: Vec::new(),
         }));
         let (addr_tx, addr_rx) = std::sync::mpsc::channel();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -325,6 +328,38 @@ impl FakeKube {
         self.world.lock().unwrap().password_from = Some((secret.to_owned(), key.to_owned()));
     }
 
+    /// Gives each pod a redis-ha "announce" Service (`<name>-announce-<i>`, a ClusterIP that
+    /// selects the pod by name) and makes the group use it as redis-ha does: each member also
+    /// listens on its ClusterIP (as kube-proxy would forward it there) and announces it, the
+    /// replicas follow the master's, and the sentinels monitor the master by it. Returns the
+    /// ClusterIPs by ordinal.
+    pub fn announce_services(&self, password: &str) -> Vec<String> {
+        let ips: Vec<String> =
+            self.sandbox.addrs.iter().map(|a| a.split(':').next().unwrap().replacen("127.77.", "127.96.", 1)).collect();
+        let mut master = None;
+        for (i, addr) in self.sandbox.addrs.iter().enumerate() {
+            let mut conn = super::connect_as(addr, Some(password));
+            let host = addr.split(':').next().unwrap();
+            super::query::<()>(&mut conn, &["CONFIG", "SET", "bind", &format!("{host} {}", ips[i])]);
+            super::query::<()>(&mut conn, &["CONFIG", "SET", "replica-announce-ip", &ips[i]]);
+            if super::query::<String>(&mut conn, &["INFO", "replication"]).contains("role:master") {
+                master = Some(i);
+            }
+        }
+        let master = master.expect("the group has a master");
+        for (_, addr) in self.sandbox.addrs.iter().enumerate().filter(|(i, _)| *i != master) {
+            super::query::<()>(&mut super::connect_as(addr, Some(password)), &["REPLICAOF", &ips[master], "6379"]);
+        }
+        for sentinel in self.sandbox.sentinels().addrs {
+            let mut conn = super::connect(&sentinel);
+            let _ = redis::cmd("SENTINEL").arg("REMOVE").arg("mymaster").query::<()>(&mut conn);
+            super::query::<()>(&mut conn, &["SENTINEL", "MONITOR", "mymaster", &ips[master], "6379", "2"]);
+            super::query::<()>(&mut conn, &["SENTINEL", "SET", "mymaster", "auth-pass", password]);
+        }
+        self.world.lock().unwrap().announce = ips.clone();
+        ips
+    }
+
     /// `kubectl scale statefulset` by hand: the pods follow, the cluster is not told.
     pub fn scale_by_hand(&mut self, replicas: usize) {
         self.sandbox.resize(replicas);
@@ -411,6 +446,7 @@ fn router(world: Shared) -> Router {
         .route("/apis/apps/v1/namespaces/{ns}/deployments/{name}", get(get_deployment))
         .route("/apis/apps/v1/namespaces/{ns}/deployments/{name}/scale", axum::routing::patch(patch_deployment_scale))
         .route("/api/v1/namespaces/{ns}/pods", get(list_pods))
+        .route("/api/v1/namespaces/{ns}/services", get(list_services))
         .route("/api/v1/namespaces/{ns}/pods/{name}/portforward", get(port_forward))
         .route("/api/v1/nodes/{name}", get(get_node))
         .route("/api/v1/namespaces/{ns}/events", get(list_events))
@@ -526,6 +562,36 @@ async fn get_deployment(State(world): State<Shared>, Path((ns, name)): Path<(Str
                   "template": { "metadata": { "labels": { "app": name } }, "spec": { "containers": [sentinel_container()] } } },
     }))
     .into_response()
+}
+
+/// The Services of the namespace: a pod's "announce" Service per ordinal when the group uses them.
+async fn list_services(State(world): State<Shared>, Path(ns): Path<String>) -> Response {
+    log(&world, "LIST services".to_owned());
+    if let Some(denied) = forbidden(&world, "", "services", "list", "") {
+        return denied;
+    }
+    let w = world.lock().unwrap();
+    let items: Vec<Value> = if ns != NAMESPACE {
+        Vec::new()
+    } else {
+        w.announce
+            .iter()
+            .enumerate()
+            .map(|(i, ip)| {
+                let pod = format!("{}-{i}", w.statefulset);
+                json!({
+                    "apiVersion": "v1", "kind": "Service",
+                    "metadata": { "name": format!("{}-announce-{i}", w.statefulset), "namespace": NAMESPACE },
+                    "spec": { "type": "ClusterIP", "clusterIP": ip, "clusterIPs": [ip],
+                              "selector": { "app": w.statefulset, "statefulset.kubernetes.io/pod-name": pod },
+                              "ports": [{ "name": "server", "port": 6379, "targetPort": "redis" },
+                                        { "name": "sentinel", "port": 26379, "targetPort": "redis-sentinel" }] },
+                })
+            })
+            .collect()
+    };
+    axum::Json(json!({ "apiVersion": "v1", "kind": "ServiceList", "metadata": { "resourceVersion": "1" }, "items": items }))
+        .into_response()
 }
 
 /// Sets the sentinel Deployment's replicas; its "kubelet" starts or stops sandbox sentinels in
@@ -1010,6 +1076,7 @@ mod discovery {
                 resource("pods", "Pod", true, &["get", "list"]),
                 resource("pods/portforward", "PodPortForwardOptions", true, &["create", "get"]),
                 resource("secrets", "Secret", true, &["get"]),
+                resource("services", "Service", true, &["list"]),
                 resource("persistentvolumeclaims", "PersistentVolumeClaim", true, &["delete"]),
                 resource("nodes", "Node", false, &["get"]),
             ],

@@ -89,7 +89,15 @@ pub async fn gather_with(
     names.extend(platform.sentinel_names());
     let mut sites = platform.sites().0;
     sites.extend(platform.sentinel_sites().0);
-    let facts = GroupFacts { name, members, sentinels, names, sites: SiteMap(sites), aliases: BTreeMap::new() };
+    let facts = GroupFacts {
+        name,
+        members,
+        sentinels,
+        names,
+        sites: SiteMap(sites),
+        aliases: BTreeMap::new(),
+        announced: BTreeMap::new(),
+    };
     Ok(facts.with_aliases(platform.host_aliases()))
 }
 

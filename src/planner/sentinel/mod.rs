@@ -127,6 +127,10 @@ pub struct GroupFacts {
     /// Other host names of the platform's nodes (pod DNS names) and the address each stands for:
     /// what the sentinels' replies are read through, here and while a plan is carried out.
     pub aliases: BTreeMap<String, String>,
+    /// The other name the group itself used for an address's host, where it used one (a chart
+    /// that announces a Service's ClusterIP or a DNS name): what commands that hand an address
+    /// to the group (REPLICAOF, SENTINEL MONITOR) say, so that it survives a pod's new IP.
+    pub announced: BTreeMap<String, String>,
 }
 
 /// The master the sentinels name: the address named with the highest config epoch by most of them.
@@ -172,12 +176,27 @@ pub fn canonical(aliases: &BTreeMap<String, String>, addr: &NodeAddr) -> NodeAdd
     }
 }
 
+/// `addr` under the name the group used for its host, if it used another one.
+pub fn announced_as(announced: &BTreeMap<String, String>, addr: &NodeAddr) -> NodeAddr {
+    match announced.get(&addr.host) {
+        Some(name) => NodeAddr::new(name.clone(), addr.port),
+        None => addr.clone(),
+    }
+}
+
 impl GroupFacts {
     /// Every address the sentinels and members reported under another name of the same host
     /// (a pod's DNS name) rewritten to the address the platform reaches it by, so that one
     /// member is one address throughout.
     pub fn with_aliases(mut self, aliases: BTreeMap<String, String>) -> GroupFacts {
-        let fix = |addr: &mut NodeAddr| *addr = canonical(&aliases, addr);
+        let mut announced = BTreeMap::new();
+        let mut fix = |addr: &mut NodeAddr| {
+            let plain = canonical(&aliases, addr);
+            if plain.host != addr.host {
+                announced.entry(plain.host.clone()).or_insert_with(|| addr.host.trim_end_matches('.').to_owned());
+            }
+            *addr = plain;
+        };
         for state in self.sentinels.values_mut().flatten() {
             if let Some(watch) = &mut state.watch {
                 fix(&mut watch.master);
@@ -185,10 +204,16 @@ impl GroupFacts {
             }
         }
         for member in self.members.values_mut().flatten() {
-            member.master.iter_mut().chain(member.replicas.iter_mut()).for_each(fix);
+            member.master.iter_mut().chain(member.replicas.iter_mut()).for_each(&mut fix);
         }
         self.aliases = aliases;
+        self.announced = announced;
         self
+    }
+
+    /// How the group names `addr` (see `announced`): the address itself when it used no other name.
+    pub fn announced_as(&self, addr: &NodeAddr) -> NodeAddr {
+        announced_as(&self.announced, addr)
     }
 
     pub fn named(&self, addr: &NodeAddr) -> Named {
@@ -334,7 +359,15 @@ pub mod fixtures {
                 })
                 .collect(),
         );
-        GroupFacts { name: "mymaster".into(), members, sentinels, names: BTreeMap::new(), sites, aliases: BTreeMap::new() }
+        GroupFacts {
+            name: "mymaster".into(),
+            members,
+            sentinels,
+            names: BTreeMap::new(),
+            sites,
+            aliases: BTreeMap::new(),
+            announced: BTreeMap::new(),
+        }
     }
 
     pub fn watch_mut(facts: &mut GroupFacts, i: usize) -> &mut Watch {
@@ -361,6 +394,9 @@ mod tests {
         let facts = facts.with_aliases(aliases);
         assert_eq!(crate::planner::sentinel::health::assess(&facts, &limits()), Vec::new());
         assert_eq!(facts.election().unwrap().master, addr(0));
+        assert_eq!(facts.announced_as(&addr(0)), dns(0), "commands name it as the group does");
+        let unnamed = NodeAddr::new("127.9.9.9", 6379);
+        assert_eq!(facts.announced_as(&unnamed), unnamed, "an address the group used as is stays");
     }
 
     fn limits() -> crate::planner::sentinel::health::Limits {
