@@ -39,6 +39,7 @@ on_both_servers!(
     add_node_joins_a_member_as_a_replica_and_a_sentinel_to_a_group_given_by_address,
     priorities_a_killed_switchover_steered_are_restored_by_the_next_changing_run,
     a_group_that_announces_per_pod_service_cluster_ips_is_shown_by_pod_and_failed_over_by_those_addresses,
+    a_sentinel_statefulset_is_formed_and_joined_pod_by_pod_through_the_kubernetes_api,
 );
 
 fn create_forms_a_healthy_three_by_one_cluster(server: Server) {
@@ -3104,6 +3105,42 @@ fn a_group_that_announces_per_pod_service_cluster_ips_is_shown_by_pod_and_failed
     assert!(info.contains(&format!("master_host:{}", cluster_ips[to])), "{info}");
     assert!(eventually(Duration::from_secs(60), || kube.run(&["check"]).code == 0), "{}", kube.run(&["check"]).stdout);
     support::assert_plain_keys_as(&kube.sandbox.addrs[to], Some(password), 100);
+}
+
+fn a_sentinel_statefulset_is_formed_and_joined_pod_by_pod_through_the_kubernetes_api(server: Server) {
+    let password = "formed-pass";
+    let mut kube = support::kube::FakeKube::start_blank_sentinel_statefulset(server, 3, password);
+    kube.run(&["create", "--sentinel", "--quorum", "2", "--yes"]).expect(0);
+    let status = kube.run(&["status", "-o", "json"]).expect(0).json();
+    assert_eq!(
+        (status["master"].as_str(), status["sentinels_agreeing"].as_u64()),
+        (Some(kube.sandbox.addrs[0].as_str()), Some(3))
+    );
+    kube.run(&["check"]).expect(0);
+    support::write_plain_keys_as(&kube.sandbox.addrs[0], Some(password), 100);
+
+    // A pod added by hand (kubectl scale) starts blank: its redis and its sentinel join by name.
+    kube.scale_by_hand(4);
+    kube.sandbox.refresh();
+    // The member joins; the verdict after it still names the pod's blank sentinel (exit 11).
+    let member = kube.run(&["add-node", "redis-node-3", "--yes"]).expect(11);
+    assert!(member.stdout.contains("[sentinel-not-monitoring] sentinel redis-node-3"), "{}", member.stdout);
+    assert_eq!(member.stdout.matches("PROBLEM").count(), 1, "{}", member.stdout);
+    kube.run(&["add-node", "redis-node-3", "--sentinel", "--yes"]).expect(0);
+    let status = kube.run(&["status", "-o", "json"]).expect(0).json();
+    assert_eq!((status["members"].as_array().unwrap().len(), status["sentinels_agreeing"].as_u64()), (4, Some(4)), "{status}");
+    kube.run(&["check"]).expect(0);
+    support::assert_plain_keys_as(&kube.sandbox.addrs[3], Some(password), 100);
+
+    // Its sentinel leaves by name; its redis is refused while the pod runs (Sentinel would take
+    // it back): the StatefulSet shrinks through `scale`.
+    kube.run(&["del-node", "redis-node-3", "--sentinel", "--yes"]).expect(0);
+    let running = kube.run(&["del-node", "redis-node-3", "--yes"]).expect(3);
+    assert!(running.stderr.contains("still runs"), "{}", running.stderr);
+    kube.run(&["scale", "--replicas", "2", "--yes"]).expect(0);
+    assert_eq!(kube.replicas(), 3);
+    kube.run(&["check"]).expect(0);
+    support::assert_plain_keys_as(&kube.sandbox.addrs[0], Some(password), 100);
 }
 
 fn sentinels_in_a_deployment_of_their_own_are_found_through_its_selector_and_port_forward(server: Server) {

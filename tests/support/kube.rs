@@ -94,7 +94,16 @@ impl FakeKube {
     /// a sentinel container (port `redis-sentinel`), both with the password of Secret `redis`
     /// key `redis-password`; the group is formed, as the chart's start scripts form it.
     pub fn start_sentinel_group(server: Server, replicas: usize, password: &str) -> FakeKube {
-        let sandbox = Self::group_sandbox(server, replicas, None, password);
+        Self::sentinel_statefulset(server, replicas, password, true)
+    }
+
+    /// The same StatefulSet with its servers and sentinels blank: no group formed yet.
+    pub fn start_blank_sentinel_statefulset(server: Server, replicas: usize, password: &str) -> FakeKube {
+        Self::sentinel_statefulset(server, replicas, password, false)
+    }
+
+    fn sentinel_statefulset(server: Server, replicas: usize, password: &str, formed: bool) -> FakeKube {
+        let sandbox = Self::group_sandbox(server, replicas, None, password, formed);
         let fake = FakeKube::serve(sandbox, "redis-node", replicas, true);
         fake.put_secret("redis", &[("redis-password", password)]);
         fake.take_password_from("redis", "redis-password");
@@ -105,7 +114,7 @@ impl FakeKube {
     /// of `sentinels` sentinel pods (a Sentinel sandbox's separate sentinels), the password in
     /// Secret `redis` key `redis-password`.
     pub fn start_sentinel_deployment(server: Server, replicas: usize, sentinels: usize, password: &str) -> FakeKube {
-        let sandbox = Self::group_sandbox(server, replicas, Some(sentinels), password);
+        let sandbox = Self::group_sandbox(server, replicas, Some(sentinels), password, true);
         let fake = FakeKube::serve(sandbox, "redis", replicas, false);
         fake.world.lock().unwrap().sentinel_deployment = Some("redis-sentinel".to_owned());
         fake.put_secret("redis", &[("redis-password", password)]);
@@ -113,8 +122,8 @@ impl FakeKube {
         fake
     }
 
-    /// A formed Sentinel sandbox whose members need `password`.
-    fn group_sandbox(server: Server, replicas: usize, separate: Option<usize>, password: &str) -> Sandbox {
+    /// A Sentinel sandbox whose members need `password`, formed into a group when `formed`.
+    fn group_sandbox(server: Server, replicas: usize, separate: Option<usize>, password: &str, formed: bool) -> Sandbox {
         let state = tempfile::tempdir().expect("temp dir");
         let mut sandbox = Sandbox { state, name: "t".to_owned(), server, addrs: Vec::new(), pids: Vec::new() };
         let (count, path) = (replicas.to_string(), server.path());
@@ -126,7 +135,9 @@ impl FakeKube {
             up.extend(["--separate", "--sentinels", n]);
         }
         sandbox.run(&up).expect(0);
-        sandbox.run_env(&["create", "--sentinel", "--sandbox=t", "--yes"], &auth).expect(0);
+        if formed {
+            sandbox.run_env(&["create", "--sentinel", "--sandbox=t", "--yes"], &auth).expect(0);
+        }
         sandbox.refresh();
         sandbox
     }

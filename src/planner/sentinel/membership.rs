@@ -80,11 +80,35 @@ pub fn plan_join(facts: &GroupFacts, joiner: &Joiner) -> Result<Plan> {
             )
         }
     };
-    let replicas: Vec<Named> =
-        facts.live_members().filter(|(a, _)| **a != election.master).map(|(a, _)| facts.named(a)).collect();
-    let sentinels: Vec<Named> = facts.live_sentinels().map(|(a, _)| facts.named(a)).collect();
+    let (replicas, sentinels) = group_after(facts, &election, Some(joiner), None);
     steps.push(Step::WaitAgreement { master, replicas, sentinels });
     Ok(Plan { action: "add a node to the Sentinel group", summary: vec![summary], placement: None, steps })
+}
+
+/// The group the waits after a change expect every sentinel to know: the members that replicate
+/// the master and the sentinels that monitor it, with the node that joins and without the one
+/// that leaves. Nodes of the platform that are not in the group yet (a new pod's blank redis or
+/// sentinel) are not waited for: they join with add-node of their own.
+fn group_after(
+    facts: &GroupFacts,
+    election: &Election,
+    joining: Option<&Joiner>,
+    leaving: Option<&NodeAddr>,
+) -> (Vec<Named>, Vec<Named>) {
+    let master = &election.master;
+    let mut replicas: Vec<&NodeAddr> =
+        facts.live_members().filter(|(a, m)| *a != master && m.master.as_ref() == Some(master)).map(|(a, _)| a).collect();
+    let mut sentinels: Vec<&NodeAddr> = facts.watches().filter(|(_, _, w)| w.master == *master).map(|(a, _, _)| a).collect();
+    match joining {
+        Some(Joiner::Member(addr)) => replicas.push(addr),
+        Some(Joiner::Sentinel(addr)) => sentinels.push(addr),
+        None => {}
+    }
+    let keep = |list: Vec<&NodeAddr>| -> Vec<Named> {
+        let unique: std::collections::BTreeSet<&NodeAddr> = list.into_iter().filter(|a| Some(*a) != leaving).collect();
+        unique.into_iter().map(|a| facts.named(a)).collect()
+    };
+    (keep(replicas), keep(sentinels))
 }
 
 /// The node leaves; `force` allows fewer than 3 sentinels, or fewer than the quorum, after.
@@ -106,7 +130,8 @@ pub fn plan_leave(facts: &GroupFacts, leaver: &Joiner, force: bool) -> Result<Pl
             (addr, format!("{} has stopped: the sentinels forget it", facts.named(addr)))
         }
         Joiner::Sentinel(addr) => {
-            let after = facts.sentinels.len().saturating_sub(1);
+            let watching: Vec<_> = facts.watches().filter(|(_, _, w)| w.master == election.master).map(|(a, _, _)| a).collect();
+            let after = watching.iter().filter(|a| **a != addr).count();
             let quorum = facts.watches().map(|(_, _, w)| w.settings.quorum).max().unwrap_or(0) as usize;
             if (after < 3 || quorum > after) && !force {
                 return Err(Error::refused(format!("{after} sentinel(s) would be left for a quorum of {quorum}"))
@@ -125,9 +150,7 @@ pub fn plan_leave(facts: &GroupFacts, leaver: &Joiner, force: bool) -> Result<Pl
             )
         }
     };
-    let replicas: Vec<Named> =
-        facts.live_members().filter(|(a, _)| **a != election.master && *a != gone).map(|(a, _)| facts.named(a)).collect();
-    let sentinels: Vec<Named> = facts.live_sentinels().filter(|(a, _)| *a != gone).map(|(a, _)| facts.named(a)).collect();
+    let (replicas, sentinels) = group_after(facts, &election, None, Some(gone));
     for (addr, _, watch) in facts.watches().filter(|(a, _, _)| *a != gone) {
         if watch.replicas.iter().chain(&watch.sentinels).any(|k| &k.addr == gone) {
             steps.push(Step::Reset { sentinel: facts.named(addr), replicas: replicas.clone(), sentinels: sentinels.clone() });
@@ -163,6 +186,22 @@ mod tests {
         let joined = plan_join(&facts, &Joiner::Sentinel(sentinel_addr(9))).unwrap();
         let Step::Monitor { settings, remove_first, .. } = &joined.steps[0] else { panic!("{:?}", joined.steps) };
         assert_eq!((settings.quorum, settings.down_after_ms, *remove_first), (2, 5000, false));
+    }
+
+    #[test]
+    fn a_join_waits_only_for_the_group_not_for_a_new_pods_blank_redis_or_sentinel() {
+        let mut facts = healthy(3, 3);
+        let blank = SentinelState { myid: "n".into(), tilt: false, names: vec![], watch: None };
+        facts.sentinels.insert(sentinel_addr(3), Ok(blank));
+        let mut empty = member(None, 0);
+        empty.info.keys = 0;
+        facts.members.insert(addr(3), Ok(empty));
+        let waited = |plan: &Plan| match plan.steps.last() {
+            Some(Step::WaitAgreement { replicas, sentinels, .. }) => (replicas.len(), sentinels.len()),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(waited(&plan_join(&facts, &Joiner::Member(addr(3))).unwrap()), (3, 3));
+        assert_eq!(waited(&plan_join(&facts, &Joiner::Sentinel(sentinel_addr(3))).unwrap()), (2, 4));
     }
 
     #[test]
