@@ -3066,6 +3066,9 @@ fn a_bitnami_sentinel_statefulset_is_checked_failed_over_and_scaled_through_port
     kube.run(&["failover", "--to", "redis-node-2", "--yes"]).expect(0);
     let status = kube.run(&["status", "-o", "json"]).expect(0).json();
     assert_eq!(status["master"], kube.sandbox.addrs[2].as_str(), "{status}");
+    let planned = kube.run(&["scale", "--replicas", "4", "--dry-run", "-o", "json"]).expect(0).json();
+    assert_eq!((planned["outcome"].as_str(), kube.replicas()), (Some("dry-run"), 3), "{planned}");
+    assert_eq!(planned["plan"]["steps"][0], serde_json::json!({ "kind": "resize", "members": 5, "sentinels": 5 }), "{planned}");
     let grown = kube.run(&["scale", "--replicas", "4", "--yes", "-o", "json"]).expect(0).json();
     assert_eq!((grown["members"].as_u64(), kube.replicas()), (Some(5), 5), "{grown}");
     assert!(kube.requests().contains(&"PATCH statefulsets/redis-node/scale".to_owned()));

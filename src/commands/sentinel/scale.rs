@@ -4,17 +4,21 @@
 //! new sentinels monitor the group and stale entries are cleared (see `fix`), and every sentinel
 //! must know the group before the verdict.
 
+use std::fmt;
 use std::time::Duration;
 
+use serde::Serialize;
+
 use super::super::Outcome;
-use super::check;
+use super::check::{self, GroupVerdict};
 use crate::cli::ScaleArgs;
 use crate::context::{Context, parse_duration};
 use crate::error::{Error, ExitCode, Result};
 use crate::output;
 use crate::planner::sentinel::failover::{self, FailoverRequest};
 use crate::planner::sentinel::repair::{self, RepairRequest};
-use crate::planner::sentinel::{GroupFacts, Plan};
+use crate::planner::sentinel::{GroupFacts, Plan, Step};
+use crate::planner::{Plan as GroupPlan, PlanStep};
 use crate::platform::Platform;
 
 /// How long a grown platform gets to answer.
@@ -55,11 +59,13 @@ pub async fn run(ctx: &Context, args: &ScaleArgs, platform: &mut Platform) -> Re
         // The size is right: what is left is what fix does.
         return super::fix::run(ctx, &args.target, &args.moving.wait_timeout, &Default::default(), platform).await;
     }
-    print_outline(ctx, &shape, handover.as_ref());
-    if ctx.dry_run {
+    let outline = outline(&shape, handover.as_ref());
+    if let Some(outcome) = crate::commands::present(ctx, &outline)? {
+        if ctx.json {
+            output::print_json(&ScaleReport { plan: &outline, outcome, members, sentinels: sentinels_after, check: None })?;
+        }
         return Ok(ExitCode::Success);
     }
-    ctx.confirm("Resize the group?")?;
     // The plan was confirmed as a whole: its parts are not asked for again.
     let confirmed = ctx.confirmed();
     if let Some(plan) = &handover {
@@ -86,14 +92,15 @@ pub async fn run(ctx: &Context, args: &ScaleArgs, platform: &mut Platform) -> Re
     super::wait_for_agreement(ctx, &facts, wait).await?;
     let facts = super::gather(ctx, platform, &args.target, super::Reading::Existing).await?;
     let verdict = check::verdict(ctx, &args.target, &facts, check::DEFAULT_MAX_LAG);
+    let code = if verdict.exit_code() == ExitCode::CheckProblems { ExitCode::CheckProblems } else { ExitCode::Success };
     if ctx.json {
-        output::print_json(
-            &serde_json::json!({ "outcome": Outcome::Applied, "members": members, "sentinels": sentinels_after, "check": verdict }),
-        )?;
+        let report =
+            ScaleReport { plan: &outline, outcome: Outcome::Applied, members, sentinels: sentinels_after, check: Some(verdict) };
+        output::print_json(&report)?;
     } else {
         check::print(ctx, &verdict);
     }
-    Ok(if verdict.exit_code() == ExitCode::CheckProblems { ExitCode::CheckProblems } else { ExitCode::Success })
+    Ok(code)
 }
 
 /// The group's size and voting arithmetic before and after.
@@ -162,38 +169,72 @@ fn handover(ctx: &Context, args: &ScaleArgs, facts: &GroupFacts, members: usize,
     failover::plan(facts, &request)
 }
 
-fn print_outline(ctx: &Context, shape: &Shape, handover: Option<&Plan>) {
-    if ctx.json {
-        return;
-    }
-    let majority = |n: usize| n / 2 + 1;
-    println!("Plan: resize the Sentinel group");
-    println!("  members: {} -> {} (1 master, {} replica(s))", shape.members_before, shape.members_after, shape.members_after - 1);
-    println!(
-        "  sentinels: {} -> {}, majority {} -> {}, quorum {}",
-        shape.sentinels_before,
-        shape.sentinels_after,
-        majority(shape.sentinels_before),
-        majority(shape.sentinels_after),
-        shape.quorum
-    );
-    println!("Steps:");
-    let mut n = 0;
-    let mut step = |text: String| {
-        n += 1;
-        println!("  {n:>2}. {text}");
-    };
-    if let Some(plan) = handover {
-        for s in &plan.steps {
-            step(format!("{s}"));
+/// A step of a resize, as the plan shows it: the handover's switchover, then the platform's
+/// resize and the repair that brings new nodes in and clears removed ones.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+enum ScaleStep {
+    Handover { step: Step },
+    Resize { members: usize, sentinels: usize },
+    Join,
+    WaitAgreement,
+}
+
+impl fmt::Display for ScaleStep {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ScaleStep::Handover { step } => write!(f, "{step}"),
+            ScaleStep::Resize { members, sentinels } => {
+                write!(f, "resize the platform to {members} member(s) and {sentinels} sentinel(s)")
+            }
+            ScaleStep::Join => write!(
+                f,
+                "join new members as replicas, make new sentinels monitor the group, reset the sentinels that remember removed ones, one at a time"
+            ),
+            ScaleStep::WaitAgreement => write!(f, "wait until every sentinel names the master and knows the group"),
         }
     }
-    if shape.members_after != shape.members_before || shape.sentinels_after != shape.sentinels_before {
-        step(format!("resize the platform to {} member(s) and {} sentinel(s)", shape.members_after, shape.sentinels_after));
-        step("join new members as replicas, make new sentinels monitor the group, reset the sentinels that remember removed ones, one at a time".to_owned());
-        step("wait until every sentinel names the master and knows the group".to_owned());
+}
+
+impl PlanStep for ScaleStep {
+    fn changes_cluster(&self) -> bool {
+        !matches!(self, ScaleStep::WaitAgreement)
     }
-    if ctx.dry_run {
-        println!("Dry run: nothing was changed.");
-    }
+}
+
+/// What `scale -o json` prints: the plan, what became of it, the sizes asked for, the verdict.
+#[derive(Serialize)]
+struct ScaleReport<'a> {
+    plan: &'a GroupPlan<ScaleStep>,
+    outcome: Outcome,
+    members: usize,
+    sentinels: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    check: Option<GroupVerdict>,
+}
+
+/// The whole resize as one plan, with the voting arithmetic before and after.
+fn outline(shape: &Shape, handover: Option<&Plan>) -> GroupPlan<ScaleStep> {
+    let majority = |n: usize| n / 2 + 1;
+    let summary = vec![
+        format!(
+            "members: {} -> {} (1 master, {} replica(s))",
+            shape.members_before,
+            shape.members_after,
+            shape.members_after - 1
+        ),
+        format!(
+            "sentinels: {} -> {}, majority {} -> {}, quorum {}",
+            shape.sentinels_before,
+            shape.sentinels_after,
+            majority(shape.sentinels_before),
+            majority(shape.sentinels_after),
+            shape.quorum
+        ),
+    ];
+    let mut steps: Vec<ScaleStep> =
+        handover.iter().flat_map(|p| &p.steps).map(|step| ScaleStep::Handover { step: step.clone() }).collect();
+    steps.push(ScaleStep::Resize { members: shape.members_after, sentinels: shape.sentinels_after });
+    steps.extend([ScaleStep::Join, ScaleStep::WaitAgreement]);
+    GroupPlan { action: "resize the Sentinel group", summary, placement: None, steps }
 }
