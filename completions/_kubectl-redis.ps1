@@ -664,6 +664,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS')
             [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node''s address or, on Kubernetes, its pod''s DNS names is accepted')
             [CompletionResult]::new('--delete-storage', '--delete-storage', [CompletionResultType]::ParameterName, 'Delete the data directories of removed members')
+            [CompletionResult]::new('--sentinel', '--sentinel', [CompletionResultType]::ParameterName, 'N counts the sentinels of a sandbox started with --separate, not the members')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required to change a cluster without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required to change a cluster without a terminal)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')

@@ -2534,7 +2534,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__scale)
-            opts="-o -y -v -h -V --delete-storage --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-o -y -v -h -V --delete-storage --sentinel --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

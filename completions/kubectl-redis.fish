@@ -652,6 +652,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l delete-storage -d 'Delete the data directories of removed members'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l sentinel -d 'N counts the sentinels of a sandbox started with --separate, not the members'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l dry-run -d 'Print the plan and change nothing'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
