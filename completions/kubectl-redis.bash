@@ -19,6 +19,9 @@ _kubectl__redis() {
             kubectl__redis,add-node)
                 cmd="kubectl__redis__subcmd__add__subcmd__node"
                 ;;
+            kubectl__redis,call)
+                cmd="kubectl__redis__subcmd__call"
+                ;;
             kubectl__redis,check)
                 cmd="kubectl__redis__subcmd__check"
                 ;;
@@ -61,8 +64,23 @@ _kubectl__redis() {
             kubectl__redis,status)
                 cmd="kubectl__redis__subcmd__status"
                 ;;
+            kubectl__redis__subcmd__generate,help)
+                cmd="kubectl__redis__subcmd__generate__subcmd__help"
+                ;;
+            kubectl__redis__subcmd__generate,rbac)
+                cmd="kubectl__redis__subcmd__generate__subcmd__rbac"
+                ;;
+            kubectl__redis__subcmd__generate__subcmd__help,help)
+                cmd="kubectl__redis__subcmd__generate__subcmd__help__subcmd__help"
+                ;;
+            kubectl__redis__subcmd__generate__subcmd__help,rbac)
+                cmd="kubectl__redis__subcmd__generate__subcmd__help__subcmd__rbac"
+                ;;
             kubectl__redis__subcmd__help,add-node)
                 cmd="kubectl__redis__subcmd__help__subcmd__add__subcmd__node"
+                ;;
+            kubectl__redis__subcmd__help,call)
+                cmd="kubectl__redis__subcmd__help__subcmd__call"
                 ;;
             kubectl__redis__subcmd__help,check)
                 cmd="kubectl__redis__subcmd__help__subcmd__check"
@@ -105,6 +123,9 @@ _kubectl__redis() {
                 ;;
             kubectl__redis__subcmd__help,status)
                 cmd="kubectl__redis__subcmd__help__subcmd__status"
+                ;;
+            kubectl__redis__subcmd__help__subcmd__generate,rbac)
+                cmd="kubectl__redis__subcmd__help__subcmd__generate__subcmd__rbac"
                 ;;
             kubectl__redis__subcmd__help__subcmd__sample__subcmd__keys,verify)
                 cmd="kubectl__redis__subcmd__help__subcmd__sample__subcmd__keys__subcmd__verify"
@@ -188,18 +209,18 @@ _kubectl__redis() {
 
     case "${cmd}" in
         kubectl__redis)
-            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help"
+            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version create check status add-node del-node reshard rebalance scale failover call fix sandbox demo sample-keys generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -218,7 +239,7 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
-                --user)
+                --redis-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -254,7 +275,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__add__subcmd__node)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --replica --replica-of --sentinel --wait-timeout --wait --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --replica --replica-of --sentinel --wait-timeout --wait --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -325,11 +346,11 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -348,7 +369,125 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
-                --user)
+                --redis-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__redis__subcmd__call)
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --masters --replicas --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect)
+                    COMPREPLY=($(compgen -W "auto direct port-forward" -- "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --nodes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --master-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
+                    return 0
+                    ;;
+                --redis-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -384,7 +523,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__check)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --fix --max-lag --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --master --discard-writes-on --force --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --fix --max-lag --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --master --discard-writes-on --force --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -483,11 +622,11 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -506,7 +645,7 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
-                --user)
+                --redis-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -542,7 +681,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__create)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --replicas --force --sentinel --quorum --wait-timeout --wait --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --replicas --force --sentinel --quorum --wait-timeout --wait --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -617,11 +756,11 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -640,7 +779,7 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
-                --user)
+                --redis-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -676,7 +815,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__del__subcmd__node)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --force --sentinel --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --force --sentinel --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -735,11 +874,11 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -758,7 +897,7 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
-                --user)
+                --redis-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -794,7 +933,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__demo)
-            opts="-o -y -v -h -V --server --keys --sentinel --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-o -y -v -h -V --server --keys --sentinel --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -809,11 +948,11 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -832,7 +971,7 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
-                --user)
+                --redis-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -868,7 +1007,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__failover)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --to --max-lag --pause-limit --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --to --max-lag --pause-limit --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -943,11 +1082,11 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -966,7 +1105,7 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
-                --user)
+                --redis-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1002,7 +1141,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__fix)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --master --discard-writes-on --force --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --master --discard-writes-on --force --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1097,11 +1236,11 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1120,7 +1259,7 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
-                --user)
+                --redis-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1156,7 +1295,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__generate)
-            opts="-o -y -v -h -V --out --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-o -y -v -h -V --out --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version rbac help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1167,11 +1306,11 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1190,7 +1329,123 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
-                --user)
+                --redis-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__redis__subcmd__generate__subcmd__help)
+            opts="rbac help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__redis__subcmd__generate__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__redis__subcmd__generate__subcmd__help__subcmd__rbac)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__redis__subcmd__generate__subcmd__rbac)
+            opts="-n -o -y -v -h -V --namespace --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
+                    return 0
+                    ;;
+                --redis-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1226,7 +1481,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__help)
-            opts="create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help"
+            opts="create check status add-node del-node reshard rebalance scale failover call fix sandbox demo sample-keys generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1240,6 +1495,20 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__help__subcmd__add__subcmd__node)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__redis__subcmd__help__subcmd__call)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1338,8 +1607,22 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__help__subcmd__generate)
-            opts=""
+            opts="rbac"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__redis__subcmd__help__subcmd__generate__subcmd__rbac)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1548,7 +1831,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__rebalance)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --weight --threshold --use-empty-masters --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --weight --threshold --use-empty-masters --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1643,11 +1926,11 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1666,7 +1949,7 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
-                --user)
+                --redis-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1702,7 +1985,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__reshard)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --from --to --slots --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --from --to --slots --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1801,11 +2084,11 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1824,7 +2107,7 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
-                --user)
+                --redis-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1860,18 +2143,18 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sample__subcmd__keys)
-            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version write verify help"
+            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version write verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1890,7 +2173,7 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
-                --user)
+                --redis-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1982,7 +2265,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sample__subcmd__keys__subcmd__verify)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --count --size --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --count --size --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2049,11 +2332,11 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2072,7 +2355,7 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
-                --user)
+                --redis-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2108,7 +2391,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sample__subcmd__keys__subcmd__write)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --count --size --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --count --size --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2175,11 +2458,11 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2198,7 +2481,7 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
-                --user)
+                --redis-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2234,18 +2517,18 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox)
-            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version up down scale restart status help"
+            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version up down scale restart status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2264,7 +2547,7 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
-                --user)
+                --redis-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2300,7 +2583,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__down)
-            opts="-o -y -v -h -V --name --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-o -y -v -h -V --name --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2311,11 +2594,11 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2334,7 +2617,7 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
-                --user)
+                --redis-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2468,18 +2751,18 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__restart)
-            opts="-o -y -v -h -V --new-ip --sentinel --fresh-id --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-o -y -v -h -V --new-ip --sentinel --fresh-id --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2498,7 +2781,7 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
-                --user)
+                --redis-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2534,18 +2817,18 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__scale)
-            opts="-o -y -v -h -V --delete-storage --sentinel --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-o -y -v -h -V --delete-storage --sentinel --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2564,7 +2847,7 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
-                --user)
+                --redis-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2600,7 +2883,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__status)
-            opts="-o -y -v -h -V --name --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-o -y -v -h -V --name --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2611,11 +2894,11 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2634,7 +2917,7 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
-                --user)
+                --redis-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2670,7 +2953,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__up)
-            opts="-o -y -v -h -V --name --nodes --server --server-arg --sentinel --sentinels --separate --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-o -y -v -h -V --name --nodes --server --server-arg --sentinel --sentinels --separate --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2697,11 +2980,11 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2720,7 +3003,7 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
-                --user)
+                --redis-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2756,7 +3039,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__scale)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --masters --replicas --force --delete-storage --discard-data-on --sentinel-count --wait --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --masters --replicas --force --delete-storage --discard-data-on --sentinel-count --wait --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2863,11 +3146,11 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -2886,7 +3169,7 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
-                --user)
+                --redis-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2922,7 +3205,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__status)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --output --yes --dry-run --timeout --color --verbose --concurrency --views --user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2981,11 +3264,11 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -3004,7 +3287,7 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
                     return 0
                     ;;
-                --user)
+                --redis-user)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_kubectl_redis_global_optspecs
-    string join \n o/output= y/yes dry-run timeout= color= v/verbose concurrency= views= user= password-file= ask-password sentinel-password-file= tls cacert= cert= key= tls-server-name= insecure h/help V/version
+    string join \n o/output= y/yes dry-run timeout= color= v/verbose concurrency= views= redis-user= password-file= ask-password sentinel-password-file= tls cacert= cert= key= tls-server-name= insecure h/help V/version
 end
 
 function __fish_kubectl_redis_needs_command
@@ -25,7 +25,9 @@ function __fish_kubectl_redis_using_subcommand
 end
 
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
@@ -34,7 +36,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l concurrency
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
 digest\t''
 auto\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -47,7 +49,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -s v -l verbos
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "create" -d 'Form a new cluster from empty nodes'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "check" -d 'Check the cluster\'s health; every finding comes with the command that repairs it'
@@ -58,11 +60,12 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "reshard
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "rebalance" -d 'Move the fewest slots that bring every master to its weighted share'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "scale" -d 'Resize to M masters with R replicas each: grow or shrink the platform, join, fail over, move slots, remove'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "failover" -d 'Planned switchover: a Sentinel group\'s master without losing an acknowledged write, or a cluster shard\'s to --to REPLICA'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "call" -d 'Run one command on every node (or only masters or replicas): one reply per node'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "fix" -d 'Repair what check finds: open slots, uncovered slots, ghost nodes, broken replica links'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "sandbox" -d 'Start, list and stop local sandboxes of server processes'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "demo" -d 'Show the main job on a throw-away sandbox: create, load keys, check, add and remove nodes'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "sample-keys" -d 'Write or verify deterministic sample keys (for benchmarks and demos)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "generate" -d 'Write shell completions and man pages (for packaging)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "generate" -d 'Print the RBAC manifests the tool needs (`generate rbac`); without a subcommand write completions and man pages'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s l -l selector -d 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
@@ -83,7 +86,9 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l w
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l wait -d 'What to wait for before the final check: synced (every replica has finished its first sync, so check passes) or serving (every node serves; replicas still syncing are reported)' -r -f -a "synced\t''
 serving\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
@@ -92,7 +97,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l c
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
 digest\t''
 auto\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -137,7 +142,9 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l wa
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l master -d 'Sentinel group: the member to keep as master when no majority of sentinels names one' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l discard-writes-on -d 'Sentinel group: make this second master a replica although it holds writes (they are dropped; repeatable)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
@@ -146,7 +153,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l co
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
 digest\t''
 auto\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -178,7 +185,9 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l s
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l sentinel-password-secret -d 'Sentinel group on Kubernetes: the Secret holding the sentinels\' own password' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
@@ -187,7 +196,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l c
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
 digest\t''
 auto\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -220,7 +229,9 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l wait -d 'What to wait for before the final check: synced (every replica has finished its first sync, so check passes) or serving (every node serves; replicas still syncing are reported)' -r -f -a "synced\t''
 serving\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
@@ -229,7 +240,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
 digest\t''
 auto\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -260,7 +271,9 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l sentinel-password-secret -d 'Sentinel group on Kubernetes: the Secret holding the sentinels\' own password' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
@@ -269,7 +282,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
 digest\t''
 auto\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -314,7 +327,9 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l 
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l migrate-timeout -d 'MIGRATE\'s own I/O timeout per batch (legacy)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l wait-timeout -d 'How long to wait for nodes to serve, know each other, agree, fail over and sync, e.g. 120s' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
@@ -323,7 +338,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l 
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
 digest\t''
 auto\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -366,7 +381,9 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l migrate-timeout -d 'MIGRATE\'s own I/O timeout per batch (legacy)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l wait-timeout -d 'How long to wait for nodes to serve, know each other, agree, fail over and sync, e.g. 120s' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
@@ -375,7 +392,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
 digest\t''
 auto\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -423,7 +440,9 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l ba
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l migrate-timeout -d 'MIGRATE\'s own I/O timeout per batch (legacy)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l wait-timeout -d 'How long to wait for nodes to serve, know each other, agree, fail over and sync, e.g. 120s' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
@@ -432,7 +451,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l co
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
 digest\t''
 auto\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -468,7 +487,9 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l pause-limit -d 'Longest time writes stay paused on the old master while the replica catches up and takes over' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l wait-timeout -d 'How long to wait for the sentinels to agree on the new master, e.g. 60s' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
@@ -477,7 +498,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
 digest\t''
 auto\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -492,6 +513,48 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -s l -l selector -d 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l password-secret -d 'Secret holding the Redis password (default: the one the pod template\'s REDIS_PASSWORD, REDISCLI_AUTH or VALKEY_PASSWORD comes from)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
+direct\t'Dial pod IPs'
+port-forward\t'Through the API server (pods/portforward over WebSocket)'"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l sandbox -d 'Target a local sandbox (default name: default)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l sentinel-password-secret -d 'Sentinel group on Kubernetes: the Secret holding the sentinels\' own password' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -s o -l output -d 'Output format' -r -f -a "table\t''
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l masters -d 'Only the masters'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l replicas -d 'Only the replicas'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s l -l selector -d 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
@@ -519,7 +582,9 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l wait
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l master -d 'Sentinel group: the member to keep as master when no majority of sentinels names one' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l discard-writes-on -d 'Sentinel group: make this second master a replica although it holds writes (they are dropped; repeatable)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
@@ -528,7 +593,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l conc
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
 digest\t''
 auto\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -546,7 +611,9 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l inse
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
@@ -555,7 +622,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
 digest\t''
 auto\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -568,7 +635,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -f -a "up" -d 'Start a sandbox of empty cluster-enabled nodes (or grow, or restart stopped nodes)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -f -a "down" -d 'Stop a sandbox\'s servers and remove its state'
@@ -582,7 +649,9 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l server-arg -d 'Extra server option for every node, e.g. --server-arg=--maxmemory=100mb (repeatable; kept for restarts)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l sentinels -d 'How many sentinels (default: one per member; with --separate, 3)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
@@ -591,7 +660,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
 digest\t''
 auto\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -606,11 +675,13 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l name -d 'Sandbox name' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
@@ -619,7 +690,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
 digest\t''
 auto\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -632,10 +703,12 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
@@ -644,7 +717,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
 digest\t''
 auto\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -659,10 +732,12 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
@@ -671,7 +746,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
 digest\t''
 auto\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -687,11 +762,13 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l name -d 'Sandbox name' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
@@ -700,7 +777,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
 digest\t''
 auto\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -713,7 +790,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "up" -d 'Start a sandbox of empty cluster-enabled nodes (or grow, or restart stopped nodes)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from help" -f -a "down" -d 'Stop a sandbox\'s servers and remove its state'
@@ -724,7 +801,9 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l server -d 'Server binary (redis-server or valkey-server; default: $KUBECTL_REDIS_SERVER, then PATH)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l keys -d 'How many sample keys to load' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
@@ -733,7 +812,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l con
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
 digest\t''
 auto\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -747,10 +826,12 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -s v -
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
@@ -759,7 +840,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
 digest\t''
 auto\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -772,7 +853,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l ask-password -d 'Ask for the password on the terminal'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l tls -d 'Connect with TLS'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -s h -l help -d 'Print help'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -f -a "write" -d 'SET sample:0 … sample:N-1 on their slot owners'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -f -a "verify" -d 'Exit 1 unless every sample key is present with its value'
@@ -793,7 +874,9 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l count -d 'How many keys' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l size -d 'Bytes per value' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
@@ -802,7 +885,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
 digest\t''
 auto\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -833,7 +916,9 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l count -d 'How many keys' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l size -d 'Bytes per value' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
@@ -842,7 +927,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
 digest\t''
 auto\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
@@ -860,47 +945,82 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from help" -f -a "write" -d 'SET sample:0 … sample:N-1 on their slot owners'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Exit 1 unless every sample key is present with its value'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l out -d 'Directory that receives completions/ and man/' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -s o -l output -d 'Output format' -r -f -a "table\t''
-json\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l out -d 'Directory that receives completions/, man/ and deploy/rbac.yaml (without a subcommand)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -s o -l output -d 'Output format' -r -f -a "table\t''
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
 digest\t''
 auto\t''"
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l password-file -d 'Read the password from the first line of this file' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l dry-run -d 'Print the plan and change nothing'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l ask-password -d 'Ask for the password on the terminal'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l tls -d 'Connect with TLS'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -s h -l help -d 'Print help'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate" -s V -l version -d 'Print version'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "create" -d 'Form a new cluster from empty nodes'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "check" -d 'Check the cluster\'s health; every finding comes with the command that repairs it'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "status" -d 'Show the shard tree: each master followed by its replicas'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "add-node" -d 'Join a node to the cluster, as an empty master or as a replica'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "del-node" -d 'Remove a node: re-home its replicas, make every node forget it, reset it'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "reshard" -d 'Move exactly N slots (with their keys) from some masters to one master'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "rebalance" -d 'Move the fewest slots that bring every master to its weighted share'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "scale" -d 'Resize to M masters with R replicas each: grow or shrink the platform, join, fail over, move slots, remove'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "failover" -d 'Planned switchover: a Sentinel group\'s master without losing an acknowledged write, or a cluster shard\'s to --to REPLICA'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "fix" -d 'Repair what check finds: open slots, uncovered slots, ghost nodes, broken replica links'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "sandbox" -d 'Start, list and stop local sandboxes of server processes'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "demo" -d 'Show the main job on a throw-away sandbox: create, load keys, check, add and remove nodes'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "sample-keys" -d 'Write or verify deterministic sample keys (for benchmarks and demos)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "generate" -d 'Write shell completions and man pages (for packaging)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover fix sandbox demo sample-keys generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -f -a "rbac" -d 'Print the ServiceAccount, Role and bindings the tool needs, for `kubectl apply -f -`'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -s n -l namespace -d 'Namespace of the Redis pods: set on every object and on the bindings\' subject (default: none, give -n to kubectl apply; the zone ClusterRoleBinding then says redis)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -s o -l output -d 'Output format' -r -f -a "table\t''
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "rbac" -d 'Print the ServiceAccount, Role and bindings the tool needs, for `kubectl apply -f -`'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover call fix sandbox demo sample-keys generate help" -f -a "create" -d 'Form a new cluster from empty nodes'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover call fix sandbox demo sample-keys generate help" -f -a "check" -d 'Check the cluster\'s health; every finding comes with the command that repairs it'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover call fix sandbox demo sample-keys generate help" -f -a "status" -d 'Show the shard tree: each master followed by its replicas'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover call fix sandbox demo sample-keys generate help" -f -a "add-node" -d 'Join a node to the cluster, as an empty master or as a replica'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover call fix sandbox demo sample-keys generate help" -f -a "del-node" -d 'Remove a node: re-home its replicas, make every node forget it, reset it'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover call fix sandbox demo sample-keys generate help" -f -a "reshard" -d 'Move exactly N slots (with their keys) from some masters to one master'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover call fix sandbox demo sample-keys generate help" -f -a "rebalance" -d 'Move the fewest slots that bring every master to its weighted share'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover call fix sandbox demo sample-keys generate help" -f -a "scale" -d 'Resize to M masters with R replicas each: grow or shrink the platform, join, fail over, move slots, remove'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover call fix sandbox demo sample-keys generate help" -f -a "failover" -d 'Planned switchover: a Sentinel group\'s master without losing an acknowledged write, or a cluster shard\'s to --to REPLICA'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover call fix sandbox demo sample-keys generate help" -f -a "call" -d 'Run one command on every node (or only masters or replicas): one reply per node'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover call fix sandbox demo sample-keys generate help" -f -a "fix" -d 'Repair what check finds: open slots, uncovered slots, ghost nodes, broken replica links'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover call fix sandbox demo sample-keys generate help" -f -a "sandbox" -d 'Start, list and stop local sandboxes of server processes'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover call fix sandbox demo sample-keys generate help" -f -a "demo" -d 'Show the main job on a throw-away sandbox: create, load keys, check, add and remove nodes'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover call fix sandbox demo sample-keys generate help" -f -a "sample-keys" -d 'Write or verify deterministic sample keys (for benchmarks and demos)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover call fix sandbox demo sample-keys generate help" -f -a "generate" -d 'Print the RBAC manifests the tool needs (`generate rbac`); without a subcommand write completions and man pages'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover call fix sandbox demo sample-keys generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "up" -d 'Start a sandbox of empty cluster-enabled nodes (or grow, or restart stopped nodes)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "down" -d 'Stop a sandbox\'s servers and remove its state'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "scale" -d 'Grow or shrink a sandbox to N members, like `kubectl scale statefulset` (no cluster changes)'
@@ -908,3 +1028,4 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "status" -d 'List a sandbox\'s nodes: addresses, pids, host and zone labels'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sample-keys" -f -a "write" -d 'SET sample:0 … sample:N-1 on their slot owners'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sample-keys" -f -a "verify" -d 'Exit 1 unless every sample key is present with its value'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "rbac" -d 'Print the ServiceAccount, Role and bindings the tool needs, for `kubectl apply -f -`'

@@ -56,7 +56,10 @@ fn percent(text: &str) -> Result<f64, String> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     Table,
+    /// The table with more columns (full IDs, epochs, server versions)
+    Wide,
     Json,
+    Yaml,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -100,8 +103,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_enum, value_name = "HOW", default_value = "auto", help_heading = "Reading the cluster")]
     pub views: ViewsChoice,
 
-    /// ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret)
-    #[arg(long, global = true, value_name = "NAME", help_heading = "Authentication")]
+    /// ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user
+    #[arg(long = "redis-user", alias = "user", global = true, value_name = "NAME", help_heading = "Authentication")]
     pub user: Option<String>,
     /// Read the password from the first line of this file
     #[arg(long, global = true, value_name = "PATH", help_heading = "Authentication")]
@@ -258,6 +261,17 @@ Interrupted (Ctrl-C, a kill, a node dying) it converges when run again with the 
 Writes pause on the old master (at most --pause-limit) until the replica has them all; then Sentinel
 promotes it and the old master follows it at once, so no acknowledged write is lost.")]
     Failover(FailoverArgs),
+    /// Run one command on every node (or only masters or replicas): one reply per node
+    #[command(after_help = "Examples:
+  kubectl redis call redis-cluster -- DBSIZE
+  kubectl redis call --sandbox --masters -- INFO keyspace
+  kubectl redis call redis-cluster -o json -- CONFIG GET maxmemory*
+  kubectl redis call redis-cluster --yes -- CONFIG SET maxmemory-policy allkeys-lru
+
+Commands that change data or a node (the server flags them write; CONFIG SET, SHUTDOWN, ACL SETUSER,
+CLUSTER changes…) need --yes. Exit code: 0 when every node replied without an error, 1 otherwise,
+4 when no node could be reached.")]
+    Call(CallArgs),
     /// Repair what check finds: open slots, uncovered slots, ghost nodes, broken replica links
     #[command(after_help = "Examples:
   kubectl redis fix --nodes 10.0.0.1:6379 --dry-run
@@ -275,8 +289,10 @@ promotes it and the old master follows it at once, so no acknowledged write is l
     /// Write or verify deterministic sample keys (for benchmarks and demos)
     #[command(name = "sample-keys", hide = true, subcommand)]
     SampleKeys(SampleKeysCommand),
-    /// Write shell completions and man pages (for packaging)
-    #[command(hide = true)]
+    /// Print the RBAC manifests the tool needs (`generate rbac`); without a subcommand write completions and man pages
+    #[command(after_help = "Examples:
+  kubectl redis generate rbac --namespace redis | kubectl apply -f -
+  kubectl redis generate --out dist        # completions/, man/ and deploy/rbac.yaml, for packaging")]
     Generate(GenerateArgs),
 }
 
@@ -629,6 +645,21 @@ pub struct SandboxUpArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct CallArgs {
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// Only the masters
+    #[arg(long, conflicts_with = "replicas")]
+    pub masters: bool,
+    /// Only the replicas
+    #[arg(long)]
+    pub replicas: bool,
+    /// The command and its arguments, after --
+    #[arg(last = true, required = true, value_name = "COMMAND")]
+    pub command: Vec<String>,
+}
+
+#[derive(Debug, Args)]
 pub struct SandboxScaleArgs {
     /// Sandbox name
     pub name: String,
@@ -703,7 +734,25 @@ pub struct SampleKeysArgs {
 
 #[derive(Debug, Args)]
 pub struct GenerateArgs {
-    /// Directory that receives completions/ and man/
+    #[command(subcommand)]
+    pub what: Option<GenerateWhat>,
+    /// Directory that receives completions/, man/ and deploy/rbac.yaml (without a subcommand)
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub out: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GenerateWhat {
+    /// Print the ServiceAccount, Role and bindings the tool needs, for `kubectl apply -f -`
+    #[command(after_help = "Examples:
+  kubectl redis generate rbac --namespace redis | kubectl apply -f -
+  kubectl redis generate rbac > rbac.yaml && kubectl apply -n redis -f rbac.yaml")]
+    Rbac(RbacArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RbacArgs {
+    /// Namespace of the Redis pods: set on every object and on the bindings' subject (default: none, give -n to kubectl apply; the zone ClusterRoleBinding then says redis)
+    #[arg(short = 'n', long, value_name = "NAMESPACE")]
+    pub namespace: Option<String>,
 }

@@ -21,7 +21,10 @@ use crate::stop::Stop;
 
 #[derive(Clone)]
 pub struct Context {
+    /// A document for programs (`-o json` or `-o yaml`) rather than tables.
     pub json: bool,
+    /// Tables with more columns (`-o wide`).
+    pub wide: bool,
     pub yes: bool,
     pub dry_run: bool,
     pub verbose: u8,
@@ -67,7 +70,8 @@ impl Context {
             let _ = connector.credentials.sentinel.set(read_password_file("--sentinel-password-file", path)?);
         }
         Ok(Context {
-            json: args.output == OutputFormat::Json,
+            json: matches!(args.output, OutputFormat::Json | OutputFormat::Yaml),
+            wide: args.output == OutputFormat::Wide,
             yes: args.yes,
             dry_run: args.dry_run,
             verbose: args.verbose,
@@ -350,7 +354,7 @@ fn connection_words(args: &GlobalArgs) -> Vec<String> {
     let path = |flag: &str, p: &Option<std::path::PathBuf>| {
         p.as_ref().map(|p| format!("{flag} {}", shell_word(&p.display().to_string())))
     };
-    words.extend(args.user.as_ref().map(|u| format!("--user {}", shell_word(u))));
+    words.extend(args.user.as_ref().map(|u| format!("--redis-user {}", shell_word(u))));
     words.extend(path("--password-file", &args.password_file));
     words.extend(path("--sentinel-password-file", &args.sentinel_password_file));
     words.extend(args.ask_password.then(|| "--ask-password".to_owned()));

@@ -20,7 +20,8 @@ fn main() -> std::process::ExitCode {
         return commands::complete::run(&args[2..]);
     }
     let cli = Cli::parse();
-    let json = cli.global.output == cli::OutputFormat::Json;
+    let json = matches!(cli.global.output, cli::OutputFormat::Json | cli::OutputFormat::Yaml);
+    kubectl_redis::output::use_yaml(cli.global.output == cli::OutputFormat::Yaml);
     let code = match run(cli) {
         Ok(code) => code,
         Err(err) => {
@@ -52,6 +53,7 @@ fn run(cli: Cli) -> error::Result<ExitCode> {
             Command::Scale(args) => commands::scale::run(&ctx, args).await,
             Command::Fix(args) => commands::fix::run(&ctx, &args.target, &args.moving, &args.group).await,
             Command::Failover(args) => commands::failover::run(&ctx, args).await,
+            Command::Call(args) => commands::call::run(&ctx, args).await,
             Command::Sandbox(command) => commands::sandbox::run(&ctx, command).await,
             Command::SampleKeys(command) => commands::sample_keys::run(&ctx, command).await,
             Command::Demo(args) => commands::demo::run(&ctx, args).await,
@@ -79,6 +81,6 @@ fn report(err: &error::Error, json: bool) {
             "exit_code": err.exit_code() as u8,
             "changed": changed,
         });
-        println!("{doc}");
+        kubectl_redis::output::print_event(&doc);
     }
 }

@@ -1,4 +1,9 @@
-//! Rendering: colors (honouring --color and NO_COLOR), JSON documents, tables and step progress.
+//! Rendering: colors (honouring --color and NO_COLOR), JSON documents, tables and step progress;
+//! server replies in `reply`.
+
+pub mod reply;
+
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use comfy_table::{Table, presets::NOTHING};
 use serde::Serialize;
@@ -32,11 +37,34 @@ impl Style {
     }
 }
 
-/// Prints one JSON document on stdout.
-pub fn print_json<T: Serialize>(value: &T) -> Result<()> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| crate::error::Error::failed(e.to_string()))?;
-    println!("{text}");
+/// Documents are printed as YAML (`-o yaml`) rather than JSON.
+static YAML: AtomicBool = AtomicBool::new(false);
+
+/// Chooses YAML for every document and event this process prints.
+pub fn use_yaml(yaml: bool) {
+    YAML.store(yaml, Ordering::Relaxed);
+}
+
+/// Prints one document on stdout: pretty JSON, or with `-o yaml` a YAML document (`---` first, so
+/// that a run's events and result read as one stream).
+pub fn print_document<T: Serialize>(value: &T) -> Result<()> {
+    let failed = |e: String| crate::error::Error::failed(format!("could not render the output: {e}"));
+    if YAML.load(Ordering::Relaxed) {
+        let text = serde_saphyr::to_string(value).map_err(|e| failed(e.to_string()))?;
+        println!("---\n{}", text.trim_end());
+    } else {
+        println!("{}", serde_json::to_string_pretty(value).map_err(|e| failed(e.to_string()))?);
+    }
     Ok(())
+}
+
+/// Prints one progress event: a JSON line, or a YAML document.
+pub fn print_event<T: Serialize>(event: &T) {
+    if YAML.load(Ordering::Relaxed) {
+        let _ = print_document(event);
+    } else {
+        println!("{}", serde_json::to_string(event).unwrap_or_default());
+    }
 }
 
 /// A borderless table with a header row.

@@ -48,7 +48,7 @@ impl State {
         let elapsed = self.started.elapsed().as_secs_f64().max(0.001);
         match &mut self.display {
             Display::Silent => {}
-            Display::Json => println!("{}", serde_json::to_string(event).unwrap_or_default()),
+            Display::Json => crate::output::print_event(event),
             Display::Bars { multi, overall, moves } => {
                 overall.set_position(slots as u64);
                 overall.set_message(format!("{keys} keys, {:.0} keys/s", keys as f64 / elapsed));

@@ -40,6 +40,7 @@ on_both_servers!(
     priorities_a_killed_switchover_steered_are_restored_by_the_next_changing_run,
     a_group_that_announces_per_pod_service_cluster_ips_is_shown_by_pod_and_failed_over_by_those_addresses,
     a_sentinel_statefulset_is_formed_and_joined_pod_by_pod_through_the_kubernetes_api,
+    call_runs_one_command_on_every_node_and_changes_need_yes,
 );
 
 fn create_forms_a_healthy_three_by_one_cluster(server: Server) {
@@ -119,7 +120,7 @@ fn a_view_that_differs_on_thirty_nodes_is_found_reading_one_full_view_per_distin
     for i in 0..sb.addrs.len() {
         query::<()>(&mut sb.conn(i), &["ACL", "SETUSER", "viewer", "on", ">viewer-pass", "~*", "+@all", "-@scripting"]);
     }
-    let args = ["check", "--nodes", &sb.addrs[0], "--views", "digest", "--user", "viewer", "-o", "json"];
+    let args = ["check", "--nodes", &sb.addrs[0], "--views", "digest", "--redis-user", "viewer", "-o", "json"];
     let without_scripts = sb.run_env(&args, &[("REDISCLI_AUTH", "viewer-pass")]).expect(11);
     assert_eq!(named(&without_scripts), disagreeing);
 }
@@ -155,6 +156,108 @@ fn add_node_and_del_node_keep_every_key(server: Server) {
     assert_all_keys(&sb.addrs[0], &keys);
     sb.run(&["check", &sb.target()]).expect(10); // a master lost its only replica: warning
     sb.run(&["del-node", &sb.addrs[6], &sb.target(), "--yes"]).expect(0);
+}
+
+fn call_runs_one_command_on_every_node_and_changes_need_yes(server: Server) {
+    let sb = Sandbox::start(server, 6);
+    sb.create(1);
+    let t = sb.target();
+    let call = |extra: &[&str], command: &[&str]| sb.run(&[&["call", &t][..], extra, &["--"], command].concat());
+    let doc = call(&["-o", "json"], &["DBSIZE"]).expect(0).json();
+    let nodes = doc["nodes"].as_array().unwrap();
+    assert_eq!(nodes.len(), 6, "{doc}");
+    assert!(nodes.iter().all(|n| n["reply"] == 0 && n["name"].as_str().unwrap().starts_with("t-")), "{doc}");
+    let roles = |flag: &str| -> Vec<String> {
+        let doc = call(&[flag, "-o", "json"], &["ROLE"]).expect(0).json();
+        doc["nodes"].as_array().unwrap().iter().map(|n| n["reply"][0].as_str().unwrap().to_owned()).collect()
+    };
+    assert_eq!(roles("--masters"), ["master"; 3]);
+    assert_eq!(roles("--replicas"), ["slave"; 3]);
+    let table = call(&["--masters"], &["PING"]).expect(0);
+    assert_eq!(table.stdout.matches("PONG").count(), 3, "{}", table.stdout);
+
+    // Writes and configuration changes need --yes; without a terminal they are refused, unchanged.
+    let refused = call(&[], &["CONFIG", "SET", "maxmemory-policy", "allkeys-lru"]).expect(3);
+    assert!(refused.stderr.contains("CONFIG SET") && refused.stderr.contains("--yes"), "{}", refused.stderr);
+    call(&[], &["SET", "k", "v"]).expect(3);
+    call(&["--yes"], &["CONFIG", "SET", "maxmemory-policy", "allkeys-lru"]).expect(0);
+    let policies = call(&["-o", "json"], &["CONFIG", "GET", "maxmemory-policy"]).expect(0).json();
+    assert!(
+        policies["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|n| n["reply"]["maxmemory-policy"] == "allkeys-lru" || n["reply"][1] == "allkeys-lru"),
+        "{policies}"
+    );
+    // Secret parameters are never shown, and the command's arguments are not echoed.
+    let set = call(&["--yes"], &["CONFIG", "SET", "masterauth", "hunter2-never-shown"]).expect(0);
+    let got = call(&[], &["CONFIG", "GET", "masterauth"]).expect(0);
+    for text in [&set.stdout, &set.stderr, &got.stdout, &got.stderr] {
+        assert!(!text.contains("hunter2-never-shown"), "the secret was shown: {text}");
+    }
+    assert!(got.stdout.contains("(redacted)"), "{}", got.stdout);
+    call(&["--yes"], &["CONFIG", "SET", "masterauth", ""]).expect(0);
+
+    // An error reply on some nodes is exit 1, each shown as the server said it.
+    let moved = call(&["--masters", "-o", "json"], &["GET", "somekey"]).expect(1).json();
+    let errors = moved["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["reply"]["error"].as_str().is_some_and(|e| e.starts_with("MOVED")))
+        .count();
+    assert_eq!(errors, 2, "{moved}");
+    // A stopped node is reported, not waited for.
+    sb.signal(5, "-STOP");
+    let started = Instant::now();
+    let stopped = call(&["--timeout", "1s", "-o", "json"], &["PING"]).expect(1).json();
+    sb.signal(5, "-CONT");
+    assert!(started.elapsed() < Duration::from_secs(15));
+    let unreachable = stopped["nodes"].as_array().unwrap().iter().filter(|n| n["reply"]["unreachable"].is_string()).count();
+    assert_eq!(unreachable, 1, "{stopped}");
+}
+
+#[test]
+fn yaml_documents_and_wide_tables_carry_the_same_facts_as_json() {
+    let sb = Sandbox::start(Server::Redis, 3);
+    sb.create(0);
+    let t = sb.target();
+    let json = sb.run(&["status", &t, "-o", "json"]).expect(0).json();
+    let yaml = sb.run(&["status", &t, "-o", "yaml"]).expect(0);
+    assert!(yaml.stdout.starts_with("---\n"), "{}", yaml.stdout);
+    let parsed: serde_json::Value = serde_saphyr::from_str(&yaml.stdout).unwrap();
+    assert_eq!(parsed, json);
+    // A refusal is a YAML document too.
+    let refused = sb.run(&["reshard", &t, "--from", "t-0", "--to", "t-1", "--slots", "10", "-o", "yaml"]).expect(3);
+    let docs: Vec<serde_json::Value> = serde_saphyr::from_multiple(&refused.stdout).unwrap();
+    assert_eq!(docs.last().unwrap()["exit_code"], 3, "{}", refused.stdout);
+    let wide = sb.run(&["status", &t, "-o", "wide"]).expect(0);
+    let ids: Vec<&str> = json["nodes"].as_array().unwrap().iter().map(|n| n["id"].as_str().unwrap()).collect();
+    assert!(ids.iter().all(|id| wide.stdout.contains(id)), "full IDs:\n{}", wide.stdout);
+    assert!(wide.stdout.contains("EPOCH") && wide.stdout.contains("SERVER"), "{}", wide.stdout);
+    let narrow = sb.run(&["status", &t]).expect(0);
+    assert!(!narrow.stdout.contains(ids[0]), "{}", narrow.stdout);
+}
+
+#[test]
+fn generate_rbac_prints_deploy_rbac_yaml_and_puts_every_object_in_the_namespace_given() {
+    let state = tempfile::tempdir().unwrap();
+    let plain = run_in(state.path(), &["generate", "rbac"], &[]).expect(0);
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/rbac.yaml")).unwrap();
+    assert_eq!(plain.stdout, committed, "deploy/rbac.yaml is stale: run `kubectl-redis generate --out .`");
+    let namespaced = run_in(state.path(), &["generate", "rbac", "--namespace", "prod"], &[]).expect(0);
+    let docs: Vec<serde_json::Value> = serde_saphyr::from_multiple(&namespaced.stdout).unwrap();
+    let kinds: Vec<&str> = docs.iter().map(|d| d["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["ServiceAccount", "Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding"]);
+    for doc in &docs {
+        let cluster_wide = doc["kind"].as_str().unwrap().starts_with("Cluster");
+        assert_eq!(doc["metadata"]["namespace"].as_str(), (!cluster_wide).then_some("prod"), "{doc}");
+        if let Some(subjects) = doc["subjects"].as_array() {
+            assert!(subjects.iter().all(|s| s["namespace"] == "prod"), "{doc}");
+        }
+    }
+    assert!(!namespaced.stdout.lines().any(|l| l.trim() == "namespace: redis"), "no namespace but the one given");
 }
 
 fn refusals_leave_the_cluster_unchanged(server: Server) {
@@ -269,7 +372,7 @@ fn check_reports_a_replica_whose_link_is_down_although_gossip_is_fine() {
 
     let env = [("REDISCLI_AUTH", "s3cret-pass")];
     let ok = eventually(Duration::from_secs(20), || {
-        let run = sb.run_env(&["check", &sb.target(), "--user", "admin", "-o", "json"], &env);
+        let run = sb.run_env(&["check", &sb.target(), "--redis-user", "admin", "-o", "json"], &env);
         let doc = run.json();
         run.code == 11
             && doc["findings"].as_array().unwrap().iter().any(|f| {
@@ -277,11 +380,11 @@ fn check_reports_a_replica_whose_link_is_down_although_gossip_is_fine() {
             })
     });
     assert!(ok, "check did not report the broken replica link");
-    let run = sb.run_env(&["check", &sb.target(), "--user", "admin", "-o", "json"], &env);
+    let run = sb.run_env(&["check", &sb.target(), "--redis-user", "admin", "-o", "json"], &env);
     assert!(!run.stdout.contains("s3cret") && !run.stderr.contains("s3cret"), "the password leaked");
     // A wrong password is a one-line refusal that does not echo the password.
     // (Refused, exit 3: every node answered, and said no.)
-    let wrong = sb.run_env(&["status", &sb.target(), "--user", "admin"], &[("REDISCLI_AUTH", "wrong-pass-123")]).expect(3);
+    let wrong = sb.run_env(&["status", &sb.target(), "--redis-user", "admin"], &[("REDISCLI_AUTH", "wrong-pass-123")]).expect(3);
     assert!(wrong.stderr.contains("authentication failed") && !wrong.stderr.contains("wrong-pass-123"), "{}", wrong.stderr);
 }
 
@@ -963,7 +1066,9 @@ fn a_source_failing_over_with_an_open_slot_stops_the_move_and_fix_finishes_it_fr
     let target = sb.target();
     let weight = format!("{}=0", sb.addrs[source]);
     let drain = ["rebalance", "--weight", &weight, "--yes", &target];
-    let slow = [&drain[..], &["--batch-keys", "2", "--parallel", "1", "--migration", "legacy"]].concat();
+    // A manual failover pauses the source's clients for a while: a generous --timeout lets the
+    // move see the new role rather than time out first on a loaded machine.
+    let slow = [&drain[..], &["--batch-keys", "2", "--parallel", "1", "--migration", "legacy", "--timeout", "20s"]].concat();
     let child = sb.spawn(&slow);
     assert_eq!(migrating_source(&sb), source);
 
@@ -1202,7 +1307,8 @@ fn migrate_forwards_acl_credentials_to_the_target() {
         query::<()>(&mut conn, &["ACL", "SETUSER", "default", "resetpass", ">locked-out"]);
     }
     let env = [("REDISCLI_AUTH", "mover-secret")];
-    let run = sb.run_env(&["rebalance", "--use-empty-masters", "--user", "mover", &sb.target(), "--yes", "-o", "json"], &env);
+    let run =
+        sb.run_env(&["rebalance", "--use-empty-masters", "--redis-user", "mover", &sb.target(), "--yes", "-o", "json"], &env);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     assert!(!run.stdout.contains("mover-secret") && !run.stderr.contains("mover-secret"), "the password leaked");
     for i in 0..4 {
@@ -2377,9 +2483,9 @@ fn bad_input_gets_one_line_error_with_a_hint_its_exit_code_and_changes_nothing()
         ("add-node {SPARE} {T} --replica-of no-such-node --yes", &[], 2, "no-such-node"),
         ("add-node {SPARE} {T} --replica-of {R0} --yes", &[], 2, "is a replica, not a master"),
         // Credentials
-        ("check {T} --user reader", &[("REDISCLI_AUTH", "wrong-pass")], 3, "authentication failed"),
+        ("check {T} --redis-user reader", &[("REDISCLI_AUTH", "wrong-pass")], 3, "authentication failed"),
         (
-            "reshard {T} --from {M0} --to {M1} --slots 10 --yes --user reader",
+            "reshard {T} --from {M0} --to {M1} --slots 10 --yes --redis-user reader",
             &[("REDISCLI_AUTH", "reader-pass")],
             3,
             "no permissions to run the 'info' command",
@@ -2416,11 +2522,15 @@ fn bad_input_gets_one_line_error_with_a_hint_its_exit_code_and_changes_nothing()
         // Flags
         ("check {T} --timeout 0", &[], 2, "--timeout"),
         ("check {T} --timeout soon", &[], 2, "--timeout"),
-        ("check {T} -o yaml", &[], 2, "yaml"),
+        ("check {T} -o xml", &[], 2, "xml"),
         ("check {T} --color sometimes", &[], 2, "sometimes"),
         ("reshuffle {T}", &[], 2, "reshuffle"),
         ("reshard {T} --to {M1} --slots 10 --yes", &[], 2, "--from"),
         ("reshard {T} --from {M0} --to {M1} --slots 10", &[], 3, "not confirmed"),
+        ("call {T}", &[], 2, "COMMAND"),
+        ("call {T} --masters --replicas -- PING", &[], 2, "--replicas"),
+        ("call {T} -- FLUSHALL", &[], 3, "not confirmed"),
+        ("call {T} -- CLUSTER RESET HARD", &[], 3, "not confirmed"),
     ];
     let before = cluster_digest(&cluster);
     let failures = bad_input_failures(sb.state.path(), cases, &vars, || cluster_digest(&cluster));
@@ -2539,6 +2649,7 @@ fn the_password_reaches_no_child_process_file_or_output_and_state_files_are_priv
         run_in(sb.state.path(), &["check", "--sandbox=t", "-v"], &auth).expect(0),
         run_in(sb.state.path(), &["status", "--sandbox=t", "-v", "-o", "json"], &auth).expect(0),
         run_in(sb.state.path(), &[&["check", "--sandbox=t", "-v"][..], &file_flag].concat(), &[]).expect(0),
+        // `--user`, the old name of --redis-user, still works.
         run_in(sb.state.path(), &["check", "--sandbox=t", "-v", "--user", "nobody"], &auth).expect(3),
         run_in(sb.state.path(), &["check", "--sandbox=t", "-v"], &[("REDISCLI_AUTH", "s3cret-never-shown-but-wrong")]).expect(3),
         run_in(sb.state.path(), &["rebalance", "--sandbox=t", "-v", "--dry-run", "-o", "json"], &auth).expect(0),

@@ -31,7 +31,7 @@ pub async fn run(ctx: &Context, args: &AddNodeArgs) -> Result<ExitCode> {
     let synced = args.wait == WaitUntil::Synced;
     let (outcome, plan) = execute(ctx, &platform, &args.node, join_as, Waits { limit: wait, synced }).await?;
     if ctx.json {
-        output::print_json(&Report::<_, verdict::Verdict> { plan: &plan, outcome, check: None })?;
+        output::print_document(&Report::<_, verdict::Verdict> { plan: &plan, outcome, check: None })?;
     } else if outcome == Outcome::Applied {
         println!("{}", ctx.style.good("OK: the node joined and knows the whole slot map"));
     }

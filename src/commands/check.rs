@@ -19,7 +19,7 @@ pub async fn run(ctx: &Context, args: &CheckArgs) -> Result<ExitCode> {
     }
     let verdict = verdict::execute(ctx, &platform).await?;
     if ctx.json {
-        output::print_json(&verdict)?;
+        output::print_document(&verdict)?;
     } else {
         verdict::print(ctx, &verdict);
     }

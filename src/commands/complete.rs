@@ -152,7 +152,7 @@ mod tests {
         assert_eq!(complete(&["sandbox", "re"]), ["restart"]);
         assert!(complete(&["scale", "--mas"]).contains(&"--masters".to_owned()));
         assert_eq!(complete(&["status", "--connect", "p"]), ["port-forward"]);
-        assert_eq!(complete(&["status", "-o", ""]), ["table", "json"]);
+        assert_eq!(complete(&["status", "-o", ""]), ["table", "wide", "json", "yaml"]);
     }
 
     #[test]

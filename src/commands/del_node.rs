@@ -27,7 +27,7 @@ pub async fn run(ctx: &Context, args: &DelNodeArgs) -> Result<ExitCode> {
     }
     let (outcome, plan) = execute(ctx, &platform, &args.node, args.force).await?;
     if ctx.json {
-        output::print_json(&Report::<_, verdict::Verdict> { plan: &plan, outcome, check: None })?;
+        output::print_document(&Report::<_, verdict::Verdict> { plan: &plan, outcome, check: None })?;
     } else if outcome == Outcome::Applied {
         println!("{}", ctx.style.good("OK: the node was removed from the cluster"));
     }

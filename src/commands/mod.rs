@@ -2,6 +2,7 @@
 //! show the plan, confirm, apply, report. This module holds the steps they share.
 
 pub mod add_node;
+pub mod call;
 pub mod check;
 pub mod complete;
 pub mod create;
@@ -141,7 +142,7 @@ pub fn present<S: PlanStep>(ctx: &Context, plan: &Plan<S>) -> Result<Option<Outc
 /// Prints a changing command's result: its report as JSON, or the verdict it ends with.
 pub fn print_result(ctx: &Context, plan: &Plan, outcome: Outcome, verdict: Option<verdict::Verdict>) -> Result<()> {
     if ctx.json {
-        output::print_json(&Report { plan, outcome, check: verdict })?;
+        output::print_document(&Report { plan, outcome, check: verdict })?;
     } else if let Some(verdict) = &verdict {
         verdict::print(ctx, verdict);
     }

@@ -23,7 +23,7 @@ pub async fn run(ctx: &Context, command: &SandboxCommand) -> Result<ExitCode> {
         SandboxCommand::Down(args) => {
             let sandbox = sandbox::down(&args.name)?;
             if ctx.json {
-                output::print_json(&serde_json::json!({ "name": sandbox.name, "stopped": sandbox.nodes.len() }))?;
+                output::print_document(&serde_json::json!({ "name": sandbox.name, "stopped": sandbox.nodes.len() }))?;
             } else {
                 println!("sandbox '{}' stopped ({} node(s)) and removed", sandbox.name, sandbox.nodes.len());
             }
@@ -62,7 +62,7 @@ fn print(ctx: &Context, sandbox: &Sandbox) -> Result<()> {
     let nodes = sandbox::status(sandbox);
     let sentinels = sandbox::sentinel_status(sandbox);
     if ctx.json {
-        return output::print_json(&serde_json::json!({
+        return output::print_document(&serde_json::json!({
             "name": sandbox.name,
             "mode": sandbox.mode,
             "server": sandbox.server,

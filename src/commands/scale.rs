@@ -91,7 +91,7 @@ pub async fn run(ctx: &Context, args: &ScaleArgs) -> Result<ExitCode> {
     };
     if ctx.json {
         let report = ScaleReport { plan: &plan, outcome, effects: &effects, check: verdict, resume: resume.as_deref() };
-        output::print_json(&report)?;
+        output::print_document(&report)?;
     } else if let Some(resume) = &resume {
         eprintln!("stopped; run `{resume}` to continue");
     } else if let Some(verdict) = &verdict {

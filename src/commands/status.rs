@@ -62,9 +62,9 @@ pub async fn run(ctx: &Context, args: &StatusArgs) -> Result<ExitCode> {
 pub async fn run_on(ctx: &Context, platform: &Platform) -> Result<ExitCode> {
     let status = execute(ctx, platform).await?;
     if ctx.json {
-        output::print_json(&status)?;
+        output::print_document(&status)?;
     } else {
-        print_status(&status);
+        print_status(&status, ctx.wide);
     }
     Ok(ExitCode::Success)
 }
@@ -126,7 +126,7 @@ fn row(topology: &Topology, sites: &SiteMap, m: &Member) -> NodeRow {
     }
 }
 
-fn print_status(status: &Status) {
+fn print_status(status: &Status, wide: bool) {
     println!(
         "{} master(s), {} replica(s), {}/16384 slots covered, {} key(s){}",
         status.masters,
@@ -135,7 +135,11 @@ fn print_status(status: &Status) {
         status.keys,
         if status.unreachable > 0 { format!(", {} node(s) unreachable", status.unreachable) } else { String::new() }
     );
-    let mut table = output::table(&["NODE", "ID", "ROLE", "HOST/ZONE", "SLOTS", "KEYS", "MEMORY", "OFFSET", "LAG", "LINK"]);
+    let mut header = vec!["NODE", "ID", "ROLE", "HOST/ZONE", "SLOTS", "KEYS", "MEMORY", "OFFSET", "LAG", "LINK"];
+    if wide {
+        header.extend(["EPOCH", "SERVER"]);
+    }
+    let mut table = output::table(&header);
     let dash = || "-".to_owned();
     for n in &status.nodes {
         let addr = n.addr.as_ref().map_or_else(|| "(no address)".to_owned(), ToString::to_string);
@@ -146,9 +150,10 @@ fn print_status(status: &Status) {
         };
         let site = format!("{}/{}", n.site.host, n.site.zone.as_deref().unwrap_or("-"));
         let slots = if n.slot_count == 0 { dash() } else { format!("{} ({})", format_ranges(&n.slots), n.slot_count) };
-        table.add_row(vec![
+        let id = if wide { n.id.clone() } else { n.id[..8.min(n.id.len())].to_owned() };
+        let mut row = vec![
             name,
-            n.id[..8.min(n.id.len())].to_owned(),
+            id,
             role.to_owned(),
             site,
             slots,
@@ -157,7 +162,11 @@ fn print_status(status: &Status) {
             n.repl_offset.map_or_else(dash, |o| o.to_string()),
             n.lag.map_or_else(dash, |l| l.to_string()),
             n.link.to_owned(),
-        ]);
+        ];
+        if wide {
+            row.extend([n.config_epoch.to_string(), n.server.clone().unwrap_or_else(dash)]);
+        }
+        table.add_row(row);
     }
     println!("{table}");
     if !status.spare.is_empty() {

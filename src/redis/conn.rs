@@ -233,6 +233,22 @@ impl NodeConn {
         Ok(replies.into_iter().map(|r| r.map_err(|e| describe(&self.addr, &e))).collect())
     }
 
+    /// One command as a shell runs it: the reply, or the server's error reply as redis-cli
+    /// shows it (`ERR unknown command …`); a dead connection or a timeout is the outer error.
+    pub async fn reply(&mut self, cmd: &redis::Cmd, limit: Duration) -> Result<Reply> {
+        let mut pipe = redis::pipe();
+        pipe.add_command(cmd.clone());
+        let mut replies: Vec<redis::RedisResult<redis::Value>> = self.pipeline_within(pipe.ignore_errors(), limit).await?;
+        match replies.pop() {
+            Some(Ok(value)) => Ok(Ok(value)),
+            Some(Err(e)) if e.code().is_some() => {
+                Ok(Err(format!("{} {}", e.code().unwrap_or("ERR"), e.detail().unwrap_or_default()).trim_end().to_owned()))
+            }
+            Some(Err(e)) => Err(describe(&self.addr, &e)),
+            None => Err(Error::failed(format!("{}: no reply", self.addr))),
+        }
+    }
+
     pub fn timeout(&self) -> Duration {
         self.timeout
     }
@@ -269,7 +285,7 @@ fn describe(addr: &NodeAddr, err: &redis::RedisError) -> Error {
     let auth_failed = err.kind() == redis::ErrorKind::AuthenticationFailed;
     if auth_failed || text.contains("WRONGPASS") || text.contains("NOAUTH") || text.contains("invalid password") {
         return Error::refused(format!("{addr}: authentication failed ({})", err.code().unwrap_or("AUTH")))
-            .hint("set REDISCLI_AUTH or --password-file (and --user for an ACL user)");
+            .hint("set REDISCLI_AUTH or --password-file (and --redis-user for an ACL user)");
     }
     if err.code() == Some("LOADING") || text.contains("loading the dataset") {
         return Error::unreachable(format!("{addr} is still loading its data set (LOADING)"))
@@ -278,7 +294,7 @@ fn describe(addr: &NodeAddr, err: &redis::RedisError) -> Error {
     if err.code() == Some("NOPERM") {
         let detail = err.detail().unwrap_or(&text);
         return Error::refused(format!("{addr}: the ACL user may not do this: {detail}"))
-            .hint("grant the user the cluster admin commands (e.g. +@admin +@slow +@read +@write), or use another --user");
+            .hint("grant the user the cluster admin commands (e.g. +@admin +@slow +@read +@write), or use another --redis-user");
     }
     Error::failed(format!("{addr}: {text}"))
 }

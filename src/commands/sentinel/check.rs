@@ -37,7 +37,7 @@ pub async fn run(ctx: &Context, target: &TargetArgs, max_lag: u64, platform: &Pl
     let facts = super::gather(ctx, platform, target, super::Reading::Existing).await?;
     let verdict = verdict(ctx, target, &facts, max_lag);
     if ctx.json {
-        output::print_json(&verdict)?;
+        output::print_document(&verdict)?;
     } else {
         print(ctx, &verdict);
     }

@@ -33,7 +33,7 @@ pub async fn run(ctx: &Context, args: &FailoverArgs, platform: &Platform) -> Res
         _ => None,
     };
     if ctx.json {
-        output::print_json(&Report { plan: &plan, outcome, check: verdict })?;
+        output::print_document(&Report { plan: &plan, outcome, check: verdict })?;
     } else if let Some(master) = &summary.new_master {
         println!("{}", ctx.style.good(&format!("OK: {} is the master", facts.named(master))));
     }

@@ -181,7 +181,7 @@ pub async fn finish(
         (None, _) => ExitCode::Success,
     };
     if ctx.json {
-        output::print_json(&super::Report { plan, outcome, check: verdict })?;
+        output::print_document(&super::Report { plan, outcome, check: verdict })?;
     } else if let Some(verdict) = &verdict {
         check::print(ctx, verdict);
     }

@@ -62,7 +62,7 @@ pub async fn run(ctx: &Context, args: &ScaleArgs, platform: &mut Platform) -> Re
     let outline = outline(&shape, handover.as_ref());
     if let Some(outcome) = crate::commands::present(ctx, &outline)? {
         if ctx.json {
-            output::print_json(&ScaleReport { plan: &outline, outcome, members, sentinels: sentinels_after, check: None })?;
+            output::print_document(&ScaleReport { plan: &outline, outcome, members, sentinels: sentinels_after, check: None })?;
         }
         return Ok(ExitCode::Success);
     }
@@ -96,7 +96,7 @@ pub async fn run(ctx: &Context, args: &ScaleArgs, platform: &mut Platform) -> Re
     if ctx.json {
         let report =
             ScaleReport { plan: &outline, outcome: Outcome::Applied, members, sentinels: sentinels_after, check: Some(verdict) };
-        output::print_json(&report)?;
+        output::print_document(&report)?;
     } else {
         check::print(ctx, &verdict);
     }

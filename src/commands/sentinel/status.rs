@@ -68,7 +68,7 @@ pub async fn run(ctx: &Context, target: &TargetArgs, platform: &Platform) -> Res
     let facts = super::gather(ctx, platform, target, super::Reading::Existing).await?;
     let status = build(&facts, check::verdict(ctx, target, &facts, check::DEFAULT_MAX_LAG));
     if ctx.json {
-        output::print_json(&status)?;
+        output::print_document(&status)?;
     } else {
         print(ctx, &status);
     }
@@ -180,7 +180,10 @@ fn print(ctx: &Context, status: &GroupStatus) {
     for s in &status.sentinels {
         sentinels.add_row(vec![
             s.sentinel.to_string(),
-            s.myid.as_deref().map_or_else(|| s.error.clone().unwrap_or_else(dash), |id| id[..id.len().min(8)].to_owned()),
+            s.myid.as_deref().map_or_else(
+                || s.error.clone().unwrap_or_else(dash),
+                |id| if ctx.wide { id.to_owned() } else { id[..id.len().min(8)].to_owned() },
+            ),
             s.master.as_ref().map_or_else(dash, ToString::to_string),
             s.epoch.map_or_else(dash, |e| e.to_string()),
             s.known_sentinels.map_or_else(dash, |n| n.to_string()),
