@@ -190,14 +190,16 @@ pub enum Command {
   kubectl redis check redis-cluster -n redis
   kubectl redis check --nodes 10.0.0.1:6379
   kubectl redis check --sandbox -o json
+  kubectl redis check redis-cluster --watch -o json          # one verdict per line, every 2s
 
-Exit codes: 0 healthy, 10 warnings only, 11 problems, 4 could not run"))]
+Exit codes: 0 healthy, 10 warnings only, 11 problems, 4 could not run (--watch: 0 on Ctrl-C)"))]
     Check(CheckArgs),
     /// Show the shard tree: each master followed by its replicas
     #[command(after_help = "Examples:
   kubectl redis status redis-cluster --context prod -n redis
   kubectl redis status --nodes 10.0.0.1:6379
-  kubectl redis status --sandbox -o json")]
+  kubectl redis status --sandbox -o json
+  kubectl redis status redis-cluster --watch --interval 5s   # Ctrl-C to stop")]
     Status(StatusArgs),
     /// Join a node to the cluster, as an empty master or as a replica
     #[command(
@@ -362,8 +364,10 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub target: TargetArgs,
     /// Show the repair plan for what is found, and apply it (same as `fix`)
-    #[arg(long)]
+    #[arg(long, conflicts_with = "watch")]
     pub fix: bool,
+    #[command(flatten)]
+    pub watch: WatchArgs,
     /// Sentinel group: bytes a replica may trail its master before it is a warning
     #[arg(long, value_name = "BYTES", default_value = "1mb", help_heading = "Sentinel")]
     pub max_lag: String,
@@ -543,6 +547,19 @@ pub struct ScaleArgs {
 pub struct StatusArgs {
     #[command(flatten)]
     pub target: TargetArgs,
+    #[command(flatten)]
+    pub watch: WatchArgs,
+}
+
+/// Reading the target again and again.
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Read again every --interval until Ctrl-C: redrawn in place on a terminal, one JSON document per line with -o json
+    #[arg(short = 'w', long)]
+    pub watch: bool,
+    /// Time between two readings with --watch, e.g. 2s, 500ms
+    #[arg(long, value_name = "DURATION", default_value = "2s", requires = "watch")]
+    pub interval: String,
 }
 
 #[derive(Debug, Args)]

@@ -40,6 +40,14 @@ impl Style {
 /// Documents are printed as YAML (`-o yaml`) rather than JSON.
 static YAML: AtomicBool = AtomicBool::new(false);
 
+/// JSON documents are printed on one line each (`--watch`: one document per line and tick).
+static ONE_LINE: AtomicBool = AtomicBool::new(false);
+
+/// Prints every later JSON document on one line.
+pub fn documents_on_one_line(one_line: bool) {
+    ONE_LINE.store(one_line, Ordering::Relaxed);
+}
+
 /// Chooses YAML for every document and event this process prints.
 pub fn use_yaml(yaml: bool) {
     YAML.store(yaml, Ordering::Relaxed);
@@ -52,6 +60,8 @@ pub fn print_document<T: Serialize>(value: &T) -> Result<()> {
     if YAML.load(Ordering::Relaxed) {
         let text = serde_saphyr::to_string(value).map_err(|e| failed(e.to_string()))?;
         println!("---\n{}", text.trim_end());
+    } else if ONE_LINE.load(Ordering::Relaxed) {
+        println!("{}", serde_json::to_string(value).map_err(|e| failed(e.to_string()))?);
     } else {
         println!("{}", serde_json::to_string_pretty(value).map_err(|e| failed(e.to_string()))?);
     }

@@ -241,6 +241,43 @@ fn yaml_documents_and_wide_tables_carry_the_same_facts_as_json() {
 }
 
 #[test]
+fn status_and_check_watch_show_a_document_per_tick_keep_going_through_errors_and_stop_on_ctrl_c() {
+    let sb = Sandbox::start(Server::Redis, 3);
+    sb.create(0);
+    let t = sb.target();
+    let interrupt = |child: &std::process::Child| {
+        std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    };
+    let watching = sb.spawn(&["status", &t, "--watch", "--interval", "300ms", "--timeout", "500ms", "-o", "json"]);
+    std::thread::sleep(Duration::from_millis(1500));
+    // Every node stops answering for a while: those ticks are errors, the watch goes on.
+    (0..3).for_each(|i| sb.signal(i, "-STOP"));
+    std::thread::sleep(Duration::from_millis(2500));
+    (0..3).for_each(|i| sb.signal(i, "-CONT"));
+    std::thread::sleep(Duration::from_millis(2000));
+    interrupt(&watching);
+    let run = support::wait_with_limit(watching, Duration::from_secs(10));
+    assert_eq!(run.code, 0, "Ctrl-C ends a watch with 0: {}", run.stderr);
+    let docs = support::json_lines(&run);
+    assert!(docs.len() >= 6, "{} documents:\n{}", docs.len(), run.stdout);
+    let errors = docs.iter().filter(|d| d["error"].is_string()).count();
+    assert!(errors >= 1, "the stopped ticks show their error:\n{}", run.stdout);
+    assert_eq!(docs.first().unwrap()["masters"], 3);
+    assert_eq!(docs.last().unwrap()["unreachable"], 0, "it went on after the nodes came back:\n{}", run.stdout);
+
+    let checking = sb.spawn(&["check", &t, "--watch", "--interval", "200ms", "-o", "json"]);
+    std::thread::sleep(Duration::from_millis(1500));
+    interrupt(&checking);
+    let run = support::wait_with_limit(checking, Duration::from_secs(10));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let verdicts = support::json_lines(&run);
+    assert!(verdicts.len() >= 2 && verdicts.iter().all(|v| v["healthy"] == true), "{}", run.stdout);
+    // Bad input ends a watch at once, with its own exit code.
+    sb.run(&["status", &t, "--watch", "--interval", "soon"]).expect(2);
+    sb.run(&["status", &t, "--interval", "2s"]).expect(2);
+}
+
+#[test]
 fn generate_rbac_prints_deploy_rbac_yaml_and_puts_every_object_in_the_namespace_given() {
     let state = tempfile::tempdir().unwrap();
     let plain = run_in(state.path(), &["generate", "rbac"], &[]).expect(0);

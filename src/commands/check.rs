@@ -3,7 +3,7 @@
 
 use super::verdict;
 use crate::cli::CheckArgs;
-use crate::context::Context;
+use crate::context::{Context, parse_duration};
 use crate::error::{Error, ExitCode, Result};
 use crate::output;
 
@@ -11,10 +11,19 @@ pub async fn run(ctx: &Context, args: &CheckArgs) -> Result<ExitCode> {
     if args.fix {
         return super::fix::run(ctx, &args.target, &args.moving, &args.group).await;
     }
+    let max_lag = crate::units::parse_bytes(&args.max_lag)
+        .map_err(|e| Error::usage(format!("--max-lag: {e}")).hint("give bytes, e.g. 1mb or 0"))?;
+    if args.watch.watch {
+        let interval = parse_duration("--interval", &args.watch.interval)?;
+        return super::watch::every(ctx, interval, "kubectl redis check", || once(ctx, args, max_lag)).await;
+    }
+    once(ctx, args, max_lag).await
+}
+
+/// One verdict on the target, whatever its kind.
+async fn once(ctx: &Context, args: &CheckArgs, max_lag: u64) -> Result<ExitCode> {
     let platform = ctx.platform(&args.target).await?;
     if platform.is_sentinel_group() {
-        let max_lag = crate::units::parse_bytes(&args.max_lag)
-            .map_err(|e| Error::usage(format!("--max-lag: {e}")).hint("give bytes, e.g. 1mb or 0"))?;
         return super::sentinel::check::run(ctx, &args.target, max_lag, &platform).await;
     }
     let verdict = verdict::execute(ctx, &platform).await?;

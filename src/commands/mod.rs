@@ -20,6 +20,7 @@ pub mod scale;
 pub mod sentinel;
 pub mod status;
 pub mod verdict;
+pub mod watch;
 
 use serde::Serialize;
 

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::cli::StatusArgs;
-use crate::context::Context;
+use crate::context::{Context, parse_duration};
 use crate::error::{ExitCode, Result};
 use crate::output::{self, human_bytes};
 use crate::planner::placement::{Site, SiteMap};
@@ -51,6 +51,15 @@ pub struct Status {
 }
 
 pub async fn run(ctx: &Context, args: &StatusArgs) -> Result<ExitCode> {
+    if args.watch.watch {
+        let interval = parse_duration("--interval", &args.watch.interval)?;
+        return super::watch::every(ctx, interval, "kubectl redis status", || once(ctx, args)).await;
+    }
+    once(ctx, args).await
+}
+
+/// One reading of the target, whatever its kind.
+async fn once(ctx: &Context, args: &StatusArgs) -> Result<ExitCode> {
     let platform = ctx.platform(&args.target).await?;
     if platform.is_sentinel_group() {
         return super::sentinel::status::run(ctx, &args.target, &platform).await;
