@@ -238,6 +238,13 @@ fn yaml_documents_and_wide_tables_carry_the_same_facts_as_json() {
     assert!(wide.stdout.contains("EPOCH") && wide.stdout.contains("SERVER"), "{}", wide.stdout);
     let narrow = sb.run(&["status", &t]).expect(0);
     assert!(!narrow.stdout.contains(ids[0]), "{}", narrow.stdout);
+    // The first line is check's verdict; memory is shown as a share of maxmemory where set.
+    assert!(narrow.stdout.starts_with("healthy: 3 master(s)"), "{}", narrow.stdout);
+    sb.run(&["call", &t, "--yes", "--", "CONFIG", "SET", "maxmemory", "100mb"]).expect(0);
+    let limited = sb.run(&["status", &t]).expect(0);
+    assert_eq!(limited.stdout.matches("% of 100.0MiB)").count(), 3, "{}", limited.stdout);
+    assert!(limited.stdout.contains("OPS/S") && limited.stdout.contains("PERSIST"), "{}", limited.stdout);
+    assert!(!limited.stdout.contains("RESTARTS"), "no pods, no restart counts: {}", limited.stdout);
 }
 
 #[test]
@@ -2125,6 +2132,13 @@ fn pods_restarted_under_new_ips_are_found_and_fix_makes_the_cluster_learn_their_
     assert_eq!(stale, 6, "{check}");
     let fixed = kube.run(&["fix", "--yes", "-o", "json"]).expect(0).json();
     assert_eq!(fixed["check"]["healthy"], true, "{fixed}");
+    // status counts each pod's restart and shows what it writes to disk.
+    let status = kube.run(&["status", "-o", "json"]).expect(0).json();
+    assert_eq!(status["health"]["healthy"], true, "{status}");
+    for node in status["nodes"].as_array().unwrap() {
+        assert_eq!((node["restarts"].as_u64(), node["persistence"].as_str()), (Some(1), Some("aof")), "{node}");
+    }
+    assert!(kube.run(&["status"]).expect(0).stdout.contains("RESTARTS"));
     for addr in &kube.sandbox.addrs {
         let nodes: String = query(&mut support::connect(addr), &["CLUSTER", "NODES"]);
         assert!(kube.sandbox.addrs.iter().all(|a| nodes.contains(a.as_str())), "{addr} lacks a new address:\n{nodes}");

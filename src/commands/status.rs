@@ -1,6 +1,8 @@
 //! `status`: a summary line, then the shard tree — each master followed by its replicas; a
 //! Sentinel group is shown by `sentinel::status`.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::cli::StatusArgs;
@@ -10,6 +12,7 @@ use crate::output::{self, human_bytes};
 use crate::planner::placement::{Site, SiteMap};
 use crate::platform::Platform;
 use crate::redis::addr::NodeAddr;
+use crate::redis::info::Persistence;
 use crate::redis::slots::{SlotRange, format_ranges};
 use crate::redis::topology::{Member, Role, Stranger, Topology};
 
@@ -30,6 +33,13 @@ pub struct NodeRow {
     pub reachable: bool,
     pub keys: Option<u64>,
     pub used_memory: Option<u64>,
+    /// Its memory limit; 0 means none.
+    pub maxmemory: Option<u64>,
+    pub ops_per_sec: Option<u64>,
+    pub persistence: Option<Persistence>,
+    /// Container restarts of its pod (Kubernetes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restarts: Option<u32>,
     pub repl_offset: Option<u64>,
     /// Bytes a replica is behind its master.
     pub lag: Option<u64>,
@@ -41,6 +51,8 @@ pub struct NodeRow {
 
 #[derive(Debug, Serialize)]
 pub struct Status {
+    /// What `check` would say: healthy, or how many problems and warnings.
+    pub health: Health,
     pub masters: usize,
     pub replicas: usize,
     pub slots_covered: usize,
@@ -73,19 +85,30 @@ pub async fn run_on(ctx: &Context, platform: &Platform) -> Result<ExitCode> {
     if ctx.json {
         output::print_document(&status)?;
     } else {
-        print_status(&status, ctx.wide);
+        print_status(ctx, &status);
     }
     Ok(ExitCode::Success)
 }
 
-pub async fn execute(ctx: &Context, platform: &Platform) -> Result<Status> {
-    let topology = super::gather(ctx, platform).await?;
-    Ok(build(&topology, &platform.sites()))
+/// `check`'s verdict in short.
+#[derive(Debug, Serialize)]
+pub struct Health {
+    pub healthy: bool,
+    pub problems: usize,
+    pub warnings: usize,
 }
 
-fn build(topology: &Topology, sites: &SiteMap) -> Status {
-    let nodes: Vec<NodeRow> = topology.members.iter().map(|m| row(topology, sites, m)).collect();
+pub async fn execute(ctx: &Context, platform: &Platform) -> Result<Status> {
+    let topology = super::gather(ctx, platform).await?;
+    let verdict = super::verdict::judge(&topology, platform);
+    let health = Health { healthy: verdict.healthy, problems: verdict.problems, warnings: verdict.warnings };
+    Ok(build(&topology, &platform.sites(), &platform.restarts(), health))
+}
+
+fn build(topology: &Topology, sites: &SiteMap, restarts: &BTreeMap<NodeAddr, u32>, health: Health) -> Status {
+    let nodes: Vec<NodeRow> = topology.members.iter().map(|m| row(topology, sites, restarts, m)).collect();
     Status {
+        health,
         masters: topology.masters().count(),
         replicas: topology.members.len() - topology.masters().count(),
         slots_covered: topology.covered_slots().len(),
@@ -96,7 +119,7 @@ fn build(topology: &Topology, sites: &SiteMap) -> Status {
     }
 }
 
-fn row(topology: &Topology, sites: &SiteMap, m: &Member) -> NodeRow {
+fn row(topology: &Topology, sites: &SiteMap, restarts: &BTreeMap<NodeAddr, u32>, m: &Member) -> NodeRow {
     let info = m.state.as_ref().map(|s| &s.info);
     let master_offset = m
         .master_id
@@ -125,6 +148,10 @@ fn row(topology: &Topology, sites: &SiteMap, m: &Member) -> NodeRow {
         reachable: info.is_some(),
         keys: info.map(|i| i.keys),
         used_memory: info.map(|i| i.used_memory),
+        maxmemory: info.map(|i| i.maxmemory),
+        ops_per_sec: info.map(|i| i.ops_per_sec),
+        persistence: info.map(|i| i.persistence),
+        restarts: m.addr.as_ref().and_then(|a| restarts.get(a).copied()),
         repl_offset: info.map(|i| i.repl_offset),
         lag: match (m.role, info, master_offset) {
             (Role::Replica, Some(i), Some(master)) => Some(master.saturating_sub(i.repl_offset)),
@@ -135,16 +162,38 @@ fn row(topology: &Topology, sites: &SiteMap, m: &Member) -> NodeRow {
     }
 }
 
-fn print_status(status: &Status, wide: bool) {
+/// Memory in use, and its share of maxmemory when the node has a limit: `1.2MiB (30% of 4.0MiB)`.
+fn memory(used: Option<u64>, limit: Option<u64>) -> String {
+    match (used, limit) {
+        (None, _) => "-".to_owned(),
+        (Some(used), Some(limit)) if limit > 0 => {
+            format!("{} ({}% of {})", human_bytes(used), used.saturating_mul(100) / limit, human_bytes(limit))
+        }
+        (Some(used), _) => human_bytes(used),
+    }
+}
+
+fn print_status(ctx: &Context, status: &Status) {
+    let wide = ctx.wide;
+    let health = match (status.health.problems, status.health.warnings) {
+        (0, 0) => ctx.style.good("healthy"),
+        (0, w) => ctx.style.warn(&format!("{w} warning(s)")),
+        (p, w) => ctx.style.bad(&format!("{p} problem(s), {w} warning(s)")),
+    };
     println!(
-        "{} master(s), {} replica(s), {}/16384 slots covered, {} key(s){}",
+        "{health}: {} master(s), {} replica(s), {}/16384 slots covered, {} key(s){}",
         status.masters,
         status.replicas,
         status.slots_covered,
         status.keys,
         if status.unreachable > 0 { format!(", {} node(s) unreachable", status.unreachable) } else { String::new() }
     );
-    let mut header = vec!["NODE", "ID", "ROLE", "HOST/ZONE", "SLOTS", "KEYS", "MEMORY", "OFFSET", "LAG", "LINK"];
+    let on_pods = status.nodes.iter().any(|n| n.restarts.is_some());
+    let mut header =
+        vec!["NODE", "ID", "ROLE", "HOST/ZONE", "SLOTS", "KEYS", "MEMORY", "OPS/S", "PERSIST", "OFFSET", "LAG", "LINK"];
+    if on_pods {
+        header.push("RESTARTS");
+    }
     if wide {
         header.extend(["EPOCH", "SERVER"]);
     }
@@ -167,11 +216,16 @@ fn print_status(status: &Status, wide: bool) {
             site,
             slots,
             n.keys.map_or_else(dash, |k| k.to_string()),
-            n.used_memory.map_or_else(dash, human_bytes),
+            memory(n.used_memory, n.maxmemory),
+            n.ops_per_sec.map_or_else(dash, |o| o.to_string()),
+            n.persistence.map_or_else(dash, |p| p.as_str().to_owned()),
             n.repl_offset.map_or_else(dash, |o| o.to_string()),
             n.lag.map_or_else(dash, |l| l.to_string()),
             n.link.to_owned(),
         ];
+        if on_pods {
+            row.push(n.restarts.map_or_else(dash, |r| r.to_string()));
+        }
         if wide {
             row.extend([n.config_epoch.to_string(), n.server.clone().unwrap_or_else(dash)]);
         }

@@ -73,6 +73,8 @@ pub struct PodFacts {
     /// Pod IP and sentinel port when the pod runs a sentinel (a container port named like one,
     /// or a container named `sentinel`).
     pub sentinel: Option<NodeAddr>,
+    /// Container restarts, summed over its containers.
+    pub restarts: u32,
 }
 
 /// The StatefulSet behind the pods, when there is one.
@@ -803,7 +805,8 @@ fn pod_facts(pod: &Pod, statefulset: Option<&str>, node: Option<String>, zone: O
     let state = if failing.is_empty() { phase } else { format!("{phase}; {}", failing.join(", ")) };
     let dns = dns_names(pod, pod.metadata.namespace.as_deref().unwrap_or_default());
     let sentinel = sentinel_port(pod).and_then(|port| addr.as_ref().map(|a| NodeAddr::new(a.host.clone(), port)));
-    PodFacts { name, ordinal, addr, ready, running, node, zone, state, dns, sentinel }
+    let restarts = status.container_statuses.iter().flatten().map(|c| c.restart_count.max(0) as u32).sum();
+    PodFacts { name, ordinal, addr, ready, running, node, zone, state, dns, sentinel, restarts }
 }
 
 /// The sentinel port of a pod that runs a sentinel: a container port named like one, else 26379

@@ -70,6 +70,14 @@ impl Platform {
         }
     }
 
+    /// Container restarts of each member's pod (Kubernetes only: elsewhere there are none to count).
+    pub fn restarts(&self) -> BTreeMap<NodeAddr, u32> {
+        match self {
+            Platform::Kubernetes(k) => k.pods.iter().filter_map(|p| Some((p.addr.clone()?, p.restarts))).collect(),
+            _ => BTreeMap::new(),
+        }
+    }
+
     /// Host and zone of every sentinel the platform can place.
     pub fn sentinel_sites(&self) -> SiteMap {
         match self {

@@ -26,6 +26,35 @@ pub struct InfoFacts {
     pub keys: u64,
     /// Keys in databases other than 0 (Valkey 9 allows them in cluster mode).
     pub keys_outside_db0: u64,
+    /// Commands per second, as the server measures it (INFO stats).
+    pub ops_per_sec: u64,
+    pub persistence: Persistence,
+}
+
+/// What a node writes to disk, as INFO persistence tells it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Persistence {
+    /// No append-only file, and no snapshot since it started.
+    #[default]
+    None,
+    /// Snapshots taken since it started, the last one successful.
+    Rdb,
+    /// The append-only file, its last write successful.
+    Aof,
+    /// The last snapshot or append-only write failed: writes may be refused.
+    Failing,
+}
+
+impl Persistence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Persistence::None => "none",
+            Persistence::Rdb => "rdb",
+            Persistence::Aof => "aof",
+            Persistence::Failing => "FAILING",
+        }
+    }
 }
 
 impl InfoFacts {
@@ -58,8 +87,23 @@ impl InfoFacts {
             maxmemory: number("maxmemory"),
             keys: databases.iter().map(keys_in).sum(),
             keys_outside_db0: databases.iter().filter(|(k, _)| **k != "db0").map(keys_in).sum(),
+            ops_per_sec: number("instantaneous_ops_per_sec"),
+            persistence: persistence(&fields),
             role,
         }
+    }
+}
+
+fn persistence(fields: &HashMap<&str, &str>) -> Persistence {
+    let failed = |key: &str| fields.get(key).is_some_and(|v| *v != "ok");
+    if failed("rdb_last_bgsave_status") || failed("aof_last_write_status") {
+        Persistence::Failing
+    } else if fields.get("aof_enabled") == Some(&"1") {
+        Persistence::Aof
+    } else if fields.get("rdb_saves").is_some_and(|n| *n != "0") {
+        Persistence::Rdb
+    } else {
+        Persistence::None
     }
 }
 
@@ -119,6 +163,16 @@ mod tests {
                     cmdstat_migrate:calls=99,usec=1\r\ncmdstat_cluster|setslot:calls=7,usec=1\r\n\
                     cmdstat_incr:calls=5,usec=1\r\ncmdstat_ping:calls=3,usec=1\r\n";
         assert_eq!(client_calls(text), 15);
+    }
+
+    #[test]
+    fn persistence_is_what_the_node_writes_and_a_failed_write_wins() {
+        let parse = |text: &str| InfoFacts::parse(text).persistence;
+        assert_eq!(parse("aof_enabled:0\r\nrdb_saves:0\r\nrdb_last_bgsave_status:ok\r\n"), Persistence::None);
+        assert_eq!(parse("aof_enabled:0\r\nrdb_saves:3\r\nrdb_last_bgsave_status:ok\r\n"), Persistence::Rdb);
+        assert_eq!(parse("aof_enabled:1\r\naof_last_write_status:ok\r\n"), Persistence::Aof);
+        assert_eq!(parse("aof_enabled:1\r\nrdb_last_bgsave_status:err\r\n"), Persistence::Failing);
+        assert_eq!(InfoFacts::parse("instantaneous_ops_per_sec:1234\r\n").ops_per_sec, 1234);
     }
 
     #[test]

@@ -367,7 +367,7 @@ fn into_state(answer: Result<Answer>, views: &HashMap<ViewKey, Arc<View>>) -> Re
 }
 
 /// The INFO sections `InfoFacts` reads.
-const INFO_SECTIONS: [&str; 5] = ["server", "memory", "replication", "cluster", "keyspace"];
+const INFO_SECTIONS: [&str; 7] = ["server", "memory", "replication", "cluster", "keyspace", "persistence", "stats"];
 
 /// One round trip: INFO, ROLE, CLUSTER INFO and the view as asked; then the key count of each open slot.
 async fn ask_node(connector: &Connector, addr: &NodeAddr, ask: Ask) -> Result<Answer> {

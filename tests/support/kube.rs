@@ -73,6 +73,8 @@ struct World {
     sentinel_deployment: Option<String>,
     /// The ClusterIP of each pod's "announce" Service (redis-ha), by ordinal.
     announce: Vec<String>,
+    /// Container restarts by ordinal (`restart_pods`), as the kubelet counts them.
+    restarts: BTreeMap<usize, u32>,
 }
 
 type Shared = Arc<Mutex<World>>;
@@ -164,6 +166,7 @@ impl FakeKube {
             sentinel,
             sentinel_deployment: None,
             announce: Vec::new(),
+            restarts: BTreeMap::new(),
         }));
         let (addr_tx, addr_rx) = std::sync::mpsc::channel();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -387,6 +390,10 @@ impl FakeKube {
         }
         self.sandbox.run(&args.iter().map(String::as_str).collect::<Vec<_>>()).expect(0);
         self.sandbox.refresh();
+        let mut w = self.world.lock().unwrap();
+        for ordinal in ordinals {
+            *w.restarts.entry(*ordinal).or_default() += 1;
+        }
     }
 
     pub fn replicas(&self) -> usize {
@@ -746,12 +753,15 @@ fn pods(world: &World) -> Vec<Value> {
     let running = nodes.iter().enumerate().map(|(i, node)| {
         let ip = node["addr"].as_str().unwrap().split(':').next().unwrap().to_owned();
         let ready = if node["running"].as_bool() == Some(true) { "True" } else { "False" };
+        let restarts = world.restarts.get(&i).copied().unwrap_or(0);
         pod(
             world,
             i,
             json!({ "nodeName": node["host"], "containers": containers(world) }),
             json!({
-            "phase": "Running", "podIP": ip, "conditions": [{ "type": "Ready", "status": ready }] }),
+            "phase": "Running", "podIP": ip, "conditions": [{ "type": "Ready", "status": ready }],
+            "containerStatuses": [{ "name": "redis", "restartCount": restarts, "ready": ready == "True",
+                                    "image": "redis:7.0", "imageID": "", "started": true }] }),
         )
     });
     let unscheduled = world.capacity.map_or(0..0, |c| c.max(nodes.len())..world.replicas).map(|i| {
