@@ -34,6 +34,9 @@ _kubectl__redis() {
             kubectl__redis,demo)
                 cmd="kubectl__redis__subcmd__demo"
                 ;;
+            kubectl__redis,drain-node)
+                cmd="kubectl__redis__subcmd__drain__subcmd__node"
+                ;;
             kubectl__redis,failover)
                 cmd="kubectl__redis__subcmd__failover"
                 ;;
@@ -93,6 +96,9 @@ _kubectl__redis() {
                 ;;
             kubectl__redis__subcmd__help,demo)
                 cmd="kubectl__redis__subcmd__help__subcmd__demo"
+                ;;
+            kubectl__redis__subcmd__help,drain-node)
+                cmd="kubectl__redis__subcmd__help__subcmd__drain__subcmd__node"
                 ;;
             kubectl__redis__subcmd__help,failover)
                 cmd="kubectl__redis__subcmd__help__subcmd__failover"
@@ -209,7 +215,7 @@ _kubectl__redis() {
 
     case "${cmd}" in
         kubectl__redis)
-            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version create check status add-node del-node reshard rebalance scale failover call fix sandbox demo sample-keys generate help"
+            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version create check status add-node del-node reshard rebalance scale failover drain-node call fix sandbox demo sample-keys generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -523,7 +529,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__check)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --fix --max-lag --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --master --discard-writes-on --force --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -w -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --fix --watch --interval --max-lag --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --master --discard-writes-on --force --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -578,6 +584,10 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --sentinel-password-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1006,8 +1016,8 @@ _kubectl__redis() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        kubectl__subcmd__redis__subcmd__failover)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --to --max-lag --pause-limit --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+        kubectl__subcmd__redis__subcmd__drain__subcmd__node)
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --max-lag --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1062,6 +1072,136 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --sentinel-password-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-lag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
+                    return 0
+                    ;;
+                --redis-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__redis__subcmd__failover)
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --shard --to --force --takeover --max-lag --pause-limit --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect)
+                    COMPREPLY=($(compgen -W "auto direct port-forward" -- "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --nodes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --master-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shard)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1481,7 +1621,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__help)
-            opts="create check status add-node del-node reshard rebalance scale failover call fix sandbox demo sample-keys generate help"
+            opts="create check status add-node del-node reshard rebalance scale failover drain-node call fix sandbox demo sample-keys generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1565,6 +1705,20 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__help__subcmd__demo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__redis__subcmd__help__subcmd__drain__subcmd__node)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3205,7 +3359,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__status)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -w -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --watch --interval --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3260,6 +3414,10 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --sentinel-password-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

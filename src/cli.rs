@@ -259,10 +259,20 @@ Interrupted (Ctrl-C, a kill, a node dying) it converges when run again with the 
   kubectl redis failover --sandbox=s --to s-2 --yes
   kubectl redis failover --sandbox=s --dry-run -o json
   kubectl redis failover redis-cluster --to redis-cluster-4     # a cluster: this replica takes over its shard
+  kubectl redis failover redis-cluster --shard redis-cluster-0  # its best replica takes over
+  kubectl redis failover redis-cluster --shard redis-cluster-0 --force   # the master is dead
 
 Writes pause on the old master (at most --pause-limit) until the replica has them all; then Sentinel
 promotes it and the old master follows it at once, so no acknowledged write is lost.")]
     Failover(FailoverArgs),
+    /// Before `kubectl drain NODE`: fail every master on that Kubernetes node over to a replica elsewhere
+    #[command(after_help = "Examples:
+  kubectl redis drain-node worker-3 redis-cluster --dry-run
+  kubectl redis drain-node worker-3 redis-cluster --yes && kubectl drain worker-3 --ignore-daemonsets
+
+Refused when a master there has no linked replica on another node; the plan names the shards
+that keep no replica while the node is away.")]
+    DrainNode(DrainNodeArgs),
     /// Run one command on every node (or only masters or replicas): one reply per node
     #[command(after_help = "Examples:
   kubectl redis call redis-cluster -- DBSIZE
@@ -310,6 +320,7 @@ impl Command {
             Command::Scale(_) => Some("scale"),
             Command::Fix(_) => Some("fix"),
             Command::Failover(_) => Some("failover"),
+            Command::DrainNode(_) => Some("drain-node"),
             Command::Check(args) if args.fix => Some("fix"),
             _ => None,
         }
@@ -405,9 +416,18 @@ pub struct GroupRepairArgs {
 pub struct FailoverArgs {
     #[command(flatten)]
     pub target: TargetArgs,
-    /// The replica to promote (a Sentinel group: default the one Sentinel picks among those in sync; a cluster: required)
+    /// A cluster: the shard to fail over, named by any of its members (its master or a replica)
+    #[arg(long, value_name = "MEMBER")]
+    pub shard: Option<String>,
+    /// The replica to promote (a Sentinel group: default the one Sentinel picks among those in sync; a cluster: default the linked replica with the least lag)
     #[arg(long, value_name = "MEMBER")]
     pub to: Option<String>,
+    /// A cluster whose master no longer answers: promote without it (CLUSTER FAILOVER FORCE; refused while it answers)
+    #[arg(long, conflicts_with = "takeover")]
+    pub force: bool,
+    /// Like --force, without even the other masters' vote (CLUSTER FAILOVER TAKEOVER; refused while the master answers)
+    #[arg(long)]
+    pub takeover: bool,
     /// Refuse when the replica to promote trails the master by more than this
     #[arg(long, value_name = "BYTES", default_value = "1mb")]
     pub max_lag: String,
@@ -659,6 +679,21 @@ pub struct SandboxUpArgs {
     /// Run the sentinels on addresses of their own (a separate workload) instead of beside each member
     #[arg(long)]
     pub separate: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DrainNodeArgs {
+    /// The Kubernetes node to empty of masters (on a sandbox: its virtual host)
+    #[arg(value_name = "K8S_NODE")]
+    pub node: String,
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// Refuse a replica that trails its master by more than this
+    #[arg(long, value_name = "BYTES", default_value = "1mb")]
+    pub max_lag: String,
+    /// How long each failover may take, e.g. 60s
+    #[arg(long, value_name = "DURATION", default_value = "60s")]
+    pub wait_timeout: String,
 }
 
 #[derive(Debug, Args)]

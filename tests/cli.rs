@@ -41,6 +41,7 @@ on_both_servers!(
     a_group_that_announces_per_pod_service_cluster_ips_is_shown_by_pod_and_failed_over_by_those_addresses,
     a_sentinel_statefulset_is_formed_and_joined_pod_by_pod_through_the_kubernetes_api,
     call_runs_one_command_on_every_node_and_changes_need_yes,
+    a_shard_fails_over_by_name_a_dead_master_only_by_force_and_drain_node_empties_a_host_of_masters,
 );
 
 fn create_forms_a_healthy_three_by_one_cluster(server: Server) {
@@ -302,6 +303,43 @@ fn generate_rbac_prints_deploy_rbac_yaml_and_puts_every_object_in_the_namespace_
         }
     }
     assert!(!namespaced.stdout.lines().any(|l| l.trim() == "namespace: redis"), "no namespace but the one given");
+}
+
+fn a_shard_fails_over_by_name_a_dead_master_only_by_force_and_drain_node_empties_a_host_of_masters(server: Server) {
+    let sb = Sandbox::start(server, 6);
+    sb.create(1);
+    let t = sb.target();
+    let keys = write_keys(&sb.addrs[0], 600);
+    let nodes = |sb: &Sandbox| sb.run(&["status", &t, "-o", "json"]).expect(0).json()["nodes"].as_array().unwrap().clone();
+    let master_named = |sb: &Sandbox, name: &str| nodes(sb).iter().any(|n| n["name"] == name && n["role"] == "master");
+    // A shard named by its master: its replica takes over gracefully.
+    let first = nodes(&sb).iter().find(|n| n["role"] == "master").unwrap()["name"].as_str().unwrap().to_owned();
+    sb.run(&["failover", &t, "--shard", &first, "--force", "--yes"]).expect(3);
+    sb.run(&["failover", &t, "--shard", &first, "--yes"]).expect(0);
+    assert!(!master_named(&sb, &first), "{first} is still a master");
+
+    // A master that no longer answers is replaced only with --force.
+    let victim = nodes(&sb).into_iter().find(|n| n["role"] == "master").unwrap();
+    let (name, index) =
+        (victim["name"].as_str().unwrap().to_owned(), sb.addrs.iter().position(|a| *a == victim["addr"]).unwrap());
+    sb.signal(index, "-STOP");
+    let graceful = sb.run(&["failover", &t, "--shard", &name, "--timeout", "1s", "--yes"]).expect(3);
+    assert!(graceful.stderr.contains("--force"), "{}", graceful.stderr);
+    // The master is still down when the forced failover ends: its check finds that (exit 11).
+    sb.run(&["failover", &t, "--shard", &name, "--force", "--timeout", "1s", "--yes"]).expect(11);
+    sb.signal(index, "-CONT");
+    assert!(eventually(Duration::from_secs(30), || sb.run(&["check", &t]).code == 0), "{}", sb.verdict());
+    assert!(!master_named(&sb, &name));
+
+    // drain-node: every master on one host hands over to a replica elsewhere.
+    let host = nodes(&sb).iter().find(|n| n["role"] == "master").unwrap()["site"]["host"].as_str().unwrap().to_owned();
+    sb.run(&["drain-node", "no-such-host", &t, "--yes"]).expect(2);
+    let drained = sb.run(&["drain-node", &host, &t, "--yes", "-o", "json"]).expect(0).json();
+    assert_eq!(drained["outcome"], "applied", "{drained}");
+    let left: Vec<_> = nodes(&sb).into_iter().filter(|n| n["role"] == "master" && n["site"]["host"] == host).collect();
+    assert!(left.is_empty(), "masters left on {host}: {left:?}");
+    assert_eq!(sb.run(&["drain-node", &host, &t, "--yes", "-o", "json"]).expect(0).json()["outcome"], "nothing-to-do");
+    assert_all_keys(&sb.addrs[0], &keys);
 }
 
 fn refusals_leave_the_cluster_unchanged(server: Server) {
@@ -2139,6 +2177,13 @@ fn pods_restarted_under_new_ips_are_found_and_fix_makes_the_cluster_learn_their_
         assert_eq!((node["restarts"].as_u64(), node["persistence"].as_str()), (Some(1), Some("aof")), "{node}");
     }
     assert!(kube.run(&["status"]).expect(0).stdout.contains("RESTARTS"));
+    // Before `kubectl drain`: every master on one Kubernetes node fails over to another node.
+    let node_of_a_master =
+        status["nodes"].as_array().unwrap().iter().find(|n| n["role"] == "master").unwrap()["site"]["host"].clone();
+    let k8s_node = node_of_a_master.as_str().unwrap();
+    kube.run(&["drain-node", k8s_node, "--yes"]).expect(0);
+    let after = kube.run(&["status", "-o", "json"]).expect(0).json();
+    assert!(after["nodes"].as_array().unwrap().iter().all(|n| n["role"] != "master" || n["site"]["host"] != k8s_node), "{after}");
     for addr in &kube.sandbox.addrs {
         let nodes: String = query(&mut support::connect(addr), &["CLUSTER", "NODES"]);
         assert!(kube.sandbox.addrs.iter().all(|a| nodes.contains(a.as_str())), "{addr} lacks a new address:\n{nodes}");
@@ -2578,6 +2623,10 @@ fn bad_input_gets_one_line_error_with_a_hint_its_exit_code_and_changes_nothing()
         ("reshuffle {T}", &[], 2, "reshuffle"),
         ("reshard {T} --to {M1} --slots 10 --yes", &[], 2, "--from"),
         ("reshard {T} --from {M0} --to {M1} --slots 10", &[], 3, "not confirmed"),
+        ("failover {T} --yes", &[], 2, "--shard"),
+        ("failover {T} --shard {M0} --force --takeover --yes", &[], 2, "--takeover"),
+        ("failover {T} --shard {M0} --takeover --yes", &[], 3, "still answers"),
+        ("drain-node nowhere {T} --yes", &[], 2, "no member of the cluster runs on nowhere"),
         ("call {T}", &[], 2, "COMMAND"),
         ("call {T} --masters --replicas -- PING", &[], 2, "--replicas"),
         ("call {T} -- FLUSHALL", &[], 3, "not confirmed"),

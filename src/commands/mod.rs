@@ -8,6 +8,7 @@ pub mod complete;
 pub mod create;
 pub mod del_node;
 pub mod demo;
+pub mod drain_node;
 pub mod failover;
 pub mod fix;
 pub mod generate;

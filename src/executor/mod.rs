@@ -220,6 +220,11 @@ impl<'a> Executor<'a> {
                 tolerate(conn.call_within::<()>(&redis::cmd("SAVE"), limit).await, &["unknown command"])
             }
             Step::Failover { node, .. } => self.fail_over(node).await,
+            Step::ForcedFailover { node, takeover, .. } => {
+                let mode = if *takeover { "TAKEOVER" } else { "FORCE" };
+                self.conn(&node.addr).await?.call::<()>(redis::cmd("CLUSTER").arg("FAILOVER").arg(mode)).await?;
+                self.wait(Wait::Promoted(node)).await
+            }
             Step::Wipe { node } => {
                 let limit = self.slow_call_limit();
                 let conn = self.conn(&node.addr).await?;

@@ -4,6 +4,7 @@
 //! printed as text (for the operator to read before confirming) and as JSON (`-o json`).
 
 pub mod create;
+pub mod failover;
 pub mod guard;
 pub mod health;
 pub mod membership;
@@ -104,6 +105,8 @@ pub enum Step {
     MoveSlots(moves::Move),
     /// CLUSTER FAILOVER on a replica, which then waits until it is the master of its shard.
     Failover { node: NodeRef, master: NodeRef },
+    /// CLUSTER FAILOVER FORCE (or TAKEOVER) on a replica whose master no longer answers.
+    ForcedFailover { node: NodeRef, master: NodeRef, takeover: bool },
     /// FLUSHALL and CLUSTER RESET HARD on a node that remembers another cluster, so that it can join.
     Wipe { node: NodeRef },
     /// CLUSTER RESET HARD on a node that leaves: it forgets the cluster, so it cannot rejoin by
@@ -150,6 +153,11 @@ impl fmt::Display for Step {
             Step::Forget { node, forget } => write!(f, "make {node} forget {forget}"),
             Step::ResetHard { node } => write!(f, "reset {node} so it leaves the cluster"),
             Step::Failover { node, master } => write!(f, "fail over: {node} takes over from its master {master}"),
+            Step::ForcedFailover { node, master, takeover } => write!(
+                f,
+                "fail over without the master ({}): {node} replaces {master}",
+                if *takeover { "TAKEOVER" } else { "FORCE" }
+            ),
             Step::Wipe { node } => write!(f, "empty and reset {node}, which remembers another cluster"),
             Step::MoveSlots(m) => write!(f, "{m}"),
             Step::SetSlotStable { node, slot } => write!(f, "clear the open state of slot {slot} on {node}"),
