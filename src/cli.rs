@@ -137,7 +137,7 @@ pub struct GlobalArgs {
 }
 
 /// Which cluster a command works on.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct TargetArgs {
     /// The StatefulSet whose pods form the cluster (NAME or sts/NAME)
     #[arg(value_name = "STATEFULSET", help_heading = "Target")]
@@ -265,6 +265,17 @@ Interrupted (Ctrl-C, a kill, a node dying) it converges when run again with the 
 Writes pause on the old master (at most --pause-limit) until the replica has them all; then Sentinel
 promotes it and the old master follows it at once, so no acknowledged write is lost.")]
     Failover(FailoverArgs),
+    /// Role-aware rolling restart: replicas first, then each master after a graceful failover, each waited for
+    #[command(after_help = "Examples:
+  kubectl redis restart redis-cluster --dry-run
+  kubectl redis restart redis-cluster --yes
+  kubectl redis restart redis-cluster redis-cluster-2 redis-cluster-5 --yes
+  kubectl redis restart --sandbox t-0 t-3 --yes      (with --sandbox or --nodes every name is a member)
+
+Each member is restarted (a pod deleted for its StatefulSet to recreate; a sandbox's server
+process) and waited for until it is a synced replica again. Refused when a master has no in-sync
+replica, unless --allow-unavailable. Interrupted (Ctrl-C, a kill) it continues when run again.")]
+    Restart(RestartArgs),
     /// Before `kubectl drain NODE`: fail every master on that Kubernetes node over to a replica elsewhere
     #[command(after_help = "Examples:
   kubectl redis drain-node worker-3 redis-cluster --dry-run
@@ -321,6 +332,7 @@ impl Command {
             Command::Fix(_) => Some("fix"),
             Command::Failover(_) => Some("failover"),
             Command::DrainNode(_) => Some("drain-node"),
+            Command::Restart(_) => Some("restart"),
             Command::Check(args) if args.fix => Some("fix"),
             _ => None,
         }
@@ -679,6 +691,24 @@ pub struct SandboxUpArgs {
     /// Run the sentinels on addresses of their own (a separate workload) instead of beside each member
     #[arg(long)]
     pub separate: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RestartArgs {
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// Members to restart (pod names, IDs, HOST:PORT); default: all
+    #[arg(value_name = "MEMBER", num_args = 0.., trailing_var_arg = false)]
+    pub members: Vec<String>,
+    /// Restart a master that has no in-sync replica too: its shard takes no writes meanwhile
+    #[arg(long)]
+    pub allow_unavailable: bool,
+    /// A replica further behind its master than this is not in sync (not handed over to; not done restarting)
+    #[arg(long, value_name = "BYTES", default_value = "1mb")]
+    pub max_lag: String,
+    /// How long each member gets to serve again, and each failover to happen, e.g. 120s
+    #[arg(long, value_name = "DURATION", default_value = "120s")]
+    pub wait_timeout: String,
 }
 
 #[derive(Debug, Args)]

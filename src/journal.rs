@@ -46,7 +46,13 @@ pub struct Journal {
     /// killed while they were steered leaves them here, and the next changing run restores them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub priorities: Vec<SteeredPriority>,
+    /// A rolling restart: the IDs of the members restarted so far, which a re-run leaves out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restarted: Option<Vec<String>>,
 }
+
+/// The request of a rolling restart's journal.
+pub const RESTART: &str = "restart";
 
 /// A member's replica-priority as it was before a switchover changed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,7 +69,20 @@ impl Journal {
             .iter()
             .map(|m| JournalMove { source: m.source.id.clone(), target: m.target.id.clone(), slots: format_ranges(&m.slots) })
             .collect();
-        Journal { request, command_line, masters, moves, priorities: Vec::new() }
+        Journal { request, command_line, masters, moves, priorities: Vec::new(), restarted: None }
+    }
+
+    /// The journal of a rolling restart of the cluster whose masters are `masters`.
+    pub fn restarting(command_line: String, mut masters: Vec<String>, restarted: Vec<String>) -> Journal {
+        masters.sort();
+        Journal {
+            request: RESTART.to_owned(),
+            command_line,
+            masters,
+            moves: Vec::new(),
+            priorities: Vec::new(),
+            restarted: Some(restarted),
+        }
     }
 
     /// The journal of a Sentinel switchover that steers priorities: found by the group's member
@@ -76,6 +95,7 @@ impl Journal {
             masters: members,
             moves: Vec::new(),
             priorities,
+            restarted: None,
         }
     }
 

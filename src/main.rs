@@ -55,6 +55,7 @@ fn run(cli: Cli) -> error::Result<ExitCode> {
             Command::Failover(args) => commands::failover::run(&ctx, args).await,
             Command::Call(args) => commands::call::run(&ctx, args).await,
             Command::DrainNode(args) => commands::drain_node::run(&ctx, args).await,
+            Command::Restart(args) => commands::restart::run(&ctx, args).await,
             Command::Sandbox(command) => commands::sandbox::run(&ctx, command).await,
             Command::SampleKeys(command) => commands::sample_keys::run(&ctx, command).await,
             Command::Demo(args) => commands::demo::run(&ctx, args).await,

@@ -42,6 +42,7 @@ on_both_servers!(
     a_sentinel_statefulset_is_formed_and_joined_pod_by_pod_through_the_kubernetes_api,
     call_runs_one_command_on_every_node_and_changes_need_yes,
     a_shard_fails_over_by_name_a_dead_master_only_by_force_and_drain_node_empties_a_host_of_masters,
+    a_rolling_restart_under_live_writes_loses_none_and_fails_under_a_hundredth_of_a_kubectl_style_restart,
 );
 
 fn create_forms_a_healthy_three_by_one_cluster(server: Server) {
@@ -339,6 +340,107 @@ fn a_shard_fails_over_by_name_a_dead_master_only_by_force_and_drain_node_empties
     let left: Vec<_> = nodes(&sb).into_iter().filter(|n| n["role"] == "master" && n["site"]["host"] == host).collect();
     assert!(left.is_empty(), "masters left on {host}: {left:?}");
     assert_eq!(sb.run(&["drain-node", &host, &t, "--yes", "-o", "json"]).expect(0).json()["outcome"], "nothing-to-do");
+    assert_all_keys(&sb.addrs[0], &keys);
+}
+
+fn a_rolling_restart_under_live_writes_loses_none_and_fails_under_a_hundredth_of_a_kubectl_style_restart(server: Server) {
+    use support::traffic::{Options, Traffic};
+    let mut sb = Sandbox::start(server, 6);
+    sb.create(1);
+    let t = sb.target();
+    let load = |prefix: &str| Options { prefix: prefix.to_owned(), workers: 4, pause: Duration::ZERO, tag: None };
+    let before = sb.pids.clone();
+    let traffic = Traffic::start(&sb.addrs[0], load("ours"));
+    std::thread::sleep(Duration::from_millis(500));
+    let run = sb.run(&["restart", &t, "--yes", "-o", "json"]).expect(0).json();
+    assert_eq!(run["outcome"], "applied", "{run}");
+    std::thread::sleep(Duration::from_millis(500));
+    let ours = traffic.stop();
+    sb.refresh();
+    assert!(sb.pids.iter().zip(&before).all(|(now, was)| now != was), "every member restarted: {before:?} {:?}", sb.pids);
+    assert!(ours.writes() > 1000, "the load ran: {} writes", ours.writes());
+    assert_all_keys(&sb.addrs[0], &ours.acked);
+    let out_of_bounds = ours.counters_out_of_bounds(|c| {
+        query::<Option<u64>>(&mut support::connect(&support::slot_owner(&sb.addrs[0], c)), &["GET", c]).unwrap_or(0)
+    });
+    assert!(out_of_bounds.is_empty(), "{out_of_bounds:?}");
+
+    // The same cluster restarted as `kubectl rollout restart` does: highest ordinal first, the
+    // next once the last answers again, whatever its role.
+    let traffic = Traffic::start(&sb.addrs[0], load("kubectl"));
+    std::thread::sleep(Duration::from_millis(500));
+    for i in (0..6).rev() {
+        sb.run(&["sandbox", "restart", "t", &i.to_string()]).expect(0);
+        let up = eventually(Duration::from_secs(30), || redis::cmd("PING").query::<String>(&mut sb.conn(i)).is_ok());
+        assert!(up, "member {i} did not come back");
+    }
+    let settled = eventually(Duration::from_secs(60), || sb.run(&["check", &t]).code == 0);
+    let theirs = traffic.stop();
+    let lost = support::missing_keys(&sb.addrs[0], &theirs.acked);
+    eprintln!(
+        "restart under load: ours failed {} of {} writes, lost 0; kubectl-style failed {} of {}, lost {lost} (settled: {settled})",
+        ours.unacked(),
+        ours.writes() + ours.unacked(),
+        theirs.unacked(),
+        theirs.writes() + theirs.unacked()
+    );
+    let theirs_bad = theirs.unacked() + lost as u64;
+    assert!(ours.unacked() * 100 < theirs_bad.max(1), "ours failed {} writes, kubectl-style {theirs_bad}", ours.unacked());
+}
+
+#[test]
+fn a_statefulset_restarts_pod_by_pod_through_the_api_each_pod_back_under_a_new_ip() {
+    let kube = support::kube::FakeKube::start(Server::Redis, 6);
+    kube.run(&["create", "--replicas", "1", "--wait", "synced", "--yes"]).expect(0);
+    let keys = write_keys(&kube.sandbox.addrs[0], 1000);
+    let before = kube.sandbox.addrs.clone();
+    let plan = kube.run(&["restart", "--dry-run", "-o", "json"]).expect(0).json();
+    assert_eq!(plan["outcome"], "dry-run");
+    assert!(kube.requests().iter().all(|r| !r.starts_with("DELETE pods")), "a dry run deletes nothing");
+    let run = kube
+        .run_naming(&["restart", "redis-cluster", "redis-cluster-1", "redis-cluster-4", "--yes", "-o", "json"])
+        .expect(0)
+        .json();
+    assert_eq!(run["check"]["healthy"], true, "{run}");
+    let deleted: Vec<String> = kube.requests().into_iter().filter(|r| r.starts_with("DELETE pods")).collect();
+    assert_eq!(deleted.len(), 2, "{deleted:?}");
+    assert!(
+        deleted.contains(&"DELETE pods/redis-cluster-1".to_owned())
+            && deleted.contains(&"DELETE pods/redis-cluster-4".to_owned())
+    );
+    kube.run(&["restart", "--yes"]).expect(0);
+    assert_eq!(kube.requests().iter().filter(|r| r.starts_with("DELETE pods")).count(), 8);
+    let status = kube.run(&["status", "-o", "json"]).expect(0).json();
+    let now: Vec<&str> = status["nodes"].as_array().unwrap().iter().map(|n| n["addr"].as_str().unwrap()).collect();
+    assert!(now.iter().all(|a| !before.contains(&a.to_string())), "every pod has a new IP: {now:?}");
+    kube.run(&["check"]).expect(0);
+    assert_all_keys(now[0], &keys);
+}
+
+#[test]
+fn a_restart_killed_midway_continues_where_it_stopped_when_run_again() {
+    let mut sb = Sandbox::start(Server::Redis, 6);
+    sb.create(1);
+    let t = sb.target();
+    let keys = write_keys(&sb.addrs[0], 1000);
+    let before = sb.pids.clone();
+    let mut child = sb.spawn(&["restart", &t, "--yes"]);
+    let restarted = |sb: &mut Sandbox| {
+        sb.refresh();
+        sb.pids.iter().zip(&before).filter(|(now, was)| now != was).count()
+    };
+    assert!(eventually(Duration::from_secs(60), || restarted(&mut sb) >= 2), "the restart never got going");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(sb.journal_exists(), "the members done are recorded");
+    let done = restarted(&mut sb);
+    let again = sb.run(&["restart", &t, "--yes", "-o", "json"]).expect(0).json();
+    let restarts = again["plan"]["steps"].as_array().unwrap().iter().filter(|s| s["step"] == "restart").count();
+    assert!(restarts <= 6 - done + 1, "the re-run restarts only what is left: {restarts} after {done}\n{again}");
+    assert!(again["plan"]["summary"].to_string().contains("interrupted run"), "{again}");
+    assert_eq!(restarted(&mut sb), 6);
+    assert!(!sb.journal_exists());
+    sb.run(&["check", &t]).expect(0);
     assert_all_keys(&sb.addrs[0], &keys);
 }
 

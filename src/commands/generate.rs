@@ -59,7 +59,7 @@ struct Rule {
 }
 
 /// Everything the tool asks the API server for in the target's namespace, and nothing more.
-const ROLE_RULES: [Rule; 10] = [
+const ROLE_RULES: [Rule; 11] = [
     Rule {
         why: "Every command: the StatefulSet (its selector, size, volume claim templates, owner, pod\ntemplate) and its pods (IPs, readiness, Kubernetes node). `list` on statefulsets is only for\nshell completion of their names.",
         groups: &["apps"],
@@ -67,6 +67,12 @@ const ROLE_RULES: [Rule; 10] = [
         verbs: &["get", "list"],
     },
     Rule { why: "", groups: &[""], resources: &["pods"], verbs: &["list"] },
+    Rule {
+        why: "restart: delete a pod for its StatefulSet to recreate it.",
+        groups: &[""],
+        resources: &["pods"],
+        verbs: &["delete"],
+    },
     Rule {
         why: "A Sentinel group whose nodes announce a per-pod Service's ClusterIP (redis-ha): which pod\neach Service selects. Without it those addresses show as entries of no pod.",
         groups: &[""],

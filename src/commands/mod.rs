@@ -15,6 +15,7 @@ pub mod generate;
 pub mod moving;
 pub mod rebalance;
 pub mod reshard;
+pub mod restart;
 pub mod sample_keys;
 pub mod sandbox;
 pub mod scale;
@@ -142,7 +143,12 @@ pub fn present<S: PlanStep>(ctx: &Context, plan: &Plan<S>) -> Result<Option<Outc
 }
 
 /// Prints a changing command's result: its report as JSON, or the verdict it ends with.
-pub fn print_result(ctx: &Context, plan: &Plan, outcome: Outcome, verdict: Option<verdict::Verdict>) -> Result<()> {
+pub fn print_result<S: Serialize>(
+    ctx: &Context,
+    plan: &Plan<S>,
+    outcome: Outcome,
+    verdict: Option<verdict::Verdict>,
+) -> Result<()> {
     if ctx.json {
         output::print_document(&Report { plan, outcome, check: verdict })?;
     } else if let Some(verdict) = &verdict {

@@ -11,6 +11,7 @@ pub mod membership;
 pub mod moves;
 pub mod placement;
 pub mod repair;
+pub mod restart;
 pub mod roster;
 pub mod scale;
 pub mod sentinel;

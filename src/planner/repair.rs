@@ -168,7 +168,9 @@ fn uncovered_slots(topology: &Topology, uncovered: &UncoveredKeys, summary: &mut
 
 /// Every node that knows a member at an old address meets it at its current one; a member that
 /// has its own address wrong learns it from the first MEET it receives.
-fn stale_addresses(topology: &Topology, summary: &mut Vec<String>, steps: &mut Vec<Step>) {
+/// CLUSTER MEET from every node that knows a member at an old address (a pod back under a new
+/// IP) to its new one, then the wait until they all know it there.
+pub fn stale_addresses(topology: &Topology, summary: &mut Vec<String>, steps: &mut Vec<Step>) {
     let mut meets = Vec::new();
     for member in topology.reachable() {
         let stale = topology.stale_views(member);

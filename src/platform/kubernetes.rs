@@ -75,6 +75,8 @@ pub struct PodFacts {
     pub sentinel: Option<NodeAddr>,
     /// Container restarts, summed over its containers.
     pub restarts: u32,
+    /// Its UID: a pod recreated under the same name has a new one.
+    pub uid: Option<String>,
 }
 
 /// The StatefulSet behind the pods, when there is one.
@@ -579,6 +581,39 @@ impl Kubernetes {
         Some(format!("{reason}: {}", message.trim().trim_end_matches('.')))
     }
 
+    /// Deletes a pod for its StatefulSet to recreate, and waits until the new one (a new UID
+    /// under the same name) is Ready with an IP.
+    pub async fn restart_pod(&mut self, name: &str, wait: Duration) -> Result<()> {
+        let old =
+            self.pods.iter().find(|p| p.name == name).map(|p| p.uid.clone()).ok_or_else(|| {
+                Error::usage(format!("no pod {name} among the target's")).hint("`kubectl redis status` lists them")
+            })?;
+        let pods: Api<Pod> = Api::namespaced(self.client.clone(), &self.namespace);
+        pods.delete(name, &DeleteParams::default()).await.map_err(|e| api_error(e, &format!("delete pod {name}")))?;
+        crate::error::note_change();
+        let deadline = Instant::now() + wait;
+        loop {
+            self.refresh().await?;
+            match self.pods.iter().find(|p| p.name == name) {
+                Some(p) if p.uid != old && p.ready && p.addr.is_some() => return Ok(()),
+                Some(p) if Instant::now() >= deadline => {
+                    let event = self.last_event(name).await.map(|e| format!("; last event {e}")).unwrap_or_default();
+                    return Err(Error::failed(format!(
+                        "pod {name} was not back within {}: {}{event}",
+                        crate::units::format(wait),
+                        p.state
+                    ))
+                    .hint(format!("kubectl describe pod -n {} {name}", self.namespace)));
+                }
+                None if Instant::now() >= deadline => {
+                    return Err(Error::failed(format!("pod {name} was not recreated within {}", crate::units::format(wait)))
+                        .hint(format!("kubectl get statefulset -n {} to see why", self.namespace)));
+                }
+                _ => tokio::time::sleep(POLL).await,
+            }
+        }
+    }
+
     /// Deletes the claims of every ordinal from `from` up (removed members' storage), stopping at
     /// the first ordinal that has none left: a re-run after an interrupted shrink finds the rest.
     pub async fn delete_claims_from(&self, from: usize) -> Result<()> {
@@ -806,7 +841,8 @@ fn pod_facts(pod: &Pod, statefulset: Option<&str>, node: Option<String>, zone: O
     let dns = dns_names(pod, pod.metadata.namespace.as_deref().unwrap_or_default());
     let sentinel = sentinel_port(pod).and_then(|port| addr.as_ref().map(|a| NodeAddr::new(a.host.clone(), port)));
     let restarts = status.container_statuses.iter().flatten().map(|c| c.restart_count.max(0) as u32).sum();
-    PodFacts { name, ordinal, addr, ready, running, node, zone, state, dns, sentinel, restarts }
+    let uid = pod.metadata.uid.clone();
+    PodFacts { name, ordinal, addr, ready, running, node, zone, state, dns, sentinel, restarts, uid }
 }
 
 /// The sentinel port of a pod that runs a sentinel: a container port named like one, else 26379

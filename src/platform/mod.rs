@@ -287,6 +287,41 @@ impl Platform {
         }
     }
 
+    /// Why the tool cannot restart members here, if it cannot.
+    pub fn restart_blocker(&self) -> Option<Error> {
+        match self {
+            Platform::Static(_) => Some(
+                Error::usage("the tool cannot restart servers it does not run")
+                    .hint("target the StatefulSet (pods are deleted for it to recreate) or a sandbox"),
+            ),
+            Platform::Kubernetes(k) if k.workload.is_none() => Some(
+                Error::usage("pods chosen by --selector have no StatefulSet to recreate them")
+                    .hint("name the StatefulSet, e.g. kubectl redis restart redis-cluster"),
+            ),
+            _ => None,
+        }
+    }
+
+    /// Restarts the member of this name (a sandbox server process; a pod, deleted for its
+    /// StatefulSet to recreate) and returns when it runs again, perhaps under a new address.
+    pub async fn restart_member(&mut self, name: &str, wait: Duration) -> Result<()> {
+        if let Some(why) = self.restart_blocker() {
+            return Err(why);
+        }
+        match self {
+            Platform::Sandbox(sb) => {
+                let index = (0..sb.nodes.len()).find(|i| sandbox::member_name(&sb.name, *i) == name).ok_or_else(|| {
+                    Error::usage(format!("sandbox {} has no member {name}", sb.name)).hint("`kubectl redis status` lists them")
+                })?;
+                let sandbox_name = sb.name.clone();
+                *sb = blocking(move || sandbox::restart(&sandbox_name, &[index], false)).await?;
+                Ok(())
+            }
+            Platform::Kubernetes(k) => k.restart_pod(name, wait).await,
+            Platform::Static(_) => Err(fixed_size()),
+        }
+    }
+
     /// Deletes the storage of removed members: every ordinal from `count` up that still has some.
     pub async fn delete_storage_from(&mut self, count: usize) -> Result<()> {
         match self {

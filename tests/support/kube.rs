@@ -75,6 +75,8 @@ struct World {
     announce: Vec<String>,
     /// Container restarts by ordinal (`restart_pods`), as the kubelet counts them.
     restarts: BTreeMap<usize, u32>,
+    /// How many times each ordinal's pod was deleted and recreated: part of its UID.
+    generations: BTreeMap<usize, u32>,
 }
 
 type Shared = Arc<Mutex<World>>;
@@ -167,6 +169,7 @@ impl FakeKube {
             sentinel_deployment: None,
             announce: Vec::new(),
             restarts: BTreeMap::new(),
+            generations: BTreeMap::new(),
         }));
         let (addr_tx, addr_rx) = std::sync::mpsc::channel();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -235,6 +238,13 @@ impl FakeKube {
     /// Like `run`, as from another machine: with a state directory of its own.
     pub fn run_elsewhere(&self, state: &std::path::Path, args: &[&str]) -> super::Run {
         run_in(state, &self.args(args).iter().map(String::as_str).collect::<Vec<_>>(), &[])
+    }
+
+    /// Runs the tool with `args` naming the StatefulSet themselves (where other positionals follow it).
+    pub fn run_naming(&self, args: &[&str]) -> super::Run {
+        let kubeconfig = self.kubeconfig.to_str().unwrap();
+        let all: Vec<&str> = args.iter().copied().chain(["--kubeconfig", kubeconfig, "--connect", self.connect]).collect();
+        run_in(self.sandbox.state.path(), &all, &[])
     }
 
     fn args(&self, args: &[&str]) -> Vec<String> {
@@ -466,6 +476,7 @@ fn router(world: Shared) -> Router {
         .route("/api/v1/namespaces/{ns}/pods", get(list_pods))
         .route("/api/v1/namespaces/{ns}/services", get(list_services))
         .route("/api/v1/namespaces/{ns}/pods/{name}/portforward", get(port_forward))
+        .route("/api/v1/namespaces/{ns}/pods/{name}", axum::routing::delete(delete_pod))
         .route("/api/v1/nodes/{name}", get(get_node))
         .route("/api/v1/namespaces/{ns}/events", get(list_events))
         .route("/api/v1/namespaces/{ns}/secrets/{name}", get(get_secret))
@@ -580,6 +591,30 @@ async fn get_deployment(State(world): State<Shared>, Path((ns, name)): Path<(Str
                   "template": { "metadata": { "labels": { "app": name } }, "spec": { "containers": [sentinel_container()] } } },
     }))
     .into_response()
+}
+
+/// Deletes a pod: its StatefulSet recreates it at once under a new IP (the sandbox member restarts
+/// with `--new-ip` in the background) and a new UID once it runs.
+async fn delete_pod(State(world): State<Shared>, Path((ns, name)): Path<(String, String)>) -> Response {
+    log(&world, format!("DELETE pods/{name}"));
+    if let Some(denied) = forbidden(&world, "", "pods", "delete", &name) {
+        return denied;
+    }
+    let (state, sandbox, ordinal) = {
+        let w = world.lock().unwrap();
+        let ordinal = name.strip_prefix(&format!("{}-", w.statefulset)).and_then(|o| o.parse::<usize>().ok());
+        match ordinal.filter(|o| *o < w.replicas) {
+            Some(o) if ns == NAMESPACE => (w.state.clone(), w.sandbox.clone(), o),
+            _ => return not_found("pods", &name),
+        }
+    };
+    let shared = world.clone();
+    let recreate = std::thread::spawn(move || {
+        run_in(&state, &["sandbox", "restart", &sandbox, &ordinal.to_string(), "--new-ip"], &[]).expect(0);
+        *shared.lock().unwrap().generations.entry(ordinal).or_default() += 1;
+    });
+    world.lock().unwrap().scalers.push(recreate);
+    axum::Json(json!({ "apiVersion": "v1", "kind": "Pod", "metadata": { "name": name, "namespace": NAMESPACE } })).into_response()
 }
 
 /// The Services of the namespace: a pod's "announce" Service per ordinal when the group uses them.
@@ -818,12 +853,13 @@ fn pod(world: &World, ordinal: usize, spec: Value, status: Value) -> Value {
     };
     let name = format!("{set}-{ordinal}");
     labels["statefulset.kubernetes.io/pod-name"] = json!(name);
+    let uid = format!("pod-{name}-{}", world.generations.get(&ordinal).copied().unwrap_or(0));
     // A StatefulSet's pod is named in DNS by its hostname under the governing Service.
     let mut spec = spec;
     (spec["hostname"], spec["subdomain"]) = (json!(name), json!(format!("{set}-headless")));
     json!({
         "apiVersion": "v1", "kind": "Pod",
-        "metadata": { "name": name, "namespace": NAMESPACE, "labels": labels,
+        "metadata": { "name": name, "namespace": NAMESPACE, "labels": labels, "uid": uid,
                       "ownerReferences": [{ "apiVersion": "apps/v1", "kind": "StatefulSet",
                                             "name": set, "uid": "sts-uid", "controller": true }] },
         "spec": spec,
@@ -1094,7 +1130,7 @@ mod discovery {
         list(
             "v1",
             vec![
-                resource("pods", "Pod", true, &["get", "list"]),
+                resource("pods", "Pod", true, &["get", "list", "delete"]),
                 resource("pods/portforward", "PodPortForwardOptions", true, &["create", "get"]),
                 resource("secrets", "Secret", true, &["get"]),
                 resource("services", "Service", true, &["list"]),

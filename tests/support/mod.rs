@@ -316,6 +316,12 @@ pub fn write_keys(entry: &str, n: usize) -> Vec<(String, String)> {
 /// Every key is on the master that owns its slot, with its value.
 #[track_caller]
 pub fn assert_all_keys(entry: &str, keys: &[(String, String)]) {
+    let missing = missing_keys(entry, keys);
+    assert_eq!(missing, 0, "{missing} of {} keys are missing or changed", keys.len());
+}
+
+/// How many of `keys` the cluster `entry` belongs to does not hold with their values.
+pub fn missing_keys(entry: &str, keys: &[(String, String)]) -> usize {
     let mut missing = 0;
     for (owner, pairs) in group_by_owner(entry, keys) {
         let mut pipe = redis::pipe();
@@ -325,7 +331,7 @@ pub fn assert_all_keys(entry: &str, keys: &[(String, String)]) {
         let values: Vec<Option<String>> = pipe.query(&mut connect(&owner)).unwrap();
         missing += pairs.iter().zip(values).filter(|((_, v), got)| got.as_deref() != Some(v.as_str())).count();
     }
-    assert_eq!(missing, 0, "{missing} of {} keys are missing or changed", keys.len());
+    missing
 }
 
 /// How many client connections the node at `addr` has accepted so far (this query's own included).
