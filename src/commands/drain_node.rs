@@ -23,7 +23,7 @@ pub async fn run(ctx: &Context, args: &DrainNodeArgs) -> Result<ExitCode> {
     let plan = failover::plan_drain(&topology, &platform.sites(), &args.node, max_lag)?;
     let outcome = super::carry_out(ctx, &plan, Executor::new(&ctx.connector, wait, &ctx.stop)).await?;
     let verdict = match outcome {
-        Outcome::Applied => Some(verdict::execute(ctx, &platform).await?),
+        Outcome::Applied => Some(verdict::settled(ctx, &platform, wait).await?),
         _ => None,
     };
     let code = super::exit_code(outcome, verdict.as_ref());

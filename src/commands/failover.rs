@@ -34,7 +34,7 @@ pub async fn run(ctx: &Context, args: &FailoverArgs) -> Result<ExitCode> {
     let plan = failover::plan_shard(&topology, &request)?;
     let outcome = super::carry_out(ctx, &plan, Executor::new(&ctx.connector, wait, &ctx.stop)).await?;
     let verdict = match outcome {
-        Outcome::Applied => Some(verdict::execute(ctx, &platform).await?),
+        Outcome::Applied => Some(verdict::settled(ctx, &platform, wait).await?),
         _ => None,
     };
     let code = super::exit_code(outcome, verdict.as_ref());

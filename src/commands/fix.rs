@@ -4,9 +4,7 @@
 //! markers, which a re-run finishes, so it keeps no journal of its own (and leaves another
 //! command's journal for that command to resume).
 
-use std::time::{Duration, Instant};
-
-use super::verdict::{self, Verdict};
+use super::verdict;
 use super::{Outcome, moving};
 use crate::cli::{GroupRepairArgs, MoveArgs, TargetArgs};
 use crate::context::Context;
@@ -18,13 +16,9 @@ use crate::planner::Step;
 use crate::planner::guard;
 use crate::planner::moves::Move;
 use crate::planner::repair::{self, UncoveredKeys};
-use crate::platform::Platform;
 use crate::progress;
 use crate::redis::slot_keys;
 use crate::redis::topology::Topology;
-
-/// How long the verdict waits for gossip to spread what the repair changed while problems remain.
-const GOSSIP_SETTLE: Duration = Duration::from_secs(10);
 
 pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs, group: &GroupRepairArgs) -> Result<ExitCode> {
     let platform = ctx.platform(target).await?;
@@ -55,7 +49,7 @@ pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs, group: &
         forget_stale_journal(ctx, &topology).await?;
     }
     let verdict = match outcome {
-        Outcome::Applied | Outcome::NothingToDo => Some(verdict_after(ctx, &platform, wait).await?),
+        Outcome::Applied | Outcome::NothingToDo => Some(verdict::settled(ctx, &platform, wait).await?),
         Outcome::DryRun | Outcome::Stopped => None,
     };
     let code = match (outcome, &verdict) {
@@ -90,24 +84,6 @@ async fn forget_stale_journal(ctx: &Context, topology: &Topology) -> Result<()> 
         }
     }
     Ok(())
-}
-
-/// Gossip needs a moment to spread what the repair changed: the verdict waits for problems to
-/// clear (at most `GOSSIP_SETTLE`) and for re-attached replicas to finish syncing (at most `wait`).
-async fn verdict_after(ctx: &Context, platform: &Platform, wait: Duration) -> Result<Verdict> {
-    let started = Instant::now();
-    loop {
-        let verdict = verdict::execute(ctx, platform).await?;
-        let syncing = verdict.findings.iter().any(|f| f.code == "replica-syncing");
-        if verdict.problems == 0 && !syncing {
-            return Ok(verdict);
-        }
-        let limit = if verdict.problems > 0 { GOSSIP_SETTLE } else { wait };
-        if started.elapsed() > limit {
-            return Ok(verdict);
-        }
-        tokio::time::sleep(Duration::from_millis(500)).await;
-    }
 }
 
 /// COUNTKEYSINSLOT for every uncovered slot on every reachable master: one pipeline per master.

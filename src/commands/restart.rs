@@ -98,7 +98,7 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> Result<ExitCode> {
         }
     }
     store.remove(Some(&sorted_first(&masters))).await?;
-    let verdict = verdict::execute(ctx, &platform).await?;
+    let verdict = verdict::settled(ctx, &platform, wait).await?;
     let code = super::exit_code(Outcome::Applied, Some(&verdict));
     super::print_result(ctx, &plan, Outcome::Applied, Some(verdict))?;
     Ok(code)

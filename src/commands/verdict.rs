@@ -1,5 +1,7 @@
 //! The verdict `check` gives — findings, counts and the exit code they mean — shared by every
-//! command that ends by checking the cluster (create, scale, fix, demo).
+//! command that ends by checking the cluster (create, scale, fix, failover, drain-node, restart, demo).
+
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
@@ -83,5 +85,26 @@ pub fn exit_code(findings: &[Finding]) -> ExitCode {
         (p, _) if p > 0 => ExitCode::CheckProblems,
         (_, w) if w > 0 => ExitCode::CheckWarnings,
         _ => ExitCode::Success,
+    }
+}
+
+/// How long a verdict after a change waits for gossip to spread it before reporting problems.
+const GOSSIP_SETTLE: Duration = Duration::from_secs(10);
+
+/// The verdict once a change has settled: gossip needs a moment to spread a failover or a repair,
+/// so problems get `GOSSIP_SETTLE` to clear, and re-attached replicas up to `wait` to finish syncing.
+pub async fn settled(ctx: &Context, platform: &Platform, wait: Duration) -> Result<Verdict> {
+    let started = Instant::now();
+    loop {
+        let verdict = execute(ctx, platform).await?;
+        let syncing = verdict.findings.iter().any(|f| f.code == "replica-syncing");
+        if verdict.problems == 0 && !syncing {
+            return Ok(verdict);
+        }
+        let limit = if verdict.problems > 0 { GOSSIP_SETTLE } else { wait };
+        if started.elapsed() > limit {
+            return Ok(verdict);
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
     }
 }
