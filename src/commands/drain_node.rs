@@ -3,11 +3,9 @@
 //! stops no shard's writes; the plan names the shards left without a replica meanwhile.
 
 use super::Outcome;
-use super::verdict;
 use crate::cli::DrainNodeArgs;
 use crate::context::{Context, parse_duration};
 use crate::error::{Error, ExitCode, Result};
-use crate::executor::Executor;
 use crate::planner::failover;
 
 pub async fn run(ctx: &Context, args: &DrainNodeArgs) -> Result<ExitCode> {
@@ -21,13 +19,7 @@ pub async fn run(ctx: &Context, args: &DrainNodeArgs) -> Result<ExitCode> {
         .map_err(|e| Error::usage(format!("--max-lag: {e}")).hint("give bytes, e.g. 1mb or 0"))?;
     let topology = super::gather(ctx, &platform).await?;
     let plan = failover::plan_drain(&topology, &platform.sites(), &args.node, max_lag)?;
-    let outcome = super::carry_out(ctx, &plan, Executor::new(&ctx.connector, wait, &ctx.stop)).await?;
-    let verdict = match outcome {
-        Outcome::Applied => Some(verdict::settled(ctx, &platform, wait).await?),
-        _ => None,
-    };
-    let code = super::exit_code(outcome, verdict.as_ref());
-    super::print_result(ctx, &plan, outcome, verdict)?;
+    let (outcome, code) = super::apply_and_report(ctx, &platform, &plan, wait).await?;
     if outcome == Outcome::Applied && !ctx.json {
         println!("{}", ctx.style.good(&format!("OK: no master runs on {} now; drain it", args.node)));
     }

@@ -2,12 +2,9 @@
 //! one shard (`--shard MEMBER`, or the replica named by `--to`) fails over as
 //! `planner::failover` plans it, and the verdict `check` gives follows.
 
-use super::Outcome;
-use super::verdict;
 use crate::cli::FailoverArgs;
 use crate::context::{Context, parse_duration};
 use crate::error::{Error, ExitCode, Result};
-use crate::executor::Executor;
 use crate::planner::failover::{self, Mode, ShardRequest};
 
 pub async fn run(ctx: &Context, args: &FailoverArgs) -> Result<ExitCode> {
@@ -32,12 +29,6 @@ pub async fn run(ctx: &Context, args: &FailoverArgs) -> Result<ExitCode> {
         (args.shard.as_deref().map(|s| platform.address_for(s)), args.to.as_deref().map(|t| platform.address_for(t)));
     let request = ShardRequest { shard: shard.as_deref(), to: to.as_deref(), max_lag, mode };
     let plan = failover::plan_shard(&topology, &request)?;
-    let outcome = super::carry_out(ctx, &plan, Executor::new(&ctx.connector, wait, &ctx.stop)).await?;
-    let verdict = match outcome {
-        Outcome::Applied => Some(verdict::settled(ctx, &platform, wait).await?),
-        _ => None,
-    };
-    let code = super::exit_code(outcome, verdict.as_ref());
-    super::print_result(ctx, &plan, outcome, verdict)?;
+    let (_, code) = super::apply_and_report(ctx, &platform, &plan, wait).await?;
     Ok(code)
 }

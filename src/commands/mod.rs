@@ -142,6 +142,24 @@ pub fn present<S: PlanStep>(ctx: &Context, plan: &Plan<S>) -> Result<Option<Outc
     Ok(None)
 }
 
+/// Carries out a plan of failovers (or other steps that move no slots), then prints the report
+/// with the settled verdict: the shared end of `failover` and `drain-node`.
+pub async fn apply_and_report(
+    ctx: &Context,
+    platform: &Platform,
+    plan: &Plan,
+    wait: std::time::Duration,
+) -> Result<(Outcome, ExitCode)> {
+    let outcome = carry_out(ctx, plan, Executor::new(&ctx.connector, wait, &ctx.stop)).await?;
+    let verdict = match outcome {
+        Outcome::Applied => Some(verdict::settled(ctx, platform, wait).await?),
+        _ => None,
+    };
+    let code = exit_code(outcome, verdict.as_ref());
+    print_result(ctx, plan, outcome, verdict)?;
+    Ok((outcome, code))
+}
+
 /// Prints a changing command's result: its report as JSON, or the verdict it ends with.
 pub fn print_result<S: Serialize>(
     ctx: &Context,
