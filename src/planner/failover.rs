@@ -207,96 +207,63 @@ pub fn plan_drain(topology: &Topology, sites: &SiteMap, host: &str, max_lag: u64
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
+    use super::super::fixtures::{Node, addr, cluster, id};
     use super::super::placement::Site;
     use super::*;
-    use crate::redis::addr::NodeAddr;
-    use crate::redis::info::InfoFacts;
-    use crate::redis::topology::{NodeState, assemble};
 
-    const A: &str = "aaaa000000000000000000000000000000000000";
-    const B: &str = "bbbb000000000000000000000000000000000000";
-    const RA: &str = "cccc000000000000000000000000000000000000";
-    const RB: &str = "dddd000000000000000000000000000000000000";
-
-    fn addr(i: u8) -> NodeAddr {
-        NodeAddr::new(format!("10.0.0.{i}"), 6379)
-    }
-
-    /// Masters A (10.0.0.1, host h1) and B (10.0.0.2, h2); RA replicates A from h2, RB replicates
-    /// B from h1. `answering` leaves out the nodes that do not answer.
-    fn cluster(answering: &[&str]) -> (Topology, SiteMap) {
-        let nodes = [(A, 1, "master -", "0-8191"), (B, 2, "master -", "8192-16383"), (RA, 3, "slave", ""), (RB, 4, "slave", "")];
-        let text = |me: &str| {
-            nodes
-                .iter()
-                .map(|(id, i, role, slots)| {
-                    let flag = if *id == me { "myself," } else { "" };
-                    let role = match *id {
-                        RA => format!("slave {A}"),
-                        RB => format!("slave {B}"),
-                        _ => (*role).to_owned(),
-                    };
-                    format!("{id} 10.0.0.{i}:6379@16379 {flag}{role} 0 0 1 connected {slots}\n")
-                })
-                .collect::<String>()
-        };
-        let mut probes = BTreeMap::new();
-        for (id, i, role, _) in nodes {
-            let replica = role == "slave";
-            let info = InfoFacts {
-                cluster_enabled: true,
-                role: if replica { "slave" } else { "master" }.into(),
-                master_link_up: replica.then_some(true),
-                repl_offset: 100,
-                ..Default::default()
-            };
-            let state = NodeState::from_cluster_nodes(&text(id), info, true).unwrap();
-            probes.insert(addr(i), if answering.contains(&id) { Ok(state) } else { Err("timed out".to_owned()) });
-        }
+    /// Masters 0 (host h1) and 1 (h2); 2 replicates 0 from h2, 3 replicates 1 from h1. The nodes
+    /// in `down` do not answer.
+    fn two_shards(down: &[usize]) -> (Topology, SiteMap) {
+        let replica = |of| Node::Replica { of, linked: true };
+        let topology = cluster(&[Node::Master("0-8191"), Node::Master("8192-16383"), replica(0), replica(1)], down);
         let mut sites = SiteMap::default();
-        for (i, host) in [(1, "h1"), (2, "h2"), (3, "h2"), (4, "h1")] {
+        for (i, host) in [(0, "h1"), (1, "h2"), (2, "h2"), (3, "h1")] {
             sites.0.insert(addr(i), Site::new(host, None));
         }
-        (assemble(probes), sites)
+        (topology, sites)
     }
 
-    fn request(shard: Option<&'static str>, mode: Mode) -> ShardRequest<'static> {
-        ShardRequest { shard, to: None, max_lag: 1 << 20, mode }
+    fn plan_for(topology: &Topology, shard: usize, to: Option<usize>, mode: Mode) -> Result<Plan> {
+        let (shard, to) = (addr(shard).to_string(), to.map(|t| addr(t).to_string()));
+        plan_shard(topology, &ShardRequest { shard: Some(&shard), to: to.as_deref(), max_lag: 1 << 20, mode })
+    }
+
+    fn promotes(plan: &Plan) -> Option<&str> {
+        match &plan.steps[..] {
+            [Step::Failover { node, .. } | Step::ForcedFailover { node, .. }] => Some(&node.id),
+            _ => None,
+        }
     }
 
     #[test]
     fn a_shard_named_by_any_member_hands_over_to_its_replica() {
-        let (topology, _) = cluster(&[A, B, RA, RB]);
-        for member in ["10.0.0.1:6379", "10.0.0.3:6379"] {
-            let plan = plan_shard(&topology, &request(Some(member), Mode::Graceful)).unwrap();
-            assert!(matches!(&plan.steps[..], [Step::Failover { node, .. }] if node.id == RA), "{:?}", plan.steps);
+        let (topology, _) = two_shards(&[]);
+        for member in [0, 2] {
+            let plan = plan_for(&topology, member, None, Mode::Graceful).unwrap();
+            assert_eq!(promotes(&plan), Some(id(2).as_str()), "{:?}", plan.steps);
         }
-        let both = ShardRequest { to: Some("10.0.0.4:6379"), ..request(Some("10.0.0.1:6379"), Mode::Graceful) };
-        assert_eq!(plan_shard(&topology, &both).unwrap_err().kind, crate::error::Kind::Usage);
+        assert_eq!(plan_for(&topology, 0, Some(3), Mode::Graceful).unwrap_err().kind, crate::error::Kind::Usage);
     }
 
     #[test]
     fn force_and_takeover_only_replace_a_master_that_does_not_answer() {
-        let (up, _) = cluster(&[A, B, RA, RB]);
-        assert!(plan_shard(&up, &request(Some("10.0.0.1:6379"), Mode::Force)).unwrap_err().message.contains("still answers"));
-        let (down, _) = cluster(&[B, RA, RB]);
-        assert!(
-            plan_shard(&down, &request(Some("10.0.0.3:6379"), Mode::Graceful)).unwrap_err().message.contains("does not answer")
-        );
-        let plan = plan_shard(&down, &request(Some("10.0.0.3:6379"), Mode::Takeover)).unwrap();
-        assert!(matches!(&plan.steps[..], [Step::ForcedFailover { takeover: true, node, .. }] if node.id == RA));
+        let (up, _) = two_shards(&[]);
+        assert!(plan_for(&up, 0, None, Mode::Force).unwrap_err().message.contains("still answers"));
+        let (down, _) = two_shards(&[0]);
+        assert!(plan_for(&down, 2, None, Mode::Graceful).unwrap_err().message.contains("does not answer"));
+        let plan = plan_for(&down, 2, None, Mode::Takeover).unwrap();
+        assert!(matches!(&plan.steps[..], [Step::ForcedFailover { takeover: true, .. }]));
+        assert_eq!(promotes(&plan), Some(id(2).as_str()));
     }
 
     #[test]
     fn draining_a_host_moves_its_masters_elsewhere_and_names_shards_left_without_a_replica() {
-        let (topology, sites) = cluster(&[A, B, RA, RB]);
+        let (topology, sites) = two_shards(&[]);
         let plan = plan_drain(&topology, &sites, "h1", 1 << 20).unwrap();
-        assert!(matches!(&plan.steps[..], [Step::Failover { node, .. }] if node.id == RA), "{:?}", plan.steps);
+        assert_eq!(promotes(&plan), Some(id(2).as_str()), "{:?}", plan.steps);
         assert_eq!(plan.summary.iter().filter(|s| s.starts_with("warning")).count(), 2, "{:?}", plan.summary);
         assert_eq!(plan_drain(&topology, &sites, "h9", 1 << 20).unwrap_err().kind, crate::error::Kind::Usage);
-        let (no_replica, sites) = cluster(&[A, B, RB]);
+        let (no_replica, sites) = two_shards(&[2]);
         assert!(plan_drain(&no_replica, &sites, "h1", 1 << 20).unwrap_err().message.contains("no linked replica elsewhere"));
     }
 }

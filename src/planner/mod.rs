@@ -5,6 +5,8 @@
 
 pub mod create;
 pub mod failover;
+#[cfg(test)]
+pub mod fixtures;
 pub mod guard;
 pub mod health;
 pub mod membership;

@@ -119,43 +119,12 @@ fn in_sync_replica<'t>(topology: &'t Topology, master: &Member, max_lag: u64) ->
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
-
+    use super::super::fixtures::{Node, cluster, id};
     use super::*;
-    use crate::redis::addr::NodeAddr;
-    use crate::redis::info::InfoFacts;
-    use crate::redis::topology::{NodeState, assemble};
 
-    const A: &str = "aaaa000000000000000000000000000000000000";
-    const B: &str = "bbbb000000000000000000000000000000000000";
-    const RA: &str = "cccc000000000000000000000000000000000000";
-
-    /// Masters A and B; RA replicates A (its link up when `linked`); B has no replica.
-    fn cluster(linked: bool) -> Topology {
-        let text = |me: &str| {
-            let flag = |id: &str| if id == me { "myself," } else { "" };
-            format!(
-                "{A} 10.0.0.1:6379@16379 {}master - 0 0 1 connected 0-8191\n{B} 10.0.0.2:6379@16379 {}master - 0 0 2 connected 8192-16383\n{RA} 10.0.0.3:6379@16379 {}slave {A} 0 0 1 connected\n",
-                flag(A),
-                flag(B),
-                flag(RA)
-            )
-        };
-        let mut probes = BTreeMap::new();
-        for (id, i, replica) in [(A, 1, false), (B, 2, false), (RA, 3, true)] {
-            let info = InfoFacts {
-                cluster_enabled: true,
-                role: if replica { "slave" } else { "master" }.into(),
-                master_link_up: replica.then_some(linked),
-                repl_offset: 100,
-                ..Default::default()
-            };
-            probes.insert(
-                NodeAddr::new(format!("10.0.0.{i}"), 6379),
-                Ok(NodeState::from_cluster_nodes(&text(id), info, true).unwrap()),
-            );
-        }
-        assemble(probes)
+    /// Masters 0 and 1; 2 replicates 0 (its link up when `linked`); 1 has no replica.
+    fn shards(linked: bool) -> Topology {
+        cluster(&[Node::Master("0-8191"), Node::Master("8192-16383"), Node::Replica { of: 0, linked }], &[])
     }
 
     fn ids(steps: &[RestartStep]) -> Vec<String> {
@@ -168,32 +137,31 @@ mod tests {
             .collect()
     }
 
+    fn of(members: &[usize]) -> BTreeSet<String> {
+        members.iter().map(|i| id(*i)).collect()
+    }
+
     #[test]
     fn replicas_go_first_and_a_master_only_after_handing_over() {
-        let request = RestartRequest { members: [A, RA].map(String::from).into(), max_lag: 1 << 20, ..Default::default() };
-        let plan = plan(&cluster(true), &request).unwrap();
+        let request = RestartRequest { members: of(&[0, 2]), max_lag: 1 << 20, ..Default::default() };
+        let plan = plan(&shards(true), &request).unwrap();
         assert_eq!(ids(&plan.steps), ["restart cccc true", "handover cccc", "restart aaaa true"]);
     }
 
     #[test]
     fn a_master_without_an_in_sync_replica_is_refused_unless_allowed() {
         let all = RestartRequest { max_lag: 1 << 20, ..Default::default() };
-        assert!(plan(&cluster(true), &all).unwrap_err().message.contains("bbbb"));
-        let unlinked = RestartRequest { members: [A].map(String::from).into(), ..all.clone() };
-        assert!(plan(&cluster(false), &unlinked).is_err());
+        assert!(plan(&shards(true), &all).unwrap_err().message.contains("bbbb"));
+        let unlinked = RestartRequest { members: of(&[0]), ..all.clone() };
+        assert!(plan(&shards(false), &unlinked).is_err());
         let allowed = RestartRequest { allow_unavailable: true, ..all };
-        let plan = plan(&cluster(true), &allowed).unwrap();
+        let plan = plan(&shards(true), &allowed).unwrap();
         assert_eq!(ids(&plan.steps), ["restart cccc true", "handover cccc", "restart aaaa true", "restart bbbb false"]);
     }
 
     #[test]
     fn members_an_interrupted_run_restarted_are_left_out() {
-        let request = RestartRequest {
-            members: [A, RA].map(String::from).into(),
-            done: [RA].map(String::from).into(),
-            max_lag: 1 << 20,
-            ..Default::default()
-        };
-        assert_eq!(ids(&plan(&cluster(true), &request).unwrap().steps), ["handover cccc", "restart aaaa true"]);
+        let request = RestartRequest { members: of(&[0, 2]), done: of(&[2]), max_lag: 1 << 20, ..Default::default() };
+        assert_eq!(ids(&plan(&shards(true), &request).unwrap().steps), ["handover cccc", "restart aaaa true"]);
     }
 }
