@@ -182,6 +182,11 @@ fn call_runs_one_command_on_every_node_and_changes_need_yes(server: Server) {
     let refused = call(&[], &["CONFIG", "SET", "maxmemory-policy", "allkeys-lru"]).expect(3);
     assert!(refused.stderr.contains("CONFIG SET") && refused.stderr.contains("--yes"), "{}", refused.stderr);
     call(&[], &["SET", "k", "v"]).expect(3);
+    for addr in &sb.addrs {
+        let policy: Vec<String> = query(&mut support::connect(addr), &["CONFIG", "GET", "maxmemory-policy"]);
+        assert_ne!(policy[1], "allkeys-lru", "a refused CONFIG SET changed {addr}");
+        assert_eq!(query::<i64>(&mut support::connect(addr), &["DBSIZE"]), 0, "a refused SET wrote to {addr}");
+    }
     call(&["--yes"], &["CONFIG", "SET", "maxmemory-policy", "allkeys-lru"]).expect(0);
     let policies = call(&["-o", "json"], &["CONFIG", "GET", "maxmemory-policy"]).expect(0).json();
     assert!(
