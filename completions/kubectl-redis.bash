@@ -25,6 +25,9 @@ _kubectl__redis() {
             kubectl__redis,check)
                 cmd="kubectl__redis__subcmd__check"
                 ;;
+            kubectl__redis,cli)
+                cmd="kubectl__redis__subcmd__cli"
+                ;;
             kubectl__redis,create)
                 cmd="kubectl__redis__subcmd__create"
                 ;;
@@ -90,6 +93,9 @@ _kubectl__redis() {
                 ;;
             kubectl__redis__subcmd__help,check)
                 cmd="kubectl__redis__subcmd__help__subcmd__check"
+                ;;
+            kubectl__redis__subcmd__help,cli)
+                cmd="kubectl__redis__subcmd__help__subcmd__cli"
                 ;;
             kubectl__redis__subcmd__help,create)
                 cmd="kubectl__redis__subcmd__help__subcmd__create"
@@ -221,7 +227,7 @@ _kubectl__redis() {
 
     case "${cmd}" in
         kubectl__redis)
-            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version create check status add-node del-node reshard rebalance scale failover restart drain-node call fix sandbox demo sample-keys generate help"
+            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version create check status add-node del-node reshard rebalance scale failover restart drain-node call cli fix sandbox demo sample-keys generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -267,11 +273,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -287,7 +297,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__add__subcmd__node)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --replica --replica-of --sentinel --wait-timeout --wait --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --replica --replica-of --sentinel --wait-timeout --wait --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -397,11 +407,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -417,7 +431,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__call)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --masters --replicas --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --masters --replicas --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -515,11 +529,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -535,7 +553,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__check)
-            opts="-l -n -w -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --fix --watch --interval --max-lag --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --master --discard-writes-on --force --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -w -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --fix --watch --interval --max-lag --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --master --discard-writes-on --force --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -677,11 +695,149 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__redis__subcmd__cli)
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --node --key --slot --replica --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --selector)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kubeconfig)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect)
+                    COMPREPLY=($(compgen -W "auto direct port-forward" -- "${cur}"))
+                    return 0
+                    ;;
+                --sandbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --nodes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinels)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --master-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --node)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table wide json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --views)
+                    COMPREPLY=($(compgen -W "full digest auto" -- "${cur}"))
+                    return 0
+                    ;;
+                --redis-user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sentinel-password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cacert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -697,7 +853,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__create)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --replicas --force --sentinel --quorum --wait-timeout --wait --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --replicas --force --sentinel --quorum --wait-timeout --wait --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -811,11 +967,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -831,7 +991,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__del__subcmd__node)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --force --sentinel --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --force --sentinel --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -929,11 +1089,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -949,7 +1113,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__demo)
-            opts="-o -y -v -h -V --server --keys --sentinel --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-o -y -v -h -V --server --keys --sentinel --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1003,11 +1167,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1023,7 +1191,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__drain__subcmd__node)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --max-lag --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --max-lag --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1129,11 +1297,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1149,7 +1321,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__failover)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --shard --to --force --takeover --max-lag --pause-limit --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --shard --to --force --takeover --max-lag --pause-limit --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1267,11 +1439,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1287,7 +1463,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__fix)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --master --discard-writes-on --force --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --master --discard-writes-on --force --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1421,11 +1597,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1441,7 +1621,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__generate)
-            opts="-o -y -v -h -V --out --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version rbac help"
+            opts="-o -y -v -h -V --out --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version rbac help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1491,11 +1671,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1553,7 +1737,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__generate__subcmd__rbac)
-            opts="-n -o -y -v -h -V --namespace --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-n -o -y -v -h -V --namespace --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1607,11 +1791,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1627,7 +1815,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__help)
-            opts="create check status add-node del-node reshard rebalance scale failover restart drain-node call fix sandbox demo sample-keys generate help"
+            opts="create check status add-node del-node reshard rebalance scale failover restart drain-node call cli fix sandbox demo sample-keys generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1669,6 +1857,20 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        kubectl__subcmd__redis__subcmd__help__subcmd__cli)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2005,7 +2207,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__rebalance)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --weight --threshold --use-empty-masters --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --weight --threshold --use-empty-masters --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2139,11 +2341,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2159,7 +2365,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__reshard)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --from --to --slots --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --from --to --slots --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2297,11 +2503,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2317,7 +2527,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__restart)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --allow-unavailable --max-lag --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --allow-unavailable --max-lag --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2423,11 +2633,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2443,7 +2657,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sample__subcmd__keys)
-            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version write verify help"
+            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version write verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2489,11 +2703,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2565,7 +2783,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sample__subcmd__keys__subcmd__verify)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --count --size --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --count --size --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2671,11 +2889,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2691,7 +2913,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sample__subcmd__keys__subcmd__write)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --count --size --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --count --size --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2797,11 +3019,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2817,7 +3043,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox)
-            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version up down scale restart status help"
+            opts="-o -y -v -h -V --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version up down scale restart status help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2863,11 +3089,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2883,7 +3113,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__down)
-            opts="-o -y -v -h -V --name --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-o -y -v -h -V --name --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2933,11 +3163,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3051,7 +3285,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__restart)
-            opts="-o -y -v -h -V --new-ip --sentinel --fresh-id --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-o -y -v -h -V --new-ip --sentinel --fresh-id --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3097,11 +3331,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3117,7 +3355,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__scale)
-            opts="-o -y -v -h -V --delete-storage --sentinel --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-o -y -v -h -V --delete-storage --sentinel --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3163,11 +3401,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3183,7 +3425,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__status)
-            opts="-o -y -v -h -V --name --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-o -y -v -h -V --name --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3233,11 +3475,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3253,7 +3499,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__sandbox__subcmd__up)
-            opts="-o -y -v -h -V --name --nodes --server --server-arg --sentinel --sentinels --separate --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-o -y -v -h -V --name --nodes --server --server-arg --sentinel --sentinels --separate --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3319,11 +3565,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3339,7 +3589,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__scale)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --masters --replicas --force --delete-storage --discard-data-on --sentinel-count --wait --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --masters --replicas --force --delete-storage --discard-data-on --sentinel-count --wait --migration --pace --parallel --batch-keys --batch-bytes --replace --migrate-timeout --wait-timeout --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3485,11 +3735,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3505,7 +3759,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__status)
-            opts="-l -n -w -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --watch --interval --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --key --tls-server-name --insecure --help --version"
+            opts="-l -n -w -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --watch --interval --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3607,11 +3861,15 @@ _kubectl__redis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_kubectl_redis_global_optspecs
-    string join \n o/output= y/yes dry-run timeout= color= v/verbose concurrency= views= redis-user= password-file= ask-password sentinel-password-file= tls cacert= cert= key= tls-server-name= insecure h/help V/version
+    string join \n o/output= y/yes dry-run timeout= color= v/verbose concurrency= views= redis-user= password-file= ask-password sentinel-password-file= tls cacert= tls-cert= tls-key= tls-server-name= insecure h/help V/version
 end
 
 function __fish_kubectl_redis_needs_command
@@ -40,8 +40,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l redis-user 
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -l dry-run -d 'Print the plan and change nothing'
@@ -63,6 +63,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "failove
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "restart" -d 'Role-aware rolling restart: replicas first, then each master after a graceful failover, each waited for'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "drain-node" -d 'Before `kubectl drain NODE`: fail every master on that Kubernetes node over to a replica elsewhere'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "call" -d 'Run one command on every node (or only masters or replicas): one reply per node'
+complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "cli" -d 'A redis-cli on the node that owns a key or slot (or any member), through the tool\'s own connections'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "fix" -d 'Repair what check finds: open slots, uncovered slots, ghost nodes, broken replica links'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "sandbox" -d 'Start, list and stop local sandboxes of server processes'
 complete -c kubectl-redis -n "__fish_kubectl_redis_needs_command" -f -a "demo" -d 'Show the main job on a throw-away sandbox: create, load keys, check, add and remove nodes'
@@ -103,8 +104,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l force -d 'Allow fewer than 3 masters (a Sentinel group: fewer than 3 sentinels)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand create" -l sentinel -d 'Form a Sentinel group (--nodes members, the first the master; --sentinels) instead of a cluster'
@@ -160,8 +161,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l re
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -l fix -d 'Show the repair plan for what is found, and apply it (same as `fix`)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand check" -s w -l watch -d 'Read again every --interval until Ctrl-C: redrawn in place on a terminal, one JSON document per line with -o json'
@@ -205,8 +206,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s w -l watch -d 'Read again every --interval until Ctrl-C: redrawn in place on a terminal, one JSON document per line with -o json'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand status" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
@@ -250,8 +251,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l replica -d 'Join as a replica of the master chosen by placement, then fewest replicas'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand add-node" -l sentinel -d 'Sentinel group: the node is a sentinel, to monitor the group (else a member, to join as a replica)'
@@ -292,8 +293,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l force -d 'Remove even when another node is unreachable and cannot forget it (a Sentinel group: even when fewer than 3 sentinels, or fewer than the quorum, stay)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand del-node" -l sentinel -d 'Sentinel group: the node is a sentinel, to stop monitoring the group (else a replica, to leave it)'
@@ -348,8 +349,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l 
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -l replace -d 'Overwrite keys that exist on the target with other values (identical ones are always replaced)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand reshard" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
@@ -402,8 +403,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l use-empty-masters -d 'Give slots to masters that own none'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand rebalance" -l replace -d 'Overwrite keys that exist on the target with other values (identical ones are always replaced)'
@@ -461,8 +462,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l re
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l force -d 'Allow fewer than 3 masters'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand scale" -l delete-storage -d 'Also delete the storage (data directory, claims) of removed members'
@@ -509,8 +510,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l force -d 'A cluster whose master no longer answers: promote without it (CLUSTER FAILOVER FORCE; refused while it answers)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand failover" -l takeover -d 'Like --force, without even the other masters\' vote (CLUSTER FAILOVER TAKEOVER; refused while the master answers)'
@@ -553,8 +554,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand restart" -l 
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand restart" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand restart" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand restart" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand restart" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand restart" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand restart" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand restart" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand restart" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand restart" -l allow-unavailable -d 'Restart a master that has no in-sync replica too: its shard takes no writes meanwhile'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand restart" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
@@ -596,8 +597,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand drain-node" 
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand drain-node" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand drain-node" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand drain-node" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand drain-node" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand drain-node" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand drain-node" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand drain-node" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand drain-node" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand drain-node" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand drain-node" -l dry-run -d 'Print the plan and change nothing'
@@ -636,8 +637,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l red
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l masters -d 'Only the masters'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l replicas -d 'Only the replicas'
@@ -649,6 +650,50 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l tls
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand call" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -s l -l selector -d 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l context -d 'Kubeconfig context to use (default: the current context)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l password-secret -d 'Secret holding the Redis password (default: the one the pod template\'s REDIS_PASSWORD, REDISCLI_AUTH or VALKEY_PASSWORD comes from)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l connect -d 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward' -r -f -a "auto\t'Direct inside a cluster (in-cluster configuration), port-forward elsewhere'
+direct\t'Dial pod IPs'
+port-forward\t'Through the API server (pods/portforward over WebSocket)'"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l sandbox -d 'Target a local sandbox (default name: default)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l nodes -d 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l sentinel-password-secret -d 'Sentinel group on Kubernetes: the Secret holding the sentinels\' own password' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l node -d 'Start on this member (pod name, node ID, HOST:PORT)' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l key -d 'Start on the master that owns this key\'s slot' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l slot -d 'Start on the master that owns this slot' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -s o -l output -d 'Output format' -r -f -a "table\t''
+wide\t'The table with more columns (full IDs, epochs, server versions)'
+json\t''
+yaml\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l timeout -d 'Time limit for every network call, e.g. 500ms, 5s, 2m' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l color -d 'When to color the output (NO_COLOR is respected)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l concurrency -d 'Nodes asked at once while reading the cluster' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l views -d 'How to read the nodes\' views of the cluster: full (every node\'s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)' -r -f -a "full\t''
+digest\t''
+auto\t''"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l redis-user -d 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l password-file -d 'Read the password from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l replica -d 'Start on a replica of that master instead (reads with READONLY)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l dry-run -d 'Print the plan and change nothing'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l ask-password -d 'Ask for the password on the terminal'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l tls -d 'Connect with TLS'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s l -l selector -d 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -s n -l namespace -d 'Namespace of the StatefulSet or pods (default: the kubeconfig context\'s)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l kubeconfig -d 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)' -r -F
@@ -691,8 +736,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l redi
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l replace -d 'Overwrite keys that exist on the target with other values (identical ones are always replaced)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand fix" -l force -d 'Sentinel group: repair with the sentinels that answer although they are no majority'
@@ -720,8 +765,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and not __fish_seen_subcommand_from up down scale restart status help" -l dry-run -d 'Print the plan and change nothing'
@@ -758,8 +803,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l sentinel -d 'Standalone members watched by sentinels (a Sentinel group) instead of cluster nodes'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from up" -l separate -d 'Run the sentinels on addresses of their own (a separate workload) instead of beside each member'
@@ -788,8 +833,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from down" -l dry-run -d 'Print the plan and change nothing'
@@ -815,8 +860,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l delete-storage -d 'Delete the data directories of removed members'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l sentinel -d 'N counts the sentinels of a sandbox started with --separate, not the members'
@@ -844,8 +889,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l new-ip -d 'Bring them back under new loopback addresses, as pods get new IPs'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l sentinel -d 'Restart sentinels (the numbers are sentinel indexes) instead of members'
@@ -875,8 +920,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from status" -l dry-run -d 'Print the plan and change nothing'
@@ -910,8 +955,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l red
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -l sentinel -d 'Walk a Sentinel group instead: form it, fail it over under a writer, check and fix it'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand demo" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
@@ -938,8 +983,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and not __fish_seen_subcommand_from write verify help" -l dry-run -d 'Print the plan and change nothing'
@@ -983,8 +1028,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from write" -l dry-run -d 'Print the plan and change nothing'
@@ -1025,8 +1070,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys;
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sample-keys; and __fish_seen_subcommand_from verify" -l dry-run -d 'Print the plan and change nothing'
@@ -1056,8 +1101,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; an
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -l dry-run -d 'Print the plan and change nothing'
@@ -1086,8 +1131,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; an
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l password-file -d 'Read the password from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l sentinel-password-file -d 'Sentinel group: the sentinels\' own password (requirepass of the sentinels), from the first line of this file' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l cacert -d 'CA certificate (PEM) to verify the servers' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l cert -d 'Client certificate (PEM) for mutual TLS' -r -F
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l key -d 'Client private key (PEM) for mutual TLS' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l tls-cert -l cert -d 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)' -r -F
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l dry-run -d 'Print the plan and change nothing'
@@ -1099,24 +1144,25 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; an
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -s V -l version -d 'Print version'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "rbac" -d 'Print the ServiceAccount, Role and bindings the tool needs, for `kubectl apply -f -`'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call fix sandbox demo sample-keys generate help" -f -a "create" -d 'Form a new cluster from empty nodes'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call fix sandbox demo sample-keys generate help" -f -a "check" -d 'Check the cluster\'s health; every finding comes with the command that repairs it'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call fix sandbox demo sample-keys generate help" -f -a "status" -d 'Show the shard tree: each master followed by its replicas'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call fix sandbox demo sample-keys generate help" -f -a "add-node" -d 'Join a node to the cluster, as an empty master or as a replica'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call fix sandbox demo sample-keys generate help" -f -a "del-node" -d 'Remove a node: re-home its replicas, make every node forget it, reset it'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call fix sandbox demo sample-keys generate help" -f -a "reshard" -d 'Move exactly N slots (with their keys) from some masters to one master'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call fix sandbox demo sample-keys generate help" -f -a "rebalance" -d 'Move the fewest slots that bring every master to its weighted share'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call fix sandbox demo sample-keys generate help" -f -a "scale" -d 'Resize to M masters with R replicas each: grow or shrink the platform, join, fail over, move slots, remove'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call fix sandbox demo sample-keys generate help" -f -a "failover" -d 'Planned switchover: a Sentinel group\'s master without losing an acknowledged write, or a cluster shard\'s to --to REPLICA'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call fix sandbox demo sample-keys generate help" -f -a "restart" -d 'Role-aware rolling restart: replicas first, then each master after a graceful failover, each waited for'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call fix sandbox demo sample-keys generate help" -f -a "drain-node" -d 'Before `kubectl drain NODE`: fail every master on that Kubernetes node over to a replica elsewhere'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call fix sandbox demo sample-keys generate help" -f -a "call" -d 'Run one command on every node (or only masters or replicas): one reply per node'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call fix sandbox demo sample-keys generate help" -f -a "fix" -d 'Repair what check finds: open slots, uncovered slots, ghost nodes, broken replica links'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call fix sandbox demo sample-keys generate help" -f -a "sandbox" -d 'Start, list and stop local sandboxes of server processes'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call fix sandbox demo sample-keys generate help" -f -a "demo" -d 'Show the main job on a throw-away sandbox: create, load keys, check, add and remove nodes'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call fix sandbox demo sample-keys generate help" -f -a "sample-keys" -d 'Write or verify deterministic sample keys (for benchmarks and demos)'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call fix sandbox demo sample-keys generate help" -f -a "generate" -d 'Print the RBAC manifests the tool needs (`generate rbac`); without a subcommand write completions and man pages'
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call fix sandbox demo sample-keys generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call cli fix sandbox demo sample-keys generate help" -f -a "create" -d 'Form a new cluster from empty nodes'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call cli fix sandbox demo sample-keys generate help" -f -a "check" -d 'Check the cluster\'s health; every finding comes with the command that repairs it'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call cli fix sandbox demo sample-keys generate help" -f -a "status" -d 'Show the shard tree: each master followed by its replicas'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call cli fix sandbox demo sample-keys generate help" -f -a "add-node" -d 'Join a node to the cluster, as an empty master or as a replica'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call cli fix sandbox demo sample-keys generate help" -f -a "del-node" -d 'Remove a node: re-home its replicas, make every node forget it, reset it'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call cli fix sandbox demo sample-keys generate help" -f -a "reshard" -d 'Move exactly N slots (with their keys) from some masters to one master'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call cli fix sandbox demo sample-keys generate help" -f -a "rebalance" -d 'Move the fewest slots that bring every master to its weighted share'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call cli fix sandbox demo sample-keys generate help" -f -a "scale" -d 'Resize to M masters with R replicas each: grow or shrink the platform, join, fail over, move slots, remove'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call cli fix sandbox demo sample-keys generate help" -f -a "failover" -d 'Planned switchover: a Sentinel group\'s master without losing an acknowledged write, or a cluster shard\'s to --to REPLICA'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call cli fix sandbox demo sample-keys generate help" -f -a "restart" -d 'Role-aware rolling restart: replicas first, then each master after a graceful failover, each waited for'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call cli fix sandbox demo sample-keys generate help" -f -a "drain-node" -d 'Before `kubectl drain NODE`: fail every master on that Kubernetes node over to a replica elsewhere'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call cli fix sandbox demo sample-keys generate help" -f -a "call" -d 'Run one command on every node (or only masters or replicas): one reply per node'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call cli fix sandbox demo sample-keys generate help" -f -a "cli" -d 'A redis-cli on the node that owns a key or slot (or any member), through the tool\'s own connections'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call cli fix sandbox demo sample-keys generate help" -f -a "fix" -d 'Repair what check finds: open slots, uncovered slots, ghost nodes, broken replica links'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call cli fix sandbox demo sample-keys generate help" -f -a "sandbox" -d 'Start, list and stop local sandboxes of server processes'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call cli fix sandbox demo sample-keys generate help" -f -a "demo" -d 'Show the main job on a throw-away sandbox: create, load keys, check, add and remove nodes'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call cli fix sandbox demo sample-keys generate help" -f -a "sample-keys" -d 'Write or verify deterministic sample keys (for benchmarks and demos)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call cli fix sandbox demo sample-keys generate help" -f -a "generate" -d 'Print the RBAC manifests the tool needs (`generate rbac`); without a subcommand write completions and man pages'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and not __fish_seen_subcommand_from create check status add-node del-node reshard rebalance scale failover restart drain-node call cli fix sandbox demo sample-keys generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "up" -d 'Start a sandbox of empty cluster-enabled nodes (or grow, or restart stopped nodes)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "down" -d 'Stop a sandbox\'s servers and remove its state'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand help; and __fish_seen_subcommand_from sandbox" -f -a "scale" -d 'Grow or shrink a sandbox to N members, like `kubectl scale statefulset` (no cluster changes)'

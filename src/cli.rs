@@ -122,12 +122,19 @@ pub struct GlobalArgs {
     /// CA certificate (PEM) to verify the servers
     #[arg(long, global = true, value_name = "PATH", help_heading = "TLS")]
     pub cacert: Option<PathBuf>,
-    /// Client certificate (PEM) for mutual TLS
-    #[arg(long, global = true, value_name = "PATH", requires = "key", help_heading = "TLS")]
-    pub cert: Option<PathBuf>,
-    /// Client private key (PEM) for mutual TLS
-    #[arg(long, global = true, value_name = "PATH", requires = "cert", help_heading = "TLS")]
-    pub key: Option<PathBuf>,
+    /// Client certificate (PEM) for mutual TLS (--cert is kept as an alias)
+    #[arg(
+        long = "tls-cert",
+        visible_alias = "cert",
+        global = true,
+        value_name = "PATH",
+        requires = "tls_key",
+        help_heading = "TLS"
+    )]
+    pub tls_cert: Option<PathBuf>,
+    /// Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)
+    #[arg(long = "tls-key", global = true, value_name = "PATH", requires = "tls_cert", help_heading = "TLS")]
+    pub tls_key: Option<PathBuf>,
     /// Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node's address or, on Kubernetes, its pod's DNS names is accepted
     #[arg(long, global = true, value_name = "NAME", help_heading = "TLS")]
     pub tls_server_name: Option<String>,
@@ -295,6 +302,20 @@ Commands that change data or a node (the server flags them write; CONFIG SET, SH
 CLUSTER changes…) need --yes. Exit code: 0 when every node replied without an error, 1 otherwise,
 4 when no node could be reached.")]
     Call(CallArgs),
+    /// A redis-cli on the node that owns a key or slot (or any member), through the tool's own connections
+    #[command(after_help = "Examples:
+  kubectl redis cli redis-cluster                          # an interactive prompt on a master
+  kubectl redis cli redis-cluster --key user:42 -- GET user:42
+  kubectl redis cli redis-cluster --slot 1000 --replica -- DBSIZE
+  kubectl redis cli redis-cluster --node redis-cluster-3 -- INFO replication
+  echo 'SET a 1' | kubectl redis cli --sandbox               # one command per line from stdin
+
+Reaches pods by port-forward where it must, with TLS and the password of the Secret; MOVED and ASK
+are followed (said on stderr). Replies print as redis-cli prints them: formatted on a terminal, raw
+when piped, one JSON document per reply with -o json. Exit code: 0, or 1 when a reply is an error.
+History is kept in the state directory (KUBECTL_REDIS_HISTFILE overrides, /dev/null turns it off);
+AUTH, HELLO, ACL SETUSER, MIGRATE and CONFIG SET of secrets are never written to it.")]
+    Cli(CliArgs),
     /// Repair what check finds: open slots, uncovered slots, ghost nodes, broken replica links
     #[command(after_help = "Examples:
   kubectl redis fix --nodes 10.0.0.1:6379 --dry-run
@@ -738,6 +759,27 @@ pub struct CallArgs {
     pub replicas: bool,
     /// The command and its arguments, after --
     #[arg(last = true, required = true, value_name = "COMMAND")]
+    pub command: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CliArgs {
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// Start on this member (pod name, node ID, HOST:PORT)
+    #[arg(long, value_name = "MEMBER", conflicts_with_all = ["key", "slot"])]
+    pub node: Option<String>,
+    /// Start on the master that owns this key's slot
+    #[arg(long, value_name = "KEY", conflicts_with = "slot")]
+    pub key: Option<String>,
+    /// Start on the master that owns this slot
+    #[arg(long, value_name = "SLOT", value_parser = clap::value_parser!(u16).range(0..16384))]
+    pub slot: Option<u16>,
+    /// Start on a replica of that master instead (reads with READONLY)
+    #[arg(long)]
+    pub replica: bool,
+    /// One command to run, after --; without it an interactive prompt (or commands read from stdin)
+    #[arg(last = true, value_name = "COMMAND")]
     pub command: Vec<String>,
 }
 

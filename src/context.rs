@@ -310,7 +310,8 @@ fn read_password_file(flag: &str, path: &std::path::Path) -> Result<Secret> {
 }
 
 fn tls(args: &GlobalArgs) -> Result<Option<TlsSettings>> {
-    let wants_tls = args.tls || args.cacert.is_some() || args.cert.is_some() || args.insecure || args.tls_server_name.is_some();
+    let wants_tls =
+        args.tls || args.cacert.is_some() || args.tls_cert.is_some() || args.insecure || args.tls_server_name.is_some();
     if !wants_tls {
         return Ok(None);
     }
@@ -318,8 +319,8 @@ fn tls(args: &GlobalArgs) -> Result<Option<TlsSettings>> {
         std::fs::read(path).map_err(|e| Error::usage(format!("{flag} {}: {e}", path.display())).hint("give a readable PEM file"))
     };
     let ca_cert = args.cacert.as_deref().map(|p| read("--cacert", p)).transpose()?;
-    let client_cert_and_key = match (&args.cert, &args.key) {
-        (Some(cert), Some(key)) => Some((read("--cert", cert)?, read("--key", key)?)),
+    let client_cert_and_key = match (&args.tls_cert, &args.tls_key) {
+        (Some(cert), Some(key)) => Some((read("--tls-cert", cert)?, read("--tls-key", key)?)),
         _ => None,
     };
     let files = TlsFiles {
@@ -360,8 +361,8 @@ fn connection_words(args: &GlobalArgs) -> Vec<String> {
     words.extend(args.ask_password.then(|| "--ask-password".to_owned()));
     words.extend(args.tls.then(|| "--tls".to_owned()));
     words.extend(path("--cacert", &args.cacert));
-    words.extend(path("--cert", &args.cert));
-    words.extend(path("--key", &args.key));
+    words.extend(path("--tls-cert", &args.tls_cert));
+    words.extend(path("--tls-key", &args.tls_key));
     words.extend(args.tls_server_name.as_ref().map(|n| format!("--tls-server-name {}", shell_word(n))));
     words.extend(args.insecure.then(|| "--insecure".to_owned()));
     words.extend((args.timeout != "5s").then(|| format!("--timeout {}", shell_word(&args.timeout))));

@@ -54,6 +54,7 @@ fn run(cli: Cli) -> error::Result<ExitCode> {
             Command::Fix(args) => commands::fix::run(&ctx, &args.target, &args.moving, &args.group).await,
             Command::Failover(args) => commands::failover::run(&ctx, args).await,
             Command::Call(args) => commands::call::run(&ctx, args).await,
+            Command::Cli(args) => commands::cli::run(&ctx, args).await,
             Command::DrainNode(args) => commands::drain_node::run(&ctx, args).await,
             Command::Restart(args) => commands::restart::run(&ctx, args).await,
             Command::Sandbox(command) => commands::sandbox::run(&ctx, command).await,

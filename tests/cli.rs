@@ -41,6 +41,7 @@ on_both_servers!(
     a_group_that_announces_per_pod_service_cluster_ips_is_shown_by_pod_and_failed_over_by_those_addresses,
     a_sentinel_statefulset_is_formed_and_joined_pod_by_pod_through_the_kubernetes_api,
     call_runs_one_command_on_every_node_and_changes_need_yes,
+    cli_starts_on_a_keys_master_or_its_replica_follows_moved_and_reads_piped_commands,
     a_shard_fails_over_by_name_a_dead_master_only_by_force_and_drain_node_empties_a_host_of_masters,
     a_rolling_restart_under_live_writes_loses_none_and_fails_under_a_hundredth_of_a_kubectl_style_restart,
 );
@@ -223,6 +224,160 @@ fn call_runs_one_command_on_every_node_and_changes_need_yes(server: Server) {
     assert!(started.elapsed() < Duration::from_secs(15));
     let unreachable = stopped["nodes"].as_array().unwrap().iter().filter(|n| n["reply"]["unreachable"].is_string()).count();
     assert_eq!(unreachable, 1, "{stopped}");
+}
+
+/// A key whose slot `owner` does not serve, and one it does.
+fn keys_off_and_on(entry: &str, owner: &str) -> (String, String) {
+    let key = |on: bool| (0..).map(|i| format!("key:{i}")).find(|k| (support::slot_owner(entry, k) == owner) == on).unwrap();
+    (key(false), key(true))
+}
+
+fn cli_starts_on_a_keys_master_or_its_replica_follows_moved_and_reads_piped_commands(server: Server) {
+    let sb = Sandbox::start(server, 6);
+    sb.create(1);
+    let t = sb.target();
+    let status = sb.run(&["status", &t, "-o", "json"]).expect(0).json();
+    let first =
+        status["nodes"].as_array().unwrap().iter().find(|n| n["role"] == "master").unwrap()["addr"].as_str().unwrap().to_owned();
+    let (elsewhere, _) = keys_off_and_on(&first, &first);
+    let owner = support::slot_owner(&first, &elsewhere);
+
+    // Static nodes: the node named answers MOVED, which is followed and said on stderr.
+    let set = sb.run(&["cli", "--nodes", &first, "--node", &first, "--", "SET", &elsewhere, "v 1"]).expect(0);
+    assert_eq!(set.stdout, "OK\n");
+    assert!(set.stderr.contains("-> Redirected to slot [") && set.stderr.contains(&owner), "{}", set.stderr);
+    // --key starts on the owner: no redirection; piped output is raw as redis-cli's.
+    let get = sb.run(&["cli", &t, "--key", &elsewhere, "--", "GET", &elsewhere]).expect(0);
+    assert_eq!((get.stdout.as_str(), get.stderr.as_str()), ("v 1\n", ""));
+    let slot: i64 = query(&mut support::connect(&first), &["CLUSTER", "KEYSLOT", &elsewhere]);
+    let doc = sb.run(&["cli", &t, "--slot", &slot.to_string(), "-o", "json", "--", "GET", &elsewhere]).expect(0).json();
+    assert_eq!((doc["reply"].as_str(), doc["addr"].as_str()), (Some("v 1"), Some(owner.as_str())), "{doc}");
+    // --replica reads on a replica of that master (READONLY), once the write has reached it.
+    let on_replica =
+        || sb.run(&["cli", &t, "--key", &elsewhere, "--replica", "-o", "json", "--", "GET", &elsewhere]).expect(0).json();
+    assert!(eventually(Duration::from_secs(10), || on_replica()["reply"] == "v 1"), "{}", on_replica());
+    let replica = on_replica()["addr"].as_str().unwrap().to_owned();
+    let role: Vec<redis::Value> = query(&mut support::connect(&replica), &["ROLE"]);
+    assert_eq!(role[0], redis::Value::BulkString(b"slave".to_vec()), "{replica} is a replica");
+
+    // Commands piped in, one per line; an error reply goes to stderr and makes the exit code 1.
+    let piped = run_with_stdin(&sb, &["cli", &t], "SET n 1\nINCR n\nLPUSH n x\n\"GET\" 'n'\n").expect(1);
+    assert_eq!(piped.stdout, "OK\n2\n2\n");
+    assert!(piped.stderr.contains("(error) WRONGTYPE"), "{}", piped.stderr);
+    // An error reply to the one command is exit 1 too; a streaming command is answered, not hung on.
+    sb.run(&["cli", &t, "--", "NO-SUCH-COMMAND"]).expect(1);
+    let monitor = sb.run(&["cli", &t, "--", "MONITOR"]).expect(1);
+    assert!(monitor.stderr.contains("MONITOR streams replies"), "{}", monitor.stderr);
+}
+
+/// Runs the binary against the sandbox with `input` on its stdin.
+fn run_with_stdin(sb: &Sandbox, args: &[&str], input: &str) -> support::Run {
+    use std::io::Write;
+    let mut child = std::process::Command::new(support::bin())
+        .args(args)
+        .env("KUBECTL_REDIS_STATE_DIR", sb.state.path())
+        .env_remove("REDISCLI_AUTH")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    support::wait_with_limit(child, Duration::from_secs(30))
+}
+
+#[test]
+fn cli_through_port_forward_follows_moved_to_another_pod_and_ask_during_a_slot_migration() {
+    let kube = support::kube::FakeKube::start(Server::Redis, 3);
+    kube.run(&["create", "--replicas", "0", "--yes"]).expect(0);
+    let addrs = kube.sandbox.addrs.clone();
+    let (elsewhere, here) = keys_off_and_on(&addrs[0], &addrs[0]);
+    let owner = addrs.iter().position(|a| *a == support::slot_owner(&addrs[0], &elsewhere)).unwrap();
+    let pod = format!("redis-cluster-{owner}");
+    let forwarded = kube.forwarded_to(&pod);
+    let set = kube.run_command(&["cli", "--node", "redis-cluster-0"], &["SET", &elsewhere, "there"]).expect(0);
+    assert!(set.stderr.contains(&format!("located at {pod} (")), "{}", set.stderr);
+    assert!(kube.forwarded_to(&pod) > forwarded, "the redirection reached {pod} through port-forward");
+    assert_eq!(query::<String>(&mut support::connect(&addrs[owner]), &["GET", &elsewhere]), "there");
+
+    // Migrate `here`'s slot from pod 0 to pod 1 by hand and move the key: pod 0 answers ASK.
+    kube.run_command(&["cli", "--node", "redis-cluster-0"], &["SET", &here, "moving"]).expect(0);
+    let slot: i64 = query(&mut support::connect(&addrs[0]), &["CLUSTER", "KEYSLOT", &here]);
+    let id = |i: usize| query::<String>(&mut support::connect(&addrs[i]), &["CLUSTER", "MYID"]);
+    let setslot = |i: usize, how: &str, to: usize| {
+        query::<()>(&mut support::connect(&addrs[i]), &["CLUSTER", "SETSLOT", &slot.to_string(), how, &id(to)]);
+    };
+    setslot(1, "IMPORTING", 0);
+    setslot(0, "MIGRATING", 1);
+    let (host, port) = addrs[1].rsplit_once(':').unwrap();
+    query::<()>(&mut support::connect(&addrs[0]), &["MIGRATE", host, port, &here, "0", "5000"]);
+    let get = kube.run_command(&["cli", "--key", &here], &["GET", &here]).expect(0);
+    assert_eq!(get.stdout, "moving\n");
+    assert!(get.stderr.contains(&format!("-> Asked to slot [{slot}] at redis-cluster-1")), "{}", get.stderr);
+    kube.run_command(&["cli", "--key", &here], &["SET", &here, "moved"]).expect(0);
+    setslot(1, "NODE", 1);
+    setslot(0, "NODE", 1);
+    assert!(eventually(Duration::from_secs(10), || kube.run(&["check"]).code == 0), "the slot move was not closed");
+    let get = kube.run_command(&["cli", "--node", "redis-cluster-0"], &["GET", &here]).expect(0);
+    assert_eq!(get.stdout, "moved\n");
+    assert!(get.stderr.contains("located at redis-cluster-1"), "{}", get.stderr);
+}
+
+#[test]
+fn cli_on_a_sentinel_group_starts_on_its_master_or_a_replica_and_has_no_slots() {
+    let (sb, _sentinels) = Sandbox::start_group(Server::Redis, 3, None);
+    let t = sb.target();
+    let role = |extra: &[&str]| sb.run(&[&["cli", &t][..], extra, &["--", "ROLE"]].concat()).expect(0).stdout;
+    assert!(role(&[]).starts_with("master\n"));
+    assert!(role(&["--replica"]).starts_with("slave\n"));
+    assert!(role(&["--node", "g-2"]).starts_with("slave\n"));
+    sb.run(&["cli", &t, "--", "SET", "k", "v"]).expect(0);
+    assert_eq!(query::<String>(&mut support::connect(&sb.addrs[0]), &["GET", "k"]), "v");
+    let refused = sb.run(&["cli", &t, "--key", "k", "--", "GET", "k"]).expect(2);
+    assert!(refused.stderr.contains("has no slots"), "{}", refused.stderr);
+}
+
+#[test]
+fn the_interactive_prompt_keeps_history_without_passwords_and_watch_redraws_in_place() {
+    let sb = Sandbox::start(Server::Redis, 3);
+    sb.create(0);
+    let t = sb.target();
+    let history = sb.state.path().join("history");
+    let env = [("KUBECTL_REDIS_HISTFILE", history.to_str().unwrap())];
+    let owner = support::slot_owner(&sb.addrs[0], "greeting");
+    let prompt = format!("({owner})> ");
+    // Keys typed before the prompt shows would be dropped as the line editor takes the terminal.
+    let session = |lines: &[&str]| {
+        let mut term = support::pty::Terminal::spawn(sb.state.path(), &["cli", &t, "--key", "greeting"], &env);
+        for (n, line) in lines.iter().enumerate() {
+            term.wait_for(&prompt, n + 1, Duration::from_secs(20));
+            term.type_keys(line);
+        }
+        term
+    };
+    let mut term =
+        session(&["SET greeting \"hello world\"\r", "GET greeting\r", "INCR greeting\r", "AUTH hunter2-never-kept\r", "quit\r"]);
+    assert_eq!(term.exit_code(Duration::from_secs(10)), 0, "{}", term.screen());
+    let screen = term.screen();
+    assert!(
+        screen.contains("OK") && screen.contains("\"hello world\"") && screen.contains("(error) ERR value is not an integer"),
+        "{screen}"
+    );
+    let kept = std::fs::read_to_string(&history).unwrap();
+    assert!(kept.contains("GET greeting") && !kept.contains("hunter2"), "{kept}");
+
+    // A second prompt recalls the history: the up arrow brings back the last command kept.
+    let mut term = session(&["\x1b[A\r", "\x04"]);
+    assert_eq!(term.exit_code(Duration::from_secs(10)), 0, "Ctrl-D leaves: {}", term.screen());
+    assert!(term.screen().contains("(error) ERR value is not an integer"), "{}", term.screen());
+
+    // status --watch on a terminal clears and redraws the screen each interval; Ctrl-C ends it.
+    let mut term = support::pty::Terminal::spawn(sb.state.path(), &["status", &t, "--watch", "--interval", "1s"], &[]);
+    term.wait_for("\x1b[H\x1b[2J", 3, Duration::from_secs(30));
+    term.wait_for("Every 1s: ", 3, Duration::from_secs(1));
+    // SAFETY: signalling the child this test started.
+    unsafe { libc::kill(term.child.id() as i32, libc::SIGINT) };
+    assert_eq!(term.exit_code(Duration::from_secs(10)), 0, "{}", term.screen());
 }
 
 #[test]
@@ -901,7 +1056,7 @@ fn create_and_check_over_mutual_tls() {
     sb.grow_with(3, &tls_server_args(certs.path()));
 
     let (ca, cert, key) = (file("ca.pem"), file("client.pem"), file("client.key"));
-    let tls = ["--tls", "--cacert", &ca, "--cert", &cert, "--key", &key];
+    let tls = ["--tls", "--cacert", &ca, "--tls-cert", &cert, "--tls-key", &key];
     let mut create = vec!["create", "--replicas", "0", "--yes"];
     let target = sb.target();
     create.push(&target);
@@ -919,9 +1074,9 @@ fn create_and_check_over_mutual_tls() {
     sb.run(&["check", &target, "--timeout", "1s"]).expect(4);
     // Certificates are verified by default: without the CA that signed them, the handshake fails;
     // --insecure skips verification and says so.
-    let unverified = sb.run(&["check", &target, "--tls", "--cert", &cert, "--key", &key, "--timeout", "2s"]).expect(4);
+    let unverified = sb.run(&["check", &target, "--tls", "--tls-cert", &cert, "--tls-key", &key, "--timeout", "2s"]).expect(4);
     assert!(unverified.stderr.contains("TLS handshake failed") && unverified.stderr.contains("hint:"), "{}", unverified.stderr);
-    let insecure = sb.run(&["check", &target, "--insecure", "--cert", &cert, "--key", &key]).expect(0);
+    let insecure = sb.run(&["check", &target, "--insecure", "--cert", &cert, "--tls-key", &key]).expect(0);
     assert!(insecure.stderr.contains("warning: --insecure"), "{}", insecure.stderr);
     // A file that is not PEM is a usage error naming its flag.
     let not_pem = sb.run(&["check", &target, "--tls", "--cacert", &key]).expect(2);
@@ -937,7 +1092,7 @@ fn tls_works_through_port_forward_with_certificates_for_the_pods_dns_names_inclu
     let kube = support::kube::FakeKube::start_with(Server::Redis, 3, &tls_server_args(certs.path()));
     let file = |name: &str| certs.path().join(name).to_str().unwrap().to_owned();
     let (ca, cert, key) = (file("ca.pem"), file("client.pem"), file("client.key"));
-    let tls = ["--tls", "--cacert", &ca, "--cert", &cert, "--key", &key];
+    let tls = ["--tls", "--cacert", &ca, "--tls-cert", &cert, "--tls-key", &key];
     let with_tls = |args: &[&str]| kube.run(&args.iter().chain(&tls).copied().collect::<Vec<_>>());
     with_tls(&["create", "--replicas", "0", "--yes"]).expect(0);
     let status = with_tls(&["status", "-o", "json"]).expect(0).json();
@@ -953,7 +1108,7 @@ fn tls_works_through_port_forward_with_certificates_for_the_pods_dns_names_inclu
 
     // Dialled by address, a node's certificate is checked against that address, unless
     // --tls-server-name names what it is issued for.
-    let node = ["check", "--nodes", &kube.sandbox.addrs[0], "--tls", "--cacert", &ca, "--cert", &cert, "--key", &key];
+    let node = ["check", "--nodes", &kube.sandbox.addrs[0], "--tls", "--cacert", &ca, "--tls-cert", &cert, "--tls-key", &key];
     let run = run_in(kube.sandbox.state.path(), &node, &[]).expect(4);
     assert!(run.stderr.contains("TLS handshake failed") && run.stderr.contains("names checked: 127.77."), "{}", run.stderr);
     let named: Vec<&str> = node.iter().copied().chain(["--tls-server-name", "redis.example"]).collect();
@@ -2738,6 +2893,11 @@ fn bad_input_gets_one_line_error_with_a_hint_its_exit_code_and_changes_nothing()
         ("call {T} --masters --replicas -- PING", &[], 2, "--replicas"),
         ("call {T} -- FLUSHALL", &[], 3, "not confirmed"),
         ("call {T} -- CLUSTER RESET HARD", &[], 3, "not confirmed"),
+        ("cli {T} --key k --slot 3 -- GET k", &[], 2, "--slot"),
+        ("cli {T} --slot 16384 -- PING", &[], 2, "16384"),
+        ("cli {T} --node no-such-node -- PING", &[], 2, "no-such-node"),
+        ("cli {T} --node {M0} --key k -- PING", &[], 2, "--key"),
+        ("cli --nodes {STOPPED} --timeout 1s -- PING", &[], 4, "no answer within 1s"),
     ];
     let before = cluster_digest(&cluster);
     let failures = bad_input_failures(sb.state.path(), cases, &vars, || cluster_digest(&cluster));

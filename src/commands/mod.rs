@@ -4,6 +4,7 @@
 pub mod add_node;
 pub mod call;
 pub mod check;
+pub mod cli;
 pub mod complete;
 pub mod create;
 pub mod del_node;

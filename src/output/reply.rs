@@ -1,5 +1,6 @@
 //! Server replies as people and scripts read them: redis-cli's layout for a terminal (`(integer) 1`,
-//! quoted bulk strings, numbered nested arrays, `(error) …`) and a JSON value for `-o json`.
+//! quoted bulk strings, numbered nested arrays, `(error) …`), its raw layout for a pipe (the bare
+//! bytes, one element per line) and a JSON value for `-o json`.
 
 use redis::Value;
 use serde_json::json;
@@ -32,6 +33,30 @@ fn value_text(value: &Value) -> String {
         }
         Value::Map(pairs) => numbered(pairs.iter().map(|(k, v)| format!("{} => {}", value_text(k), value_text(v))).collect()),
         _ => format!("{value:?}"),
+    }
+}
+
+/// A successful reply as redis-cli prints it into a pipe: bulk strings as their bytes, numbers
+/// bare, nil as nothing, each element of an array (nested ones too) on its own line.
+pub fn raw(reply: &Reply) -> Vec<u8> {
+    match reply {
+        Ok(value) => value_raw(value),
+        Err(error) => error.as_bytes().to_vec(),
+    }
+}
+
+fn value_raw(value: &Value) -> Vec<u8> {
+    match value {
+        Value::Nil => Vec::new(),
+        Value::BulkString(bytes) => bytes.clone(),
+        Value::Int(n) => n.to_string().into_bytes(),
+        Value::Double(d) => d.to_string().into_bytes(),
+        Value::Attribute { data, .. } => value_raw(data),
+        Value::Array(items) | Value::Set(items) | Value::Push { data: items, .. } => {
+            items.iter().map(value_raw).collect::<Vec<_>>().join(&b'\n')
+        }
+        Value::Map(pairs) => pairs.iter().flat_map(|(k, v)| [value_raw(k), value_raw(v)]).collect::<Vec<_>>().join(&b'\n'),
+        other => value_text(other).into_bytes(),
     }
 }
 
@@ -162,6 +187,16 @@ mod tests {
         assert_eq!(text(&Ok(nested)), "1) \"a\"\n2) 1) (integer) 1\n   2) \"x\"");
         let ten = Value::Array((0..10).map(Value::Int).collect());
         assert!(text(&Ok(ten)).starts_with(" 1) (integer) 0\n"));
+    }
+
+    #[test]
+    fn piped_replies_are_raw_as_redis_cli_prints_them() {
+        assert_eq!(raw(&Ok(bulk("a \"b\""))), b"a \"b\"");
+        assert_eq!(raw(&Ok(Value::Int(7))), b"7");
+        assert_eq!(raw(&Ok(Value::Okay)), b"OK");
+        assert_eq!(raw(&Ok(Value::Nil)), b"");
+        let nested = Value::Array(vec![bulk("y"), Value::Array(vec![Value::Int(1), Value::Nil, bulk("x")])]);
+        assert_eq!(raw(&Ok(nested)), b"y\n1\n\nx");
     }
 
     #[test]

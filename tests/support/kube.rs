@@ -199,6 +199,14 @@ impl FakeKube {
         run_in(self.sandbox.state.path(), &self.args(args).iter().map(String::as_str).collect::<Vec<_>>(), &[])
     }
 
+    /// Like `run`, then `--` and a Redis command (`cli`, `call`).
+    pub fn run_command(&self, args: &[&str], command: &[&str]) -> super::Run {
+        let mut all = self.args(args);
+        all.push("--".to_owned());
+        all.extend(command.iter().map(|w| (*w).to_owned()));
+        run_in(self.sandbox.state.path(), &all.iter().map(String::as_str).collect::<Vec<_>>(), &[])
+    }
+
     /// Like `run`, in the background.
     pub fn spawn(&self, args: &[&str]) -> std::process::Child {
         self.sandbox.spawn(&self.args(args).iter().map(String::as_str).collect::<Vec<_>>())

@@ -8,6 +8,7 @@ pub mod group;
 pub mod kube;
 pub mod load;
 pub mod proxy;
+pub mod pty;
 pub mod sentinel_writer;
 pub mod traffic;
 

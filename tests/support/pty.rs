@@ -1,0 +1,96 @@
+//! The binary on a pseudo-terminal, as an operator's shell runs it: stdin, stdout and stderr are
+//! the terminal (so the tool takes itself to be interactive), keys are typed into it and what it
+//! draws is read back.
+
+use std::io::{Read, Write};
+use std::os::fd::{FromRawFd, OwnedFd};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+pub struct Terminal {
+    pub child: Child,
+    writer: std::fs::File,
+    screen: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Terminal {
+    /// Starts the binary with `args` on a new 120×40 terminal.
+    pub fn spawn(state: &Path, args: &[&str], env: &[(&str, &str)]) -> Terminal {
+        let (mut master, mut slave) = (0, 0);
+        let size = libc::winsize { ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0 };
+        // SAFETY: openpty writes two new descriptors into the integers given; the size is read only.
+        let opened = unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), &size) };
+        assert_eq!(opened, 0, "openpty: {}", std::io::Error::last_os_error());
+        // SAFETY: both descriptors were just opened and are owned by nothing else.
+        let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+        let mut cmd = Command::new(super::bin());
+        cmd.args(args).env("KUBECTL_REDIS_STATE_DIR", state).env_remove("REDISCLI_AUTH").env("NO_COLOR", "1");
+        cmd.env("TERM", "xterm");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let io = |fd: &OwnedFd| Stdio::from(fd.try_clone().expect("the terminal's descriptor is duplicated"));
+        let child = cmd.stdin(io(&slave)).stdout(io(&slave)).stderr(io(&slave)).spawn().expect("the binary starts");
+        drop(slave);
+        let writer = std::fs::File::from(master.try_clone().unwrap());
+        let mut reader = std::fs::File::from(master);
+        let screen = Arc::new(Mutex::new(Vec::new()));
+        let sink = screen.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            // Ends when the child has exited and closed the terminal (EIO).
+            while let Ok(n @ 1..) = reader.read(&mut buf) {
+                sink.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Terminal { child, writer, screen }
+    }
+
+    /// Types `text` as keys.
+    pub fn type_keys(&mut self, text: &str) {
+        self.writer.write_all(text.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Everything drawn so far, as text.
+    pub fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.screen.lock().unwrap()).into_owned()
+    }
+
+    /// Waits until `text` has been drawn `times` times in all; panics with the screen otherwise.
+    pub fn wait_for(&self, text: &str, times: usize, limit: Duration) {
+        let started = Instant::now();
+        while self.screen().matches(text).count() < times {
+            assert!(
+                started.elapsed() < limit,
+                "{text:?} was not drawn {times} time(s) within {limit:?}; the screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits for the child to end, within `limit`, and returns its exit code.
+    pub fn exit_code(&mut self, limit: Duration) -> i32 {
+        let started = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.code().unwrap_or(-1);
+            }
+            if started.elapsed() > limit {
+                let _ = self.child.kill();
+                panic!("the binary did not end within {limit:?}; the screen:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Terminal {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
