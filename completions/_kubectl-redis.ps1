@@ -60,6 +60,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             [CompletionResult]::new('drain-node', 'drain-node', [CompletionResultType]::ParameterValue, 'Before `kubectl drain NODE`: fail every master on that Kubernetes node over to a replica elsewhere')
             [CompletionResult]::new('call', 'call', [CompletionResultType]::ParameterValue, 'Run one command on every node (or only masters or replicas): one reply per node')
             [CompletionResult]::new('cli', 'cli', [CompletionResultType]::ParameterValue, 'A redis-cli on the node that owns a key or slot (or any member), through the tool''s own connections')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write a support bundle: Kubernetes objects, every node''s INFO, CONFIG (secrets redacted), SLOWLOG, check, journals, logs')
             [CompletionResult]::new('fix', 'fix', [CompletionResultType]::ParameterValue, 'Repair what check finds: open slots, uncovered slots, ghost nodes, broken replica links')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Start, list and stop local sandboxes of server processes')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Show the main job on a throw-away sandbox: create, load keys, check, add and remove nodes')
@@ -701,6 +702,51 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'kubectl-redis;report' {
+            [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the StatefulSet or pods (default: the kubeconfig context''s)')
+            [CompletionResult]::new('--kubeconfig', '--kubeconfig', [CompletionResultType]::ParameterName, 'Kubeconfig file (default: $KUBECONFIG, which may list several files, then ~/.kube/config, then in-cluster)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Kubeconfig context to use (default: the current context)')
+            [CompletionResult]::new('--password-secret', '--password-secret', [CompletionResultType]::ParameterName, 'Secret holding the Redis password (default: the one the pod template''s REDIS_PASSWORD, REDISCLI_AUTH or VALKEY_PASSWORD comes from)')
+            [CompletionResult]::new('--connect', '--connect', [CompletionResultType]::ParameterName, 'How to reach the pods: auto (direct inside a cluster, else port-forward), direct, port-forward')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Target a local sandbox (default name: default)')
+            [CompletionResult]::new('--nodes', '--nodes', [CompletionResultType]::ParameterName, 'Target nodes HOST:PORT[,HOST:PORT…]: for create the nodes to form the cluster, otherwise entry nodes')
+            [CompletionResult]::new('--sentinels', '--sentinels', [CompletionResultType]::ParameterName, 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector')
+            [CompletionResult]::new('--master-name', '--master-name', [CompletionResultType]::ParameterName, 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)')
+            [CompletionResult]::new('--sentinel-password-secret', '--sentinel-password-secret', [CompletionResultType]::ParameterName, 'Sentinel group on Kubernetes: the Secret holding the sentinels'' own password')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The zip file to write; an existing file is refused (default: report-<target>-<UTC time>.zip here)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The zip file to write; an existing file is refused (default: report-<target>-<UTC time>.zip here)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit for every network call, e.g. 500ms, 5s, 2m')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to color the output (NO_COLOR is respected)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Nodes asked at once while reading the cluster')
+            [CompletionResult]::new('--views', '--views', [CompletionResultType]::ParameterName, 'How to read the nodes'' views of the cluster: full (every node''s CLUSTER NODES), digest (a digest from every node, computed by a read-only script on it, and the full view from one node per distinct digest), auto (digest through a port-forward, full otherwise)')
+            [CompletionResult]::new('--redis-user', '--redis-user', [CompletionResultType]::ParameterName, 'ACL user name (the password comes from REDISCLI_AUTH, --password-file, a prompt or a Kubernetes Secret); --user is kept as an alias, though for kubectl --user names the kubeconfig user')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'Read the password from the first line of this file')
+            [CompletionResult]::new('--sentinel-password-file', '--sentinel-password-file', [CompletionResultType]::ParameterName, 'Sentinel group: the sentinels'' own password (requirepass of the sentinels), from the first line of this file')
+            [CompletionResult]::new('--cacert', '--cacert', [CompletionResultType]::ParameterName, 'CA certificate (PEM) to verify the servers')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)')
+            [CompletionResult]::new('--cert', '--cert', [CompletionResultType]::ParameterName, 'Client certificate (PEM) for mutual TLS (--cert is kept as an alias)')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node''s address or, on Kubernetes, its pod''s DNS names is accepted')
+            [CompletionResult]::new('--logs', '--logs', [CompletionResultType]::ParameterName, 'Also the servers'' logs: each pod container''s current and previous log, a sandbox''s log files')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required to change a cluster without a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required to change a cluster without a terminal)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More detail (repeatable; -vv adds where the time went)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More detail (repeatable; -vv adds where the time went)')
+            [CompletionResult]::new('--ask-password', '--ask-password', [CompletionResultType]::ParameterName, 'Ask for the password on the terminal')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect with TLS')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Do not verify the servers'' certificates (prints a warning)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'kubectl-redis;fix' {
             [CompletionResult]::new('-l', '-l', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
             [CompletionResult]::new('--selector', '--selector', [CompletionResultType]::ParameterName, 'Target the pods matching this label selector instead of a StatefulSet, e.g. app=redis')
@@ -1177,6 +1223,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
         'kubectl-redis;generate;rbac' {
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the Redis pods: set on every object and on the bindings'' subject (default: none, give -n to kubectl apply; the zone ClusterRoleBinding then says redis)')
             [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the Redis pods: set on every object and on the bindings'' subject (default: none, give -n to kubectl apply; the zone ClusterRoleBinding then says redis)')
+            [CompletionResult]::new('--with', '--with', [CompletionResultType]::ParameterName, 'Also the rules of commands only some operators use: logs (pods/log, for `report --logs`)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit for every network call, e.g. 500ms, 5s, 2m')
@@ -1230,6 +1277,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             [CompletionResult]::new('drain-node', 'drain-node', [CompletionResultType]::ParameterValue, 'Before `kubectl drain NODE`: fail every master on that Kubernetes node over to a replica elsewhere')
             [CompletionResult]::new('call', 'call', [CompletionResultType]::ParameterValue, 'Run one command on every node (or only masters or replicas): one reply per node')
             [CompletionResult]::new('cli', 'cli', [CompletionResultType]::ParameterValue, 'A redis-cli on the node that owns a key or slot (or any member), through the tool''s own connections')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write a support bundle: Kubernetes objects, every node''s INFO, CONFIG (secrets redacted), SLOWLOG, check, journals, logs')
             [CompletionResult]::new('fix', 'fix', [CompletionResultType]::ParameterValue, 'Repair what check finds: open slots, uncovered slots, ghost nodes, broken replica links')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Start, list and stop local sandboxes of server processes')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Show the main job on a throw-away sandbox: create, load keys, check, add and remove nodes')
@@ -1275,6 +1323,9 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             break
         }
         'kubectl-redis;help;cli' {
+            break
+        }
+        'kubectl-redis;help;report' {
             break
         }
         'kubectl-redis;help;fix' {

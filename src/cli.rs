@@ -316,6 +316,18 @@ when piped, one JSON document per reply with -o json. Exit code: 0, or 1 when a 
 History is kept in the state directory (KUBECTL_REDIS_HISTFILE overrides, /dev/null turns it off);
 AUTH, HELLO, ACL SETUSER, MIGRATE and CONFIG SET of secrets are never written to it.")]
     Cli(CliArgs),
+    /// Write a support bundle: Kubernetes objects, every node's INFO, CONFIG (secrets redacted), SLOWLOG, check, journals, logs
+    #[command(after_help = "Examples:
+  kubectl redis report redis-cluster                       # report-redis-cluster-<UTC time>.zip here
+  kubectl redis report redis-cluster -f /tmp/support.zip --logs
+  kubectl redis report --sandbox -o json
+
+The zip holds, under one folder: kubernetes/*.yaml (StatefulSet, pods, claims, Services, events,
+Lease), nodes/<pod>/{info,cluster-nodes,cluster-info,config,slowlog,latency}.txt, sentinels/<pod>/,
+check.json, journals/, and with --logs logs/<pod>/<container>[.previous].log (needs pods/log:
+`kubectl redis generate rbac --with logs`). What could not be read is listed in errors.txt.
+Secrets are redacted and every known password is scrubbed. Exit 0 once the file is written.")]
+    Report(ReportArgs),
     /// Repair what check finds: open slots, uncovered slots, ghost nodes, broken replica links
     #[command(after_help = "Examples:
   kubectl redis fix --nodes 10.0.0.1:6379 --dry-run
@@ -784,6 +796,18 @@ pub struct CliArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// The zip file to write; an existing file is refused (default: report-<target>-<UTC time>.zip here)
+    #[arg(short = 'f', long = "file", value_name = "FILE.zip")]
+    pub file: Option<PathBuf>,
+    /// Also the servers' logs: each pod container's current and previous log, a sandbox's log files
+    #[arg(long)]
+    pub logs: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct SandboxScaleArgs {
     /// Sandbox name
     pub name: String,
@@ -870,7 +894,8 @@ pub enum GenerateWhat {
     /// Print the ServiceAccount, Role and bindings the tool needs, for `kubectl apply -f -`
     #[command(after_help = "Examples:
   kubectl redis generate rbac --namespace redis | kubectl apply -f -
-  kubectl redis generate rbac > rbac.yaml && kubectl apply -n redis -f rbac.yaml")]
+  kubectl redis generate rbac > rbac.yaml && kubectl apply -n redis -f rbac.yaml
+  kubectl redis generate rbac -n redis --with logs | kubectl apply -f -   # report --logs too")]
     Rbac(RbacArgs),
 }
 
@@ -879,4 +904,14 @@ pub struct RbacArgs {
     /// Namespace of the Redis pods: set on every object and on the bindings' subject (default: none, give -n to kubectl apply; the zone ClusterRoleBinding then says redis)
     #[arg(short = 'n', long, value_name = "NAMESPACE")]
     pub namespace: Option<String>,
+    /// Also the rules of commands only some operators use: logs (pods/log, for `report --logs`)
+    #[arg(long, value_enum, value_name = "EXTRA", value_delimiter = ',')]
+    pub with: Vec<RbacExtra>,
+}
+
+/// Rules `generate rbac` leaves out unless asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RbacExtra {
+    /// pods/log get, for `report --logs`
+    Logs,
 }

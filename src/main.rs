@@ -55,6 +55,7 @@ fn run(cli: Cli) -> error::Result<ExitCode> {
             Command::Failover(args) => commands::failover::run(&ctx, args).await,
             Command::Call(args) => commands::call::run(&ctx, args).await,
             Command::Cli(args) => commands::cli::run(&ctx, args).await,
+            Command::Report(args) => commands::report::run(&ctx, args).await,
             Command::DrainNode(args) => commands::drain_node::run(&ctx, args).await,
             Command::Restart(args) => commands::restart::run(&ctx, args).await,
             Command::Sandbox(command) => commands::sandbox::run(&ctx, command).await,

@@ -335,6 +335,98 @@ fn cli_on_a_sentinel_group_starts_on_its_master_or_a_replica_and_has_no_slots() 
     assert_eq!(query::<String>(&mut support::connect(&sb.addrs[0]), &["GET", "k"]), "v");
     let refused = sb.run(&["cli", &t, "--key", "k", "--", "GET", "k"]).expect(2);
     assert!(refused.stderr.contains("has no slots"), "{}", refused.stderr);
+
+    // A report of the group: members without CLUSTER files, sentinels, the group's verdict, logs.
+    let zip = sb.state.path().join("group.zip");
+    sb.run(&["report", &t, "-f", zip.to_str().unwrap(), "--logs"]).expect(0);
+    let files = unzip(&zip);
+    assert!(files["group/nodes/g-0/info.txt"].contains("role:master"), "{:?}", files.keys());
+    assert!(files["group/sentinels/g-1/sentinel-masters.txt"].contains("mymaster"));
+    assert!(files["group/logs/g-2/sentinel.log"].contains("monitor master"), "{:?}", files.keys());
+    assert!(!files.keys().any(|k| k.contains("cluster-nodes")) && !files.contains_key("group/errors.txt"), "{:?}", files.keys());
+    let check: serde_json::Value = serde_json::from_str(&files["group/check.json"]).unwrap();
+    assert_eq!(check["healthy"], true, "{check}");
+}
+
+/// Every file of a zip by name, decompressed.
+fn unzip(path: &std::path::Path) -> BTreeMap<String, String> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut file = archive.by_index(i).unwrap();
+            let mut text = String::new();
+            file.read_to_string(&mut text).unwrap();
+            (file.name().unwrap().to_string(), text)
+        })
+        .collect()
+}
+
+#[test]
+fn report_bundles_objects_nodes_check_and_logs_with_no_secret_anywhere_in_the_zip() {
+    let kube = support::kube::FakeKube::start(Server::Redis, 3);
+    kube.run(&["create", "--replicas", "0", "--yes"]).expect(0);
+    let password = "report-pass-5c1e";
+    kube.put_secret("redis-cluster", &[("redis-password", password)]);
+    for i in 0..3 {
+        let mut conn = kube.sandbox.conn(i);
+        query::<()>(&mut conn, &["CONFIG", "SET", "masterauth", password]);
+        query::<()>(&mut conn, &["CONFIG", "SET", "requirepass", password]);
+    }
+    kube.take_password_from("redis-cluster", "redis-password");
+    kube.add_literal_env("ADMIN_PASSWORD", "plain-env-secret-9");
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first.zip");
+
+    // --logs without pods/log: the bundle is written; the logs are listed as not read.
+    let run = kube.run(&["report", "-f", first.to_str().unwrap(), "--logs"]).expect(0);
+    assert!(run.stderr.contains("could not be read (listed in errors.txt)"), "{}", run.stderr);
+    let files = unzip(&first);
+    for name in [
+        "kubernetes/statefulset.yaml",
+        "kubernetes/pods.yaml",
+        "kubernetes/persistentvolumeclaims.yaml",
+        "kubernetes/services.yaml",
+        "kubernetes/events.yaml",
+        "kubernetes/lease.yaml",
+        "nodes/redis-cluster-0/info.txt",
+        "nodes/redis-cluster-1/cluster-nodes.txt",
+        "nodes/redis-cluster-2/config.txt",
+        "nodes/redis-cluster-2/slowlog.txt",
+        "nodes/redis-cluster-2/latency.txt",
+        "check.json",
+        "report.json",
+    ] {
+        assert!(files.contains_key(&format!("first/{name}")), "{name} is missing: {:?}", files.keys());
+    }
+    assert!(files["first/errors.txt"].contains("pods/log"), "{}", files["first/errors.txt"]);
+    assert!(files["first/nodes/redis-cluster-2/config.txt"].contains("requirepass (redacted)"));
+    assert!(files["first/nodes/redis-cluster-0/info.txt"].contains("cluster_enabled:1"));
+    assert!(files["first/kubernetes/pods.yaml"].contains("ADMIN_PASSWORD"));
+    assert!(files["first/kubernetes/persistentvolumeclaims.yaml"].contains("data-redis-cluster-2"));
+    let check: serde_json::Value = serde_json::from_str(&files["first/check.json"]).unwrap();
+    assert_eq!(check["healthy"], true, "{check}");
+    let raw = String::from_utf8_lossy(&std::fs::read(&first).unwrap()).into_owned();
+    for secret in [password, "plain-env-secret-9"] {
+        assert!(!raw.contains(secret), "the zip's bytes hold {secret}");
+        let holding: Vec<&String> = files.iter().filter(|(_, text)| text.contains(secret)).map(|(name, _)| name).collect();
+        assert!(holding.is_empty(), "{secret} is in {holding:?}");
+    }
+
+    // With the rules `generate rbac --with logs` prints, the logs come too; nothing is missing.
+    let rbac = run_in(kube.sandbox.state.path(), &["generate", "rbac", "--with", "logs"], &[]).expect(0);
+    kube.enforce_rules(&rbac.stdout);
+    let second = dir.path().join("second.zip");
+    let doc = kube.run(&["report", "-f", second.to_str().unwrap(), "--logs", "-o", "json"]).expect(0).json();
+    assert_eq!(doc["not_read"], serde_json::json!([]), "{doc}");
+    let files = unzip(&second);
+    assert!(files["second/logs/redis-cluster-1/redis.log"].contains("Ready to accept connections"), "{:?}", files.keys());
+    assert!(!files.contains_key("second/errors.txt"));
+    assert!(files.values().all(|text| !text.contains(password)));
+    // An existing file is never overwritten.
+    let before = std::fs::read(&second).unwrap();
+    kube.run(&["report", "-f", second.to_str().unwrap()]).expect(2);
+    assert_eq!(std::fs::read(&second).unwrap(), before);
 }
 
 #[test]
@@ -2641,6 +2733,18 @@ fn kubectl_reads_the_fake_api_server_and_runs_the_plugin_and_its_completion() {
     assert!(stdout.lines().any(|l| l == "status"), "{stdout}{stderr}");
     let (_, stdout, stderr) = kubectl_run(&["__complete", "redis", "scale", "redis-"]);
     assert!(stdout.lines().any(|l| l == "redis-cluster"), "StatefulSet names come from the API: {stdout}{stderr}");
+
+    // What `report` reads, as kubectl reads it: claims, and a container's log (current and previous).
+    let (code, stdout, stderr) = kubectl_run(&["get", "pvc"]);
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert!(stdout.contains("data-redis-cluster-5"), "{stdout}");
+    kube.enforce_rules("kind: Role\nrules:\n  - apiGroups: [\"*\"]\n    resources: [\"*\"]\n    verbs: [\"*\"]\n");
+    let (code, stdout, stderr) = kubectl_run(&["logs", "redis-cluster-2", "-c", "redis"]);
+    assert_eq!(code, Some(0), "{stdout}{stderr}");
+    assert!(stdout.contains("Ready to accept connections"), "{stdout}");
+    let (code, _, stderr) = kubectl_run(&["logs", "redis-cluster-2", "-c", "redis", "--previous"]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("previous terminated container \"redis\" in pod \"redis-cluster-2\" not found"), "{stderr}");
 }
 
 #[test]

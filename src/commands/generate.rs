@@ -9,12 +9,12 @@ use std::path::Path;
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::cli::{Cli, GenerateArgs, GenerateWhat};
+use crate::cli::{Cli, GenerateArgs, GenerateWhat, RbacExtra};
 use crate::error::{ExitCode, Result};
 
 pub fn run(args: &GenerateArgs) -> Result<ExitCode> {
     match &args.what {
-        Some(GenerateWhat::Rbac(rbac)) => print!("{}", rbac_manifests(rbac.namespace.as_deref())),
+        Some(GenerateWhat::Rbac(rbac)) => print!("{}", rbac_manifests(rbac.namespace.as_deref(), &rbac.with)),
         None => write_all(&args.out)?,
     }
     Ok(ExitCode::Success)
@@ -24,7 +24,7 @@ pub fn run(args: &GenerateArgs) -> Result<ExitCode> {
 pub fn write_all(out: &Path) -> Result<()> {
     let deploy = out.join("deploy");
     fs::create_dir_all(&deploy)?;
-    fs::write(deploy.join("rbac.yaml"), rbac_manifests(None))?;
+    fs::write(deploy.join("rbac.yaml"), rbac_manifests(None, &[]))?;
     let completions = out.join("completions");
     fs::create_dir_all(&completions)?;
     for shell in [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::PowerShell] {
@@ -59,7 +59,7 @@ struct Rule {
 }
 
 /// Everything the tool asks the API server for in the target's namespace, and nothing more.
-const ROLE_RULES: [Rule; 11] = [
+const ROLE_RULES: [Rule; 12] = [
     Rule {
         why: "Every command: the StatefulSet (its selector, size, volume claim templates, owner, pod\ntemplate) and its pods (IPs, readiness, Kubernetes node). `list` on statefulsets is only for\nshell completion of their names.",
         groups: &["apps"],
@@ -74,7 +74,7 @@ const ROLE_RULES: [Rule; 11] = [
         verbs: &["delete"],
     },
     Rule {
-        why: "A Sentinel group whose nodes announce a per-pod Service's ClusterIP (redis-ha): which pod\neach Service selects. Without it those addresses show as entries of no pod.",
+        why: "A Sentinel group whose nodes announce a per-pod Service's ClusterIP (redis-ha): which pod\neach Service selects. Without it those addresses show as entries of no pod. report: the Services.",
         groups: &[""],
         resources: &["services"],
         verbs: &["list"],
@@ -98,16 +98,22 @@ const ROLE_RULES: [Rule; 11] = [
         verbs: &["get"],
     },
     Rule {
-        why: "scale: when pods do not become Ready in time, the error quotes their last event.",
+        why: "scale: when pods do not become Ready in time, the error quotes their last event. report: the\nevents about the target's objects.",
         groups: &[""],
         resources: &["events"],
         verbs: &["list"],
     },
     Rule {
-        why: "scale: resize the StatefulSet (and, with --sentinel-count, the sentinels' own StatefulSet or\nDeployment); --delete-storage: delete the claims of removed pods.",
+        why: "scale: resize the StatefulSet (and, with --sentinel-count, the sentinels' own StatefulSet or\nDeployment).",
         groups: &["apps"],
         resources: &["statefulsets/scale", "deployments/scale"],
         verbs: &["patch"],
+    },
+    Rule {
+        why: "report: the claims of the pods. scale --delete-storage: delete the claims of removed pods.",
+        groups: &[""],
+        resources: &["persistentvolumeclaims"],
+        verbs: &["list"],
     },
     Rule { why: "", groups: &[""], resources: &["persistentvolumeclaims"], verbs: &["delete"] },
     Rule {
@@ -118,9 +124,22 @@ const ROLE_RULES: [Rule; 11] = [
     },
 ];
 
+/// Rules only some commands need, granted when asked for (`generate rbac --with …`).
+fn extra_rule(extra: RbacExtra) -> Rule {
+    match extra {
+        RbacExtra::Logs => Rule {
+            why: "report --logs: the pods' container logs (asked for with --with logs).",
+            groups: &[""],
+            resources: &["pods/log"],
+            verbs: &["get"],
+        },
+    }
+}
+
 /// The ServiceAccount, Role, RoleBinding and the optional zone-reading ClusterRole and binding,
-/// as one YAML stream; with a namespace every object and subject carries it.
-pub fn rbac_manifests(namespace: Option<&str>) -> String {
+/// as one YAML stream; with a namespace every object and subject carries it. `extras` adds the
+/// rules of commands that only some operators use.
+pub fn rbac_manifests(namespace: Option<&str>, extras: &[RbacExtra]) -> String {
     let in_namespace = namespace.map(|ns| format!("\n  namespace: {ns}")).unwrap_or_default();
     let apply = match namespace {
         Some(ns) => format!("#   kubectl apply -f rbac.yaml            (objects in namespace {ns})"),
@@ -133,7 +152,8 @@ pub fn rbac_manifests(namespace: Option<&str>) -> String {
     out += &format!(
         "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: kubectl-redis{in_namespace}\nrules:\n"
     );
-    for rule in &ROLE_RULES {
+    let extra_rules: Vec<Rule> = extras.iter().map(|e| extra_rule(*e)).collect();
+    for rule in ROLE_RULES.iter().chain(&extra_rules) {
         for line in rule.why.lines() {
             out += &format!("  # {line}\n");
         }

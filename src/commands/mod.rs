@@ -15,6 +15,7 @@ pub mod fix;
 pub mod generate;
 pub mod moving;
 pub mod rebalance;
+pub mod report;
 pub mod reshard;
 pub mod restart;
 pub mod sample_keys;

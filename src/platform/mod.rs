@@ -287,6 +287,39 @@ impl Platform {
         }
     }
 
+    /// The platform's own objects a support bundle shows, as JSON documents by kind (Kubernetes:
+    /// the StatefulSet, pods, claims, Services, events, Lease); none for a sandbox or static nodes.
+    pub async fn support_objects(&self) -> Vec<(&'static str, Result<serde_json::Value>)> {
+        match self {
+            Platform::Kubernetes(k) => k.support_objects().await,
+            _ => Vec::new(),
+        }
+    }
+
+    /// The servers' logs by file name: each pod container's (and its previous one's), or each
+    /// sandbox server's log file; static nodes keep theirs where the tool cannot read them.
+    pub async fn logs(&self) -> Vec<(String, Result<String>)> {
+        match self {
+            Platform::Kubernetes(k) => k.logs().await,
+            Platform::Sandbox(sb) => {
+                let members =
+                    sb.nodes.iter().map(|n| (format!("{}/server.log", sandbox::member_name(&sb.name, n.index)), &n.dir));
+                let sentinels =
+                    sb.sentinels.iter().map(|n| (format!("{}/sentinel.log", sandbox::sentinel_name(sb, n.index)), &n.dir));
+                members
+                    .chain(sentinels)
+                    .map(|(file, dir)| {
+                        let path = dir.join("server.log");
+                        let read = std::fs::read_to_string(&path)
+                            .map_err(|e| Error::failed(format!("cannot read {}: {e}", path.display())));
+                        (file, read)
+                    })
+                    .collect()
+            }
+            Platform::Static(_) => Vec::new(),
+        }
+    }
+
     /// Why the tool cannot restart members here, if it cannot.
     pub fn restart_blocker(&self) -> Option<Error> {
         match self {

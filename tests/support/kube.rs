@@ -77,6 +77,8 @@ struct World {
     restarts: BTreeMap<usize, u32>,
     /// How many times each ordinal's pod was deleted and recreated: part of its UID.
     generations: BTreeMap<usize, u32>,
+    /// Variables with literal values in the redis container (as hand-written manifests have).
+    literal_env: Vec<(String, String)>,
 }
 
 type Shared = Arc<Mutex<World>>;
@@ -170,6 +172,7 @@ impl FakeKube {
             announce: Vec::new(),
             restarts: BTreeMap::new(),
             generations: BTreeMap::new(),
+            literal_env: Vec::new(),
         }));
         let (addr_tx, addr_rx) = std::sync::mpsc::channel();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -269,6 +272,16 @@ impl FakeKube {
     /// Withdraws the optional ClusterRole that lets the tool read Nodes (and so zones).
     pub fn revoke_zone_access(&self) {
         self.world.lock().unwrap().rules = rbac_rules(false);
+    }
+
+    /// Gives the redis container a variable with a literal value.
+    pub fn add_literal_env(&self, name: &str, value: &str) {
+        self.world.lock().unwrap().literal_env.push((name.to_owned(), value.to_owned()));
+    }
+
+    /// Puts in force the Role rules of an RBAC manifest (e.g. `generate rbac --with logs`).
+    pub fn enforce_rules(&self, manifests: &str) {
+        self.world.lock().unwrap().rules = rules_of(manifests, true);
     }
 
     /// Takes a verb on a resource out of the rules, as a narrower Role would.
@@ -484,13 +497,15 @@ fn router(world: Shared) -> Router {
         .route("/api/v1/namespaces/{ns}/pods", get(list_pods))
         .route("/api/v1/namespaces/{ns}/services", get(list_services))
         .route("/api/v1/namespaces/{ns}/pods/{name}/portforward", get(port_forward))
-        .route("/api/v1/namespaces/{ns}/pods/{name}", axum::routing::delete(delete_pod))
+        .route("/api/v1/namespaces/{ns}/pods/{name}", get(get_pod).delete(delete_pod))
         .route("/api/v1/nodes/{name}", get(get_node))
         .route("/api/v1/namespaces/{ns}/events", get(list_events))
         .route("/api/v1/namespaces/{ns}/secrets/{name}", get(get_secret))
         .route("/apis/coordination.k8s.io/v1/namespaces/{ns}/leases", axum::routing::post(create_lease))
         .route("/apis/coordination.k8s.io/v1/namespaces/{ns}/leases/{name}", get(get_lease).put(replace_lease))
+        .route("/api/v1/namespaces/{ns}/persistentvolumeclaims", get(list_claims))
         .route("/api/v1/namespaces/{ns}/persistentvolumeclaims/{name}", axum::routing::delete(delete_claim))
+        .route("/api/v1/namespaces/{ns}/pods/{name}/log", get(pod_log))
         .fallback(|uri: axum::http::Uri| async move { not_found("resource", uri.path()) })
         .with_state(world)
 }
@@ -509,7 +524,11 @@ struct Rule {
 /// The rules of the repository's deploy/rbac.yaml: the Role's, and the optional ClusterRole's.
 fn rbac_rules(with_cluster_role: bool) -> Vec<Rule> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/deploy/rbac.yaml");
-    let docs: Vec<Value> = serde_saphyr::from_multiple(&std::fs::read_to_string(path).unwrap()).unwrap();
+    rules_of(&std::fs::read_to_string(path).unwrap(), with_cluster_role)
+}
+
+fn rules_of(manifests: &str, with_cluster_role: bool) -> Vec<Rule> {
+    let docs: Vec<Value> = serde_saphyr::from_multiple(manifests).unwrap();
     let strings = |v: &Value| v.as_array().unwrap().iter().map(|s| s.as_str().unwrap().to_owned()).collect();
     docs.iter()
         .filter(|d| d["kind"] == "Role" || (with_cluster_role && d["kind"] == "ClusterRole"))
@@ -573,11 +592,13 @@ fn containers(world: &World) -> Value {
 /// The pod template's redis container, with the password variable when it comes from a Secret.
 fn container(world: &World) -> Value {
     let mut container = json!({ "name": "redis", "image": "redis:7.0", "ports": [{ "name": "redis", "containerPort": 6379 }] });
+    let mut env: Vec<Value> = world.literal_env.iter().map(|(name, value)| json!({ "name": name, "value": value })).collect();
     if let Some((secret, key)) = &world.password_from {
-        container["env"] = json!([
-            { "name": "REDIS_PORT", "value": "6379" },
-            { "name": "REDIS_PASSWORD", "valueFrom": { "secretKeyRef": { "name": secret, "key": key } } },
-        ]);
+        env.push(json!({ "name": "REDIS_PORT", "value": "6379" }));
+        env.push(json!({ "name": "REDIS_PASSWORD", "valueFrom": { "secretKeyRef": { "name": secret, "key": key } } }));
+    }
+    if !env.is_empty() {
+        container["env"] = Value::Array(env);
     }
     container
 }
@@ -942,6 +963,24 @@ async fn list_pods(
         .into_response()
 }
 
+async fn get_pod(State(world): State<Shared>, Path((ns, name)): Path<(String, String)>) -> Response {
+    log(&world, format!("GET pods/{name}"));
+    if let Some(denied) = forbidden(&world, "", "pods", "get", &name) {
+        return denied;
+    }
+    let world2 = world.clone();
+    let found = tokio::task::spawn_blocking(move || {
+        let w = world2.lock().unwrap();
+        if ns == NAMESPACE { pods(&w).into_iter().find(|p| p["metadata"]["name"] == name.as_str()) } else { None }
+    })
+    .await
+    .unwrap();
+    match found {
+        Some(pod) => axum::Json(pod).into_response(),
+        None => not_found("pods", "?"),
+    }
+}
+
 async fn get_node(State(world): State<Shared>, Path(name): Path<String>) -> Response {
     log(&world, format!("GET nodes/{name}"));
     if let Some(denied) = forbidden(&world, "", "nodes", "get", &name) {
@@ -1020,6 +1059,52 @@ async fn replace_lease(State(world): State<Shared>, Path((_, name)): Path<(Strin
     lease["metadata"]["resourceVersion"] = json!(w.resource_version.to_string());
     w.leases.insert(name, lease.clone());
     axum::Json(lease).into_response()
+}
+
+async fn list_claims(State(world): State<Shared>, Path(ns): Path<String>) -> Response {
+    log(&world, "LIST persistentvolumeclaims".to_owned());
+    if let Some(denied) = forbidden(&world, "", "persistentvolumeclaims", "list", "") {
+        return denied;
+    }
+    let w = world.lock().unwrap();
+    let items: Vec<Value> = w
+        .claims
+        .iter()
+        .filter(|_| ns == NAMESPACE)
+        .map(|name| {
+            json!({ "apiVersion": "v1", "kind": "PersistentVolumeClaim",
+                    "metadata": { "name": name, "namespace": NAMESPACE, "labels": labels(&w) },
+                    "spec": { "accessModes": ["ReadWriteOnce"], "resources": { "requests": { "storage": "1Gi" } } },
+                    "status": { "phase": "Bound" } })
+        })
+        .collect();
+    axum::Json(json!({ "apiVersion": "v1", "kind": "PersistentVolumeClaimList", "metadata": { "resourceVersion": "1" }, "items": items }))
+        .into_response()
+}
+
+/// A container's log: the sandbox member's server log, as the kubelet would serve its output.
+/// No container ran before the current one (`previous`): 400, as the API server answers then.
+async fn pod_log(
+    State(world): State<Shared>,
+    Path((_, name)): Path<(String, String)>,
+    Query(query): Query<BTreeMap<String, String>>,
+) -> Response {
+    log(&world, format!("GET pods/{name}/log"));
+    if let Some(denied) = forbidden(&world, "", "pods/log", "get", &name) {
+        return denied;
+    }
+    let w = world.lock().unwrap();
+    let container = query.get("container").cloned().unwrap_or_else(|| "redis".to_owned());
+    let Some(ordinal) = name.strip_prefix(&format!("{}-", w.statefulset)).and_then(|o| o.parse::<usize>().ok()) else {
+        return not_found("pods", &name);
+    };
+    if query.get("previous").is_some_and(|p| p == "true") {
+        let message = format!("previous terminated container \"{container}\" in pod \"{name}\" not found");
+        return status(StatusCode::BAD_REQUEST, "BadRequest", message);
+    }
+    let node = if container == "sentinel" { format!("sentinel-{ordinal}") } else { format!("node-{ordinal}") };
+    let path = w.state.join("sandboxes").join(&w.sandbox).join(node).join("server.log");
+    std::fs::read_to_string(path).unwrap_or_default().into_response()
 }
 
 async fn delete_claim(State(world): State<Shared>, Path((_, name)): Path<(String, String)>) -> Response {
@@ -1142,7 +1227,9 @@ mod discovery {
                 resource("pods/portforward", "PodPortForwardOptions", true, &["create", "get"]),
                 resource("secrets", "Secret", true, &["get"]),
                 resource("services", "Service", true, &["list"]),
-                resource("persistentvolumeclaims", "PersistentVolumeClaim", true, &["delete"]),
+                json!({ "name": "persistentvolumeclaims", "singularName": "", "namespaced": true,
+                        "kind": "PersistentVolumeClaim", "verbs": ["list", "delete"], "shortNames": ["pvc"] }),
+                resource("pods/log", "Pod", true, &["get"]),
                 resource("nodes", "Node", false, &["get"]),
             ],
         )
