@@ -537,6 +537,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             [CompletionResult]::new('--sentinels', '--sentinels', [CompletionResultType]::ParameterName, 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector')
             [CompletionResult]::new('--master-name', '--master-name', [CompletionResultType]::ParameterName, 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)')
             [CompletionResult]::new('--sentinel-password-secret', '--sentinel-password-secret', [CompletionResultType]::ParameterName, 'Sentinel group on Kubernetes: the Secret holding the sentinels'' own password')
+            [CompletionResult]::new('--image', '--image', [CompletionResultType]::ParameterName, 'Roll out this image: set it in the pod template (the StatefulSet must have updateStrategy OnDelete) and restart the members that do not run it yet; on a sandbox a server binary')
             [CompletionResult]::new('--max-lag', '--max-lag', [CompletionResultType]::ParameterName, 'A replica further behind its master than this is not in sync (not handed over to; not done restarting)')
             [CompletionResult]::new('--wait-timeout', '--wait-timeout', [CompletionResultType]::ParameterName, 'How long each member gets to serve again, and each failover to happen, e.g. 120s')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
@@ -933,6 +934,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             break
         }
         'kubectl-redis;sandbox;restart' {
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Make this binary the sandbox''s first (like a new image in a pod template): the members restarted run it, the others keep theirs')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit for every network call, e.g. 500ms, 5s, 2m')

@@ -537,6 +537,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand restart" -l 
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand restart" -l sentinels -d 'Sentinels watching the members: the target is a Sentinel group. With --nodes their HOST:PORT[,…]; on Kubernetes their own workload: sts/NAME, deploy/NAME or a label selector' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand restart" -l master-name -d 'The master name the sentinels monitor (default: the only one they monitor; create: mymaster)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand restart" -l sentinel-password-secret -d 'Sentinel group on Kubernetes: the Secret holding the sentinels\' own password' -r
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand restart" -l image -d 'Roll out this image: set it in the pod template (the StatefulSet must have updateStrategy OnDelete) and restart the members that do not run it yet; on a sandbox a server binary' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand restart" -l max-lag -d 'A replica further behind its master than this is not in sync (not handed over to; not done restarting)' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand restart" -l wait-timeout -d 'How long each member gets to serve again, and each failover to happen, e.g. 120s' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand restart" -s o -l output -d 'Output format' -r -f -a "table\t''
@@ -916,6 +917,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -l insecure -d 'Do not verify the servers\' certificates (prints a warning)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from scale" -s V -l version -d 'Print version'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -l server -d 'Make this binary the sandbox\'s first (like a new image in a pod template): the members restarted run it, the others keep theirs' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand sandbox; and __fish_seen_subcommand_from restart" -s o -l output -d 'Output format' -r -f -a "table\t''
 wide\t'The table with more columns (full IDs, epochs, server versions)'
 json\t''

@@ -278,10 +278,12 @@ promotes it and the old master follows it at once, so no acknowledged write is l
   kubectl redis restart redis-cluster --yes
   kubectl redis restart redis-cluster redis-cluster-2 redis-cluster-5 --yes
   kubectl redis restart --sandbox t-0 t-3 --yes      (with --sandbox or --nodes every name is a member)
+  kubectl redis restart redis-cluster --image redis:7.2.5 --yes   # roll out an image (needs updateStrategy OnDelete)
 
 Each member is restarted (a pod deleted for its StatefulSet to recreate; a sandbox's server
 process) and waited for until it is a synced replica again. Refused when a master has no in-sync
-replica, unless --allow-unavailable. Interrupted (Ctrl-C, a kill) it continues when run again.")]
+replica, unless --allow-unavailable. Interrupted (Ctrl-C, a kill) it continues when run again.
+With --image the members that already run the image are left out, so a re-run finishes a rollout.")]
     Restart(RestartArgs),
     /// Before `kubectl drain NODE`: fail every master on that Kubernetes node over to a replica elsewhere
     #[command(after_help = "Examples:
@@ -733,6 +735,9 @@ pub struct RestartArgs {
     /// Members to restart (pod names, IDs, HOST:PORT); default: all
     #[arg(value_name = "MEMBER", num_args = 0.., trailing_var_arg = false)]
     pub members: Vec<String>,
+    /// Roll out this image: set it in the pod template (the StatefulSet must have updateStrategy OnDelete) and restart the members that do not run it yet; on a sandbox a server binary
+    #[arg(long, value_name = "IMAGE")]
+    pub image: Option<String>,
     /// Restart a master that has no in-sync replica too: its shard takes no writes meanwhile
     #[arg(long)]
     pub allow_unavailable: bool,
@@ -838,6 +843,9 @@ pub struct SandboxRestartArgs {
     /// With --sentinel: start from a blank configuration, so each comes back under a new ID monitoring nothing
     #[arg(long)]
     pub fresh_id: bool,
+    /// Make this binary the sandbox's first (like a new image in a pod template): the members restarted run it, the others keep theirs
+    #[arg(long, value_name = "PATH", conflicts_with = "sentinel")]
+    pub server: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

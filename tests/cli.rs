@@ -670,6 +670,50 @@ fn a_statefulset_restarts_pod_by_pod_through_the_api_each_pod_back_under_a_new_i
 }
 
 #[test]
+fn an_image_is_rolled_out_pod_by_pod_only_through_an_on_delete_statefulset_from_redis_7_to_valkey_9_under_live_writes() {
+    use support::traffic::{Options, Traffic};
+    let kube = support::kube::FakeKube::start(Server::Redis, 6);
+    kube.run(&["create", "--replicas", "1", "--wait", "synced", "--yes"]).expect(0);
+    let keys = write_keys(&kube.sandbox.addrs[0], 1000);
+    let image = "valkey/valkey:9.0";
+    // A StatefulSet that rolls its template out itself is refused, with the patch that stops it.
+    let refused = kube.run(&["restart", "--image", image, "--yes"]).expect(3);
+    let patch = r#"kubectl patch statefulset redis-cluster -n redis -p '{"spec":{"updateStrategy":{"type":"OnDelete"}}}'"#;
+    assert!(refused.stderr.contains(patch), "{}", refused.stderr);
+    kube.set_update_strategy("OnDelete");
+    let plan = kube.run(&["restart", "--image", image, "--dry-run", "-o", "json"]).expect(0).json();
+    assert_eq!(plan["plan"]["steps"].as_array().unwrap().iter().filter(|s| s["step"] == "restart").count(), 6, "{plan}");
+    assert!(
+        kube.requests().iter().all(|r| !r.starts_with("PATCH statefulsets/") && !r.starts_with("DELETE")),
+        "a dry run changes nothing"
+    );
+    assert_eq!(kube.template_image(), "redis:7.0");
+
+    let traffic =
+        Traffic::start(&kube.sandbox.addrs[0], Options { prefix: "roll".into(), workers: 2, pause: Duration::ZERO, tag: None });
+    std::thread::sleep(Duration::from_millis(500));
+    let run = kube.run(&["restart", "--image", image, "--yes", "-o", "json"]).expect(0).json();
+    assert_eq!(run["check"]["healthy"], true, "{run}");
+    let load = traffic.stop();
+    assert_eq!(kube.template_image(), image);
+    let status = kube.run(&["status", "-o", "json"]).expect(0).json();
+    let addrs: Vec<String> = status["nodes"].as_array().unwrap().iter().map(|n| n["addr"].as_str().unwrap().to_owned()).collect();
+    for addr in &addrs {
+        let info: String = query(&mut support::connect(addr), &["INFO", "server"]);
+        assert!(info.contains("valkey_version:9."), "{addr} runs Valkey 9 now");
+    }
+    assert_all_keys(&addrs[0], &keys);
+    assert!(load.writes() > 500, "the load ran: {} writes", load.writes());
+    assert_all_keys(&addrs[0], &load.acked);
+    // Every pod runs the image: running it again deletes nothing.
+    let deleted = kube.requests().iter().filter(|r| r.starts_with("DELETE pods")).count();
+    assert_eq!(deleted, 6);
+    let again = kube.run(&["restart", "--image", image, "--yes", "-o", "json"]).expect(0).json();
+    assert_eq!(again["outcome"], "nothing-to-do", "{again}");
+    assert_eq!(kube.requests().iter().filter(|r| r.starts_with("DELETE pods")).count(), deleted);
+}
+
+#[test]
 fn a_restart_killed_midway_continues_where_it_stopped_when_run_again() {
     let mut sb = Sandbox::start(Server::Redis, 6);
     sb.create(1);
@@ -692,6 +736,29 @@ fn a_restart_killed_midway_continues_where_it_stopped_when_run_again() {
     assert!(again["plan"]["summary"].to_string().contains("interrupted run"), "{again}");
     assert_eq!(restarted(&mut sb), 6);
     assert!(!sb.journal_exists());
+    sb.run(&["check", &t]).expect(0);
+    assert_all_keys(&sb.addrs[0], &keys);
+
+    // A new server binary rolled out and killed midway: the re-run restarts only the members that
+    // do not run it yet.
+    let valkey = Server::Valkey.path();
+    // A member restarting at the moment does not answer: it does not count.
+    let info = |addr: &String| -> Option<String> {
+        let mut conn =
+            redis::Client::open(format!("redis://{addr}")).ok()?.get_connection_with_timeout(Duration::from_secs(1)).ok()?;
+        redis::cmd("INFO").arg("server").query(&mut conn).ok()
+    };
+    let runs_valkey = |sb: &Sandbox| sb.addrs.iter().filter(|a| info(a).is_some_and(|i| i.contains("valkey_version"))).count();
+    let mut child = sb.spawn(&["restart", &t, "--image", valkey.to_str().unwrap(), "--yes"]);
+    assert!(eventually(Duration::from_secs(60), || runs_valkey(&sb) >= 2), "the rollout never got going");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    sb.refresh();
+    let upgraded = runs_valkey(&sb);
+    let again = sb.run(&["restart", &t, "--image", valkey.to_str().unwrap(), "--yes", "-o", "json"]).expect(0).json();
+    let restarts = again["plan"]["steps"].as_array().unwrap().iter().filter(|s| s["step"] == "restart").count();
+    assert!(restarts <= 6 - upgraded + 1, "the re-run restarts only what is left: {restarts} after {upgraded}\n{again}");
+    assert_eq!(runs_valkey(&sb), 6);
     sb.run(&["check", &t]).expect(0);
     assert_all_keys(&sb.addrs[0], &keys);
 }
@@ -2997,6 +3064,8 @@ fn bad_input_gets_one_line_error_with_a_hint_its_exit_code_and_changes_nothing()
         ("call {T} --masters --replicas -- PING", &[], 2, "--replicas"),
         ("call {T} -- FLUSHALL", &[], 3, "not confirmed"),
         ("call {T} -- CLUSTER RESET HARD", &[], 3, "not confirmed"),
+        ("restart {T} --image /no/such/server --yes", &[], 2, "/no/such/server"),
+        ("restart --nodes {N0} --image redis:7.2 --yes", &[], 2, "cannot restart servers it does not run"),
         ("cli {T} --key k --slot 3 -- GET k", &[], 2, "--slot"),
         ("cli {T} --slot 16384 -- PING", &[], 2, "16384"),
         ("cli {T} --node no-such-node -- PING", &[], 2, "no-such-node"),

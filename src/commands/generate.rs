@@ -59,7 +59,7 @@ struct Rule {
 }
 
 /// Everything the tool asks the API server for in the target's namespace, and nothing more.
-const ROLE_RULES: [Rule; 12] = [
+const ROLE_RULES: [Rule; 13] = [
     Rule {
         why: "Every command: the StatefulSet (its selector, size, volume claim templates, owner, pod\ntemplate) and its pods (IPs, readiness, Kubernetes node). `list` on statefulsets is only for\nshell completion of their names.",
         groups: &["apps"],
@@ -67,6 +67,12 @@ const ROLE_RULES: [Rule; 12] = [
         verbs: &["get", "list"],
     },
     Rule { why: "", groups: &[""], resources: &["pods"], verbs: &["list"] },
+    Rule {
+        why: "restart --image: set the image of the pod template's Redis container (the StatefulSet's\nupdateStrategy must be OnDelete, so that pods change only as restart deletes them).",
+        groups: &["apps"],
+        resources: &["statefulsets"],
+        verbs: &["patch"],
+    },
     Rule {
         why: "restart: delete a pod for its StatefulSet to recreate it.",
         groups: &[""],

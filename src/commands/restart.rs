@@ -30,6 +30,15 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> Result<ExitCode> {
     if let Some(why) = platform.restart_blocker() {
         return Err(why);
     }
+    let image = match &args.image {
+        Some(image) => {
+            if let Some(why) = platform.image_blocker() {
+                return Err(why);
+            }
+            Some(platform.normalize_image(image)?)
+        }
+        None => None,
+    };
     let wait = parse_duration("--wait-timeout", &args.wait_timeout)?;
     let max_lag = crate::units::parse_bytes(&args.max_lag)
         .map_err(|e| Error::usage(format!("--max-lag: {e}")).hint("give bytes, e.g. 1mb or 0"))?;
@@ -44,12 +53,26 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> Result<ExitCode> {
         members.insert(topology.find(&platform.address_for(name))?.id.clone());
     }
     let masters: Vec<String> = topology.masters().map(|m| m.id.clone()).collect();
-    let done = interrupted.unwrap_or_default();
-    let request = RestartRequest { members, done: done.clone(), allow_unavailable: args.allow_unavailable, max_lag };
+    let (found_key, done) = interrupted.unwrap_or_default();
+    let current = match &image {
+        Some(image) => running(&platform, &topology, image),
+        None => BTreeSet::new(),
+    };
+    let request = RestartRequest {
+        members,
+        done: done.clone(),
+        image: image.clone(),
+        current,
+        allow_unavailable: args.allow_unavailable,
+        max_lag,
+    };
     let plan = restart::plan(&topology, &request)?;
     if let Some(outcome) = super::present(ctx, &plan)? {
         super::print_result(ctx, &plan, outcome, None)?;
         return Ok(ExitCode::Success);
+    }
+    if let Some(image) = &image {
+        platform.set_image(image).await?;
     }
     let mut restarted: Vec<String> = done.into_iter().collect();
     let command_line = format!("kubectl redis restart {}", ctx.rerun_words(&target));
@@ -98,10 +121,27 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> Result<ExitCode> {
         }
     }
     store.remove(Some(&sorted_first(&masters))).await?;
+    if let Some(key) = found_key.filter(|k| *k != sorted_first(&masters)) {
+        store.remove(Some(&key)).await?;
+    }
     let verdict = verdict::settled(ctx, &platform, wait).await?;
     let code = super::exit_code(Outcome::Applied, Some(&verdict));
     super::print_result(ctx, &plan, Outcome::Applied, Some(verdict))?;
     Ok(code)
+}
+
+/// IDs of the members that already run `image`.
+fn running(platform: &Platform, topology: &Topology, image: &str) -> BTreeSet<String> {
+    let names = platform.names();
+    topology
+        .members
+        .iter()
+        .filter(|m| {
+            let name = m.reached_at.as_ref().or(m.addr.as_ref()).and_then(|a| names.get(a));
+            name.and_then(|n| platform.image_of(n)).is_some_and(|running| running == image)
+        })
+        .map(|m| m.id.clone())
+        .collect()
 }
 
 /// With `--sandbox` or `--nodes` every positional is a member (the first would otherwise be
@@ -121,13 +161,17 @@ fn sorted_first(masters: &[String]) -> String {
     masters.iter().min().cloned().unwrap_or_default()
 }
 
-/// The members an interrupted restart of this cluster already restarted (`None`: no restart was
-/// interrupted); refuses while a slot move is unfinished (its journal is there).
-async fn interrupted_restart(store: &dyn journal::Store, topology: &Topology) -> Result<Option<BTreeSet<String>>> {
+/// An interrupted restart of this cluster: the key its journal is filed under (the masters have
+/// changed since, so the next journal may be filed under another) and the members it already
+/// restarted (`None`: no restart was interrupted); refuses while a slot move is unfinished.
+async fn interrupted_restart(
+    store: &dyn journal::Store,
+    topology: &Topology,
+) -> Result<Option<(Option<String>, BTreeSet<String>)>> {
     let Some(entry) = journal::find(store, &super::moving::member_ids(topology)).await? else { return Ok(None) };
     let j = entry.journal?;
     match j.restarted {
-        Some(done) => Ok(Some(done.into_iter().collect())),
+        Some(done) => Ok(Some((entry.key, done.into_iter().collect()))),
         None => Err(Error::refused(format!("an earlier move did not finish: `{}`", j.command_line))
             .hint("run that command again to finish it first (nothing was changed now)")),
     }

@@ -41,6 +41,9 @@ pub async fn run(ctx: &Context, command: &SandboxCommand) -> Result<ExitCode> {
             print(ctx, &sandbox)?;
         }
         SandboxCommand::Restart(args) => {
+            if let Some(server) = &args.server {
+                sandbox::set_server(&args.name, &sandbox::find_server(Some(server))?)?;
+            }
             let current = sandbox::load(&args.name)?;
             let count = if args.sentinel { current.sentinels.len() } else { current.nodes.len() };
             let all: Vec<usize> = (0..count).collect();

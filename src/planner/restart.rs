@@ -50,6 +50,9 @@ pub struct RestartRequest {
     pub members: BTreeSet<String>,
     /// IDs of the members an interrupted run already restarted.
     pub done: BTreeSet<String>,
+    /// The image being rolled out, and the IDs of the members that already run it.
+    pub image: Option<String>,
+    pub current: BTreeSet<String>,
     pub allow_unavailable: bool,
     /// A replica further behind than this is not in sync.
     pub max_lag: u64,
@@ -61,7 +64,7 @@ pub fn plan(topology: &Topology, request: &RestartRequest) -> Result<Plan<Restar
             .hint("`kubectl redis check` shows why; `kubectl redis fix` repairs what it can"));
     }
     let chosen = |m: &Member| request.members.is_empty() || request.members.contains(&m.id);
-    let todo = |m: &&Member| chosen(m) && !request.done.contains(&m.id);
+    let todo = |m: &&Member| chosen(m) && !request.done.contains(&m.id) && !request.current.contains(&m.id);
     let mut steps = Vec::new();
     for replica in topology.members.iter().filter(|m| m.role == Role::Replica).filter(todo) {
         steps.push(RestartStep::Restart { node: reference(replica)?, as_replica: true });
@@ -87,13 +90,25 @@ pub fn plan(topology: &Topology, request: &RestartRequest) -> Result<Plan<Restar
         }
     }
     let restarts = steps.iter().filter(|s| matches!(s, RestartStep::Restart { .. })).count();
-    let mut summary =
-        vec![format!("{restarts} member(s) restart one at a time: replicas first, then each master after a graceful failover")];
+    let mut summary = Vec::new();
+    if restarts > 0 {
+        summary.push(format!(
+            "{restarts} member(s) restart one at a time: replicas first, then each master after a graceful failover"
+        ));
+    }
     if !request.done.is_empty() {
         summary.push(format!("{} member(s) were restarted by the interrupted run and are left out", request.done.len()));
     }
+    if let Some(image) = &request.image {
+        summary.insert(0, format!("members restart into {image} (the pod template's image; a sandbox's server binary)"));
+        if !request.current.is_empty() {
+            summary.push(format!("{} member(s) already run {image} and are left out", request.current.len()));
+        }
+    }
     summary.extend(unavailable.iter().map(|m| format!("warning: {m} restarts as master; its shard takes no writes meanwhile")));
-    Ok(Plan { action: "restart the cluster's members, role-aware", summary, placement: None, steps })
+    let action =
+        if request.image.is_some() { "roll out a new image, role-aware" } else { "restart the cluster's members, role-aware" };
+    Ok(Plan { action, summary, placement: None, steps })
 }
 
 fn reference(member: &Member) -> Result<NodeRef> {

@@ -79,6 +79,8 @@ pub struct PodFacts {
     pub uid: Option<String>,
     /// Its containers' names (whose logs a support bundle holds).
     pub containers: Vec<String>,
+    /// The image its Redis container runs.
+    pub image: Option<String>,
 }
 
 /// The StatefulSet behind the pods, when there is one.
@@ -94,6 +96,10 @@ pub struct Workload {
     pub owner: Option<String>,
     /// Where its pod template takes the Redis password from.
     pub password_ref: Option<SecretRef>,
+    /// How it replaces pods when its template changes: `RollingUpdate` (the default) or `OnDelete`.
+    pub update_strategy: String,
+    /// The pod template's Redis container and its image.
+    pub container: Option<(String, String)>,
 }
 
 /// A key of a Secret holding the password; `key: None` when named without one.
@@ -583,6 +589,50 @@ impl Kubernetes {
         Some(format!("{reason}: {}", message.trim().trim_end_matches('.')))
     }
 
+    /// Why a new image cannot be rolled out by deleting pods, if it cannot: a StatefulSet that
+    /// replaces pods itself (RollingUpdate) would roll the new template out by ordinal, masters
+    /// before their replicas take over, beside this command.
+    pub fn image_blocker(&self) -> Option<Error> {
+        let w = self.workload.as_ref()?;
+        if w.update_strategy == "OnDelete" {
+            return None;
+        }
+        Some(
+            Error::refused(format!(
+                "statefulset {} replaces its pods itself on a template change ({}): it would roll a new image out by ordinal, masters first",
+                w.name, w.update_strategy
+            ))
+            .hint(format!(
+                "let only `kubectl redis restart` replace them: kubectl patch statefulset {} -n {} -p '{{\"spec\":{{\"updateStrategy\":{{\"type\":\"OnDelete\"}}}}}}'",
+                w.name, self.namespace
+            )),
+        )
+    }
+
+    /// Puts `image` in the pod template's Redis container (pods recreated from now on run it).
+    pub async fn set_image(&mut self, image: &str) -> Result<()> {
+        if let Some(why) = self.image_blocker() {
+            return Err(why);
+        }
+        let Some(w) = self.workload.as_mut() else { return Err(Error::usage("pods chosen by --selector have no template")) };
+        let Some((container, current)) = w.container.as_mut() else {
+            return Err(Error::refused(format!("statefulset {} has no Redis container in its pod template", w.name))
+                .hint("name the port of the Redis container `redis`"));
+        };
+        if current == image {
+            return Ok(());
+        }
+        let patch =
+            serde_json::json!({ "spec": { "template": { "spec": { "containers": [{ "name": container, "image": image }] } } } });
+        let sets: Api<StatefulSet> = Api::namespaced(self.client.clone(), &self.namespace);
+        sets.patch(&w.name, &PatchParams::default(), &Patch::Strategic(patch))
+            .await
+            .map_err(|e| api_error(e, &format!("set the image of statefulset {}", w.name)))?;
+        crate::error::note_change();
+        *current = image.to_owned();
+        Ok(())
+    }
+
     /// Deletes a pod for its StatefulSet to recreate, and waits until the new one (a new UID
     /// under the same name) is Ready with an IP.
     pub async fn restart_pod(&mut self, name: &str, wait: Duration) -> Result<()> {
@@ -895,7 +945,19 @@ async fn read_workload(client: &Client, namespace: &str, name: &str) -> Result<W
         .map(|o| format!("{} {}", o.kind, o.name));
     let password_ref = spec.template.spec.as_ref().and_then(password_ref_of);
     let replicas = spec.replicas.unwrap_or(1).max(0) as usize;
-    Ok(Workload { name: name.to_owned(), replicas, selector, claim_templates, owner, password_ref })
+    let update_strategy = spec.update_strategy.and_then(|u| u.type_).unwrap_or_else(|| "RollingUpdate".to_owned());
+    let container =
+        spec.template.spec.as_ref().and_then(redis_container).map(|c| (c.name.clone(), c.image.clone().unwrap_or_default()));
+    Ok(Workload { name: name.to_owned(), replicas, selector, claim_templates, owner, password_ref, update_strategy, container })
+}
+
+/// The container that serves Redis: the one with a port named like a Redis port, else the first
+/// that is not a sentinel.
+fn redis_container(spec: &PodSpec) -> Option<&k8s_openapi::api::core::v1::Container> {
+    let named = |c: &&k8s_openapi::api::core::v1::Container| {
+        c.ports.iter().flatten().any(|p| p.name.as_deref().is_some_and(|n| PORT_NAMES.contains(&n)))
+    };
+    spec.containers.iter().find(named).or_else(|| spec.containers.iter().find(|c| !c.name.contains("sentinel")))
 }
 
 /// The Secret key behind a container's password variable, if the pods take it from one.
@@ -936,7 +998,8 @@ fn pod_facts(pod: &Pod, statefulset: Option<&str>, node: Option<String>, zone: O
     let restarts = status.container_statuses.iter().flatten().map(|c| c.restart_count.max(0) as u32).sum();
     let uid = pod.metadata.uid.clone();
     let containers = pod.spec.iter().flat_map(|s| &s.containers).map(|c| c.name.clone()).collect();
-    PodFacts { name, ordinal, addr, ready, running, node, zone, state, dns, sentinel, restarts, uid, containers }
+    let image = pod.spec.as_ref().and_then(redis_container).and_then(|c| c.image.clone());
+    PodFacts { name, ordinal, addr, ready, running, node, zone, state, dns, sentinel, restarts, uid, containers, image }
 }
 
 /// The sentinel port of a pod that runs a sentinel: a container port named like one, else 26379

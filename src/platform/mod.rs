@@ -335,6 +335,55 @@ impl Platform {
         }
     }
 
+    /// What member `name` runs: its pod's Redis image, or its sandbox server binary.
+    pub fn image_of(&self, name: &str) -> Option<String> {
+        match self {
+            Platform::Kubernetes(k) => k.pods.iter().find(|p| p.name == name).and_then(|p| p.image.clone()),
+            Platform::Sandbox(sb) => (0..sb.nodes.len()).find(|i| sandbox::member_name(&sb.name, *i) == name).map(|i| {
+                let server = sandbox::server_of(sb, i);
+                std::fs::canonicalize(server).unwrap_or_else(|_| server.to_owned()).display().to_string()
+            }),
+            Platform::Static(_) => None,
+        }
+    }
+
+    /// An image as `image_of` names it: a sandbox's server binary must exist (its full path);
+    /// a container image is taken as given.
+    pub fn normalize_image(&self, image: &str) -> Result<String> {
+        match self {
+            Platform::Sandbox(_) => {
+                let found = sandbox::find_server(Some(std::path::Path::new(image)))?;
+                Ok(std::fs::canonicalize(&found).unwrap_or(found).display().to_string())
+            }
+            _ if image.trim().is_empty() || image.contains(char::is_whitespace) => {
+                Err(Error::usage(format!("'{image}' is not a container image")).hint("e.g. --image redis:7.2.5"))
+            }
+            _ => Ok(image.to_owned()),
+        }
+    }
+
+    /// Why members cannot be given a new image here, if they cannot (besides `restart_blocker`).
+    pub fn image_blocker(&self) -> Option<Error> {
+        match self {
+            Platform::Kubernetes(k) => k.image_blocker(),
+            _ => None,
+        }
+    }
+
+    /// Makes `image` what members restarted from now on run: the pod template's image, or the
+    /// sandbox's server binary.
+    pub async fn set_image(&mut self, image: &str) -> Result<()> {
+        match self {
+            Platform::Kubernetes(k) => k.set_image(image).await,
+            Platform::Sandbox(sb) => {
+                let (name, binary) = (sb.name.clone(), std::path::PathBuf::from(image));
+                *sb = blocking(move || sandbox::set_server(&name, &binary)).await?;
+                Ok(())
+            }
+            Platform::Static(_) => Err(fixed_size()),
+        }
+    }
+
     /// Restarts the member of this name (a sandbox server process; a pod, deleted for its
     /// StatefulSet to recreate) and returns when it runs again, perhaps under a new address.
     pub async fn restart_member(&mut self, name: &str, wait: Duration) -> Result<()> {

@@ -26,6 +26,10 @@ pub struct SandboxNode {
     pub zone: String,
     pub pid: u32,
     pub dir: PathBuf,
+    /// The binary it runs when not the sandbox's: it started before the sandbox's binary changed
+    /// (as a pod keeps its image until it is recreated from a changed template).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -353,6 +357,8 @@ pub fn restart(name: &str, members: &[usize], new_ip: bool) -> Result<Sandbox> {
         if new_ip {
             sandbox.nodes[index].addr = fresh_addr(&sandbox.nodes, index, sandbox.block)?;
         }
+        // It comes back with the sandbox's binary, as a recreated pod with its template's image.
+        sandbox.nodes[index].server = None;
         let pid = start(&sandbox, &sandbox.nodes[index])?;
         sandbox.nodes[index].pid = pid;
         save(&sandbox)?;
@@ -370,6 +376,30 @@ pub fn restart(name: &str, members: &[usize], new_ip: bool) -> Result<Sandbox> {
         wait_listening(&sandbox.sentinels[index])?;
     }
     Ok(sandbox)
+}
+
+/// Makes `server` the sandbox's binary, like a new image in a pod template: members started from
+/// now on run it, and running ones keep theirs until they restart.
+pub fn set_server(name: &str, server: &Path) -> Result<Sandbox> {
+    let _lock = allocation_lock()?;
+    let mut sandbox = load(name)?;
+    let version = server_version(server)?;
+    if sandbox.server == server {
+        return Ok(sandbox);
+    }
+    let old = sandbox.server.clone();
+    for node in sandbox.nodes.iter_mut().filter(|n| n.server.is_none()) {
+        node.server = Some(old.clone());
+    }
+    sandbox.server = server.to_owned();
+    sandbox.server_version = version;
+    save(&sandbox)?;
+    Ok(sandbox)
+}
+
+/// The binary member `index` runs.
+pub fn server_of(sandbox: &Sandbox, index: usize) -> &Path {
+    sandbox.nodes[index].server.as_deref().unwrap_or(&sandbox.server)
 }
 
 /// Grows or shrinks the sentinels of a sandbox whose sentinels run on their own addresses (a
@@ -516,7 +546,15 @@ pub fn member_name(sandbox: &str, index: usize) -> String {
 
 fn new_node(sandbox: &Sandbox, index: usize) -> SandboxNode {
     let (host, zone) = sandbox.site_of(index);
-    SandboxNode { index, addr: node_addr(sandbox.block, index), host, zone, pid: 0, dir: node_dir(&sandbox.name, index) }
+    SandboxNode {
+        index,
+        addr: node_addr(sandbox.block, index),
+        host,
+        zone,
+        pid: 0,
+        dir: node_dir(&sandbox.name, index),
+        server: None,
+    }
 }
 
 fn new_sentinel(sandbox: &Sandbox, index: usize) -> SandboxNode {
@@ -527,7 +565,7 @@ fn new_sentinel(sandbox: &Sandbox, index: usize) -> SandboxNode {
         sandbox.nodes[index].addr.host.clone()
     };
     let dir = sandbox_dir(&sandbox.name).join(format!("sentinel-{index}"));
-    SandboxNode { index, addr: NodeAddr::new(ip, SENTINEL_PORT), host, zone, pid: 0, dir }
+    SandboxNode { index, addr: NodeAddr::new(ip, SENTINEL_PORT), host, zone, pid: 0, dir, server: None }
 }
 
 /// A member's storage (nodes.conf and data); it outlives the member unless deleted.
@@ -596,7 +634,7 @@ fn reserved(reservations: &Path, block: u16) -> bool {
 }
 
 fn start(sandbox: &Sandbox, node: &SandboxNode) -> Result<u32> {
-    let server = &sandbox.server;
+    let server = node.server.as_ref().unwrap_or(&sandbox.server);
     use std::os::unix::process::CommandExt;
     crate::state::private_dir(&node.dir)?;
     let ip = node.addr.host.as_str();

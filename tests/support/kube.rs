@@ -79,6 +79,11 @@ struct World {
     generations: BTreeMap<usize, u32>,
     /// Variables with literal values in the redis container (as hand-written manifests have).
     literal_env: Vec<(String, String)>,
+    /// The pod template's Redis image, and the images of pods created before it changed.
+    image: String,
+    pod_images: BTreeMap<usize, String>,
+    /// `spec.updateStrategy.type`; unset, the API server's default (RollingUpdate).
+    update_strategy: Option<String>,
 }
 
 type Shared = Arc<Mutex<World>>;
@@ -173,6 +178,9 @@ impl FakeKube {
             restarts: BTreeMap::new(),
             generations: BTreeMap::new(),
             literal_env: Vec::new(),
+            image: "redis:7.0".to_owned(),
+            pod_images: BTreeMap::new(),
+            update_strategy: None,
         }));
         let (addr_tx, addr_rx) = std::sync::mpsc::channel();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -272,6 +280,16 @@ impl FakeKube {
     /// Withdraws the optional ClusterRole that lets the tool read Nodes (and so zones).
     pub fn revoke_zone_access(&self) {
         self.world.lock().unwrap().rules = rbac_rules(false);
+    }
+
+    /// Sets the StatefulSet's `spec.updateStrategy.type`.
+    pub fn set_update_strategy(&self, strategy: &str) {
+        self.world.lock().unwrap().update_strategy = Some(strategy.to_owned());
+    }
+
+    /// The pod template's Redis image.
+    pub fn template_image(&self) -> String {
+        self.world.lock().unwrap().image.clone()
     }
 
     /// Gives the redis container a variable with a literal value.
@@ -490,7 +508,7 @@ fn router(world: Shared) -> Router {
         .route("/apis/apps/v1", get(|| async { axum::Json(discovery::apps()) }))
         .route("/apis/coordination.k8s.io/v1", get(|| async { axum::Json(discovery::coordination()) }))
         .route("/apis/apps/v1/namespaces/{ns}/statefulsets", get(list_statefulsets))
-        .route("/apis/apps/v1/namespaces/{ns}/statefulsets/{name}", get(get_statefulset))
+        .route("/apis/apps/v1/namespaces/{ns}/statefulsets/{name}", get(get_statefulset).patch(patch_statefulset))
         .route("/apis/apps/v1/namespaces/{ns}/statefulsets/{name}/scale", get(get_scale).patch(patch_scale))
         .route("/apis/apps/v1/namespaces/{ns}/deployments/{name}", get(get_deployment))
         .route("/apis/apps/v1/namespaces/{ns}/deployments/{name}/scale", axum::routing::patch(patch_deployment_scale))
@@ -591,7 +609,7 @@ fn containers(world: &World) -> Value {
 
 /// The pod template's redis container, with the password variable when it comes from a Secret.
 fn container(world: &World) -> Value {
-    let mut container = json!({ "name": "redis", "image": "redis:7.0", "ports": [{ "name": "redis", "containerPort": 6379 }] });
+    let mut container = json!({ "name": "redis", "image": world.image, "ports": [{ "name": "redis", "containerPort": 6379 }] });
     let mut env: Vec<Value> = world.literal_env.iter().map(|(name, value)| json!({ "name": name, "value": value })).collect();
     if let Some((secret, key)) = &world.password_from {
         env.push(json!({ "name": "REDIS_PORT", "value": "6379" }));
@@ -637,9 +655,16 @@ async fn delete_pod(State(world): State<Shared>, Path((ns, name)): Path<(String,
             _ => return not_found("pods", &name),
         }
     };
+    // Recreated from the template: with its image, which names the server binary it runs.
+    let server = {
+        let mut w = world.lock().unwrap();
+        w.pod_images.remove(&ordinal);
+        if w.image.contains("valkey") { Server::Valkey.path() } else { Server::Redis.path() }
+    };
     let shared = world.clone();
     let recreate = std::thread::spawn(move || {
-        run_in(&state, &["sandbox", "restart", &sandbox, &ordinal.to_string(), "--new-ip"], &[]).expect(0);
+        let args = ["sandbox", "restart", &sandbox, &ordinal.to_string(), "--new-ip", "--server", server.to_str().unwrap()];
+        run_in(&state, &args, &[]).expect(0);
         *shared.lock().unwrap().generations.entry(ordinal).or_default() += 1;
     });
     world.lock().unwrap().scalers.push(recreate);
@@ -751,6 +776,7 @@ fn statefulset(w: &World) -> Value {
             "template": { "metadata": { "labels": labels(w) },
                           "spec": { "containers": containers(w) } },
             "volumeClaimTemplates": [{ "metadata": { "name": "data" }, "spec": {} }],
+            "updateStrategy": { "type": w.update_strategy.as_deref().unwrap_or("RollingUpdate") },
         },
         "status": { "replicas": w.replicas },
     })
@@ -775,6 +801,49 @@ async fn get_scale(State(world): State<Shared>, Path((_, name)): Path<(String, S
 
 /// Sets the replicas and lets the "kubelet" start or stop pods in the background, as a real
 /// StatefulSet controller does after the API call returns.
+/// A strategic merge patch of the pod template that changes the image of a container by name;
+/// pods created before keep theirs (OnDelete: nothing is rolled out here).
+async fn patch_statefulset(
+    State(world): State<Shared>,
+    Path((_, name)): Path<(String, String)>,
+    headers: axum::http::HeaderMap,
+    body: String,
+) -> Response {
+    log(&world, format!("PATCH statefulsets/{name}"));
+    if let Some(denied) = forbidden(&world, "apps", "statefulsets", "patch", &name) {
+        return denied;
+    }
+    let strategic = headers.get("content-type").is_some_and(|c| c == "application/strategic-merge-patch+json");
+    let patch: Value = match serde_json::from_str(&body) {
+        Ok(v) if strategic => v,
+        Ok(_) => {
+            return status(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "UnsupportedMediaType",
+                "the fake takes strategic merge patches".into(),
+            );
+        }
+        Err(e) => return status(StatusCode::BAD_REQUEST, "BadRequest", format!("invalid patch: {e}")),
+    };
+    let containers = patch["spec"]["template"]["spec"]["containers"].as_array().cloned().unwrap_or_default();
+    let mut w = world_version(&world);
+    for container in containers {
+        let (Some("redis"), Some(image)) = (container["name"].as_str(), container["image"].as_str()) else {
+            return status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "Invalid",
+                format!("the fake changes only the redis image: {container}"),
+            );
+        };
+        let old = w.image.clone();
+        for i in 0..w.replicas {
+            w.pod_images.entry(i).or_insert_with(|| old.clone());
+        }
+        w.image = image.to_owned();
+    }
+    axum::Json(statefulset(&w)).into_response()
+}
+
 async fn patch_scale(State(world): State<Shared>, Path((_, name)): Path<(String, String)>, body: String) -> Response {
     log(&world, format!("PATCH statefulsets/{name}/scale"));
     if let Some(denied) = forbidden(&world, "apps", "statefulsets/scale", "patch", &name) {
@@ -818,14 +887,17 @@ fn pods(world: &World) -> Vec<Value> {
         let ip = node["addr"].as_str().unwrap().split(':').next().unwrap().to_owned();
         let ready = if node["running"].as_bool() == Some(true) { "True" } else { "False" };
         let restarts = world.restarts.get(&i).copied().unwrap_or(0);
+        let image = world.pod_images.get(&i).unwrap_or(&world.image);
+        let mut containers = containers(world);
+        containers[0]["image"] = json!(image);
         pod(
             world,
             i,
-            json!({ "nodeName": node["host"], "containers": containers(world) }),
+            json!({ "nodeName": node["host"], "containers": containers }),
             json!({
             "phase": "Running", "podIP": ip, "conditions": [{ "type": "Ready", "status": ready }],
             "containerStatuses": [{ "name": "redis", "restartCount": restarts, "ready": ready == "True",
-                                    "image": "redis:7.0", "imageID": "", "started": true }] }),
+                                    "image": image, "imageID": "", "started": true }] }),
         )
     });
     let unscheduled = world.capacity.map_or(0..0, |c| c.max(nodes.len())..world.replicas).map(|i| {
