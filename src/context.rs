@@ -111,7 +111,8 @@ impl Context {
             "--password-secret",
             target.password_secret.as_ref().map(|s| s.key.as_ref().map_or(s.name.clone(), |k| format!("{}:{k}", s.name))),
         );
-        flag("--connect", (target.connect != ConnectMode::Auto).then(|| format!("{:?}", target.connect).to_lowercase()));
+        let connect = clap::ValueEnum::to_possible_value(&target.connect).map(|v| v.get_name().to_owned());
+        flag("--connect", connect.filter(|_| target.connect != ConnectMode::Auto));
         flag("--nodes", (!target.nodes.is_empty()).then(|| target.nodes.join(",")));
         flag("--sentinels", (!target.sentinels.is_empty()).then(|| target.sentinels.join(",")));
         flag("--master-name", target.master_name.clone());
@@ -373,4 +374,30 @@ fn connection_words(args: &GlobalArgs) -> Vec<String> {
 pub fn shell_word(word: &str) -> String {
     let plain = !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || "_-./:=,@%+".contains(c));
     if plain { word.to_owned() } else { format!("'{}'", word.replace('\'', r"'\''")) }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::*;
+    use crate::cli::{Cli, Command};
+
+    #[test]
+    fn command_lines_to_run_again_spell_flags_as_they_are_typed() {
+        let cli = Cli::parse_from([
+            "kubectl-redis",
+            "status",
+            "redis-cluster",
+            "-n",
+            "redis",
+            "--connect",
+            "port-forward",
+            "--timeout",
+            "9s",
+        ]);
+        let Command::Status(args) = &cli.command else { panic!("parsed as status") };
+        let ctx = Context::from_args(&cli.global).unwrap();
+        assert_eq!(ctx.rerun_words(&args.target), "redis-cluster -n redis --connect port-forward --timeout 9s");
+    }
 }

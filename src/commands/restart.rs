@@ -1,4 +1,5 @@
-//! `restart`: a role-aware rolling restart (see `planner::restart`). Each restart is the
+//! `restart`: a role-aware rolling restart (see `planner::restart`; a Sentinel group's is in
+//! `sentinel::restart`). Each restart is the
 //! platform's (a sandbox server process; a pod the StatefulSet recreates), and each is waited for
 //! until the member serves again before the next. The members done so far are journalled, so a
 //! run stopped by Ctrl-C or killed is finished by running it again.
@@ -23,10 +24,6 @@ const POLL: Duration = Duration::from_millis(250);
 pub async fn run(ctx: &Context, args: &RestartArgs) -> Result<ExitCode> {
     let (target, names) = split_members(args);
     let mut platform = ctx.platform(&target).await?;
-    if platform.is_sentinel_group() {
-        return Err(Error::usage("restart is for Redis Cluster for now")
-            .hint("restart a Sentinel group's replicas one at a time and `kubectl redis failover` before its master"));
-    }
     if let Some(why) = platform.restart_blocker() {
         return Err(why);
     }
@@ -42,6 +39,10 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> Result<ExitCode> {
     let wait = parse_duration("--wait-timeout", &args.wait_timeout)?;
     let max_lag = crate::units::parse_bytes(&args.max_lag)
         .map_err(|e| Error::usage(format!("--max-lag: {e}")).hint("give bytes, e.g. 1mb or 0"))?;
+    if platform.is_sentinel_group() {
+        let group = super::sentinel::restart::Restart { args, target: &target, names: &names, image, wait, max_lag };
+        return super::sentinel::restart::run(ctx, &mut platform, group).await;
+    }
     let mut topology = super::gather(ctx, &platform).await?;
     let store = ctx.journals();
     let interrupted = interrupted_restart(store.as_ref(), &topology).await?;

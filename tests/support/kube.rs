@@ -178,7 +178,7 @@ impl FakeKube {
             restarts: BTreeMap::new(),
             generations: BTreeMap::new(),
             literal_env: Vec::new(),
-            image: "redis:7.0".to_owned(),
+            image: if sandbox.server == Server::Valkey { "valkey/valkey:9.0" } else { "redis:7.0" }.to_owned(),
             pod_images: BTreeMap::new(),
             update_strategy: None,
         }));

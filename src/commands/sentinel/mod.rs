@@ -9,6 +9,7 @@ pub mod del_node;
 pub mod demo;
 pub mod failover;
 pub mod fix;
+pub mod restart;
 pub mod scale;
 pub mod status;
 
@@ -159,11 +160,11 @@ pub enum Bar {
 
 /// Ends a changing command: reads the group again (unless nothing was applied), prints the plan's
 /// report (JSON) or the verdict, and turns both into the exit code.
-pub async fn finish(
+pub async fn finish<S: serde::Serialize>(
     ctx: &Context,
     target: &TargetArgs,
     platform: &Platform,
-    plan: &Plan,
+    plan: &crate::planner::Plan<S>,
     outcome: Outcome,
     bar: Bar,
 ) -> Result<ExitCode> {

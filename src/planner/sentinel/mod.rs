@@ -1,13 +1,15 @@
 //! Sentinel-watched groups, the second kind of deployment beside Redis Cluster: one master name,
 //! its redis members and its sentinels. This module holds the group as the tool sees it (assembled
 //! from what sentinels and members said, pure) and the planning built on it: findings (`health`),
-//! the planned switchover (`failover`), repairs (`repair`) and forming a group (`create`).
+//! the planned switchover (`failover`), repairs (`repair`), forming a group (`create`) and rolling
+//! restarts (`restart`).
 
 pub mod create;
 pub mod failover;
 pub mod health;
 pub mod membership;
 pub mod repair;
+pub mod restart;
 
 use std::collections::BTreeMap;
 use std::fmt;
