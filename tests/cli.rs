@@ -3902,6 +3902,10 @@ fn priorities_a_killed_switchover_steered_are_restored_by_the_next_changing_run(
     child.wait().unwrap();
     assert!(sb.journal_exists(), "the steered priority is recorded");
     sb.run(&["status", &sb.target()]).expect(0);
+    // check says so, and a reading command changes nothing.
+    let checked = sb.run(&["check", &sb.target(), "-o", "json"]).expect(10).json();
+    let steered = checked["findings"].as_array().unwrap().iter().find(|f| f["code"] == "priority-steered").cloned();
+    assert!(steered.is_some_and(|f| f["message"].as_str().unwrap().contains("it was 100")), "{checked}");
     assert_eq!(priority(to), "1", "a reading command changes nothing");
 
     let fixed = sb.run(&["fix", &sb.target(), "--yes"]).expect(0);

@@ -90,6 +90,7 @@ pub async fn gather_with(
     names.extend(platform.sentinel_names());
     let mut sites = platform.sites().0;
     sites.extend(platform.sentinel_sites().0);
+    let steered = steered_priorities(ctx, &member_addrs).await;
     let facts = GroupFacts {
         name,
         members,
@@ -98,8 +99,19 @@ pub async fn gather_with(
         sites: SiteMap(sites),
         aliases: BTreeMap::new(),
         announced: BTreeMap::new(),
+        steered,
     };
     Ok(facts.with_aliases(platform.host_aliases()))
+}
+
+/// The priorities a killed switchover left steered, by its journal (a changing run has restored
+/// them already). A journal that cannot be read shows nothing here: the changing run reports it.
+async fn steered_priorities(ctx: &Context, members: &[NodeAddr]) -> Vec<(NodeAddr, u64)> {
+    let keys: Vec<String> = members.iter().map(ToString::to_string).collect();
+    let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
+    let Ok(Some(entry)) = crate::journal::find(ctx.journals().as_ref(), &refs).await else { return Vec::new() };
+    let Ok(journal) = entry.journal else { return Vec::new() };
+    journal.priorities.iter().filter_map(|p| Some((p.member.parse().ok()?, p.restore))).collect()
 }
 
 fn first_error<T>(answers: &sentinel::Answers<T>) -> Option<String> {

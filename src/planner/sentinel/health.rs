@@ -29,6 +29,7 @@ pub fn assess(facts: &GroupFacts, limits: &Limits) -> Vec<Finding> {
     masters(facts, &limits.fix, &mut out);
     replication(facts, limits, &mut out);
     data_safety(facts, &mut out);
+    steered(facts, &limits.fix, &mut out);
     out.sort_by_key(|f| f.severity);
     out
 }
@@ -409,6 +410,25 @@ fn replication(facts: &GroupFacts, limits: &Limits, out: &mut Vec<Finding>) {
     }
 }
 
+/// A switchover steers Sentinel's choice with replica-priority and restores it; a run killed in
+/// between leaves the steered value (and a journal saying what to restore).
+fn steered(facts: &GroupFacts, fix: &str, out: &mut Vec<Finding>) {
+    for (addr, restore) in &facts.steered {
+        let named = facts.named(addr);
+        let now = facts.member(addr).map_or_else(|| "?".to_owned(), |m| m.priority.to_string());
+        push(
+            out,
+            Severity::Warning,
+            "priority-steered",
+            Some(&named),
+            format!(
+                "{named} has replica-priority {now}, steered by a switchover that did not finish (or runs now); it was {restore}"
+            ),
+            format!("`{fix}` (or any changing command) restores it"),
+        );
+    }
+}
+
 fn data_safety(facts: &GroupFacts, out: &mut Vec<Finding>) {
     let Some(election) = facts.election() else { return };
     let Some(master) = facts.member(&election.master).filter(|m| m.info.role == "master") else { return };
@@ -451,6 +471,19 @@ mod tests {
     #[test]
     fn a_healthy_group_has_no_findings() {
         assert_eq!(codes(&healthy(3, 3)), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_priority_a_killed_switchover_left_steered_is_a_warning_naming_the_value_to_restore() {
+        let mut facts = healthy(3, 3);
+        facts.steered = vec![(addr(2), 100)];
+        if let Ok(m) = facts.members.get_mut(&addr(2)).unwrap() {
+            m.priority = 1;
+        }
+        let findings = assess(&facts, &Limits { max_lag: 1 << 20, fix: "kubectl redis fix".into() });
+        let found = findings.iter().find(|f| f.code == "priority-steered").expect("a finding");
+        assert_eq!(found.severity, Severity::Warning);
+        assert!(found.message.contains("replica-priority 1") && found.message.contains("it was 100"), "{}", found.message);
     }
 
     #[test]

@@ -133,6 +133,9 @@ pub struct GroupFacts {
     /// that announces a Service's ClusterIP or a DNS name): what commands that hand an address
     /// to the group (REPLICAOF, SENTINEL MONITOR) say, so that it survives a pod's new IP.
     pub announced: BTreeMap<String, String>,
+    /// Replica-priorities a switchover steered and a killed run left in place (its journal):
+    /// each member with the priority to restore.
+    pub steered: Vec<(NodeAddr, u64)>,
 }
 
 /// The master the sentinels name: the address named with the highest config epoch by most of them.
@@ -369,6 +372,7 @@ pub mod fixtures {
             sites,
             aliases: BTreeMap::new(),
             announced: BTreeMap::new(),
+            steered: Vec::new(),
         }
     }
 

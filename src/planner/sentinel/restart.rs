@@ -62,7 +62,8 @@ pub struct RestartRequest {
 pub fn plan(facts: &GroupFacts, request: &RestartRequest) -> Result<crate::planner::Plan<RestartStep>> {
     let refuse = |message: String| Error::refused(message).hint(format!("`{}` shows what is wrong", request.check));
     if let Some((down, _)) = facts.members.iter().find(|(_, m)| m.is_err()) {
-        return Err(refuse(format!("{} does not answer: a rolling restart needs every member up", facts.named(down))));
+        return Err(Error::refused(format!("{} does not answer: a rolling restart needs every member up", facts.named(down)))
+            .hint("a pod comes back by itself; a sandbox member a killed run left stopped starts with `kubectl redis sandbox up --name NAME`; then run restart again"));
     }
     let election = facts.election().ok_or_else(|| refuse(format!("no sentinel monitors {}", facts.name)))?;
     if !election.has_majority() {
