@@ -3736,7 +3736,8 @@ fn a_bitnami_sentinel_statefulset_is_checked_failed_over_and_scaled_through_port
         return;
     }
     let deleted = |kube: &support::kube::FakeKube| kube.requests().iter().filter(|r| r.starts_with("DELETE pods")).count();
-    let before = deleted(&kube);
+    let listed = |kube: &support::kube::FakeKube| kube.requests().iter().filter(|r| *r == "LIST services").count();
+    let (before, listed_before) = (deleted(&kube), listed(&kube));
     let restarted = kube.run(&["restart", "--yes", "-o", "json"]).expect(0).json();
     assert_eq!(
         (restarted["outcome"].as_str(), restarted["check"]["healthy"].as_bool()),
@@ -3744,6 +3745,7 @@ fn a_bitnami_sentinel_statefulset_is_checked_failed_over_and_scaled_through_port
         "{restarted}"
     );
     assert_eq!(deleted(&kube) - before, 3);
+    assert_eq!(listed(&kube) - listed_before, 1, "Services are listed once per run, however often the pods are read");
 }
 
 #[test]

@@ -6,7 +6,7 @@
 //! The Redis password is read from a Secret: the one named, or the one the pod template's
 //! password variable comes from (as Helm charts set it up).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -155,6 +155,9 @@ impl std::str::FromStr for SentinelWorkload {
     }
 }
 
+/// The addresses of the Services that select one pod (ClusterIPs, DNS names), by pod name.
+type ServicesByPod = BTreeMap<String, Vec<String>>;
+
 /// Pods found through the API.
 #[derive(Clone)]
 pub struct Kubernetes {
@@ -171,6 +174,9 @@ pub struct Kubernetes {
     /// Addresses of per-pod Services (a chart's "announce" Services: ClusterIP and DNS names) and
     /// the IP of the pod each selects: a Sentinel group may know its nodes only by those.
     service_aliases: BTreeMap<String, String>,
+    /// The per-pod Services' addresses by pod name, and the pod names they were listed for: listed
+    /// again only when the pods are others (a restarted pod keeps its name and Service).
+    pod_services: Option<(BTreeSet<String>, ServicesByPod)>,
     /// Where the pods take the Redis password from (the template's, else the first pod's that has one).
     password_ref: Option<SecretRef>,
 }
@@ -213,6 +219,7 @@ impl Kubernetes {
             sentinel_selector: None,
             separate_sentinels: Vec::new(),
             service_aliases: BTreeMap::new(),
+            pod_services: None,
             password_ref,
         };
         platform.refresh().await?;
@@ -269,29 +276,36 @@ impl Kubernetes {
             _ => return Err(self.sentinel_resize_blocker().unwrap_or_else(|| Error::usage("no sentinel workload"))),
         };
         crate::error::note_change();
+        let ready = |k: &Kubernetes| k.separate_sentinels.iter().filter(|p| p.ready && p.addr.is_some()).count();
+        if self.refresh_until(wait, |k| ready(k) == count && k.separate_sentinels.len() == count).await? {
+            return Ok(());
+        }
+        let pods = &self.separate_sentinels;
+        let states: Vec<String> = pods.iter().filter(|p| !p.ready).map(|p| format!("{} is {}", p.name, p.state)).collect();
+        Err(Error::failed(format!(
+            "{described} did not reach {count} ready sentinel pod(s) within {}: {} ready of {}{}",
+            crate::units::format(wait),
+            ready(self),
+            pods.len(),
+            if states.is_empty() { String::new() } else { format!("; {}", states.join("; ")) }
+        ))
+        .hint(format!(
+            "kubectl get pods -n {} -l {}; then run the same command again",
+            self.namespace,
+            self.sentinel_selector.clone().unwrap_or_default()
+        )))
+    }
+
+    /// Reads the pods again every poll until `settled` holds (true) or `wait` has passed (false).
+    async fn refresh_until(&mut self, wait: Duration, settled: impl Fn(&Kubernetes) -> bool) -> Result<bool> {
         let deadline = Instant::now() + wait;
         loop {
             self.refresh().await?;
-            let pods = &self.separate_sentinels;
-            let ready = pods.iter().filter(|p| p.ready && p.addr.is_some()).count();
-            if ready == count && pods.len() == count {
-                return Ok(());
+            if settled(self) {
+                return Ok(true);
             }
             if Instant::now() >= deadline {
-                let states: Vec<String> =
-                    pods.iter().filter(|p| !p.ready).map(|p| format!("{} is {}", p.name, p.state)).collect();
-                return Err(Error::failed(format!(
-                    "{described} did not reach {count} ready sentinel pod(s) within {}: {} ready of {}{}",
-                    crate::units::format(wait),
-                    ready,
-                    pods.len(),
-                    if states.is_empty() { String::new() } else { format!("; {}", states.join("; ")) }
-                ))
-                .hint(format!(
-                    "kubectl get pods -n {} -l {}; then run the same command again",
-                    self.namespace,
-                    self.sentinel_selector.clone().unwrap_or_default()
-                )));
+                return Ok(false);
             }
             tokio::time::sleep(POLL).await;
         }
@@ -357,33 +371,48 @@ impl Kubernetes {
         Ok(())
     }
 
+    /// The addresses of the Services that select one pod by name, by pod name (`None` when
+    /// Services cannot be listed); listed once per set of pods.
+    async fn services_by_pod(&mut self) -> Option<&ServicesByPod> {
+        let pods: BTreeSet<String> = self.pods.iter().chain(&self.separate_sentinels).map(|p| p.name.clone()).collect();
+        if self.pod_services.as_ref().is_none_or(|(listed_for, _)| *listed_for != pods) {
+            let services: Api<Service> = Api::namespaced(self.client.clone(), &self.namespace);
+            let list = services.list(&ListParams::default()).await.ok()?;
+            let mut by_pod = ServicesByPod::new();
+            for service in list.items {
+                let Some(spec) = service.spec else { continue };
+                let Some(pod) = spec.selector.as_ref().and_then(|s| s.get(POD_NAME_LABEL)).cloned() else { continue };
+                let name = service.metadata.name.unwrap_or_default();
+                let cluster_ips = spec.cluster_ips.unwrap_or_default().into_iter().chain(spec.cluster_ip);
+                let dns = [
+                    format!("{name}.{}.svc.cluster.local", self.namespace),
+                    format!("{name}.{}.svc", self.namespace),
+                    format!("{name}.{}", self.namespace),
+                    name,
+                ];
+                by_pod.entry(pod).or_default().extend(cluster_ips.filter(|a| !a.is_empty() && a != "None").chain(dns));
+            }
+            self.pod_services = Some((pods, by_pod));
+        }
+        self.pod_services.as_ref().map(|(_, by_pod)| by_pod)
+    }
+
     /// The ClusterIP and DNS names of every Service that selects one pod by name (the
     /// `statefulset.kubernetes.io/pod-name` label), mapped to that pod's IP. Services that cannot
     /// be listed map nothing: their addresses then show as entries of no pod.
-    async fn pod_service_addresses(&self) -> BTreeMap<String, String> {
-        let services: Api<Service> = Api::namespaced(self.client.clone(), &self.namespace);
-        let Ok(list) = services.list(&ListParams::default()).await else { return BTreeMap::new() };
-        let pod_ips: BTreeMap<&str, &str> = self
+    async fn pod_service_addresses(&mut self) -> BTreeMap<String, String> {
+        let pod_ips: BTreeMap<String, String> = self
             .pods
             .iter()
             .chain(&self.separate_sentinels)
-            .filter_map(|p| Some((p.name.as_str(), p.addr.as_ref()?.host.as_str())))
+            .filter_map(|p| Some((p.name.clone(), p.addr.as_ref()?.host.clone())))
             .collect();
+        let Some(by_pod) = self.services_by_pod().await else { return BTreeMap::new() };
         let mut aliases = BTreeMap::new();
-        for service in list.items {
-            let Some(spec) = service.spec else { continue };
-            let Some(pod) = spec.selector.as_ref().and_then(|s| s.get(POD_NAME_LABEL)) else { continue };
-            let Some(ip) = pod_ips.get(pod.as_str()) else { continue };
-            let name = service.metadata.name.unwrap_or_default();
-            let cluster_ips = spec.cluster_ips.unwrap_or_default().into_iter().chain(spec.cluster_ip);
-            let dns = [
-                format!("{name}.{}.svc.cluster.local", self.namespace),
-                format!("{name}.{}.svc", self.namespace),
-                format!("{name}.{}", self.namespace),
-                name,
-            ];
-            for address in cluster_ips.filter(|a| !a.is_empty() && a != "None").chain(dns) {
-                aliases.insert(address, (*ip).to_owned());
+        for (pod, addresses) in by_pod {
+            let Some(ip) = pod_ips.get(pod) else { continue };
+            for address in addresses {
+                aliases.insert(address.clone(), ip.clone());
             }
         }
         aliases
@@ -525,30 +554,22 @@ impl Kubernetes {
         let sets: Api<StatefulSet> = Api::namespaced(self.client.clone(), &self.namespace);
         let patch = serde_json::json!({ "spec": { "replicas": count } });
         sets.patch_scale(&name, &PatchParams::default(), &Patch::Merge(&patch)).await.map_err(|e| api_error(e, "scale"))?;
-        let deadline = Instant::now() + wait;
-        loop {
-            self.refresh().await?;
+        if !self.refresh_until(wait, |k| k.not_settled(count).is_empty()).await? {
             let pending = self.not_settled(count);
-            if pending.is_empty() {
-                break;
-            }
-            if Instant::now() >= deadline {
-                let mut reasons = Vec::new();
-                for (pod, state) in pending.iter().take(3) {
-                    match self.last_event(pod).await {
-                        Some(event) => reasons.push(format!("{state}; last event {event}")),
-                        None => reasons.push(state.clone()),
-                    }
+            let mut reasons = Vec::new();
+            for (pod, state) in pending.iter().take(3) {
+                match self.last_event(pod).await {
+                    Some(event) => reasons.push(format!("{state}; last event {event}")),
+                    None => reasons.push(state.clone()),
                 }
-                reasons.extend(pending.iter().skip(3).map(|(_, state)| state.clone()));
-                return Err(Error::failed(format!(
-                    "statefulset {name} did not reach {count} ready pod(s) within {}: {}",
-                    crate::units::format(wait),
-                    reasons.join("; ")
-                ))
-                .hint(format!("kubectl describe pod -n {} {}; then run the same command again", self.namespace, pending[0].0)));
             }
-            tokio::time::sleep(POLL).await;
+            reasons.extend(pending.iter().skip(3).map(|(_, state)| state.clone()));
+            return Err(Error::failed(format!(
+                "statefulset {name} did not reach {count} ready pod(s) within {}: {}",
+                crate::units::format(wait),
+                reasons.join("; ")
+            ))
+            .hint(format!("kubectl describe pod -n {} {}; then run the same command again", self.namespace, pending[0].0)));
         }
         if let Some(w) = self.workload.as_mut() {
             w.replicas = count;
@@ -643,26 +664,18 @@ impl Kubernetes {
         let pods: Api<Pod> = Api::namespaced(self.client.clone(), &self.namespace);
         pods.delete(name, &DeleteParams::default()).await.map_err(|e| api_error(e, &format!("delete pod {name}")))?;
         crate::error::note_change();
-        let deadline = Instant::now() + wait;
-        loop {
-            self.refresh().await?;
-            match self.pods.iter().find(|p| p.name == name) {
-                Some(p) if p.uid != old && p.ready && p.addr.is_some() => return Ok(()),
-                Some(p) if Instant::now() >= deadline => {
-                    let event = self.last_event(name).await.map(|e| format!("; last event {e}")).unwrap_or_default();
-                    return Err(Error::failed(format!(
-                        "pod {name} was not back within {}: {}{event}",
-                        crate::units::format(wait),
-                        p.state
-                    ))
-                    .hint(format!("kubectl describe pod -n {} {name}", self.namespace)));
-                }
-                None if Instant::now() >= deadline => {
-                    return Err(Error::failed(format!("pod {name} was not recreated within {}", crate::units::format(wait)))
-                        .hint(format!("kubectl get statefulset -n {} to see why", self.namespace)));
-                }
-                _ => tokio::time::sleep(POLL).await,
+        let back = |k: &Kubernetes| k.pods.iter().any(|p| p.name == name && p.uid != old && p.ready && p.addr.is_some());
+        if self.refresh_until(wait, back).await? {
+            return Ok(());
+        }
+        match self.pods.iter().find(|p| p.name == name) {
+            Some(p) => {
+                let event = self.last_event(name).await.map(|e| format!("; last event {e}")).unwrap_or_default();
+                Err(Error::failed(format!("pod {name} was not back within {}: {}{event}", crate::units::format(wait), p.state))
+                    .hint(format!("kubectl describe pod -n {} {name}", self.namespace)))
             }
+            None => Err(Error::failed(format!("pod {name} was not recreated within {}", crate::units::format(wait)))
+                .hint(format!("kubectl get statefulset -n {} to see why", self.namespace))),
         }
     }
 
