@@ -49,6 +49,10 @@ pub struct Journal {
     /// A rolling restart: the IDs of the members restarted so far, which a re-run leaves out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restarted: Option<Vec<String>>,
+    /// A rolling restart: the member being restarted when it was saved. A run killed then may have
+    /// left it stopping (it answers a moment longer), so a re-run restarts it again first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_flight: Option<String>,
 }
 
 /// The request of a rolling restart's journal.
@@ -69,11 +73,16 @@ impl Journal {
             .iter()
             .map(|m| JournalMove { source: m.source.id.clone(), target: m.target.id.clone(), slots: format_ranges(&m.slots) })
             .collect();
-        Journal { request, command_line, masters, moves, priorities: Vec::new(), restarted: None }
+        Journal { request, command_line, masters, moves, priorities: Vec::new(), restarted: None, in_flight: None }
     }
 
     /// The journal of a rolling restart of the cluster whose masters are `masters`.
-    pub fn restarting(command_line: String, mut masters: Vec<String>, restarted: Vec<String>) -> Journal {
+    pub fn restarting(
+        command_line: String,
+        mut masters: Vec<String>,
+        restarted: Vec<String>,
+        in_flight: Option<String>,
+    ) -> Journal {
         masters.sort();
         Journal {
             request: RESTART.to_owned(),
@@ -82,6 +91,7 @@ impl Journal {
             moves: Vec::new(),
             priorities: Vec::new(),
             restarted: Some(restarted),
+            in_flight,
         }
     }
 
@@ -96,6 +106,7 @@ impl Journal {
             moves: Vec::new(),
             priorities,
             restarted: None,
+            in_flight: None,
         }
     }
 

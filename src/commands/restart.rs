@@ -46,15 +46,16 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> Result<ExitCode> {
     let mut topology = super::gather(ctx, &platform).await?;
     let store = ctx.journals();
     let interrupted = interrupted_restart(store.as_ref(), &topology).await?;
-    if interrupted.is_some() && !ctx.dry_run {
-        topology = bring_back_the_member_in_flight(ctx, &mut platform, &topology, max_lag, wait).await?;
+    if let Some(killed) = interrupted.as_ref().filter(|_| !ctx.dry_run) {
+        let in_flight = killed.in_flight.as_deref();
+        topology = bring_back_the_member_in_flight(ctx, &mut platform, &topology, in_flight, max_lag, wait).await?;
     }
     let mut members = BTreeSet::new();
     for name in &names {
         members.insert(topology.find(&platform.address_for(name))?.id.clone());
     }
     let masters: Vec<String> = topology.masters().map(|m| m.id.clone()).collect();
-    let (found_key, done) = interrupted.unwrap_or_default();
+    let Interrupted { key: found_key, done, .. } = interrupted.unwrap_or_default();
     let current = match &image {
         Some(image) => running(&platform, &topology, image),
         None => BTreeSet::new(),
@@ -77,7 +78,7 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> Result<ExitCode> {
     }
     let mut restarted: Vec<String> = done.into_iter().collect();
     let command_line = format!("kubectl redis restart {}", ctx.rerun_words(&target));
-    store.save(&Journal::restarting(command_line.clone(), masters.clone(), restarted.clone())).await?;
+    store.save(&Journal::restarting(command_line.clone(), masters.clone(), restarted.clone(), None)).await?;
     let total = plan.steps.len();
     for (n, step) in plan.steps.iter().enumerate() {
         if ctx.stop.is_requested() {
@@ -102,6 +103,8 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> Result<ExitCode> {
                 Executor::new(&ctx.connector, wait, &ctx.stop).apply(&handover, |_, _, _| {}).await.map(|_| ())
             }
             RestartStep::Restart { node, as_replica } => {
+                let in_flight = Some(node.id.clone());
+                store.save(&Journal::restarting(command_line.clone(), masters.clone(), restarted.clone(), in_flight)).await?;
                 let name = node.name.clone().unwrap_or_else(|| node.addr.to_string());
                 match platform.restart_member(&name, wait).await {
                     Ok(()) => match tell_new_address(ctx, &platform, wait).await {
@@ -118,7 +121,7 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> Result<ExitCode> {
         })?;
         if let RestartStep::Restart { node, .. } = step {
             restarted.push(node.id.clone());
-            store.save(&Journal::restarting(command_line.clone(), masters.clone(), restarted.clone())).await?;
+            store.save(&Journal::restarting(command_line.clone(), masters.clone(), restarted.clone(), None)).await?;
         }
     }
     store.remove(Some(&sorted_first(&masters))).await?;
@@ -162,38 +165,47 @@ fn sorted_first(masters: &[String]) -> String {
     masters.iter().min().cloned().unwrap_or_default()
 }
 
-/// An interrupted restart of this cluster: the key its journal is filed under (the masters have
-/// changed since, so the next journal may be filed under another) and the members it already
-/// restarted (`None`: no restart was interrupted); refuses while a slot move is unfinished.
-async fn interrupted_restart(
-    store: &dyn journal::Store,
-    topology: &Topology,
-) -> Result<Option<(Option<String>, BTreeSet<String>)>> {
+/// What a killed restart left in its journal.
+#[derive(Default)]
+struct Interrupted {
+    /// What the journal is filed under (the masters have changed since, so the next journal may
+    /// be filed under another).
+    key: Option<String>,
+    /// The members it restarted.
+    done: BTreeSet<String>,
+    /// The member it was restarting.
+    in_flight: Option<String>,
+}
+
+/// An interrupted restart of this cluster (`None`: none was); refuses while a slot move is
+/// unfinished (its journal is there).
+async fn interrupted_restart(store: &dyn journal::Store, topology: &Topology) -> Result<Option<Interrupted>> {
     let Some(entry) = journal::find(store, &super::moving::member_ids(topology)).await? else { return Ok(None) };
     let j = entry.journal?;
     match j.restarted {
-        Some(done) => Ok(Some((entry.key, done.into_iter().collect()))),
+        Some(done) => Ok(Some(Interrupted { key: entry.key, done: done.into_iter().collect(), in_flight: j.in_flight })),
         None => Err(Error::refused(format!("an earlier move did not finish: `{}`", j.command_line))
             .hint("run that command again to finish it first (nothing was changed now)")),
     }
 }
 
-/// A run killed in the middle of a restart may have left that member stopped (a sandbox's
-/// process; a pod comes back by itself): every member that does not answer is restarted and
-/// waited for first. Returns the cluster as it is then.
+/// A run killed in the middle of a restart may have left that member stopped or still stopping
+/// (a sandbox's process; a pod comes back by itself): the member in flight and every member that
+/// does not answer are restarted and waited for first. Returns the cluster as it is then.
 async fn bring_back_the_member_in_flight(
     ctx: &Context,
     platform: &mut Platform,
     topology: &Topology,
+    in_flight: Option<&str>,
     max_lag: u64,
     wait: Duration,
 ) -> Result<Topology> {
     let names = platform.names();
-    for member in topology.members.iter().filter(|m| m.state.is_none()) {
+    for member in topology.members.iter().filter(|m| m.state.is_none() || Some(m.id.as_str()) == in_flight) {
         let Some(node) = crate::planner::node_ref(member) else { continue };
         let Some(name) = names.get(&node.addr) else { continue };
         if !ctx.json {
-            eprintln!("{} is down after the interrupted run: restarting it first", member.label());
+            eprintln!("{} was being restarted by the interrupted run: restarting it first", member.label());
         }
         platform.restart_member(name, wait).await?;
         back_in_service(ctx, platform, &node, member.role == Role::Replica, max_lag, wait).await?;
