@@ -356,11 +356,23 @@ pub fn eventually(limit: Duration, mut f: impl FnMut() -> bool) -> bool {
 impl Sandbox {
     /// Starts the tool in the background (for tests that interrupt it).
     pub fn spawn(&self, args: &[&str]) -> std::process::Child {
+        self.spawn_reading(args, std::process::Stdio::null())
+    }
+
+    /// Runs the tool with `input` on its stdin, as a pipe feeds it.
+    pub fn run_with_stdin(&self, args: &[&str], input: &str) -> Run {
+        use std::io::Write;
+        let mut child = self.spawn_reading(args, std::process::Stdio::piped());
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        wait_with_limit(child, Duration::from_secs(30))
+    }
+
+    fn spawn_reading(&self, args: &[&str], stdin: std::process::Stdio) -> std::process::Child {
         Command::new(bin())
             .args(args)
             .env("KUBECTL_REDIS_STATE_DIR", self.state.path())
             .env_remove("REDISCLI_AUTH")
-            .stdin(std::process::Stdio::null())
+            .stdin(stdin)
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()
