@@ -719,6 +719,7 @@ fn a_restart_killed_midway_continues_where_it_stopped_when_run_again() {
     child.wait().unwrap();
     assert!(sb.journal_exists(), "the members done are recorded");
     let done = restarted(&mut sb);
+    assert!(done < 6, "the run was killed before the restart ended");
     let again = sb.run(&["restart", &t, "--yes", "-o", "json"]).expect(0).json();
     let restarts = again["plan"]["steps"].as_array().unwrap().iter().filter(|s| s["step"] == "restart").count();
     assert!(restarts <= 6 - done + 1, "the re-run restarts only what is left: {restarts} after {done}\n{again}");
@@ -744,6 +745,7 @@ fn a_restart_killed_midway_continues_where_it_stopped_when_run_again() {
     child.wait().unwrap();
     sb.refresh();
     let upgraded = runs_valkey(&sb);
+    assert!(upgraded < 6, "the run was killed before the rollout ended");
     let again = sb.run(&["restart", &t, "--image", valkey.to_str().unwrap(), "--yes", "-o", "json"]).expect(0).json();
     let restarts = again["plan"]["steps"].as_array().unwrap().iter().filter(|s| s["step"] == "restart").count();
     assert!(restarts <= 6 - upgraded + 1, "the re-run restarts only what is left: {restarts} after {upgraded}\n{again}");

@@ -475,6 +475,15 @@ fn fresh_addr(nodes: &[SandboxNode], index: usize, block: u16) -> Result<NodeAdd
 
 /// SIGTERM, a bounded wait, then SIGKILL for what still runs.
 fn stop(nodes: &[SandboxNode]) {
+    let strays: Vec<u32> = nodes.iter().flat_map(unrecorded_servers).collect();
+    for pid in &strays {
+        signal(*pid, libc::SIGKILL);
+    }
+    let deadline = Instant::now() + Duration::from_secs(5);
+    // SAFETY: kill(2) with signal 0 only asks whether the process exists.
+    while strays.iter().any(|pid| unsafe { libc::kill(*pid as i32, 0) } == 0) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
     for node in nodes.iter().filter(|n| is_running(n)) {
         signal(node.pid, libc::SIGTERM);
     }
@@ -738,6 +747,31 @@ fn wait_listening(node: &SandboxNode) -> Result<()> {
     }
 }
 
+/// Servers of this node's address that its record does not name: one a run killed between
+/// starting it and recording it keeps the address (and would outlive the sandbox).
+fn unrecorded_servers(node: &SandboxNode) -> Vec<u32> {
+    let Ok(dir) = fs::read_dir("/proc") else { return Vec::new() };
+    dir.flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| *pid != node.pid)
+        .filter(|pid| fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| serves(&c, node)))
+        .collect()
+}
+
+/// Whether a command line is this node's server: `…-server … --port P --bind H …` as started,
+/// or the title it renames itself to, `…-server H:P [cluster]`.
+fn serves(cmdline: &[u8], node: &SandboxNode) -> bool {
+    let text = String::from_utf8_lossy(cmdline).replace('\0', " ");
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !words.first().is_some_and(|w| w.ends_with("-server")) {
+        return false;
+    }
+    let (host, port) = (node.addr.host.as_str(), node.addr.port.to_string());
+    let titled = words.contains(&format!("{host}:{port}").as_str());
+    let flagged = words.windows(2).any(|w| w == ["--bind", host]) && words.windows(2).any(|w| w[0] == "--port" && w[1] == port);
+    titled || flagged
+}
+
 /// True when the recorded pid is alive and, on Linux, is really this node's server.
 fn is_running(node: &SandboxNode) -> bool {
     if node.pid == 0 || unsafe { libc::kill(node.pid as i32, 0) } != 0 {
@@ -756,5 +790,28 @@ fn signal(pid: u32, sig: i32) {
     // SAFETY: kill(2) with a pid we recorded and verified in is_running.
     unsafe {
         libc::kill(pid as i32, sig);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_server_of_the_nodes_address_is_known_by_its_command_line_or_its_title() {
+        let node = SandboxNode {
+            index: 0,
+            addr: NodeAddr::new("127.77.3.1", 6379),
+            host: "host-0".into(),
+            zone: "zone-a".into(),
+            pid: 0,
+            dir: PathBuf::from("/tmp"),
+            server: None,
+        };
+        assert!(serves(b"/usr/bin/redis-server\0--port\x006379\0--bind\x00127.77.3.1\0--cluster-enabled\0yes", &node));
+        assert!(serves(b"/opt/valkey-server 127.77.3.1:6379 [cluster]", &node));
+        assert!(!serves(b"/opt/valkey-server 127.77.3.1:26379 [sentinel]", &node), "its sentinel");
+        assert!(!serves(b"/opt/valkey-server 127.77.3.10:6379 [cluster]", &node), "another node");
+        assert!(!serves(b"kubectl-redis\0check\0--nodes\x00127.77.3.1:6379", &node), "a client naming it");
     }
 }
