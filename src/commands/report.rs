@@ -165,7 +165,11 @@ async fn collect_cluster(ctx: &Context, platform: &Platform, bundle: &mut Bundle
 /// (`sentinels/…`), and check's verdict; returns the members' addresses.
 async fn collect_group(ctx: &Context, args: &ReportArgs, platform: &Platform, bundle: &mut Bundle) -> Vec<String> {
     match super::sentinel::gather(ctx, platform, &args.target, super::sentinel::Reading::Existing).await {
-        Ok(facts) => add_json(bundle, "check.json", &super::sentinel::check::verdict(ctx, &args.target, &facts, 1 << 20)),
+        Ok(facts) => add_json(
+            bundle,
+            "check.json",
+            &super::sentinel::check::verdict(ctx, &args.target, &facts, super::sentinel::check::DEFAULT_MAX_LAG),
+        ),
         Err(e) => bundle.failed("check.json", &e),
     }
     let names = platform.names();
