@@ -689,6 +689,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)')
             [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node''s address or, on Kubernetes, its pod''s DNS names is accepted')
             [CompletionResult]::new('--replica', '--replica', [CompletionResultType]::ParameterName, 'Start on a replica of that master instead (reads with READONLY)')
+            [CompletionResult]::new('--exec', '--exec', [CompletionResultType]::ParameterName, 'Run redis-cli in the node''s pod (the exec subresource) instead; the words after -- are its arguments')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required to change a cluster without a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (required to change a cluster without a terminal)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
@@ -1225,7 +1226,7 @@ Register-ArgumentCompleter -Native -CommandName 'kubectl-redis' -ScriptBlock {
         'kubectl-redis;generate;rbac' {
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Namespace of the Redis pods: set on every object and on the bindings'' subject (default: none, give -n to kubectl apply; the zone ClusterRoleBinding then says redis)')
             [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Namespace of the Redis pods: set on every object and on the bindings'' subject (default: none, give -n to kubectl apply; the zone ClusterRoleBinding then says redis)')
-            [CompletionResult]::new('--with', '--with', [CompletionResultType]::ParameterName, 'Also the rules of commands only some operators use: logs (pods/log, for `report --logs`)')
+            [CompletionResult]::new('--with', '--with', [CompletionResultType]::ParameterName, 'Also the rules of commands only some operators use: exec (pods/exec, for `cli --exec`), logs (pods/log, for `report --logs`)')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit for every network call, e.g. 500ms, 5s, 2m')

@@ -725,7 +725,7 @@ _kubectl__redis() {
             return 0
             ;;
         kubectl__subcmd__redis__subcmd__cli)
-            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --node --key --slot --replica --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
+            opts="-l -n -o -y -v -h -V --selector --namespace --kubeconfig --context --password-secret --connect --sandbox --nodes --sentinels --master-name --sentinel-password-secret --node --key --slot --replica --exec --output --yes --dry-run --timeout --color --verbose --concurrency --views --redis-user --password-file --ask-password --sentinel-password-file --tls --cacert --cert --tls-cert --tls-key --tls-server-name --insecure --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1758,7 +1758,7 @@ _kubectl__redis() {
                     return 0
                     ;;
                 --with)
-                    COMPREPLY=($(compgen -W "logs" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "exec logs" -- "${cur}"))
                     return 0
                     ;;
                 --output)

@@ -688,6 +688,7 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l tls-
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l tls-key -d 'Client private key (PEM) for mutual TLS (`cli --key` names a Redis key)' -r -F
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l tls-server-name -d 'Accept a certificate only if it is issued for this name (also sent as SNI); by default one issued for the node\'s address or, on Kubernetes, its pod\'s DNS names is accepted' -r
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l replica -d 'Start on a replica of that master instead (reads with READONLY)'
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l exec -d 'Run redis-cli in the node\'s pod (the exec subresource) instead; the words after -- are its arguments'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -s y -l yes -d 'Do not ask for confirmation (required to change a cluster without a terminal)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -l dry-run -d 'Print the plan and change nothing'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand cli" -s v -l verbose -d 'More detail (repeatable; -vv adds where the time went)'
@@ -1160,7 +1161,8 @@ complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; an
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -f -a "rbac" -d 'Print the ServiceAccount, Role and bindings the tool needs, for `kubectl apply -f -`'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and not __fish_seen_subcommand_from rbac help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -s n -l namespace -d 'Namespace of the Redis pods: set on every object and on the bindings\' subject (default: none, give -n to kubectl apply; the zone ClusterRoleBinding then says redis)' -r
-complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l with -d 'Also the rules of commands only some operators use: logs (pods/log, for `report --logs`)' -r -f -a "logs\t'pods/log get, for `report --logs`'"
+complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -l with -d 'Also the rules of commands only some operators use: exec (pods/exec, for `cli --exec`), logs (pods/log, for `report --logs`)' -r -f -a "exec\t'pods/exec create and get, for `cli --exec`'
+logs\t'pods/log get, for `report --logs`'"
 complete -c kubectl-redis -n "__fish_kubectl_redis_using_subcommand generate; and __fish_seen_subcommand_from rbac" -s o -l output -d 'Output format' -r -f -a "table\t''
 wide\t'The table with more columns (full IDs, epochs, server versions)'
 json\t''

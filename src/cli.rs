@@ -311,12 +311,21 @@ CLUSTER changes…) need --yes. Exit code: 0 when every node replied without an 
   kubectl redis cli redis-cluster --slot 1000 --replica -- DBSIZE
   kubectl redis cli redis-cluster --node redis-cluster-3 -- INFO replication
   echo 'SET a 1' | kubectl redis cli --sandbox               # one command per line from stdin
+  kubectl redis cli redis-cluster --exec -- MONITOR         # redis-cli in the pod: streams, Ctrl-C ends it
+  kubectl redis cli redis-cluster --exec --replica -- --bigkeys
 
 Reaches pods by port-forward where it must, with TLS and the password of the Secret; MOVED and ASK
 are followed (said on stderr). Replies print as redis-cli prints them: formatted on a terminal, raw
 when piped, one JSON document per reply with -o json. Exit code: 0, or 1 when a reply is an error.
 History is kept in the state directory (KUBECTL_REDIS_HISTFILE overrides, /dev/null turns it off);
-AUTH, HELLO, ACL SETUSER, MIGRATE and CONFIG SET of secrets are never written to it.")]
+AUTH, HELLO, ACL SETUSER, MIGRATE and CONFIG SET of secrets are never written to it.
+
+--exec runs redis-cli (or valkey-cli) in the node's pod instead, through the exec subresource (a TTY
+when this is a terminal), for what this shell does not do: MONITOR, SUBSCRIBE, --bigkeys, --latency.
+The words after -- are redis-cli's own arguments (`-c` is given for a cluster, `--tls` when the tool
+uses TLS; certificate paths inside the container are yours to add). The password goes to it on stdin,
+never on a command line. It needs pods/exec: `kubectl redis generate rbac --with exec`. On a sandbox
+or --nodes, the local redis-cli runs. Exit code: redis-cli's, as 0 or 1.")]
     Cli(CliArgs),
     /// Write a support bundle: Kubernetes objects, every node's INFO, CONFIG (secrets redacted), SLOWLOG, check, journals, logs
     #[command(after_help = "Examples:
@@ -795,6 +804,9 @@ pub struct CliArgs {
     /// Start on a replica of that master instead (reads with READONLY)
     #[arg(long)]
     pub replica: bool,
+    /// Run redis-cli in the node's pod (the exec subresource) instead; the words after -- are its arguments
+    #[arg(long)]
+    pub exec: bool,
     /// One command to run, after --; without it an interactive prompt (or commands read from stdin)
     #[arg(last = true, value_name = "COMMAND")]
     pub command: Vec<String>,
@@ -903,7 +915,8 @@ pub enum GenerateWhat {
     #[command(after_help = "Examples:
   kubectl redis generate rbac --namespace redis | kubectl apply -f -
   kubectl redis generate rbac > rbac.yaml && kubectl apply -n redis -f rbac.yaml
-  kubectl redis generate rbac -n redis --with logs | kubectl apply -f -   # report --logs too")]
+  kubectl redis generate rbac -n redis --with logs | kubectl apply -f -   # report --logs too
+  kubectl redis generate rbac -n redis --with exec,logs                  # and cli --exec")]
     Rbac(RbacArgs),
 }
 
@@ -912,7 +925,7 @@ pub struct RbacArgs {
     /// Namespace of the Redis pods: set on every object and on the bindings' subject (default: none, give -n to kubectl apply; the zone ClusterRoleBinding then says redis)
     #[arg(short = 'n', long, value_name = "NAMESPACE")]
     pub namespace: Option<String>,
-    /// Also the rules of commands only some operators use: logs (pods/log, for `report --logs`)
+    /// Also the rules of commands only some operators use: exec (pods/exec, for `cli --exec`), logs (pods/log, for `report --logs`)
     #[arg(long, value_enum, value_name = "EXTRA", value_delimiter = ',')]
     pub with: Vec<RbacExtra>,
 }
@@ -920,6 +933,8 @@ pub struct RbacArgs {
 /// Rules `generate rbac` leaves out unless asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RbacExtra {
+    /// pods/exec create and get, for `cli --exec`
+    Exec,
     /// pods/log get, for `report --logs`
     Logs,
 }

@@ -268,6 +268,12 @@ fn cli_starts_on_a_keys_master_or_its_replica_follows_moved_and_reads_piped_comm
     sb.run(&["cli", &t, "--", "NO-SUCH-COMMAND"]).expect(1);
     let monitor = sb.run(&["cli", &t, "--", "MONITOR"]).expect(1);
     assert!(monitor.stderr.contains("MONITOR streams replies"), "{}", monitor.stderr);
+
+    // --exec: the local redis-cli on the node (-c follows MOVED), stdin and stdout its own.
+    let exec = sb.run(&["cli", "--nodes", &first, "--node", &first, "--exec", "--", "GET", &elsewhere]).expect(0);
+    assert_eq!(exec.stdout, "v 1\n", "{}", exec.stderr);
+    let piped = sb.run_with_stdin(&["cli", &t, "--key", &elsewhere, "--exec"], &format!("APPEND {elsewhere} !\n")).expect(0);
+    assert_eq!(piped.stdout, "4\n", "{}", piped.stderr);
 }
 
 #[test]
@@ -305,6 +311,94 @@ fn cli_through_port_forward_follows_moved_to_another_pod_and_ask_during_a_slot_m
     let get = kube.run_command(&["cli", "--node", "redis-cluster-0"], &["GET", &here]).expect(0);
     assert_eq!(get.stdout, "moved\n");
     assert!(get.stderr.contains("located at redis-cluster-1"), "{}", get.stderr);
+}
+
+/// A connection to `addr` that has authenticated with `password`.
+fn authed(addr: &str, password: &str) -> redis::Connection {
+    let mut conn = support::connect(addr);
+    query::<()>(&mut conn, &["AUTH", password]);
+    conn
+}
+
+#[test]
+fn cli_exec_runs_the_client_in_the_pod_with_the_password_on_its_stdin_never_on_a_command_line() {
+    // Valkey's image has valkey-cli and no redis-cli: the pod's shell finds it.
+    let kube = support::kube::FakeKube::start(Server::Valkey, 3);
+    kube.run(&["create", "--replicas", "0", "--yes"]).expect(0);
+    let addrs = kube.sandbox.addrs.clone();
+    let (elsewhere, here) = keys_off_and_on(&addrs[0], &addrs[0]);
+    let owner = support::slot_owner(&addrs[0], &elsewhere);
+    let password = "exec-pass-7d2a";
+    kube.require_password(password);
+
+    // Without pods/exec: refused, with the rule that grants it.
+    let refused = kube.run_command(&["cli", "--exec"], &["PING"]).expect(3);
+    assert!(refused.stderr.contains("kubectl redis generate rbac --with exec"), "{}", refused.stderr);
+    let rbac = run_in(kube.sandbox.state.path(), &["generate", "rbac", "--with", "exec"], &[]).expect(0);
+    kube.enforce_rules(&rbac.stdout);
+
+    // In pod 0, the client (given -c) follows MOVED to another pod by itself.
+    let set = kube.run_command(&["cli", "--node", "redis-cluster-0", "--exec"], &["SET", &elsewhere, "from the pod"]).expect(0);
+    assert_eq!(set.stdout, "OK\n", "{}", set.stderr);
+    assert_eq!(query::<String>(&mut authed(&owner, password), &["GET", &elsewhere]), "from the pod");
+    // Commands piped in: the caller's stdin follows the password line and ends the client.
+    let args = kube.args(&["cli", "--node", "redis-cluster-0", "--exec"]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let piped = kube.sandbox.run_with_stdin(&args, &format!("SET {here} 1\nINCR {here}\nDBSIZE\n")).expect(0);
+    assert_eq!(piped.stdout, "OK\n2\n1\n", "{}", piped.stderr);
+    // The client's own exit code: an option it does not know is 1.
+    kube.run_command(&["cli", "--exec"], &["--no-such-option"]).expect(1);
+
+    // MONITOR streams what the node does until the tool is stopped, which ends it in the pod too.
+    let mut args = kube.args(&["cli", "--node", "redis-cluster-0", "--exec"]);
+    args.extend(["--".to_owned(), "MONITOR".to_owned()]);
+    let mut monitor = kube.sandbox.spawn(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    let lines = support::lines_of(monitor.stdout.take().unwrap());
+    let mut node = authed(&addrs[0], password);
+    let seen = eventually(Duration::from_secs(20), || {
+        query::<()>(&mut node, &["SET", &here, "watched"]);
+        lines.lock().unwrap().iter().any(|l| l.contains(&format!("\"SET\" \"{here}\" \"watched\"")))
+    });
+    assert!(seen, "MONITOR showed: {:?}", lines.lock().unwrap());
+    let monitors = |node: &mut redis::Connection| query::<String>(node, &["CLIENT", "LIST"]).matches("cmd=monitor").count();
+    assert_eq!(monitors(&mut node), 1);
+    monitor.kill().unwrap();
+    monitor.wait().unwrap();
+    assert!(eventually(Duration::from_secs(10), || monitors(&mut node) == 0), "the client in the pod outlived the tool");
+
+    // The password was never on a command line: no request the API server got holds it.
+    let requests = kube.requests();
+    assert!(requests.iter().any(|r| r.starts_with("EXEC pods/redis-cluster-0 sh -c")), "{requests:?}");
+    assert!(requests.iter().all(|r| !r.contains(password)), "{requests:?}");
+    for out in [&set.stdout, &set.stderr, &piped.stdout, &piped.stderr] {
+        assert!(!out.contains(password));
+    }
+}
+
+#[test]
+fn cli_exec_on_a_terminal_gives_the_pod_a_terminal_that_never_shows_the_password() {
+    let kube = support::kube::FakeKube::start(Server::Redis, 3);
+    kube.run(&["create", "--replicas", "0", "--yes"]).expect(0);
+    let addrs = kube.sandbox.addrs.clone();
+    let (_, here) = keys_off_and_on(&addrs[1], &addrs[1]);
+    let password = "tty-pass-41bb";
+    kube.require_password(password);
+    kube.enforce_rules(&run_in(kube.sandbox.state.path(), &["generate", "rbac", "--with", "exec"], &[]).expect(0).stdout);
+    let args = kube.args(&["cli", "--node", "redis-cluster-1", "--exec"]);
+    let mut term =
+        support::pty::Terminal::spawn(kube.sandbox.state.path(), &args.iter().map(String::as_str).collect::<Vec<_>>(), &[]);
+    // redis-cli's own prompt and line editing, in the pod's terminal.
+    let prompt = format!("{}> ", addrs[1]);
+    term.wait_for(&prompt, 1, Duration::from_secs(30));
+    term.type_keys(&format!("SET {here} typed\r"));
+    term.wait_for("OK", 1, Duration::from_secs(10));
+    term.wait_for(&prompt, 2, Duration::from_secs(10));
+    term.type_keys("exit\r");
+    assert_eq!(term.exit_code(Duration::from_secs(10)), 0, "{}", term.screen());
+    assert!(!term.screen().contains(password), "{}", term.screen());
+    assert_eq!(query::<String>(&mut authed(&addrs[1], password), &["GET", &here]), "typed");
+    let requests = kube.requests();
+    assert!(requests.iter().all(|r| !r.contains(password)), "{requests:?}");
 }
 
 #[test]
@@ -351,13 +445,7 @@ fn report_bundles_objects_nodes_check_and_logs_with_no_secret_anywhere_in_the_zi
     let kube = support::kube::FakeKube::start(Server::Redis, 3);
     kube.run(&["create", "--replicas", "0", "--yes"]).expect(0);
     let password = "report-pass-5c1e";
-    kube.put_secret("redis-cluster", &[("redis-password", password)]);
-    for i in 0..3 {
-        let mut conn = kube.sandbox.conn(i);
-        query::<()>(&mut conn, &["CONFIG", "SET", "masterauth", password]);
-        query::<()>(&mut conn, &["CONFIG", "SET", "requirepass", password]);
-    }
-    kube.take_password_from("redis-cluster", "redis-password");
+    kube.require_password(password);
     kube.add_literal_env("ADMIN_PASSWORD", "plain-env-secret-9");
     let dir = tempfile::tempdir().unwrap();
     let first = dir.path().join("first.zip");
@@ -913,6 +1001,7 @@ fn bad_input_is_one_line_with_a_hint_and_exit_code_2() {
         vec!["check"],
         vec!["check", "--sandbox=x", "--nodes", "127.0.0.1:1"],
         vec!["sandbox", "up", "--name", "bad/name"],
+        vec!["cli", "--nodes", "127.0.0.1:1", "--exec", "-o", "json", "--", "MONITOR"],
     ] {
         let run = run_in(state.path(), &args, &[]).expect(2);
         let lines: Vec<&str> = run.stderr.lines().collect();
@@ -2803,6 +2892,26 @@ fn kubectl_reads_the_fake_api_server_and_runs_the_plugin_and_its_completion() {
     let (code, _, stderr) = kubectl_run(&["logs", "redis-cluster-2", "-c", "redis", "--previous"]);
     assert_eq!(code, Some(1));
     assert!(stderr.contains("previous terminated container \"redis\" in pod \"redis-cluster-2\" not found"), "{stderr}");
+
+    // What `cli --exec` runs on, as kubectl execs: output, the exit code, stdin up to its end.
+    let (ip, port) = kube.sandbox.addrs[2].rsplit_once(':').unwrap();
+    let (code, stdout, stderr) =
+        kubectl_run(&["exec", "redis-cluster-2", "-c", "redis", "--", "redis-cli", "-h", ip, "-p", port, "PING"]);
+    assert_eq!((code, stdout.as_str()), (Some(0), "PONG\n"), "{stderr}");
+    let (code, _, stderr) = kubectl_run(&["exec", "redis-cluster-2", "--", "sh", "-c", "exit 3"]);
+    assert_eq!(code, Some(3), "{stderr}");
+    let mut piped = std::process::Command::new(&kubectl)
+        .args(["exec", "-i", "redis-cluster-2", "--", "sh", "-c", "read line; echo \"got $line\"; read more || echo closed"])
+        .env("KUBECONFIG", &kube.kubeconfig)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut piped.stdin.take().unwrap(), b"hello\n").unwrap();
+    assert!(eventually(Duration::from_secs(20), || piped.try_wait().unwrap().is_some()), "stdin's end did not reach the pod");
+    let mut out = String::new();
+    std::io::Read::read_to_string(&mut piped.stdout.take().unwrap(), &mut out).unwrap();
+    assert_eq!(out, "got hello\nclosed\n");
 }
 
 #[test]

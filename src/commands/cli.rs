@@ -2,7 +2,8 @@
 //! slot, or a replica of it — reached through the tool's own connections (port-forward, TLS,
 //! the Secret's password). It runs one command given after `--`, the commands read from a
 //! piped stdin, or an interactive prompt with history. MOVED and ASK replies are followed to the
-//! node they name (through the same route) and said on stderr.
+//! node they name (through the same route) and said on stderr. With `--exec` redis-cli itself
+//! runs where the node lives (its pod), for what one reply per command cannot show.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, IsTerminal, Write};
@@ -26,12 +27,18 @@ const MAX_REDIRECTS: usize = 5;
 const STREAMING: [&str; 6] = ["MONITOR", "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE", "SYNC", "PSYNC"];
 
 pub async fn run(ctx: &Context, args: &CliArgs) -> Result<ExitCode> {
+    if args.exec && ctx.json {
+        return Err(Error::usage("--exec shows what redis-cli prints: -o json and -o yaml do not apply").hint("leave out -o"));
+    }
     let platform = ctx.platform(&args.target).await?;
     let entry = if platform.is_sentinel_group() {
         group_entry(ctx, &platform, args).await?
     } else {
         cluster_entry(ctx, &platform, args).await?
     };
+    if args.exec {
+        return run_client(ctx, &platform, &entry, &args.command).await;
+    }
     let mut shell = Shell { ctx, names: platform.names(), at: entry.addr, readonly: entry.replica, conn: None };
     // Connect now: an unreachable node is exit 4 before anything is asked.
     shell.connection().await?;
@@ -42,6 +49,32 @@ pub async fn run(ctx: &Context, args: &CliArgs) -> Result<ExitCode> {
         return Ok(if reply.is_err() { ExitCode::Failed } else { ExitCode::Success });
     }
     if std::io::stdin().is_terminal() { prompt(shell).await } else { from_stdin(shell).await }
+}
+
+/// `--exec`: redis-cli at the entry node, where it lives, with the tool's user, TLS choice and
+/// password; `words` (after --) are redis-cli's own arguments.
+async fn run_client(ctx: &Context, platform: &Platform, entry: &Entry, words: &[String]) -> Result<ExitCode> {
+    let mut args = Vec::new();
+    if !platform.is_sentinel_group() {
+        // redis-cli follows MOVED and ASK itself, from inside the cluster's network.
+        args.push("-c".to_owned());
+    }
+    if let Some(user) = &ctx.connector.credentials.user {
+        args.extend(["--user".to_owned(), user.clone()]);
+    }
+    if let Some(tls) = &ctx.connector.tls {
+        args.push("--tls".to_owned());
+        if tls.insecure {
+            args.push("--insecure".to_owned());
+        }
+        if let Some(name) = &tls.server_name {
+            args.extend(["--sni".to_owned(), name.clone()]);
+        }
+    }
+    args.extend(words.iter().cloned());
+    let credentials = &ctx.connector.credentials;
+    let code = platform.run_cli(&entry.addr, &args, credentials.password(), ctx.connector.timeout).await?;
+    Ok(if code == 0 { ExitCode::Success } else { ExitCode::Failed })
 }
 
 /// Where the shell starts, and whether that node is a replica (reads need READONLY there).

@@ -133,6 +133,12 @@ const ROLE_RULES: [Rule; 13] = [
 /// Rules only some commands need, granted when asked for (`generate rbac --with …`).
 fn extra_rule(extra: RbacExtra) -> Rule {
     match extra {
+        RbacExtra::Exec => Rule {
+            why: "cli --exec: run redis-cli in a pod (asked for with --with exec). A WebSocket exec is a\nGET that API servers since 1.30 also authorize as create.",
+            groups: &[""],
+            resources: &["pods/exec"],
+            verbs: &["create", "get"],
+        },
         RbacExtra::Logs => Rule {
             why: "report --logs: the pods' container logs (asked for with --with logs).",
             groups: &[""],

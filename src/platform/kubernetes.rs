@@ -79,8 +79,9 @@ pub struct PodFacts {
     pub uid: Option<String>,
     /// Its containers' names (whose logs a support bundle holds).
     pub containers: Vec<String>,
-    /// The image its Redis container runs.
+    /// The image its Redis container runs, and that container's name.
     pub image: Option<String>,
+    pub container: Option<String>,
 }
 
 /// The StatefulSet behind the pods, when there is one.
@@ -770,6 +771,15 @@ impl Kubernetes {
         logs
     }
 
+    /// Runs redis-cli in the Redis container of the pod at `addr` (see `exec::in_pod`).
+    pub async fn exec_cli(&self, addr: &NodeAddr, args: &[String], password: Option<&Secret>, timeout: Duration) -> Result<i32> {
+        let pod = self.pods.iter().find(|p| p.addr.as_ref() == Some(addr)).ok_or_else(|| {
+            Error::refused(format!("{addr} is no pod of {}", self.describe())).hint("`kubectl redis status` lists the pods")
+        })?;
+        let api: Api<Pod> = Api::namespaced(self.client.clone(), &self.namespace);
+        super::exec::in_pod(&api, &pod.name, pod.container.as_deref(), addr, args, password, timeout).await
+    }
+
     /// Deletes the claims of every ordinal from `from` up (removed members' storage), stopping at
     /// the first ordinal that has none left: a re-run after an interrupted shrink finds the rest.
     pub async fn delete_claims_from(&self, from: usize) -> Result<()> {
@@ -1011,8 +1021,25 @@ fn pod_facts(pod: &Pod, statefulset: Option<&str>, node: Option<String>, zone: O
     let restarts = status.container_statuses.iter().flatten().map(|c| c.restart_count.max(0) as u32).sum();
     let uid = pod.metadata.uid.clone();
     let containers = pod.spec.iter().flat_map(|s| &s.containers).map(|c| c.name.clone()).collect();
-    let image = pod.spec.as_ref().and_then(redis_container).and_then(|c| c.image.clone());
-    PodFacts { name, ordinal, addr, ready, running, node, zone, state, dns, sentinel, restarts, uid, containers, image }
+    let redis = pod.spec.as_ref().and_then(redis_container);
+    let (image, container) = (redis.and_then(|c| c.image.clone()), redis.map(|c| c.name.clone()));
+    PodFacts {
+        name,
+        ordinal,
+        addr,
+        ready,
+        running,
+        node,
+        zone,
+        state,
+        dns,
+        sentinel,
+        restarts,
+        uid,
+        containers,
+        image,
+        container,
+    }
 }
 
 /// The sentinel port of a pod that runs a sentinel: a container port named like one, else 26379

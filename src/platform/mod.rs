@@ -7,6 +7,7 @@
 //! highest and waits until they are gone; a removed member's storage is kept unless deletion is
 //! asked for, so growing again can bring back a node that remembers an old cluster.
 
+pub mod exec;
 pub mod kubernetes;
 pub mod lease;
 pub mod proxy;
@@ -21,6 +22,7 @@ use crate::planner::placement::{Site, SiteMap};
 use crate::planner::roster::Roster;
 use crate::planner::scale::Seat;
 use crate::redis::addr::NodeAddr;
+use crate::redis::conn::Secret;
 
 /// The nodes a command works on.
 #[derive(Debug, Clone)]
@@ -317,6 +319,20 @@ impl Platform {
                     .collect()
             }
             Platform::Static(_) => Vec::new(),
+        }
+    }
+
+    /// Runs redis-cli (or valkey-cli) against the node at `addr` where that node lives: in its pod,
+    /// else here (the client beside a sandbox's server binary, or on PATH). Returns its exit code.
+    pub async fn run_cli(&self, addr: &NodeAddr, args: &[String], password: Option<&Secret>, timeout: Duration) -> Result<i32> {
+        match self {
+            Platform::Kubernetes(k) => k.exec_cli(addr, args, password, timeout).await,
+            Platform::Sandbox(sb) => {
+                let server =
+                    sb.nodes.iter().find(|n| n.addr == *addr).map_or(sb.server.as_path(), |n| sandbox::server_of(sb, n.index));
+                exec::here(&exec::local_client(Some(server))?, addr, args, password).await
+            }
+            Platform::Static(_) => exec::here(&exec::local_client(None)?, addr, args, password).await,
         }
     }
 

@@ -2,7 +2,7 @@
 //! speaking the real REST paths and JSON the tool's `kube` client uses — a StatefulSet and its
 //! scale subresource, pods listed by label selector, Nodes with zone labels, PersistentVolumeClaims,
 //! Secrets (data base64-encoded, as the API returns it), Leases (with resourceVersion conflicts),
-//! `Status` bodies for errors, and pod port-forward over WebSocket (`v4.channel.k8s.io`: each
+//! `Status` bodies for errors, pod exec (`pod_exec`), and pod port-forward over WebSocket (`v4.channel.k8s.io`: each
 //! message is a channel byte and a payload; port i uses channels 2i (data) and 2i+1 (errors), and the
 //! first message on each is the port number). Its "kubelet" is a sandbox of real servers: pod `NAME-i` is
 //! sandbox node i (its loopback IP is the pod IP, its virtual host the Kubernetes node); scaling
@@ -266,7 +266,8 @@ impl FakeKube {
         run_in(self.sandbox.state.path(), &all, &[])
     }
 
-    fn args(&self, args: &[&str]) -> Vec<String> {
+    /// `args`, then the StatefulSet, kubeconfig and connect flags.
+    pub fn args(&self, args: &[&str]) -> Vec<String> {
         let kubeconfig = self.kubeconfig.to_str().unwrap();
         let target = [self.statefulset.as_str(), "--kubeconfig", kubeconfig, "--connect", self.connect];
         args.iter().chain(&target).map(|a| (*a).to_owned()).collect()
@@ -295,6 +296,17 @@ impl FakeKube {
     /// Gives the redis container a variable with a literal value.
     pub fn add_literal_env(&self, name: &str, value: &str) {
         self.world.lock().unwrap().literal_env.push((name.to_owned(), value.to_owned()));
+    }
+
+    /// The pods' Redis password becomes `password`, read from Secret `redis-cluster` as charts do.
+    pub fn require_password(&self, password: &str) {
+        self.put_secret(&self.statefulset, &[("redis-password", password)]);
+        for i in 0..self.sandbox.addrs.len() {
+            let mut conn = self.sandbox.conn(i);
+            super::query::<()>(&mut conn, &["CONFIG", "SET", "masterauth", password]);
+            super::query::<()>(&mut conn, &["CONFIG", "SET", "requirepass", password]);
+        }
+        self.take_password_from(&self.statefulset, "redis-password");
     }
 
     /// Puts in force the Role rules of an RBAC manifest (e.g. `generate rbac --with logs`).
@@ -515,6 +527,7 @@ fn router(world: Shared) -> Router {
         .route("/api/v1/namespaces/{ns}/pods", get(list_pods))
         .route("/api/v1/namespaces/{ns}/services", get(list_services))
         .route("/api/v1/namespaces/{ns}/pods/{name}/portforward", get(port_forward))
+        .route("/api/v1/namespaces/{ns}/pods/{name}/exec", get(exec))
         .route("/api/v1/namespaces/{ns}/pods/{name}", get(get_pod).delete(delete_pod))
         .route("/api/v1/nodes/{name}", get(get_node))
         .route("/api/v1/namespaces/{ns}/events", get(list_events))
@@ -1226,6 +1239,41 @@ async fn port_forward(
     upgrade.protocols(["v4.channel.k8s.io"]).on_upgrade(move |socket| relay(socket, ip, port))
 }
 
+/// Upgrades to a WebSocket and runs the command in the pod's container (see `pod_exec`).
+async fn exec(
+    State(world): State<Shared>,
+    Path((_, name)): Path<(String, String)>,
+    Query(query): Query<Vec<(String, String)>>,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    for verb in ["get", "create"] {
+        if let Some(denied) = forbidden(&world, "", "pods/exec", verb, &name) {
+            return denied;
+        }
+    }
+    let command: Vec<String> = query.iter().filter(|(k, _)| k == "command").map(|(_, v)| v.clone()).collect();
+    let tty = query.iter().any(|(k, v)| k == "tty" && v == "true");
+    log(&world, format!("EXEC pods/{name} {}", command.join(" ")));
+    if command.is_empty() {
+        return status(StatusCode::BAD_REQUEST, "BadRequest", "you must specify at least 1 command".to_owned());
+    }
+    let world2 = world.clone();
+    let pod = name.clone();
+    let found = tokio::task::spawn_blocking(move || {
+        let w = world2.lock().unwrap();
+        let image = pods(&w)
+            .into_iter()
+            .find(|p| p["metadata"]["name"] == pod.as_str())
+            .map(|p| p["spec"]["containers"][0]["image"].as_str().unwrap_or_default().to_owned());
+        image.map(|image| super::pod_exec::image_tools(&w.state, image.contains("valkey")))
+    })
+    .await
+    .unwrap();
+    let Some(path) = found else { return not_found("pods", &name) };
+    let exec = super::pod_exec::Exec { command, tty, path };
+    upgrade.protocols(["v5.channel.k8s.io", "v4.channel.k8s.io"]).on_upgrade(move |socket| super::pod_exec::serve(socket, exec))
+}
+
 async fn relay(socket: WebSocket, ip: String, port: u16) {
     let (mut to_client, mut from_client) = socket.split();
     let Ok(tcp) = tokio::net::TcpStream::connect((ip.as_str(), port)).await else { return };
@@ -1302,6 +1350,7 @@ mod discovery {
                 json!({ "name": "persistentvolumeclaims", "singularName": "", "namespaced": true,
                         "kind": "PersistentVolumeClaim", "verbs": ["list", "delete"], "shortNames": ["pvc"] }),
                 resource("pods/log", "Pod", true, &["get"]),
+                resource("pods/exec", "PodExecOptions", true, &["create", "get"]),
                 resource("nodes", "Node", false, &["get"]),
             ],
         )

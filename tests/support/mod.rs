@@ -7,6 +7,7 @@
 pub mod group;
 pub mod kube;
 pub mod load;
+pub mod pod_exec;
 pub mod proxy;
 pub mod pty;
 pub mod sentinel_writer;
@@ -35,7 +36,7 @@ impl Server {
     }
 }
 
-fn which(name: &str) -> Option<PathBuf> {
+pub fn which(name: &str) -> Option<PathBuf> {
     std::env::split_paths(&std::env::var_os("PATH")?).map(|d| d.join(name)).find(|p| p.is_file())
 }
 
@@ -342,6 +343,18 @@ pub fn connections_received(addr: &str) -> u64 {
 }
 
 /// Polls `f` until it returns true or `limit` passes.
+/// The lines a child writes to a pipe, collected as they come by a thread of their own.
+pub fn lines_of(pipe: impl std::io::Read + Send + 'static) -> std::sync::Arc<std::sync::Mutex<Vec<String>>> {
+    let lines = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = lines.clone();
+    std::thread::spawn(move || {
+        for line in std::io::BufRead::lines(std::io::BufReader::new(pipe)).map_while(Result::ok) {
+            sink.lock().unwrap().push(line);
+        }
+    });
+    lines
+}
+
 pub fn eventually(limit: Duration, mut f: impl FnMut() -> bool) -> bool {
     let deadline = std::time::Instant::now() + limit;
     while std::time::Instant::now() < deadline {

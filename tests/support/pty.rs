@@ -9,6 +9,17 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+/// A new pseudo-terminal of `rows` × `cols`: its master and slave sides.
+pub fn open(rows: u16, cols: u16) -> (OwnedFd, OwnedFd) {
+    let (mut master, mut slave) = (0, 0);
+    let size = libc::winsize { ws_row: rows, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0 };
+    // SAFETY: openpty writes two new descriptors into the integers given; the size is read only.
+    let opened = unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), &size) };
+    assert_eq!(opened, 0, "openpty: {}", std::io::Error::last_os_error());
+    // SAFETY: both descriptors were just opened and are owned by nothing else.
+    unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) }
+}
+
 pub struct Terminal {
     pub child: Child,
     writer: std::fs::File,
@@ -18,13 +29,7 @@ pub struct Terminal {
 impl Terminal {
     /// Starts the binary with `args` on a new 120×40 terminal.
     pub fn spawn(state: &Path, args: &[&str], env: &[(&str, &str)]) -> Terminal {
-        let (mut master, mut slave) = (0, 0);
-        let size = libc::winsize { ws_row: 40, ws_col: 120, ws_xpixel: 0, ws_ypixel: 0 };
-        // SAFETY: openpty writes two new descriptors into the integers given; the size is read only.
-        let opened = unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), &size) };
-        assert_eq!(opened, 0, "openpty: {}", std::io::Error::last_os_error());
-        // SAFETY: both descriptors were just opened and are owned by nothing else.
-        let (master, slave) = unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+        let (master, slave) = open(40, 120);
         let mut cmd = Command::new(super::bin());
         cmd.args(args).env("KUBECTL_REDIS_STATE_DIR", state).env_remove("REDISCLI_AUTH").env("NO_COLOR", "1");
         cmd.env("TERM", "xterm");
