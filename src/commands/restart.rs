@@ -57,7 +57,12 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> Result<ExitCode> {
     let masters: Vec<String> = topology.masters().map(|m| m.id.clone()).collect();
     let Interrupted { key: found_key, done, .. } = interrupted.unwrap_or_default();
     let current = match &image {
-        Some(image) => running(&platform, &topology, image),
+        Some(image) => topology
+            .members
+            .iter()
+            .filter(|m| m.reached_at.as_ref().or(m.addr.as_ref()).is_some_and(|a| platform.runs_image(a, image)))
+            .map(|m| m.id.clone())
+            .collect(),
         None => BTreeSet::new(),
     };
     let request = RestartRequest {
@@ -132,20 +137,6 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> Result<ExitCode> {
     let code = super::exit_code(Outcome::Applied, Some(&verdict));
     super::print_result(ctx, &plan, Outcome::Applied, Some(verdict))?;
     Ok(code)
-}
-
-/// IDs of the members that already run `image`.
-fn running(platform: &Platform, topology: &Topology, image: &str) -> BTreeSet<String> {
-    let names = platform.names();
-    topology
-        .members
-        .iter()
-        .filter(|m| {
-            let name = m.reached_at.as_ref().or(m.addr.as_ref()).and_then(|a| names.get(a));
-            name.and_then(|n| platform.image_of(n)).is_some_and(|running| running == image)
-        })
-        .map(|m| m.id.clone())
-        .collect()
 }
 
 /// With `--sandbox` or `--nodes` every positional is a member (the first would otherwise be

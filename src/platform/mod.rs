@@ -308,15 +308,15 @@ impl Platform {
                     sb.nodes.iter().map(|n| (format!("{}/server.log", sandbox::member_name(&sb.name, n.index)), &n.dir));
                 let sentinels =
                     sb.sentinels.iter().map(|n| (format!("{}/sentinel.log", sandbox::sentinel_name(sb, n.index)), &n.dir));
-                members
-                    .chain(sentinels)
-                    .map(|(file, dir)| {
-                        let path = dir.join("server.log");
-                        let read = std::fs::read_to_string(&path)
-                            .map_err(|e| Error::failed(format!("cannot read {}: {e}", path.display())));
-                        (file, read)
-                    })
-                    .collect()
+                let mut logs = Vec::new();
+                for (file, dir) in members.chain(sentinels) {
+                    let path = dir.join("server.log");
+                    let read = tokio::fs::read_to_string(&path)
+                        .await
+                        .map_err(|e| Error::failed(format!("cannot read {}: {e}", path.display())));
+                    logs.push((file, read));
+                }
+                logs
             }
             Platform::Static(_) => Vec::new(),
         }
@@ -349,6 +349,11 @@ impl Platform {
             ),
             _ => None,
         }
+    }
+
+    /// Whether the member at `addr` runs `image` already (as `image_of` names what it runs).
+    pub fn runs_image(&self, addr: &NodeAddr, image: &str) -> bool {
+        self.names().get(addr).and_then(|name| self.image_of(name)).is_some_and(|running| running == image)
     }
 
     /// What member `name` runs: its pod's Redis image, or its sandbox server binary.

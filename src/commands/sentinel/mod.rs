@@ -209,8 +209,19 @@ pub async fn wait_for_agreement(ctx: &Context, facts: &GroupFacts, wait: std::ti
     let sentinels = facts.live_sentinels().map(|(a, _)| facts.named(a)).collect();
     let step = crate::planner::sentinel::Step::WaitAgreement { master: facts.named(&election.master), replicas, sentinels };
     let plan = Plan { action: "wait", summary: Vec::new(), placement: None, steps: vec![step] };
+    apply_within(ctx, facts, &plan, wait).await
+}
+
+/// The group executor, asking the sentinels that answered when `facts` were read.
+fn executor<'a>(ctx: &'a Context, facts: &GroupFacts, wait: std::time::Duration) -> GroupExecutor<'a> {
     let live = facts.live_sentinels().map(|(a, _)| a.clone()).collect();
-    GroupExecutor::new(&ctx.connector, facts, live, ctx.journals(), wait, &ctx.stop).apply(&plan, |_, _, _| {}).await.map(|_| ())
+    GroupExecutor::new(&ctx.connector, facts, live, ctx.journals(), wait, &ctx.stop)
+}
+
+/// Applies a plan that is one step of a larger run: shown and confirmed with that run, no
+/// progress lines of its own.
+pub async fn apply_within(ctx: &Context, facts: &GroupFacts, plan: &Plan, wait: std::time::Duration) -> Result<()> {
+    executor(ctx, facts, wait).apply(plan, |_, _, _| {}).await.map(|_| ())
 }
 
 /// Shows the plan, asks, applies it with the group executor.
@@ -218,10 +229,8 @@ pub async fn carry_out(ctx: &Context, facts: &GroupFacts, plan: &Plan, wait: std
     if let Some(outcome) = super::present(ctx, plan)? {
         return Ok((outcome, Summary::default()));
     }
-    let live = facts.live_sentinels().map(|(a, _)| a.clone()).collect();
-    let mut executor = GroupExecutor::new(&ctx.connector, facts, live, ctx.journals(), wait, &ctx.stop);
     let quiet = ctx.json;
-    let summary = executor
+    let summary = executor(ctx, facts, wait)
         .apply(plan, |n, total, step| {
             if !quiet {
                 eprintln!("[{n}/{total}] {step}");

@@ -12,11 +12,10 @@ use super::super::Outcome;
 use crate::cli::{RestartArgs, TargetArgs};
 use crate::context::Context;
 use crate::error::{Error, ExitCode, Result};
-use crate::executor::sentinel::GroupExecutor;
 use crate::planner::sentinel::failover::{self, FailoverRequest};
 use crate::planner::sentinel::repair::{self, RepairRequest};
 use crate::planner::sentinel::restart::{self, RestartRequest, RestartStep};
-use crate::planner::sentinel::{GroupFacts, Named, Plan};
+use crate::planner::sentinel::{GroupFacts, Named};
 use crate::platform::Platform;
 use crate::redis::addr::NodeAddr;
 
@@ -38,7 +37,7 @@ pub async fn run(ctx: &Context, platform: &mut Platform, r: Restart<'_>) -> Resu
     let facts = super::gather(ctx, platform, r.target, super::Reading::Existing).await?;
     let members = r.names.iter().map(|n| super::member_addr(platform, &facts, n)).collect::<Result<BTreeSet<_>>>()?;
     let current = match &r.image {
-        Some(image) => running(platform, &facts, image),
+        Some(image) => facts.live_members().map(|(a, _)| a).filter(|a| platform.runs_image(a, image)).cloned().collect(),
         None => BTreeSet::new(),
     };
     let check = super::command_for(ctx, "check", r.target);
@@ -82,27 +81,11 @@ pub async fn run(ctx: &Context, platform: &mut Platform, r: Restart<'_>) -> Resu
     super::finish(ctx, r.target, platform, &plan, Outcome::Applied, super::Bar::Healthy).await
 }
 
-/// Addresses of the live members that already run `image`.
-fn running(platform: &Platform, facts: &GroupFacts, image: &str) -> BTreeSet<NodeAddr> {
-    facts
-        .live_members()
-        .map(|(a, _)| a)
-        .filter(|a| facts.names.get(*a).and_then(|n| platform.image_of(n)).is_some_and(|i| i == image))
-        .cloned()
-        .collect()
-}
-
 /// The planned switchover away from the master, planned on the group as it is now.
 async fn switch_over(ctx: &Context, platform: &Platform, r: &Restart<'_>, check: &str) -> Result<()> {
     let facts = super::gather(ctx, platform, r.target, super::Reading::Existing).await?;
     let request = FailoverRequest { to: None, max_lag: r.max_lag, pause_ms: PAUSE_MS, check: check.to_owned() };
-    apply(ctx, &facts, &failover::plan(&facts, &request)?, r.wait).await
-}
-
-async fn apply(ctx: &Context, facts: &GroupFacts, plan: &Plan, wait: Duration) -> Result<()> {
-    let live = facts.live_sentinels().map(|(a, _)| a.clone()).collect();
-    let mut executor = GroupExecutor::new(&ctx.connector, facts, live, ctx.journals(), wait, &ctx.stop);
-    executor.apply(plan, |_, _, _| {}).await.map(|_| ())
+    super::apply_within(ctx, &facts, &failover::plan(&facts, &request)?, r.wait).await
 }
 
 async fn restart_one(ctx: &Context, platform: &mut Platform, r: &Restart<'_>, member: &Named, as_replica: bool) -> Result<()> {
@@ -165,5 +148,5 @@ async fn forget_old_addresses(ctx: &Context, platform: &Platform, r: &Restart<'_
     if !ctx.json {
         eprintln!("clearing what the sentinels keep of old addresses");
     }
-    apply(ctx, &facts, &plan, r.wait).await
+    super::apply_within(ctx, &facts, &plan, r.wait).await
 }

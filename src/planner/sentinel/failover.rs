@@ -18,15 +18,7 @@ pub struct FailoverRequest {
 
 pub fn plan(facts: &GroupFacts, request: &FailoverRequest) -> Result<Plan> {
     let refuse = |message: String| Error::refused(message).hint(format!("`{}` shows what is wrong", request.check));
-    let election = facts.election().ok_or_else(|| refuse(format!("no sentinel monitors {}", facts.name)))?;
-    if !election.has_majority() {
-        return Err(refuse(format!(
-            "only {} of {} sentinels name {} as master: there is no majority to fail over with",
-            election.agreeing,
-            election.sentinels,
-            facts.named(&election.master)
-        )));
-    }
+    let election = facts.majority_election().map_err(refuse)?;
     if let Some((addr, _, w)) = facts.watches().find(|(_, _, w)| w.ckquorum.is_err()) {
         return Err(refuse(format!(
             "sentinel {} cannot reach its quorum: {}",
@@ -41,20 +33,9 @@ pub fn plan(facts: &GroupFacts, request: &FailoverRequest) -> Result<Plan> {
     let mut eligible = Vec::new();
     let mut reasons = Vec::new();
     for addr in facts.replicas_of(&election.master) {
-        let member = facts.member(addr).expect("a live member");
-        let lag = facts.lag(addr).unwrap_or(u64::MAX);
-        let why = if member.info.master_link_up != Some(true) {
-            Some("its link to the master is down".to_owned())
-        } else if member.priority == 0 {
-            Some("its replica-priority is 0".to_owned())
-        } else if lag > request.max_lag {
-            Some(format!("it is {lag} byte(s) behind (more than --max-lag {})", request.max_lag))
-        } else {
-            None
-        };
-        match why {
+        match facts.not_promotable(addr, request.max_lag) {
             Some(why) => reasons.push(format!("{}: {why}", facts.named(addr))),
-            None => eligible.push((addr, member.priority)),
+            None => eligible.push((addr, facts.member(addr).expect("a live member").priority)),
         }
     }
     let steer = match &request.to {

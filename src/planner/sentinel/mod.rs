@@ -266,6 +266,37 @@ impl GroupFacts {
         Some(Election { master: (*master).clone(), epoch: top, agreeing, sentinels: self.sentinels.len() })
     }
 
+    /// The master a majority of sentinels names, as a switchover needs it; otherwise why there is
+    /// none (for a refusal).
+    pub fn majority_election(&self) -> std::result::Result<Election, String> {
+        let election = self.election().ok_or_else(|| format!("no sentinel monitors {}", self.name))?;
+        if !election.has_majority() {
+            return Err(format!(
+                "only {} of {} sentinels name {} as master: there is no majority to fail over with",
+                election.agreeing,
+                election.sentinels,
+                self.named(&election.master)
+            ));
+        }
+        Ok(election)
+    }
+
+    /// Why the replica at `addr` cannot be promoted now — its link is down, its replica-priority
+    /// is 0, or it is more than `max_lag` bytes behind — or `None` when it can.
+    pub fn not_promotable(&self, addr: &NodeAddr, max_lag: u64) -> Option<String> {
+        let Some(member) = self.member(addr) else { return Some("it does not answer".to_owned()) };
+        let lag = self.lag(addr).unwrap_or(u64::MAX);
+        if member.info.master_link_up != Some(true) {
+            Some("its link to the master is down".to_owned())
+        } else if member.priority == 0 {
+            Some("its replica-priority is 0".to_owned())
+        } else if lag > max_lag {
+            Some(format!("it is {lag} byte(s) behind (more than --max-lag {max_lag})"))
+        } else {
+            None
+        }
+    }
+
     /// Sentinel entries as Redis counts voters: the most any sentinel knows, plus itself.
     pub fn voters(&self) -> usize {
         self.watches().map(|(_, _, w)| w.sentinels.len() + 1).max().unwrap_or(0)

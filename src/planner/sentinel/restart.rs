@@ -65,16 +65,7 @@ pub fn plan(facts: &GroupFacts, request: &RestartRequest) -> Result<crate::plann
         return Err(Error::refused(format!("{} does not answer: a rolling restart needs every member up", facts.named(down)))
             .hint("a pod comes back by itself; a sandbox member a killed run left stopped starts with `kubectl redis sandbox up --name NAME`; then run restart again"));
     }
-    let election = facts.election().ok_or_else(|| refuse(format!("no sentinel monitors {}", facts.name)))?;
-    if !election.has_majority() {
-        return Err(refuse(format!(
-            "only {} of {} sentinels name {} as master: a switchover needs a majority",
-            election.agreeing,
-            election.sentinels,
-            facts.named(&election.master)
-        )));
-    }
-    let master = election.master;
+    let master = facts.majority_election().map_err(refuse)?.master;
     let todo = |a: &NodeAddr| (request.members.is_empty() || request.members.contains(a)) && !request.current.contains(a);
     let mut steps: Vec<RestartStep> = facts
         .live_members()
@@ -87,7 +78,7 @@ pub fn plan(facts: &GroupFacts, request: &RestartRequest) -> Result<crate::plann
         summary.push(format!("members restart into {image} (the pod template's image; a sandbox's server binary)"));
     }
     if todo(&master) {
-        if takes_over(facts, &master, request.max_lag) {
+        if facts.replicas_of(&master).into_iter().any(|r| facts.not_promotable(r, request.max_lag).is_none()) {
             steps.push(RestartStep::Switchover { old: facts.named(&master) });
             steps.push(RestartStep::Restart { member: facts.named(&master), as_replica: true });
         } else if request.allow_unavailable {
@@ -109,14 +100,6 @@ pub fn plan(facts: &GroupFacts, request: &RestartRequest) -> Result<crate::plann
         summary.push(format!("{} member(s) already run it and are left out", request.current.len()));
     }
     Ok(crate::planner::Plan { action: "restart the group's members, role-aware", summary, placement: None, steps })
-}
-
-/// Whether a replica of `master` could be promoted: linked, within `max_lag`, priority above 0.
-fn takes_over(facts: &GroupFacts, master: &NodeAddr, max_lag: u64) -> bool {
-    facts.replicas_of(master).into_iter().any(|r| {
-        let member = facts.member(r).expect("a live member");
-        member.info.master_link_up == Some(true) && member.priority > 0 && facts.lag(r).is_some_and(|lag| lag <= max_lag)
-    })
 }
 
 #[cfg(test)]
