@@ -368,7 +368,7 @@ fn cli_exec_runs_the_client_in_the_pod_with_the_password_on_its_stdin_never_on_a
 
     // The password was never on a command line: no request the API server got holds it.
     let requests = kube.requests();
-    assert!(requests.iter().any(|r| r.starts_with("EXEC pods/redis-cluster-0 sh -c")), "{requests:?}");
+    assert!(requests.iter().any(|r| r.starts_with("EXEC pods/redis-cluster-0 -c redis sh -c")), "{requests:?}");
     assert!(requests.iter().all(|r| !r.contains(password)), "{requests:?}");
     for out in [&set.stdout, &set.stderr, &piped.stdout, &piped.stderr] {
         assert!(!out.contains(password));
@@ -3828,6 +3828,11 @@ fn a_bitnami_sentinel_statefulset_is_checked_failed_over_and_scaled_through_port
     assert_eq!(status["sentinels_agreeing"], 3);
     kube.run(&["check"]).expect(0);
     assert!(kube.forwarded_to("redis-node-1") > 0, "reached through port-forward");
+    // redis-cli in the master's pod: the redis container of the two, the chart's password.
+    kube.enforce_rules(&run_in(kube.sandbox.state.path(), &["generate", "rbac", "--with", "exec"], &[]).expect(0).stdout);
+    let role = kube.run_command(&["cli", "--exec"], &["ROLE"]).expect(0);
+    assert!(role.stdout.starts_with("master\n"), "{}{}", role.stdout, role.stderr);
+    assert!(kube.requests().iter().any(|r| r.starts_with("EXEC pods/redis-node-0 -c redis ")), "{:?}", kube.requests());
 
     kube.run(&["failover", "--to", "redis-node-2", "--yes"]).expect(0);
     let status = kube.run(&["status", "-o", "json"]).expect(0).json();

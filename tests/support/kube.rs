@@ -1253,7 +1253,8 @@ async fn exec(
     }
     let command: Vec<String> = query.iter().filter(|(k, _)| k == "command").map(|(_, v)| v.clone()).collect();
     let tty = query.iter().any(|(k, v)| k == "tty" && v == "true");
-    log(&world, format!("EXEC pods/{name} {}", command.join(" ")));
+    let container = query.iter().find(|(k, _)| k == "container").map(|(_, v)| v.clone());
+    log(&world, format!("EXEC pods/{name} -c {} {}", container.as_deref().unwrap_or("-"), command.join(" ")));
     if command.is_empty() {
         return status(StatusCode::BAD_REQUEST, "BadRequest", "you must specify at least 1 command".to_owned());
     }
@@ -1261,15 +1262,32 @@ async fn exec(
     let pod = name.clone();
     let found = tokio::task::spawn_blocking(move || {
         let w = world2.lock().unwrap();
-        let image = pods(&w)
-            .into_iter()
-            .find(|p| p["metadata"]["name"] == pod.as_str())
-            .map(|p| p["spec"]["containers"][0]["image"].as_str().unwrap_or_default().to_owned());
-        image.map(|image| super::pod_exec::image_tools(&w.state, image.contains("valkey")))
+        let pod = pods(&w).into_iter().find(|p| p["metadata"]["name"] == pod.as_str())?;
+        let containers: Vec<(String, String)> = pod["spec"]["containers"]
+            .as_array()?
+            .iter()
+            .map(|c| (c["name"].as_str().unwrap_or_default().to_owned(), c["image"].as_str().unwrap_or_default().to_owned()))
+            .collect();
+        Some((containers, w.state.clone()))
     })
     .await
     .unwrap();
-    let Some(path) = found else { return not_found("pods", &name) };
+    let Some((containers, state)) = found else { return not_found("pods", &name) };
+    // As the API server: a pod of several containers needs one named, and it must be one of them.
+    let chosen = match &container {
+        Some(wanted) => containers.iter().find(|(n, _)| n == wanted),
+        None if containers.len() == 1 => containers.first(),
+        None => {
+            let names: Vec<&str> = containers.iter().map(|(n, _)| n.as_str()).collect();
+            let message = format!("a container name must be specified for pod {name}, choose one of: [{}]", names.join(" "));
+            return status(StatusCode::BAD_REQUEST, "BadRequest", message);
+        }
+    };
+    let Some((_, image)) = chosen else {
+        let message = format!("container {} is not valid for pod {name}", container.unwrap_or_default());
+        return status(StatusCode::BAD_REQUEST, "BadRequest", message);
+    };
+    let path = super::pod_exec::image_tools(&state, image.contains("valkey"));
     let exec = super::pod_exec::Exec { command, tty, path };
     upgrade.protocols(["v5.channel.k8s.io", "v4.channel.k8s.io"]).on_upgrade(move |socket| super::pod_exec::serve(socket, exec))
 }
