@@ -269,13 +269,14 @@ fn exit_code(status: Option<Status>, pod: &str) -> Result<i32> {
     }
 }
 
+/// The API server's answer to the exec, as every API error is said, with the rule to ask for
+/// when it was refused.
 fn exec_error(e: kube::Error, pod: &str) -> Error {
-    match e {
-        kube::Error::Api(s) if s.code == 403 => Error::refused(format!("Kubernetes refused to exec in {pod}: {}", s.message))
-            .hint("--exec needs `create` and `get` on pods/exec: `kubectl redis generate rbac --with exec`"),
-        kube::Error::Api(s) => Error::failed(format!("Kubernetes could not exec in {pod}: {} ({})", s.message, s.code)),
-        e => Error::unreachable(format!("Kubernetes API: could not exec in {pod}: {e}"))
-            .hint("check the API server address in your kubeconfig and your network"),
+    let forbidden = matches!(&e, kube::Error::Api(s) if s.code == 403);
+    let error = super::kubernetes::api_error(e, &format!("exec in {pod}"));
+    match forbidden {
+        true => error.hint("--exec needs `create` and `get` on pods/exec: `kubectl redis generate rbac --with exec`"),
+        false => error,
     }
 }
 

@@ -1079,7 +1079,7 @@ fn pod_names(list: &Result<serde_json::Value>) -> Vec<String> {
 
 /// An API error as one line: the server's message (which names the resource and the verb), and
 /// what to do about a 403.
-fn api_error(e: kube::Error, doing: &str) -> Error {
+pub(super) fn api_error(e: kube::Error, doing: &str) -> Error {
     match e {
         kube::Error::Api(s) if s.code == 403 => Error::refused(format!("Kubernetes refused to {doing}: {}", s.message))
             .hint("ask for that permission in this namespace (the message names the resource and the verb)"),

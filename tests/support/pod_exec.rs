@@ -82,13 +82,7 @@ async fn piped(exec: Exec, mut source: SplitStream<WebSocket>, out: UnboundedSen
     let stdout = tokio::spawn(pump(child.stdout.take().unwrap(), 1, out.clone()));
     let stderr = tokio::spawn(pump(child.stderr.take().unwrap(), 2, out));
     let input = async move {
-        while let Some(Ok(message)) = source.next().await {
-            let Message::Binary(data) = message else {
-                if matches!(message, Message::Close(_)) {
-                    return;
-                }
-                continue;
-            };
+        while let Some(data) = next_binary(&mut source).await {
             match (data.first(), data.get(1)) {
                 (Some(0), _) => {
                     if let Some(pipe) = stdin.as_mut()
@@ -110,6 +104,18 @@ async fn piped(exec: Exec, mut source: SplitStream<WebSocket>, out: UnboundedSen
         }
     }
     exit_status(child.wait().await)
+}
+
+/// The client's next binary message; `None` once it closed the socket or went away.
+async fn next_binary(source: &mut SplitStream<WebSocket>) -> Option<axum::body::Bytes> {
+    while let Some(Ok(message)) = source.next().await {
+        match message {
+            Message::Binary(data) => return Some(data),
+            Message::Close(_) => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Copies one of the process's streams to its channel until it ends or the client is gone.
@@ -167,13 +173,7 @@ async fn on_terminal(exec: Exec, mut source: SplitStream<WebSocket>, out: Unboun
         }
     });
     let input = async move {
-        while let Some(Ok(message)) = source.next().await {
-            let Message::Binary(data) = message else {
-                if matches!(message, Message::Close(_)) {
-                    return;
-                }
-                continue;
-            };
+        while let Some(data) = next_binary(&mut source).await {
             match data.first() {
                 Some(0) => {
                     let _ = keys.write_all(&data[1..]);
