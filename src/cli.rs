@@ -325,7 +325,7 @@ when this is a terminal), for what this shell does not do: MONITOR, SUBSCRIBE, -
 The words after -- are redis-cli's own arguments (`-c` is given for a cluster, `--tls` when the tool
 uses TLS; certificate paths inside the container are yours to add). The password goes to it on stdin,
 never on a command line. It needs pods/exec: `kubectl redis generate rbac --with exec`. On a sandbox
-or --nodes, the local redis-cli runs. Exit code: redis-cli's, as 0 or 1.")]
+or --nodes, the local redis-cli runs. Exit code: 0, 1 when redis-cli failed, 130 when Ctrl-C ended it.")]
     Cli(CliArgs),
     /// Write a support bundle: Kubernetes objects, every node's INFO, CONFIG (secrets redacted), SLOWLOG, check, journals, logs
     #[command(after_help = "Examples:

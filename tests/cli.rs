@@ -397,6 +397,17 @@ fn cli_exec_on_a_terminal_gives_the_pod_a_terminal_that_never_shows_the_password
     assert_eq!(term.exit_code(Duration::from_secs(10)), 0, "{}", term.screen());
     assert!(!term.screen().contains(password), "{}", term.screen());
     assert_eq!(query::<String>(&mut authed(&addrs[1], password), &["GET", &here]), "typed");
+
+    // MONITOR on the terminal: Ctrl-C goes to redis-cli in the pod, which ends; so does the tool, 130.
+    let mut args = args.clone();
+    args.extend(["--".to_owned(), "MONITOR".to_owned()]);
+    let mut term =
+        support::pty::Terminal::spawn(kube.sandbox.state.path(), &args.iter().map(String::as_str).collect::<Vec<_>>(), &[]);
+    term.wait_for("OK", 1, Duration::from_secs(30));
+    query::<()>(&mut authed(&addrs[1], password), &["SET", &here, "watched"]);
+    term.wait_for("\"watched\"", 1, Duration::from_secs(10));
+    term.type_keys("\x03");
+    assert_eq!(term.exit_code(Duration::from_secs(10)), 130, "{}", term.screen());
     let requests = kube.requests();
     assert!(requests.iter().all(|r| !r.contains(password)), "{requests:?}");
 }

@@ -74,7 +74,12 @@ async fn run_client(ctx: &Context, platform: &Platform, entry: &Entry, words: &[
     args.extend(words.iter().cloned());
     let credentials = &ctx.connector.credentials;
     let code = platform.run_cli(&entry.addr, &args, credentials.password(), ctx.connector.timeout).await?;
-    Ok(if code == 0 { ExitCode::Success } else { ExitCode::Failed })
+    Ok(match code {
+        0 => ExitCode::Success,
+        // Ctrl-C ended it (a MONITOR, a SUBSCRIBE): as a shell reports a command SIGINT ended.
+        130 => ExitCode::Interrupted,
+        _ => ExitCode::Failed,
+    })
 }
 
 /// Where the shell starts, and whether that node is a replica (reads need READONLY there).

@@ -63,7 +63,8 @@ pub fn local_client(server: Option<&Path>) -> Result<PathBuf> {
     })
 }
 
-/// Runs the client here on the caller's terminal and returns its exit code.
+/// Runs the client here on the caller's terminal and returns its exit code (128 + the signal that
+/// ended it, if one did).
 pub async fn here(client: &Path, addr: &NodeAddr, args: &[String], password: Option<&Secret>) -> Result<i32> {
     let mut cmd = tokio::process::Command::new(client);
     cmd.args(client_args(addr, args));
@@ -79,7 +80,8 @@ pub async fn here(client: &Path, addr: &NodeAddr, args: &[String], password: Opt
             _ = tokio::signal::ctrl_c() => {}
         }
     };
-    Ok(status.code().unwrap_or(1))
+    // Ended by a signal: 128 + its number, as a shell reports it.
+    Ok(status.code().unwrap_or_else(|| 128 + std::os::unix::process::ExitStatusExt::signal(&status).unwrap_or(0)))
 }
 
 /// Runs the client in `container` of `pod` against `addr` (the pod's own IP and port) and returns

@@ -204,8 +204,11 @@ fn resize(terminal: i32, size: &[u8]) {
 
 /// The Status at the end of an exec: Success, or the exit code as a real API server words it.
 fn exit_status(status: std::io::Result<std::process::ExitStatus>) -> Value {
-    // A process killed by a signal has no code: 128 + SIGKILL, as a shell reports it.
-    match status.ok().and_then(|s| s.code()).unwrap_or(137) {
+    // A process ended by a signal has no code: 128 + the signal, as a shell reports it.
+    let code = status
+        .ok()
+        .map_or(137, |s| s.code().unwrap_or_else(|| 128 + std::os::unix::process::ExitStatusExt::signal(&s).unwrap_or(9)));
+    match code {
         0 => json!({ "metadata": {}, "status": "Success" }),
         code => json!({ "metadata": {}, "status": "Failure",
                         "message": format!("command terminated with non-zero exit code: exit status {code}"),
