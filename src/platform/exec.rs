@@ -9,9 +9,8 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use k8s_openapi::api::core::v1::Pod;
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::Status;
-use kube::api::{Api, AttachParams, AttachedProcess, TerminalSize};
+use kube::api::{AttachParams, AttachedProcess, TerminalSize};
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 
 use crate::error::{Error, Result};
@@ -84,29 +83,37 @@ pub async fn here(client: &Path, addr: &NodeAddr, args: &[String], password: Opt
     Ok(status.code().unwrap_or_else(|| 128 + std::os::unix::process::ExitStatusExt::signal(&status).unwrap_or(0)))
 }
 
-/// Runs the client in `container` of `pod` against `addr` (the pod's own IP and port) and returns
-/// its exit code. Stdin, stdout and stderr are relayed; a terminal here makes a TTY there.
-pub async fn in_pod(
-    pods: &Api<Pod>,
-    pod: &str,
-    container: Option<&str>,
-    addr: &NodeAddr,
-    args: &[String],
-    password: Option<&Secret>,
-    timeout: Duration,
-) -> Result<i32> {
+/// What to ask the API server to run in a pod: the shell around the client, and how to attach.
+pub struct PodClient {
+    pub command: Vec<String>,
+    pub params: AttachParams,
+    /// A terminal here, so a TTY there.
+    pub tty: bool,
+}
+
+/// The client against `addr` (the pod's own IP and port) in `container`, with a password to hand
+/// over on stdin or not.
+pub fn pod_client(addr: &NodeAddr, args: &[String], container: Option<&str>, password: bool) -> PodClient {
     let tty = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-    let mode = if password.is_some() { "password" } else { "none" };
+    let mode = if password { "password" } else { "none" };
     let mut command: Vec<String> = ["sh", "-c", POD_SCRIPT, "kubectl-redis", mode].map(str::to_owned).to_vec();
     command.extend(client_args(addr, args));
     let mut params = AttachParams::default().stdin(true).stdout(true).stderr(!tty).tty(tty);
     if let Some(container) = container {
         params = params.container(container);
     }
-    let mut process = tokio::time::timeout(timeout, pods.exec(pod, command, &params))
-        .await
-        .map_err(|_| Error::unreachable(format!("exec in {pod}: no answer within {timeout:?}")))?
-        .map_err(|e| exec_error(e, pod))?;
+    PodClient { command, params, tty }
+}
+
+/// Relays stdin, stdout and stderr between here and the client started in `pod` (hands it the
+/// password first) until it ends, and returns its exit code.
+pub async fn relay(
+    mut process: AttachedProcess,
+    pod: &str,
+    tty: bool,
+    password: Option<&Secret>,
+    timeout: Duration,
+) -> Result<i32> {
     let (Some(mut stdin), Some(mut stdout), Some(status)) = (process.stdin(), process.stdout(), process.take_status()) else {
         return Err(Error::failed(format!("exec in {pod} gave no stdin or stdout")));
     };
@@ -268,17 +275,6 @@ fn exit_code(status: Option<Status>, pod: &str) -> Result<i32> {
         (Some("NonZeroExitCode"), Some(code)) => Ok(code),
         _ => Err(Error::failed(format!("exec in {pod}: {}", status.message.unwrap_or_default()))
             .hint("the container needs `sh` and redis-cli or valkey-cli; without them leave out --exec")),
-    }
-}
-
-/// The API server's answer to the exec, as every API error is said, with the rule to ask for
-/// when it was refused.
-fn exec_error(e: kube::Error, pod: &str) -> Error {
-    let forbidden = matches!(&e, kube::Error::Api(s) if s.code == 403);
-    let error = super::kubernetes::api_error(e, &format!("exec in {pod}"));
-    match forbidden {
-        true => error.hint("--exec needs `create` and `get` on pods/exec: `kubectl redis generate rbac --with exec`"),
-        false => error,
     }
 }
 

@@ -771,13 +771,25 @@ impl Kubernetes {
         logs
     }
 
-    /// Runs redis-cli in the Redis container of the pod at `addr` (see `exec::in_pod`).
+    /// Runs redis-cli in the Redis container of the pod at `addr` (see `exec`).
     pub async fn exec_cli(&self, addr: &NodeAddr, args: &[String], password: Option<&Secret>, timeout: Duration) -> Result<i32> {
         let pod = self.pods.iter().find(|p| p.addr.as_ref() == Some(addr)).ok_or_else(|| {
             Error::refused(format!("{addr} is no pod of {}", self.describe())).hint("`kubectl redis status` lists the pods")
         })?;
         let api: Api<Pod> = Api::namespaced(self.client.clone(), &self.namespace);
-        super::exec::in_pod(&api, &pod.name, pod.container.as_deref(), addr, args, password, timeout).await
+        let client = super::exec::pod_client(addr, args, pod.container.as_deref(), password.is_some());
+        let process = tokio::time::timeout(timeout, api.exec(&pod.name, client.command, &client.params))
+            .await
+            .map_err(|_| Error::unreachable(format!("exec in {}: no answer within {timeout:?}", pod.name)))?
+            .map_err(|e| {
+                let forbidden = matches!(&e, kube::Error::Api(s) if s.code == 403);
+                let error = api_error(e, &format!("exec in {}", pod.name));
+                match forbidden {
+                    true => error.hint("--exec needs `create` and `get` on pods/exec: `kubectl redis generate rbac --with exec`"),
+                    false => error,
+                }
+            })?;
+        super::exec::relay(process, &pod.name, client.tty, password, timeout).await
     }
 
     /// Deletes the claims of every ordinal from `from` up (removed members' storage), stopping at
@@ -1079,7 +1091,7 @@ fn pod_names(list: &Result<serde_json::Value>) -> Vec<String> {
 
 /// An API error as one line: the server's message (which names the resource and the verb), and
 /// what to do about a 403.
-pub(super) fn api_error(e: kube::Error, doing: &str) -> Error {
+fn api_error(e: kube::Error, doing: &str) -> Error {
     match e {
         kube::Error::Api(s) if s.code == 403 => Error::refused(format!("Kubernetes refused to {doing}: {}", s.message))
             .hint("ask for that permission in this namespace (the message names the resource and the verb)"),
