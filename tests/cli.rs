@@ -3497,11 +3497,11 @@ fn a_sentinel_group_is_formed_shown_and_failed_over_under_live_writes_without_lo
 
     let load = support::group::GroupLoad::start(&sentinels.addrs, "mymaster", "w", 2);
     std::thread::sleep(Duration::from_millis(800));
-    let steered = sb.run(&["failover", &target, "--to", "g-2", "--yes", "-o", "json"]).expect(0).json();
+    let steered = sb.run_past_tilt(&["failover", &target, "--to", "g-2", "--yes", "-o", "json"]).expect(0).json();
     assert_eq!(steered["outcome"], "applied");
     assert_eq!(sb.group_master().as_deref(), Some(sb.addrs[2].as_str()), "--to picks the new master");
     std::thread::sleep(Duration::from_millis(800));
-    sb.run(&["failover", &target, "--yes"]).expect(0);
+    sb.run_past_tilt(&["failover", &target, "--yes"]).expect(0);
     std::thread::sleep(Duration::from_millis(800));
     let tally = load.stop();
     let master = sb.group_master().expect("one master after the failovers");
@@ -3801,7 +3801,7 @@ fn a_sentinel_group_scales_from_3_to_5_and_back_with_its_master_among_the_leavin
     sb.refresh();
     assert_sentinels_know_exactly_the_group(&sb.addrs, &sb.sentinels().addrs);
     // The master moves to a member that is about to leave.
-    sb.run(&["failover", &target, "--to", "g-4", "--yes"]).expect(0);
+    sb.run_past_tilt(&["failover", &target, "--to", "g-4", "--yes"]).expect(0);
     let dry = sb.run(&["scale", &target, "--replicas", "2", "--dry-run"]).expect(0);
     assert!(dry.stdout.contains("majority 3 -> 2") && dry.stdout.contains("pause writes on g-4"), "{}", dry.stdout);
     // Roles and masters, not key counts: the writers keep writing.
