@@ -413,6 +413,39 @@ fn cli_exec_on_a_terminal_gives_the_pod_a_terminal_that_never_shows_the_password
 }
 
 #[test]
+fn idle_port_forward_and_exec_streams_outlive_the_timeout() {
+    use std::io::Write;
+    let kube = support::kube::FakeKube::start(Server::Redis, 3);
+    kube.run(&["create", "--replicas", "0", "--yes"]).expect(0);
+    kube.enforce_rules(&run_in(kube.sandbox.state.path(), &["generate", "rbac", "--with", "exec"], &[]).expect(0).stdout);
+    let addrs = kube.sandbox.addrs.clone();
+    let (_, here) = keys_off_and_on(&addrs[0], &addrs[0]);
+    // A cli session through port-forward, idle for longer than --timeout (5 s) between two commands.
+    let args = kube.args(&["cli", "--node", "redis-cluster-0"]);
+    let mut cli = kube.sandbox.spawn_with_stdin(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    let mut stdin = cli.stdin.take().unwrap();
+    writeln!(stdin, "SET {here} before-the-pause").unwrap();
+    std::thread::sleep(Duration::from_secs(12));
+    writeln!(stdin, "GET {here}").unwrap();
+    drop(stdin);
+    let run = support::wait_with_limit(cli, Duration::from_secs(30)).expect(0);
+    assert_eq!(run.stdout, "OK\nbefore-the-pause\n", "{}", run.stderr);
+
+    // MONITOR in the pod through exec sees a write made after 10 quiet seconds.
+    let mut args = kube.args(&["cli", "--node", "redis-cluster-0", "--exec"]);
+    args.extend(["--".to_owned(), "MONITOR".to_owned()]);
+    let mut monitor = kube.sandbox.spawn(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    let lines = support::lines_of(monitor.stdout.take().unwrap());
+    assert!(eventually(Duration::from_secs(20), || !lines.lock().unwrap().is_empty()), "MONITOR did not start");
+    std::thread::sleep(Duration::from_secs(10));
+    query::<()>(&mut support::connect(&addrs[0]), &["SET", &here, "after-the-pause"]);
+    let seen = eventually(Duration::from_secs(5), || lines.lock().unwrap().iter().any(|l| l.contains("after-the-pause")));
+    monitor.kill().unwrap();
+    let _ = monitor.wait();
+    assert!(seen, "MONITOR showed: {:?}", lines.lock().unwrap());
+}
+
+#[test]
 fn cli_on_a_sentinel_group_starts_on_its_master_or_a_replica_and_has_no_slots() {
     let (sb, _sentinels) = Sandbox::start_group(Server::Redis, 3, None);
     let t = sb.target();

@@ -163,6 +163,8 @@ type ServicesByPod = BTreeMap<String, Vec<String>>;
 #[derive(Clone)]
 pub struct Kubernetes {
     client: Client,
+    /// For port-forward and exec streams: connecting is bounded, reading is not (see `connect`).
+    streams: Client,
     pub namespace: String,
     pub workload: Option<Workload>,
     pub selector: String,
@@ -195,7 +197,7 @@ impl std::fmt::Debug for Kubernetes {
 impl Kubernetes {
     /// Connects with the kubeconfig (or in-cluster) settings and reads the pods.
     pub async fn open(selection: &Selection, timeout: Duration) -> Result<Kubernetes> {
-        let (client, namespace) = connect(selection, timeout).await?;
+        let (Clients { api: client, streams }, namespace) = connect(selection, timeout).await?;
         let statefulset = selection.statefulset.as_deref().map(|n| n.strip_prefix("sts/").unwrap_or(n));
         let workload = match statefulset {
             Some(name) => Some(read_workload(&client, &namespace, name).await?),
@@ -212,6 +214,7 @@ impl Kubernetes {
         let password_ref = workload.as_ref().and_then(|w| w.password_ref.clone());
         let mut platform = Kubernetes {
             client,
+            streams,
             namespace,
             workload,
             selector,
@@ -434,6 +437,7 @@ impl Kubernetes {
             .collect();
         Arc::new(PodDirectory {
             pods: Api::namespaced(self.client.clone(), &self.namespace),
+            forwards: Api::namespaced(self.streams.clone(), &self.namespace),
             namespace: self.namespace.clone(),
             by_ip: Mutex::new(by_ip),
         })
@@ -776,7 +780,7 @@ impl Kubernetes {
         let pod = self.pods.iter().find(|p| p.addr.as_ref() == Some(addr)).ok_or_else(|| {
             Error::refused(format!("{addr} is no pod of {}", self.describe())).hint("`kubectl redis status` lists the pods")
         })?;
-        let api: Api<Pod> = Api::namespaced(self.client.clone(), &self.namespace);
+        let api: Api<Pod> = Api::namespaced(self.streams.clone(), &self.namespace);
         let client = super::exec::pod_client(addr, args, pod.container.as_deref(), password.is_some());
         let process = tokio::time::timeout(timeout, api.exec(&pod.name, client.command, &client.params))
             .await
@@ -830,6 +834,8 @@ struct PodName {
 /// it to the API server again.
 pub struct PodDirectory {
     pods: Api<Pod>,
+    /// The same pods through the stream client, for port-forwards.
+    forwards: Api<Pod>,
     namespace: String,
     by_ip: Mutex<BTreeMap<String, PodName>>,
 }
@@ -865,7 +871,7 @@ impl Route for PortForward {
                     .hint("a node outside the namespace, or an address the cluster remembers from a pod that is gone (`kubectl redis fix` forgets ghosts)")
             })?;
             let mut forwarder = directory
-                .pods
+                .forwards
                 .portforward(&pod.name, &[addr.port])
                 .await
                 .map_err(|e| api_error(e, &format!("port-forward to {}", pod.name)))?;
@@ -906,25 +912,38 @@ fn dns_names(pod: &Pod, namespace: &str) -> Vec<String> {
 
 /// Names of the StatefulSets in the selection's namespace (for shell completion).
 pub async fn statefulset_names(selection: &Selection, timeout: Duration) -> Result<Vec<String>> {
-    let (client, namespace) = connect(selection, timeout).await?;
-    let sets: Api<StatefulSet> = Api::namespaced(client, &namespace);
+    let (clients, namespace) = connect(selection, timeout).await?;
+    let sets: Api<StatefulSet> = Api::namespaced(clients.api, &namespace);
     let list = sets.list(&ListParams::default()).await.map_err(|e| api_error(e, "list statefulsets"))?;
     Ok(list.items.into_iter().filter_map(|s| s.metadata.name).collect())
 }
 
-/// A client with every call bounded by `timeout`, and the namespace to work in (the context's
-/// unless given).
-async fn connect(selection: &Selection, timeout: Duration) -> Result<(Client, String)> {
+/// The two clients of one configuration.
+struct Clients {
+    /// Every request and its reply bounded by the timeout.
+    api: Client,
+    /// Connecting bounded by the timeout, reading and writing not: an open port-forward or exec
+    /// stream may rightly stay idle (a prompt, MONITOR, a pooled connection between batches).
+    /// Each Redis call through it is bounded by the redis layer instead, and an exec session by
+    /// whoever runs it.
+    streams: Client,
+}
+
+/// The clients, and the namespace to work in (the context's unless given).
+async fn connect(selection: &Selection, timeout: Duration) -> Result<(Clients, String)> {
     let mut config = load_config(selection).await?;
     let var = |name: &str| std::env::var(name).ok();
     config.proxy_url = super::proxy::choose(&config.cluster_url, kubeconfig_proxy_url(selection).as_deref(), var)
         .map_err(|e| Error::usage(e).hint("fix the proxy-url of the kubeconfig's cluster, or HTTPS_PROXY / HTTP_PROXY"))?;
     config.connect_timeout = Some(timeout);
+    config.read_timeout = None;
+    config.write_timeout = None;
+    let client = |config: Config| Client::try_from(config).map_err(|e| Error::unreachable(format!("Kubernetes client: {e}")));
+    let streams = client(config.clone())?;
     config.read_timeout = Some(timeout);
     config.write_timeout = Some(timeout);
     let namespace = selection.namespace.clone().unwrap_or_else(|| config.default_namespace.clone());
-    let client = Client::try_from(config).map_err(|e| Error::unreachable(format!("Kubernetes client: {e}")))?;
-    Ok((client, namespace))
+    Ok((Clients { api: client(config)?, streams }, namespace))
 }
 
 async fn load_config(selection: &Selection) -> Result<Config> {

@@ -393,6 +393,11 @@ impl Sandbox {
         wait_with_limit(child, Duration::from_secs(30))
     }
 
+    /// Starts the tool in the background with a pipe to its stdin (for input given over time).
+    pub fn spawn_with_stdin(&self, args: &[&str]) -> std::process::Child {
+        self.spawn_reading(args, std::process::Stdio::piped())
+    }
+
     fn spawn_reading(&self, args: &[&str], stdin: std::process::Stdio) -> std::process::Child {
         Command::new(bin())
             .args(args)
