@@ -378,6 +378,7 @@ impl Command {
             Command::DrainNode(_) => Some("drain-node"),
             Command::Restart(_) => Some("restart"),
             Command::Check(args) if args.fix => Some("fix"),
+            Command::Call(args) if !crate::redis::commands::reads_only(&args.command) => Some("call"),
             _ => None,
         }
     }

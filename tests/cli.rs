@@ -207,6 +207,18 @@ fn call_runs_one_command_on_every_node_and_changes_need_yes(server: Server) {
     assert!(got.stdout.contains("(redacted)"), "{}", got.stdout);
     call(&["--yes"], &["CONFIG", "SET", "masterauth", ""]).expect(0);
 
+    // Whether a command changes anything is decided from its words, never by asking a node: with
+    // the first node stopped, FLUSHALL and a writing script are still refused and every key stays.
+    let keys = write_keys(&sb.addrs[0], 200);
+    sb.signal(0, "-STOP");
+    let flush = call(&["--timeout", "1s"], &["FLUSHALL"]);
+    let script = call(&["--timeout", "1s"], &["EVAL", "return redis.call('flushall')", "0"]);
+    sb.signal(0, "-CONT");
+    assert!(flush.expect(3).stderr.contains("FLUSHALL"));
+    assert!(script.expect(3).stderr.contains("EVAL"));
+    assert_all_keys(&sb.addrs[1], &keys);
+    call(&["--masters", "--yes"], &["FLUSHALL"]).expect(0);
+
     // An error reply on some nodes is exit 1, each shown as the server said it.
     let moved = call(&["--masters", "-o", "json"], &["GET", "somekey"]).expect(1).json();
     let errors = moved["nodes"]
@@ -2819,10 +2831,16 @@ fn the_lease_is_judged_by_what_the_run_sees_a_run_that_loses_it_stops_and_anothe
         });
         let started = Instant::now();
         let refused = kube.run(&["scale", "--masters", "4", "--yes"]);
+        let elapsed = started.elapsed();
+        // `call` of a write holds the lease too; a read does not need it.
+        let write = kube.run_command(&["call", "--yes"], &["SET", "call-key", "v"]);
+        let read = kube.run_command(&["call"], &["DBSIZE"]);
         done.store(true, std::sync::atomic::Ordering::SeqCst);
         let refused = refused.expect(3);
         assert!(refused.stderr.contains("being changed by alice@laptop (pid 7, rebalance) since"), "{}", refused.stderr);
-        assert!(started.elapsed() < Duration::from_secs(10), "refused only after {:?}", started.elapsed());
+        assert!(elapsed < Duration::from_secs(10), "refused only after {elapsed:?}");
+        assert!(write.expect(3).stderr.contains("being changed by alice@laptop"));
+        read.expect(0);
     });
     assert_eq!(kube.replicas(), 6, "nothing changed");
     kube.run(&["scale", "--masters", "4", "--dry-run"]).expect(0);

@@ -1,6 +1,6 @@
 //! `call`: one command on every node of the target — or only its masters or its replicas — one
-//! row per node, as `redis-cli --cluster call` does. Commands that change data or a node's
-//! configuration need `--yes`; the command's arguments are never printed (they may hold a secret)
+//! row per node, as `redis-cli --cluster call` does. Every command not known to only read (see
+//! `redis::commands`) needs `--yes` and, on Kubernetes, holds the target's lease; the command's arguments are never printed (they may hold a secret)
 //! and CONFIG GET shows secret parameters as `(redacted)`.
 
 use serde::Serialize;
@@ -11,6 +11,7 @@ use crate::error::{Error, ExitCode, Result};
 use crate::output::{self, reply};
 use crate::platform::Platform;
 use crate::redis::addr::NodeAddr;
+use crate::redis::commands;
 use crate::redis::conn::Reply;
 use crate::redis::sentinel;
 use crate::redis::topology::Role;
@@ -44,8 +45,8 @@ pub async fn run(ctx: &Context, args: &CallArgs) -> Result<ExitCode> {
             .hint("leave out --masters/--replicas, or check the target with `kubectl redis status`"));
     }
     let cmd = command_of(words);
-    let title = title_of(words);
-    if changes_nodes(ctx, &callees[0].addr, words).await {
+    let title = commands::title(words);
+    if !commands::reads_only(words) {
         if ctx.dry_run {
             if !ctx.json {
                 println!("Would run {title} on {} node(s); dry run: nothing was changed.", callees.len());
@@ -108,97 +109,6 @@ fn command_of(words: &[String]) -> redis::Cmd {
         cmd.arg(word);
     }
     cmd
-}
-
-/// The command's name (and subcommand, for containers such as CONFIG), upper case: what
-/// messages may show of it.
-fn title_of(words: &[String]) -> String {
-    let name = words[0].to_uppercase();
-    match words.get(1) {
-        Some(sub) if CONTAINERS.contains(&name.as_str()) => format!("{name} {}", sub.to_uppercase()),
-        _ => name,
-    }
-}
-
-/// Commands whose first argument names what they do.
-const CONTAINERS: [&str; 10] =
-    ["CONFIG", "CLUSTER", "ACL", "CLIENT", "SCRIPT", "FUNCTION", "SLOWLOG", "LATENCY", "MEMORY", "MODULE"];
-
-/// Commands the server does not flag `write` that still change a node.
-const CHANGING: [&str; 27] = [
-    "SHUTDOWN",
-    "DEBUG",
-    "REPLICAOF",
-    "SLAVEOF",
-    "FAILOVER",
-    "SAVE",
-    "BGSAVE",
-    "BGREWRITEAOF",
-    "CONFIG SET",
-    "CONFIG RESETSTAT",
-    "CONFIG REWRITE",
-    "ACL SETUSER",
-    "ACL DELUSER",
-    "ACL LOAD",
-    "ACL SAVE",
-    "CLIENT KILL",
-    "CLIENT PAUSE",
-    "CLIENT UNPAUSE",
-    "SCRIPT FLUSH",
-    "SCRIPT KILL",
-    "FUNCTION LOAD",
-    "FUNCTION DELETE",
-    "FUNCTION FLUSH",
-    "FUNCTION RESTORE",
-    "SLOWLOG RESET",
-    "LATENCY RESET",
-    "MEMORY PURGE",
-];
-
-/// CLUSTER subcommands that only read.
-const CLUSTER_READS: [&str; 12] = [
-    "NODES",
-    "INFO",
-    "SLOTS",
-    "SHARDS",
-    "MYID",
-    "MYSHARDID",
-    "KEYSLOT",
-    "COUNTKEYSINSLOT",
-    "GETKEYSINSLOT",
-    "LINKS",
-    "REPLICAS",
-    "COUNT-FAILURE-REPORTS",
-];
-
-/// Whether the command changes data (the server flags it `write`) or a node (see `CHANGING`).
-async fn changes_nodes(ctx: &Context, first: &NodeAddr, words: &[String]) -> bool {
-    let title = title_of(words);
-    if CHANGING.contains(&title.as_str()) || title.starts_with("MODULE ") {
-        return true;
-    }
-    if let Some(sub) = title.strip_prefix("CLUSTER ") {
-        return !CLUSTER_READS.contains(&sub);
-    }
-    let Ok(mut conn) = ctx.connector.connect(first).await else { return false };
-    let info = conn.call::<redis::Value>(redis::cmd("COMMAND").arg("INFO").arg(&words[0])).await;
-    // An unknown command (nil) cannot change anything: the servers answer it with an error.
-    info.is_ok_and(|v| flags_of(&v).iter().any(|f| f == "write"))
-}
-
-/// The flags of a COMMAND INFO reply: its first entry's third element.
-fn flags_of(info: &redis::Value) -> Vec<String> {
-    let redis::Value::Array(entries) = info else { return Vec::new() };
-    let Some(redis::Value::Array(entry)) = entries.first() else { return Vec::new() };
-    let Some(redis::Value::Array(flags)) = entry.get(2) else { return Vec::new() };
-    flags
-        .iter()
-        .filter_map(|f| match f {
-            redis::Value::SimpleString(s) => Some(s.to_lowercase()),
-            redis::Value::BulkString(b) => Some(String::from_utf8_lossy(b).to_lowercase()),
-            _ => None,
-        })
-        .collect()
 }
 
 async fn call_one(ctx: &Context, addr: &NodeAddr, cmd: &redis::Cmd) -> Result<Reply> {

@@ -2,6 +2,7 @@
 //! cluster topology built from them.
 
 pub mod addr;
+pub mod commands;
 pub mod conn;
 pub mod data;
 pub mod info;
