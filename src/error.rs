@@ -28,6 +28,19 @@ pub enum ExitCode {
     Interrupted = 130,
 }
 
+impl ExitCode {
+    /// The exit code of a command that changed the target (or was asked to): 130 when it stopped
+    /// on Ctrl-C, 11 when the check after it found problems, else 0. Warnings left (say, masters
+    /// without replicas, as asked) are printed, never an exit code: 10 is `check`'s alone.
+    pub fn of_change(stopped: bool, check: Option<ExitCode>) -> ExitCode {
+        match (stopped, check) {
+            (true, _) => ExitCode::Interrupted,
+            (false, Some(ExitCode::CheckProblems)) => ExitCode::CheckProblems,
+            _ => ExitCode::Success,
+        }
+    }
+}
+
 /// Why a command stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

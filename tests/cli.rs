@@ -1057,6 +1057,45 @@ fn create_refuses_too_few_masters_non_empty_nodes_and_missing_confirmation() {
     assert!(alone(&sb));
 }
 
+/// A changing command that did what it was asked exits 0 and prints the warnings left; 10 is
+/// `check`'s alone (11, problems left, is every command's). One table, cluster and Sentinel.
+#[test]
+fn changing_commands_that_leave_only_warnings_exit_0_and_print_them() {
+    // A replica on its master's host (sandbox nodes 0 and 1 share one) leaves two warnings.
+    let sb = Sandbox::start(Server::Redis, 6);
+    sb.create(1);
+    let t = sb.target();
+    let master0: String = query(&mut sb.conn(0), &["CLUSTER", "MYID"]);
+    assert!(is_master(&sb, 0));
+    query::<()>(&mut sb.conn(1), &["CLUSTER", "REPLICATE", &master0]);
+    assert!(eventually(Duration::from_secs(20), || sb.run(&["check", &t]).code == 10), "no warning to leave");
+    let to = master_names(&sb).into_iter().find(|n| n != "t-0").unwrap();
+    let cluster: [&[&str]; 3] =
+        [&["fix", &t], &["reshard", &t, "--from", "t-0", "--to", &to, "--slots", "10"], &["rebalance", &t, "--threshold", "0"]];
+    // Slot moves end without a check of their own: exit 0 and no verdict to print.
+    let ends_with_check = |command: &[&str]| !["reshard", "rebalance"].contains(&command[0]);
+    let (group, _sentinels) = Sandbox::start_group(Server::Redis, 3, None);
+    for addr in &group.addrs {
+        query::<()>(&mut support::connect(addr), &["CONFIG", "SET", "min-replicas-to-write", "0"]);
+    }
+    let g = group.target();
+    let sentinel: [&[&str]; 2] = [&["fix", &g], &["failover", &g]];
+    let rows = cluster.iter().map(|c| (&sb, *c)).chain(sentinel.iter().map(|c| (&group, *c)));
+    for (target, command) in rows {
+        let human = target.run_past_tilt(&[command, &["--yes"]].concat());
+        assert_eq!(human.code, 0, "{command:?}: {}\n{}", human.stdout, human.stderr);
+        if !ends_with_check(command) {
+            continue;
+        }
+        assert!(human.stdout.contains("WARNING ["), "{command:?} printed no warning: {}", human.stdout);
+        let doc = target.run_past_tilt(&[command, &["--yes", "-o", "json"]].concat()).expect(0).json();
+        assert!(doc["check"]["warnings"].as_u64() > Some(0), "{command:?}: {doc}");
+        assert_eq!(doc["check"]["problems"], 0, "{command:?}: {doc}");
+    }
+    sb.run(&["check", &t]).expect(10);
+    group.run(&["check", &g]).expect(10);
+}
+
 #[test]
 fn bad_input_is_one_line_with_a_hint_and_exit_code_2() {
     let state = tempfile::tempdir().unwrap();

@@ -52,10 +52,7 @@ pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs, group: &
         Outcome::Applied | Outcome::NothingToDo => Some(verdict::settled(ctx, &platform, wait).await?),
         Outcome::DryRun | Outcome::Stopped => None,
     };
-    let code = match (outcome, &verdict) {
-        (_, Some(verdict)) => verdict.exit_code(),
-        _ => super::exit_code(outcome, None),
-    };
+    let code = super::exit_code(outcome, verdict.as_ref());
     super::print_result(ctx, &plan, outcome, verdict)?;
     if outcome == Outcome::Stopped {
         eprintln!("stopped after the work in flight; run `kubectl redis fix {}` to continue", ctx.rerun_words(target));

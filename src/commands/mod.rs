@@ -177,13 +177,7 @@ pub fn print_result<S: Serialize>(
     Ok(())
 }
 
-/// The exit code of a command that changed the cluster (or was asked to): 130 when it stopped
-/// on Ctrl-C, else 0 unless the final check found problems. Warnings describe the layout that
-/// was asked for (say, masters without replicas), so they do not fail it.
+/// The exit code of a changing command (see `ExitCode::of_change`).
 pub fn exit_code(outcome: Outcome, verdict: Option<&verdict::Verdict>) -> ExitCode {
-    match (outcome, verdict.map(verdict::Verdict::exit_code)) {
-        (Outcome::Stopped, _) => ExitCode::Interrupted,
-        (_, Some(ExitCode::CheckProblems)) => ExitCode::CheckProblems,
-        _ => ExitCode::Success,
-    }
+    ExitCode::of_change(outcome == Outcome::Stopped, verdict.map(verdict::Verdict::exit_code))
 }

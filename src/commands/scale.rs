@@ -84,11 +84,7 @@ pub async fn run(ctx: &Context, args: &ScaleArgs) -> Result<ExitCode> {
         Outcome::Applied | Outcome::NothingToDo => Some(verdict::execute(ctx, &platform).await?),
         Outcome::DryRun | Outcome::Stopped => None,
     };
-    let code = match (&resume, verdict.as_ref().map(Verdict::exit_code)) {
-        (Some(_), _) => ExitCode::Interrupted,
-        (None, Some(ExitCode::CheckProblems)) => ExitCode::CheckProblems,
-        _ => ExitCode::Success,
-    };
+    let code = ExitCode::of_change(resume.is_some(), verdict.as_ref().map(Verdict::exit_code));
     if ctx.json {
         let report = ScaleReport { plan: &plan, outcome, effects: &effects, check: verdict, resume: resume.as_deref() };
         output::print_document(&report)?;

@@ -1,7 +1,7 @@
 //! `add-node` on a Sentinel group: a member joins as a replica, or (`--sentinel`) a sentinel
 //! monitors the group (see `planner::sentinel::join`); then the verdict `check` gives.
 
-use super::{Bar, Joining, Reading};
+use super::{Joining, Reading};
 use crate::cli::AddNodeArgs;
 use crate::context::{Context, parse_duration};
 use crate::error::{Error, ExitCode, Result};
@@ -22,5 +22,5 @@ pub async fn run(ctx: &Context, args: &AddNodeArgs, platform: &Platform) -> Resu
     let facts = super::gather_with(ctx, platform, &args.target, Reading::Existing, joining).await?;
     let plan = membership::plan_join(&facts, &joiner)?;
     let (outcome, _) = super::carry_out(ctx, &facts, &plan, wait).await?;
-    super::finish(ctx, &args.target, platform, &plan, outcome, Bar::NoProblems).await
+    super::finish(ctx, &args.target, platform, &plan, outcome).await
 }

@@ -18,5 +18,5 @@ pub async fn run(ctx: &Context, args: &CreateArgs, platform: &Platform) -> Resul
     };
     let plan = create::plan(&facts, &request)?;
     let (outcome, _) = super::carry_out(ctx, &facts, &plan, wait).await?;
-    super::finish(ctx, &args.target, platform, &plan, outcome, super::Bar::NoProblems).await
+    super::finish(ctx, &args.target, platform, &plan, outcome).await
 }

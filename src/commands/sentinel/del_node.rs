@@ -2,7 +2,7 @@
 //! sentinel stops monitoring; the sentinels that remember it are reset one at a time (see
 //! `planner::sentinel::membership`).
 
-use super::{Bar, Reading};
+use super::Reading;
 use crate::cli::DelNodeArgs;
 use crate::context::Context;
 use crate::error::{Error, ExitCode, Result};
@@ -27,7 +27,7 @@ pub async fn run(ctx: &Context, args: &DelNodeArgs, platform: &Platform) -> Resu
     let plan = membership::plan_leave(&facts, &leaver, args.force)?;
     let (outcome, _) = super::carry_out(ctx, &facts, &plan, WAIT).await?;
     if ctx.json || outcome != crate::commands::Outcome::Applied {
-        return super::finish(ctx, &args.target, platform, &plan, outcome, Bar::NoProblems).await;
+        return super::finish(ctx, &args.target, platform, &plan, outcome).await;
     }
     println!("{}", ctx.style.good("OK: the node left the group; take it out of the target now"));
     Ok(ExitCode::Success)

@@ -32,10 +32,16 @@ pub async fn run(ctx: &Context, args: &FailoverArgs, platform: &Platform) -> Res
         }
         _ => None,
     };
+    let code = ExitCode::of_change(outcome == Outcome::Stopped, verdict.as_ref().map(check::GroupVerdict::exit_code));
     if ctx.json {
         output::print_document(&Report { plan: &plan, outcome, check: verdict })?;
-    } else if let Some(master) = &summary.new_master {
-        println!("{}", ctx.style.good(&format!("OK: {} is the master", facts.named(master))));
+    } else {
+        if let Some(master) = &summary.new_master {
+            println!("{}", ctx.style.good(&format!("OK: {} is the master", facts.named(master))));
+        }
+        if let Some(verdict) = verdict.as_ref().filter(|v| !v.findings.is_empty()) {
+            check::print(ctx, verdict);
+        }
     }
-    Ok(if outcome == Outcome::Stopped { ExitCode::Interrupted } else { ExitCode::Success })
+    Ok(code)
 }

@@ -23,5 +23,5 @@ pub async fn run(
     let request = RepairRequest { master, discard_writes_on, force: args.force };
     let plan = repair::plan(&facts, &request)?;
     let (outcome, _) = super::carry_out(ctx, &facts, &plan, wait).await?;
-    super::finish(ctx, target, platform, &plan, outcome, super::Bar::Healthy).await
+    super::finish(ctx, target, platform, &plan, outcome).await
 }

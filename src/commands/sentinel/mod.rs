@@ -162,14 +162,6 @@ pub fn command_for(ctx: &Context, verb: &str, target: &TargetArgs) -> String {
     format!("kubectl redis {verb} {}", ctx.rerun_words(target)).trim_end().to_owned()
 }
 
-/// What `check` demands of the group a command leaves: `create` succeeds with warnings (they
-/// describe the layout asked for), `fix` does not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Bar {
-    NoProblems,
-    Healthy,
-}
-
 /// Ends a changing command: reads the group again (unless nothing was applied), prints the plan's
 /// report (JSON) or the verdict, and turns both into the exit code.
 pub async fn finish<S: serde::Serialize>(
@@ -178,7 +170,6 @@ pub async fn finish<S: serde::Serialize>(
     platform: &Platform,
     plan: &crate::planner::Plan<S>,
     outcome: Outcome,
-    bar: Bar,
 ) -> Result<ExitCode> {
     let verdict = match outcome {
         Outcome::DryRun | Outcome::Stopped => None,
@@ -187,12 +178,7 @@ pub async fn finish<S: serde::Serialize>(
             Some(check::verdict(ctx, target, &facts, check::DEFAULT_MAX_LAG))
         }
     };
-    let code = match (verdict.as_ref().map(check::GroupVerdict::exit_code), outcome) {
-        (_, Outcome::Stopped) => ExitCode::Interrupted,
-        (Some(ExitCode::CheckWarnings), _) if bar == Bar::NoProblems => ExitCode::Success,
-        (Some(code), _) => code,
-        (None, _) => ExitCode::Success,
-    };
+    let code = ExitCode::of_change(outcome == Outcome::Stopped, verdict.as_ref().map(check::GroupVerdict::exit_code));
     if ctx.json {
         output::print_document(&super::Report { plan, outcome, check: verdict })?;
     } else if let Some(verdict) = &verdict {

@@ -51,7 +51,7 @@ pub async fn run(ctx: &Context, platform: &mut Platform, r: Restart<'_>) -> Resu
     };
     let plan = restart::plan(&facts, &request)?;
     if let Some(outcome) = super::super::present(ctx, &plan)? {
-        return super::finish(ctx, r.target, platform, &plan, outcome, super::Bar::Healthy).await;
+        return super::finish(ctx, r.target, platform, &plan, outcome).await;
     }
     if let Some(image) = &r.image {
         platform.set_image(image).await?;
@@ -62,7 +62,7 @@ pub async fn run(ctx: &Context, platform: &mut Platform, r: Restart<'_>) -> Resu
         if ctx.stop.is_requested() {
             ctx.stop.ending()?;
             eprintln!("stopped after the member in flight; run `{again}` to continue");
-            return super::finish(ctx, r.target, platform, &plan, Outcome::Stopped, super::Bar::Healthy).await;
+            return super::finish(ctx, r.target, platform, &plan, Outcome::Stopped).await;
         }
         if !ctx.json {
             eprintln!("[{}/{total}] {step}", n + 1);
@@ -78,7 +78,7 @@ pub async fn run(ctx: &Context, platform: &mut Platform, r: Restart<'_>) -> Resu
         })?;
     }
     forget_old_addresses(ctx, platform, &r).await?;
-    super::finish(ctx, r.target, platform, &plan, Outcome::Applied, super::Bar::Healthy).await
+    super::finish(ctx, r.target, platform, &plan, Outcome::Applied).await
 }
 
 /// The planned switchover away from the master, planned on the group as it is now.

@@ -92,7 +92,7 @@ pub async fn run(ctx: &Context, args: &ScaleArgs, platform: &mut Platform) -> Re
     super::wait_for_agreement(ctx, &facts, wait).await?;
     let facts = super::gather(ctx, platform, &args.target, super::Reading::Existing).await?;
     let verdict = check::verdict(ctx, &args.target, &facts, check::DEFAULT_MAX_LAG);
-    let code = if verdict.exit_code() == ExitCode::CheckProblems { ExitCode::CheckProblems } else { ExitCode::Success };
+    let code = ExitCode::of_change(false, Some(verdict.exit_code()));
     if ctx.json {
         let report =
             ScaleReport { plan: &outline, outcome: Outcome::Applied, members, sentinels: sentinels_after, check: Some(verdict) };
