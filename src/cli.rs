@@ -2,6 +2,7 @@
 //! Flags are turned into what commands need once, in `context`.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
 
@@ -47,6 +48,14 @@ fn whole(min: usize, max: usize) -> impl Fn(&str) -> Result<usize, String> + Clo
     }
 }
 
+/// A byte size (`512kb`, `8mb`, `0`) of at least `min`.
+fn bytes(min: u64) -> impl Fn(&str) -> Result<u64, String> + Clone + Send + Sync + 'static {
+    move |text: &str| {
+        let n = crate::units::parse_bytes(text)?;
+        if n >= min { Ok(n) } else { Err(format!("give a size of at least {min} byte(s), e.g. 512kb or 8mb")) }
+    }
+}
+
 /// A percentage from 0 to 100.
 fn percent(text: &str) -> Result<f64, String> {
     let pct: f64 = text.trim().parse().map_err(|_| format!("'{text}' is not a number; give a percentage from 0 to 100"))?;
@@ -88,8 +97,8 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub dry_run: bool,
     /// Time limit for every network call, e.g. 500ms, 5s, 2m
-    #[arg(long, global = true, value_name = "DURATION", default_value = "5s")]
-    pub timeout: String,
+    #[arg(long, global = true, value_name = "DURATION", default_value = "5s", value_parser = crate::units::parse)]
+    pub timeout: Duration,
     /// When to color the output (NO_COLOR is respected)
     #[arg(long, global = true, value_enum, default_value = "auto")]
     pub color: ColorChoice,
@@ -401,8 +410,8 @@ pub struct CreateArgs {
     #[arg(long, value_name = "Q", allow_negative_numbers = true, value_parser = whole(1, 100), help_heading = "Sentinel")]
     pub quorum: Option<usize>,
     /// How long to wait for the nodes to agree, e.g. 60s
-    #[arg(long, value_name = "DURATION", default_value = "60s")]
-    pub wait_timeout: String,
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = crate::units::parse)]
+    pub wait_timeout: Duration,
     #[arg(long, value_enum, value_name = "UNTIL", default_value = "synced", help = WAIT_HELP)]
     pub wait: WaitUntil,
 }
@@ -437,8 +446,8 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub watch: WatchArgs,
     /// Sentinel group: bytes a replica may trail its master before it is a warning
-    #[arg(long, value_name = "BYTES", default_value = "1mb", help_heading = "Sentinel")]
-    pub max_lag: String,
+    #[arg(long, value_name = "BYTES", default_value = "1mb", help_heading = "Sentinel", value_parser = bytes(0))]
+    pub max_lag: u64,
     #[command(flatten)]
     pub moving: MoveArgs,
     #[command(flatten)]
@@ -486,14 +495,14 @@ pub struct FailoverArgs {
     #[arg(long)]
     pub takeover: bool,
     /// Refuse when the replica to promote trails the master by more than this
-    #[arg(long, value_name = "BYTES", default_value = "1mb")]
-    pub max_lag: String,
+    #[arg(long, value_name = "BYTES", default_value = "1mb", value_parser = bytes(0))]
+    pub max_lag: u64,
     /// Longest time writes stay paused on the old master while the replica catches up and takes over
-    #[arg(long, value_name = "DURATION", default_value = "10s")]
-    pub pause_limit: String,
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::units::parse)]
+    pub pause_limit: Duration,
     /// How long to wait for the sentinels to agree on the new master, e.g. 60s
-    #[arg(long, value_name = "DURATION", default_value = "60s")]
-    pub wait_timeout: String,
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = crate::units::parse)]
+    pub wait_timeout: Duration,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -533,17 +542,17 @@ pub struct MoveArgs {
     #[arg(long, value_name = "N", default_value_t = 1000, allow_negative_numbers = true, value_parser = whole(1, 1_000_000))]
     pub batch_keys: usize,
     /// Bytes per MIGRATE batch (legacy); a larger key goes alone with a longer timeout
-    #[arg(long, value_name = "SIZE", default_value = "8mb")]
-    pub batch_bytes: String,
+    #[arg(long, value_name = "SIZE", default_value = "8mb", value_parser = bytes(1))]
+    pub batch_bytes: u64,
     /// Overwrite keys that exist on the target with other values (identical ones are always replaced)
     #[arg(long)]
     pub replace: bool,
     /// MIGRATE's own I/O timeout per batch (legacy)
-    #[arg(long, value_name = "DURATION", default_value = "10s")]
-    pub migrate_timeout: String,
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::units::parse)]
+    pub migrate_timeout: Duration,
     /// How long to wait for nodes to serve, know each other, agree, fail over and sync, e.g. 120s
-    #[arg(long, value_name = "DURATION", default_value = "120s")]
-    pub wait_timeout: String,
+    #[arg(long, value_name = "DURATION", default_value = "120s", value_parser = crate::units::parse)]
+    pub wait_timeout: Duration,
 }
 
 impl Default for MoveArgs {
@@ -635,8 +644,8 @@ pub struct WatchArgs {
     #[arg(short = 'w', long)]
     pub watch: bool,
     /// Time between two readings with --watch, e.g. 2s, 500ms
-    #[arg(long, value_name = "DURATION", default_value = "2s", requires = "watch")]
-    pub interval: String,
+    #[arg(long, value_name = "DURATION", default_value = "2s", requires = "watch", value_parser = crate::units::parse)]
+    pub interval: Duration,
 }
 
 #[derive(Debug, Args)]
@@ -656,8 +665,8 @@ pub struct AddNodeArgs {
     #[arg(long, help_heading = "Sentinel")]
     pub sentinel: bool,
     /// How long to wait for the node to learn the cluster (and a replica to sync), e.g. 60s
-    #[arg(long, value_name = "DURATION", default_value = "60s")]
-    pub wait_timeout: String,
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = crate::units::parse)]
+    pub wait_timeout: Duration,
     #[arg(long, value_enum, value_name = "UNTIL", default_value = "synced", help = WAIT_HELP)]
     pub wait: WaitUntil,
 }
@@ -752,11 +761,11 @@ pub struct RestartArgs {
     #[arg(long)]
     pub allow_unavailable: bool,
     /// A replica further behind its master than this is not in sync (not handed over to; not done restarting)
-    #[arg(long, value_name = "BYTES", default_value = "1mb")]
-    pub max_lag: String,
+    #[arg(long, value_name = "BYTES", default_value = "1mb", value_parser = bytes(0))]
+    pub max_lag: u64,
     /// How long each member gets to serve again, and each failover to happen, e.g. 120s
-    #[arg(long, value_name = "DURATION", default_value = "120s")]
-    pub wait_timeout: String,
+    #[arg(long, value_name = "DURATION", default_value = "120s", value_parser = crate::units::parse)]
+    pub wait_timeout: Duration,
 }
 
 #[derive(Debug, Args)]
@@ -767,11 +776,11 @@ pub struct DrainNodeArgs {
     #[command(flatten)]
     pub target: TargetArgs,
     /// Refuse a replica that trails its master by more than this
-    #[arg(long, value_name = "BYTES", default_value = "1mb")]
-    pub max_lag: String,
+    #[arg(long, value_name = "BYTES", default_value = "1mb", value_parser = bytes(0))]
+    pub max_lag: u64,
     /// How long each failover may take, e.g. 60s
-    #[arg(long, value_name = "DURATION", default_value = "60s")]
-    pub wait_timeout: String,
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = crate::units::parse)]
+    pub wait_timeout: Duration,
 }
 
 #[derive(Debug, Args)]
@@ -938,4 +947,46 @@ pub enum RbacExtra {
     Exec,
     /// pods/log get, for `report --logs`
     Logs,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    use super::Cli;
+
+    /// Whether the words parse, as the binary's own `kubectl-redis WORDS…` would.
+    fn parses(words: &str) -> bool {
+        Cli::try_parse_from(std::iter::once("kubectl-redis").chain(words.split_whitespace())).is_ok()
+    }
+
+    #[test]
+    fn every_unit_is_accepted_at_its_bounds_and_refused_past_them() {
+        let table = [
+            ("check --max-lag 0", true),
+            ("check --max-lag 1mb", true),
+            ("check --max-lag -1", false),
+            ("failover --max-lag 0", true),
+            ("restart --max-lag 0b", true),
+            ("drain-node n --max-lag 0", true),
+            ("check --timeout 1ms", true),
+            ("check --timeout 0s", false),
+            ("check --timeout 5y", false),
+            ("status --watch --interval 1ms", true),
+            ("status --watch --interval 0", false),
+            ("reshard --slots 1 --from a --to b --batch-bytes 1", true),
+            ("reshard --slots 1 --from a --to b --batch-bytes 0", false),
+            ("reshard --slots 16384 --from a --to b", true),
+            ("reshard --slots 16385 --from a --to b", false),
+            ("reshard --slots 0 --from a --to b", false),
+            ("rebalance --threshold 0", true),
+            ("rebalance --threshold 100", true),
+            ("rebalance --threshold 100.5", false),
+            ("create --replicas 0", true),
+            ("create --replicas -1", false),
+        ];
+        for (words, ok) in table {
+            assert_eq!(parses(words), ok, "{words}");
+        }
+    }
 }

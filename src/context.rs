@@ -52,7 +52,7 @@ impl Context {
     /// environment, see `take_password_from_environment`).
     pub fn from_args(args: &GlobalArgs) -> Result<Context> {
         let from_environment = take_password_from_environment();
-        let timeout = parse_duration("--timeout", &args.timeout)?;
+        let timeout = args.timeout;
         let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
         let color = match args.color {
             ColorChoice::Always => true,
@@ -263,10 +263,6 @@ fn parse_addrs(flag: &str, given: &[String]) -> Result<Vec<NodeAddr>> {
         .collect()
 }
 
-pub fn parse_duration(flag: &str, text: &str) -> Result<Duration> {
-    crate::units::parse(text).map_err(|e| Error::usage(format!("{flag}: {e}")).hint("write durations like 500ms, 5s or 2m"))
-}
-
 /// REDISCLI_AUTH, removed from this process's environment once read: no child process — a
 /// sandbox server, its `--version` probe, a kubeconfig exec plugin kube starts — can inherit it.
 fn take_password_from_environment() -> Option<Secret> {
@@ -366,7 +362,7 @@ fn connection_words(args: &GlobalArgs) -> Vec<String> {
     words.extend(path("--tls-key", &args.tls_key));
     words.extend(args.tls_server_name.as_ref().map(|n| format!("--tls-server-name {}", shell_word(n))));
     words.extend(args.insecure.then(|| "--insecure".to_owned()));
-    words.extend((args.timeout != "5s").then(|| format!("--timeout {}", shell_word(&args.timeout))));
+    words.extend((args.timeout != Duration::from_secs(5)).then(|| format!("--timeout {}", crate::units::format(args.timeout))));
     words
 }
 

@@ -19,7 +19,10 @@ fn main() -> std::process::ExitCode {
     if args.get(1).map(String::as_str) == Some("__complete") {
         return commands::complete::run(&args[2..]);
     }
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return flag_error(e),
+    };
     let json = matches!(cli.global.output, cli::OutputFormat::Json | cli::OutputFormat::Yaml);
     kubectl_redis::output::use_yaml(cli.global.output == cli::OutputFormat::Yaml);
     let code = match run(cli) {
@@ -66,6 +69,41 @@ fn run(cli: Cli) -> error::Result<ExitCode> {
         ctx.release_lease().await;
         result
     })
+}
+
+/// A command line clap refused: help and version as clap prints them, anything else as every
+/// error is said — one line, one hint — with exit 2.
+fn flag_error(e: clap::Error) -> std::process::ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return std::process::ExitCode::from(e.exit_code() as u8);
+    }
+    let rendered = e.render().to_string();
+    // The message ends at the first blank line (usage and tips follow); some span several lines.
+    let line = rendered.lines().take_while(|l| !l.trim().is_empty()).map(str::trim).collect::<Vec<_>>().join(" ");
+    let line = line.trim_start_matches("error: ");
+    eprintln!("error: {line}");
+    match subcommand_path() {
+        path if path.is_empty() => eprintln!("hint: `kubectl redis --help` lists the commands"),
+        path => eprintln!("hint: `kubectl redis {path} --help` lists the flags and the values they take"),
+    }
+    std::process::ExitCode::from(ExitCode::Usage as u8)
+}
+
+/// The subcommands named on the command line (`sandbox up`), as far as they are known.
+fn subcommand_path() -> String {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    let mut path = Vec::new();
+    for word in std::env::args().skip(1) {
+        let Some(sub) = command.find_subcommand(&word).cloned() else { break };
+        path.push(word);
+        command = sub;
+    }
+    path.join(" ")
 }
 
 /// One line of error, one line of hint, on stderr; with `-o json` also a JSON object on stdout.

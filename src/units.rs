@@ -36,7 +36,8 @@ pub fn format(d: Duration) -> String {
     }
 }
 
-/// Parses `<number>[b|kb|mb|gb]` (binary multiples; case does not matter).
+/// Parses `<number>[b|kb|mb|gb]` (binary multiples; case does not matter); 0 is a size too (a
+/// lag limit of none). Flags that need more give their own lower bound.
 pub fn parse_bytes(text: &str) -> Result<u64, String> {
     let lower = text.trim().to_ascii_lowercase();
     let split = lower.find(|c: char| !c.is_ascii_digit()).unwrap_or(lower.len());
@@ -49,10 +50,7 @@ pub fn parse_bytes(text: &str) -> Result<u64, String> {
         "g" | "gb" => 1 << 30,
         _ => return Err(format!("'{text}' has an unknown unit '{unit}' (use b, kb, mb or gb)")),
     };
-    match value.checked_mul(factor) {
-        Some(bytes) if bytes > 0 => Ok(bytes),
-        _ => Err(format!("'{text}' must be greater than zero and below 16 exabytes")),
-    }
+    value.checked_mul(factor).ok_or_else(|| format!("'{text}' must be below 16 exabytes"))
 }
 
 #[cfg(test)]
@@ -75,7 +73,10 @@ mod tests {
         assert_eq!(parse_bytes("8mb"), Ok(8 << 20));
         assert_eq!(parse_bytes("512KB"), Ok(512 << 10));
         assert_eq!(parse_bytes("100"), Ok(100));
-        assert!(parse_bytes("0").is_err());
+        assert_eq!(parse_bytes("0"), Ok(0));
+        assert!(parse_bytes("-1").is_err());
+        assert!(parse_bytes("16384pb").is_err());
+        assert!(parse_bytes("17179869184gb").is_err());
         assert!(parse_bytes("8 parsecs").is_err());
     }
 

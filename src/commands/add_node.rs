@@ -3,7 +3,7 @@
 
 use super::{Outcome, Report, verdict};
 use crate::cli::{AddNodeArgs, WaitUntil};
-use crate::context::{Context, parse_duration};
+use crate::context::Context;
 use crate::error::{Error, ExitCode, Result};
 use crate::executor::Executor;
 use crate::output;
@@ -22,7 +22,7 @@ pub async fn run(ctx: &Context, args: &AddNodeArgs) -> Result<ExitCode> {
         return Err(Error::usage("--sentinel is for Sentinel groups: the target has no sentinels")
             .hint("name the group's sentinels with --sentinels"));
     }
-    let wait = parse_duration("--wait-timeout", &args.wait_timeout)?;
+    let wait = args.wait_timeout;
     let join_as = match (&args.replica_of, args.replica) {
         (Some(master), _) => JoinAs::Replica(Some(master.clone())),
         (None, true) => JoinAs::Replica(None),

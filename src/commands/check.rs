@@ -3,18 +3,17 @@
 
 use super::verdict;
 use crate::cli::CheckArgs;
-use crate::context::{Context, parse_duration};
-use crate::error::{Error, ExitCode, Result};
+use crate::context::Context;
+use crate::error::{ExitCode, Result};
 use crate::output;
 
 pub async fn run(ctx: &Context, args: &CheckArgs) -> Result<ExitCode> {
     if args.fix {
         return super::fix::run(ctx, &args.target, &args.moving, &args.group).await;
     }
-    let max_lag = crate::units::parse_bytes(&args.max_lag)
-        .map_err(|e| Error::usage(format!("--max-lag: {e}")).hint("give bytes, e.g. 1mb or 0"))?;
+    let max_lag = args.max_lag;
     if args.watch.watch {
-        let interval = parse_duration("--interval", &args.watch.interval)?;
+        let interval = args.watch.interval;
         return super::watch::every(ctx, interval, "kubectl redis check", || once(ctx, args, max_lag)).await;
     }
     once(ctx, args, max_lag).await

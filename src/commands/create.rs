@@ -8,7 +8,7 @@ use futures::future::join_all;
 use super::Outcome;
 use super::verdict::{self, Verdict};
 use crate::cli::{CreateArgs, WaitUntil};
-use crate::context::{Context, parse_duration};
+use crate::context::Context;
 use crate::error::{Error, ExitCode, Result};
 use crate::executor::Executor;
 use crate::planner::create::{self, Candidate, CreateRequest};
@@ -35,7 +35,7 @@ pub async fn run(ctx: &Context, args: &CreateArgs) -> Result<ExitCode> {
         (false, false) => {}
     }
     let request = CreateRequest { replicas: args.replicas, force: args.force, wait_synced: args.wait == WaitUntil::Synced };
-    let wait = parse_duration("--wait-timeout", &args.wait_timeout)?;
+    let wait = args.wait_timeout;
     let (outcome, plan, verdict) = execute(ctx, &platform, request, wait).await?;
     let code = super::exit_code(outcome, verdict.as_ref());
     super::print_result(ctx, &plan, outcome, verdict)?;

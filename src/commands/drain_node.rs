@@ -4,7 +4,7 @@
 
 use super::Outcome;
 use crate::cli::DrainNodeArgs;
-use crate::context::{Context, parse_duration};
+use crate::context::Context;
 use crate::error::{Error, ExitCode, Result};
 use crate::planner::failover;
 
@@ -14,9 +14,8 @@ pub async fn run(ctx: &Context, args: &DrainNodeArgs) -> Result<ExitCode> {
         return Err(Error::usage("drain-node is for Redis Cluster: a Sentinel group has one master")
             .hint("fail it over with `kubectl redis failover --to MEMBER` to a member on another node"));
     }
-    let wait = parse_duration("--wait-timeout", &args.wait_timeout)?;
-    let max_lag = crate::units::parse_bytes(&args.max_lag)
-        .map_err(|e| Error::usage(format!("--max-lag: {e}")).hint("give bytes, e.g. 1mb or 0"))?;
+    let wait = args.wait_timeout;
+    let max_lag = args.max_lag;
     let topology = super::gather(ctx, &platform).await?;
     let plan = failover::plan_drain(&topology, &platform.sites(), &args.node, max_lag)?;
     let (outcome, code) = super::apply_and_report(ctx, &platform, &plan, wait).await?;

@@ -3,7 +3,7 @@
 //! `planner::failover` plans it, and the verdict `check` gives follows.
 
 use crate::cli::FailoverArgs;
-use crate::context::{Context, parse_duration};
+use crate::context::Context;
 use crate::error::{Error, ExitCode, Result};
 use crate::planner::failover::{self, Mode, ShardRequest};
 
@@ -16,9 +16,8 @@ pub async fn run(ctx: &Context, args: &FailoverArgs) -> Result<ExitCode> {
         }
         return super::sentinel::failover::run(ctx, args, &platform).await;
     }
-    let wait = parse_duration("--wait-timeout", &args.wait_timeout)?;
-    let max_lag = crate::units::parse_bytes(&args.max_lag)
-        .map_err(|e| Error::usage(format!("--max-lag: {e}")).hint("give bytes, e.g. 1mb or 0"))?;
+    let wait = args.wait_timeout;
+    let max_lag = args.max_lag;
     let mode = match (args.force, args.takeover) {
         (true, _) => Mode::Force,
         (_, true) => Mode::Takeover,

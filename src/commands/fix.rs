@@ -23,7 +23,7 @@ use crate::redis::topology::Topology;
 pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs, group: &GroupRepairArgs) -> Result<ExitCode> {
     let platform = ctx.platform(target).await?;
     if platform.is_sentinel_group() {
-        return super::sentinel::fix::run(ctx, target, &moving.wait_timeout, group, &platform).await;
+        return super::sentinel::fix::run(ctx, target, moving.wait_timeout, group, &platform).await;
     }
     let topology = moving::gather(ctx, &platform, moving).await?;
     moving::validate(moving, &topology)?;
@@ -37,7 +37,7 @@ pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs, group: &
         guard::refuse_keys_outside_db0(&topology, &moves)?;
     }
     let settings = moving::settings(moving, backend, &topology)?;
-    let wait = moving::wait_timeout(moving)?;
+    let wait = moving.wait_timeout;
     let slots: usize = moves.iter().map(Move::slot_count).sum();
     let mode = if ctx.json { progress::Mode::Silent } else { progress::Mode::Human };
     let (report, display) = progress::reporter(mode, slots);

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::Outcome;
 use crate::cli::{self, Migration, MoveArgs};
-use crate::context::{Context, parse_duration};
+use crate::context::Context;
 use crate::error::{Error, ExitCode, Result};
 use crate::executor::mover::{self, Backend, Settings, Summary};
 use crate::executor::pace::Pace;
@@ -100,7 +100,7 @@ pub async fn run(
 /// The cluster once no atomic slot migration runs on it: a job a killed run left (or someone
 /// else started) is waited for, at most `--wait-timeout`, so that no move is planned over it.
 pub async fn gather(ctx: &Context, platform: &Platform, args: &MoveArgs) -> Result<Topology> {
-    let deadline = Instant::now() + wait_timeout(args)?;
+    let deadline = Instant::now() + args.wait_timeout;
     loop {
         let topology = super::gather(ctx, platform).await?;
         let atomic: Vec<NodeAddr> = topology
@@ -200,7 +200,7 @@ fn nothing_to_do(ctx: &Context, verb: &str, why: String) -> Result<ExitCode> {
 /// without it.
 pub fn validate(args: &MoveArgs, topology: &Topology) -> Result<()> {
     settings(args, Backend::Legacy, topology)?;
-    wait_timeout(args)?;
+    args.wait_timeout;
     if args.migration == Migration::Atomic && !atomic_supported(topology.masters()) {
         return Err(
             Error::usage("atomic migration needs Valkey 9 or newer on every master").hint("use --migration legacy (or auto)")
@@ -235,14 +235,7 @@ pub fn backend(choice: Migration, topology: &Topology, moves: &[Move]) -> Result
     }
 }
 
-/// `--wait-timeout`: the bound of every wait while slots move and settle.
-pub fn wait_timeout(args: &MoveArgs) -> Result<Duration> {
-    parse_duration("--wait-timeout", &args.wait_timeout)
-}
-
 pub fn settings(args: &MoveArgs, backend: Backend, topology: &Topology) -> Result<Settings> {
-    let batch_bytes = crate::units::parse_bytes(&args.batch_bytes)
-        .map_err(|e| Error::usage(format!("--batch-bytes: {e}")).hint("write sizes like 512kb or 8mb"))?;
     if args.batch_keys == 0 || args.parallel == 0 {
         return Err(Error::usage("--batch-keys and --parallel must be at least 1").hint("the defaults are 1000 and 4"));
     }
@@ -251,11 +244,11 @@ pub fn settings(args: &MoveArgs, backend: Backend, topology: &Topology) -> Resul
         parallel: args.parallel,
         pace: pace(args.pace),
         batch_keys: args.batch_keys,
-        batch_bytes,
+        batch_bytes: args.batch_bytes,
         slots_per_round: SLOTS_PER_ROUND,
         replace: args.replace,
-        migrate_timeout: parse_duration("--migrate-timeout", &args.migrate_timeout)?,
-        stall: wait_timeout(args)?,
+        migrate_timeout: args.migrate_timeout,
+        stall: args.wait_timeout,
         // Only masters that answer are told a slot's new owner: gossip tells the others, and a
         // dead one must not hold every move up.
         masters: topology.masters().filter(|m| m.state.is_some()).filter_map(node_ref).collect(),
@@ -279,7 +272,7 @@ pub async fn move_slots(
     let store = ctx.journals();
     store.save(&journal).await?;
     let (report, display) = progress::reporter(mode, count(moves));
-    let wait = wait_timeout(args)?;
+    let wait = args.wait_timeout;
     let mut executor = Executor::new(&ctx.connector, wait, &ctx.stop).with_slot_moving(SlotMoving { settings, report });
     let plan = Plan {
         action: request.verb,

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use super::Outcome;
 use super::verdict;
 use crate::cli::RestartArgs;
-use crate::context::{Context, parse_duration};
+use crate::context::Context;
 use crate::error::{Error, ExitCode, Result};
 use crate::executor::Executor;
 use crate::journal::{self, Journal};
@@ -36,9 +36,8 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> Result<ExitCode> {
         }
         None => None,
     };
-    let wait = parse_duration("--wait-timeout", &args.wait_timeout)?;
-    let max_lag = crate::units::parse_bytes(&args.max_lag)
-        .map_err(|e| Error::usage(format!("--max-lag: {e}")).hint("give bytes, e.g. 1mb or 0"))?;
+    let wait = args.wait_timeout;
+    let max_lag = args.max_lag;
     if platform.is_sentinel_group() {
         let group = super::sentinel::restart::Restart { args, target: &target, names: &names, image, wait, max_lag };
         return super::sentinel::restart::run(ctx, &mut platform, group).await;

@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::verdict::{self, Verdict};
 use super::{Outcome, moving};
 use crate::cli::{MoveArgs, ScaleArgs, WaitUntil};
-use crate::context::{Context, parse_duration, shell_word};
+use crate::context::{Context, shell_word};
 use crate::error::{Error, ExitCode, Result};
 use crate::executor::Executor;
 use crate::output;
@@ -74,7 +74,7 @@ pub async fn run(ctx: &Context, args: &ScaleArgs) -> Result<ExitCode> {
     }
     let options = Options {
         moving: &args.moving,
-        wait: parse_duration("--wait-timeout", &args.moving.wait_timeout)?,
+        wait: args.moving.wait_timeout,
         delete_storage: args.delete_storage,
         synced: args.wait == WaitUntil::Synced,
         rerun: format!("{rerun} {}", ctx.rerun_words(&args.target)),

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::cli::StatusArgs;
-use crate::context::{Context, parse_duration};
+use crate::context::Context;
 use crate::error::{ExitCode, Result};
 use crate::output::{self, human_bytes};
 use crate::planner::placement::{Site, SiteMap};
@@ -64,7 +64,7 @@ pub struct Status {
 
 pub async fn run(ctx: &Context, args: &StatusArgs) -> Result<ExitCode> {
     if args.watch.watch {
-        let interval = parse_duration("--interval", &args.watch.interval)?;
+        let interval = args.watch.interval;
         return super::watch::every(ctx, interval, "kubectl redis status", || once(ctx, args)).await;
     }
     once(ctx, args).await

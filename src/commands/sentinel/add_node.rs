@@ -3,7 +3,7 @@
 
 use super::{Joining, Reading};
 use crate::cli::AddNodeArgs;
-use crate::context::{Context, parse_duration};
+use crate::context::Context;
 use crate::error::{Error, ExitCode, Result};
 use crate::planner::sentinel::membership::{self, Joiner};
 use crate::platform::Platform;
@@ -12,7 +12,7 @@ pub async fn run(ctx: &Context, args: &AddNodeArgs, platform: &Platform) -> Resu
     if args.replica_of.is_some() {
         return Err(Error::usage("--replica-of is for clusters: a group's members follow its one master").hint("leave it out"));
     }
-    let wait = parse_duration("--wait-timeout", &args.wait_timeout)?;
+    let wait = args.wait_timeout;
     let addr = super::node_addr(platform, &args.node, args.sentinel)?;
     let (joining, joiner) = if args.sentinel {
         (Joining::Sentinel(addr.clone()), Joiner::Sentinel(addr))

@@ -2,13 +2,13 @@
 //! then gives the same verdict `check` gives.
 
 use crate::cli::CreateArgs;
-use crate::context::{Context, parse_duration};
+use crate::context::Context;
 use crate::error::{ExitCode, Result};
 use crate::planner::sentinel::create::{self, CreateRequest, DEFAULT_SETTINGS};
 use crate::platform::Platform;
 
 pub async fn run(ctx: &Context, args: &CreateArgs, platform: &Platform) -> Result<ExitCode> {
-    let wait = parse_duration("--wait-timeout", &args.wait_timeout)?;
+    let wait = args.wait_timeout;
     let facts = super::gather(ctx, platform, &args.target, super::Reading::Forming).await?;
     let request = CreateRequest {
         order: platform.nodes(),

@@ -4,17 +4,16 @@
 use super::super::{Outcome, Report};
 use super::check;
 use crate::cli::FailoverArgs;
-use crate::context::{Context, parse_duration};
-use crate::error::{Error, ExitCode, Result};
+use crate::context::Context;
+use crate::error::{ExitCode, Result};
 use crate::output;
 use crate::planner::sentinel::failover::{self, FailoverRequest};
 use crate::platform::Platform;
 
 pub async fn run(ctx: &Context, args: &FailoverArgs, platform: &Platform) -> Result<ExitCode> {
-    let wait = parse_duration("--wait-timeout", &args.wait_timeout)?;
-    let pause = parse_duration("--pause-limit", &args.pause_limit)?;
-    let max_lag = crate::units::parse_bytes(&args.max_lag)
-        .map_err(|e| Error::usage(format!("--max-lag: {e}")).hint("give bytes, e.g. 1mb or 0"))?;
+    let wait = args.wait_timeout;
+    let pause = args.pause_limit;
+    let max_lag = args.max_lag;
     let facts = super::gather(ctx, platform, &args.target, super::Reading::Existing).await?;
     let to = args.to.as_deref().map(|to| super::member_addr(platform, &facts, to)).transpose()?;
     let request = FailoverRequest {

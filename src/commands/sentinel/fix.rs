@@ -3,7 +3,7 @@
 //! an interruption does what is left.
 
 use crate::cli::{GroupRepairArgs, TargetArgs};
-use crate::context::{Context, parse_duration};
+use crate::context::Context;
 use crate::error::{ExitCode, Result};
 use crate::planner::sentinel::repair::{self, RepairRequest};
 use crate::platform::Platform;
@@ -11,11 +11,10 @@ use crate::platform::Platform;
 pub async fn run(
     ctx: &Context,
     target: &TargetArgs,
-    wait_timeout: &str,
+    wait: std::time::Duration,
     args: &GroupRepairArgs,
     platform: &Platform,
 ) -> Result<ExitCode> {
-    let wait = parse_duration("--wait-timeout", wait_timeout)?;
     let facts = super::gather(ctx, platform, target, super::Reading::Existing).await?;
     let master = args.master.as_deref().map(|m| super::member_addr(platform, &facts, m)).transpose()?;
     let discard_writes_on =

@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::super::Outcome;
 use super::check::{self, GroupVerdict};
 use crate::cli::ScaleArgs;
-use crate::context::{Context, parse_duration};
+use crate::context::Context;
 use crate::error::{Error, ExitCode, Result};
 use crate::output;
 use crate::planner::sentinel::failover::{self, FailoverRequest};
@@ -44,7 +44,7 @@ pub async fn run(ctx: &Context, args: &ScaleArgs, platform: &mut Platform) -> Re
     if let Some(blocker) = args.sentinel_count.and_then(|_| platform.sentinel_resize_blocker()) {
         return Err(blocker);
     }
-    let wait = parse_duration("--wait-timeout", &args.moving.wait_timeout)?;
+    let wait = args.moving.wait_timeout;
     let members = replicas + 1;
     let facts = super::gather(ctx, platform, &args.target, super::Reading::Existing).await?;
     let sentinels_after =
@@ -57,7 +57,7 @@ pub async fn run(ctx: &Context, args: &ScaleArgs, platform: &mut Platform) -> Re
     let handover = if master_leaves { Some(handover(ctx, args, &facts, members, platform)?) } else { None };
     if shape.is_unchanged() {
         // The size is right: what is left is what fix does.
-        return super::fix::run(ctx, &args.target, &args.moving.wait_timeout, &Default::default(), platform).await;
+        return super::fix::run(ctx, &args.target, args.moving.wait_timeout, &Default::default(), platform).await;
     }
     let outline = outline(&shape, handover.as_ref());
     if let Some(outcome) = crate::commands::present(ctx, &outline)? {
