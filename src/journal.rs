@@ -7,6 +7,9 @@
 //! is found again by any overlap with the cluster's members: a node forgotten since (del-node,
 //! fix) does not lose it. It is kept in a `Store`: files in the tool's state directory, or on
 //! Kubernetes the target's Lease, so that a re-run from another machine resumes it.
+//!
+//! Each kind of work (a slot move, a rolling restart, a Sentinel switchover's steered
+//! priorities) keeps a journal of its own, filed apart: finishing one never removes another.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -58,6 +61,43 @@ pub struct Journal {
 /// The request of a rolling restart's journal.
 pub const RESTART: &str = "restart";
 
+/// The kinds of work that keep a journal, each filed apart from the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Slots being moved (reshard, rebalance, scale, del-node, fix).
+    Move,
+    /// A rolling restart.
+    Restart,
+    /// Replica priorities a Sentinel switchover steered.
+    Steering,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Move, Kind::Restart, Kind::Steering];
+
+    /// What starts the keys of its journals (a move's keys are bare, as they always were).
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Kind::Move => "",
+            Kind::Restart => "restart-",
+            Kind::Steering => "steering-",
+        }
+    }
+
+    /// The key of this kind's journal for the cluster (or group) whose lowest member is `lowest`.
+    pub fn key(self, lowest: &str) -> String {
+        format!("{}{lowest}", self.prefix())
+    }
+
+    /// The kind of a key, and the member it names.
+    pub fn of_key(key: &str) -> (Kind, &str) {
+        Kind::ALL.into_iter().rev().find_map(|k| Some((k, key.strip_prefix(k.prefix())?))).unwrap_or((Kind::Move, key))
+    }
+}
+
+/// What the request of a switchover's journal starts with.
+const STEERING: &str = "sentinel switchover of ";
+
 /// A member's replica-priority as it was before a switchover changed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SteeredPriority {
@@ -100,7 +140,7 @@ impl Journal {
     pub fn steering(group: &str, mut members: Vec<String>, priorities: Vec<SteeredPriority>) -> Journal {
         members.sort();
         Journal {
-            request: format!("sentinel switchover of {group}"),
+            request: format!("{STEERING}{group}"),
             command_line: "kubectl redis fix".to_owned(),
             masters: members,
             moves: Vec::new(),
@@ -110,10 +150,18 @@ impl Journal {
         }
     }
 
-    /// What a store files it under: its lowest master (journals from before `masters` was
-    /// recorded were filed under the cluster's lowest node ID).
-    pub fn key(&self) -> Option<&str> {
-        self.masters.first().map(String::as_str)
+    pub fn kind(&self) -> Kind {
+        match self.request.as_str() {
+            RESTART => Kind::Restart,
+            r if r.starts_with(STEERING) => Kind::Steering,
+            _ => Kind::Move,
+        }
+    }
+
+    /// What a store files it under: its kind and lowest master (journals from before `masters`
+    /// was recorded were filed under the cluster's lowest node ID).
+    pub fn key(&self) -> Option<String> {
+        self.masters.first().map(|lowest| self.kind().key(lowest))
     }
 
     pub fn to_text(&self) -> Result<String> {
@@ -151,8 +199,17 @@ impl Entry {
         Entry { key, journal }
     }
 
-    fn key(&self) -> Option<&str> {
-        self.key.as_deref().or_else(|| self.journal.as_ref().ok().and_then(Journal::key))
+    fn key(&self) -> Option<String> {
+        self.key.clone().or_else(|| self.journal.as_ref().ok().and_then(Journal::key))
+    }
+
+    /// Its kind: the journal's, or for one that cannot be read, its key's.
+    fn kind(&self) -> Kind {
+        match (&self.journal, &self.key) {
+            (Ok(journal), _) => journal.kind(),
+            (Err(_), Some(key)) => Kind::of_key(key).0,
+            (Err(_), None) => Kind::Move,
+        }
     }
 }
 
@@ -166,22 +223,22 @@ pub trait Store: Send + Sync {
     fn remove<'a>(&'a self, key: Option<&'a str>) -> BoxFuture<'a, Result<()>>;
 }
 
-/// The journal of the cluster whose node IDs are `members`, if one is kept: the one naming most
-/// of them, or one filed under a member's ID that cannot be read (taking that for "no move under
-/// way" could plan from a half-moved cluster). Its key is filled in.
-pub async fn find(store: &dyn Store, members: &[&str]) -> Result<Option<Entry>> {
+/// The journal of this kind of the cluster whose node IDs are `members`, if one is kept: the one
+/// naming most of them, or one filed under a member's ID that cannot be read (taking that for
+/// "no move under way" could plan from a half-moved cluster). Its key is filled in.
+pub async fn find(store: &dyn Store, kind: Kind, members: &[&str]) -> Result<Option<Entry>> {
     let members: BTreeSet<&str> = members.iter().copied().collect();
     let mut best: Option<(usize, Entry)> = None;
-    for entry in store.load_all().await? {
+    for entry in store.load_all().await?.into_iter().filter(|e| e.kind() == kind) {
         let overlap = match &entry.journal {
             Ok(journal) => journal.overlap(&members),
-            Err(_) => usize::from(entry.key().is_some_and(|k| members.contains(k))),
+            Err(_) => usize::from(entry.key().is_some_and(|k| members.contains(Kind::of_key(&k).1))),
         };
         if overlap > 0 && best.as_ref().is_none_or(|(n, _)| overlap > *n) {
             best = Some((overlap, entry));
         }
     }
-    Ok(best.map(|(_, entry)| Entry { key: entry.key().map(str::to_owned), ..entry }))
+    Ok(best.map(|(_, entry)| Entry { key: entry.key(), ..entry }))
 }
 
 /// Journals as files in the tool's state directory, one per cluster.
@@ -221,7 +278,7 @@ impl Store for Files {
     fn save<'a>(&'a self, journal: &'a Journal) -> BoxFuture<'a, Result<()>> {
         Box::pin(async move {
             let key = journal.key().ok_or_else(|| Error::failed("a journal without masters cannot be filed"))?;
-            crate::state::write_private(&path(key), journal.to_text()?.as_bytes())?;
+            crate::state::write_private(&path(&key), journal.to_text()?.as_bytes())?;
             Ok(())
         })
     }
@@ -240,4 +297,23 @@ impl Store for Files {
 fn unreadable(file: &std::path::Path, e: &std::io::Error) -> Error {
     Error::refused(format!("the journal {} cannot be read: {e}", file.display()))
         .hint("give this user access to it, or run as the user who started the move")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_kind_is_filed_under_a_key_of_its_own_that_names_it() {
+        let masters = vec!["b".to_owned(), "a".to_owned()];
+        let moving = Journal::new("reshard".into(), "kubectl redis reshard".into(), masters.clone(), &[]);
+        let restarting = Journal::restarting("kubectl redis restart".into(), masters.clone(), Vec::new(), None);
+        let steering = Journal::steering("g", masters, Vec::new());
+        let keys: Vec<String> = [&moving, &restarting, &steering].iter().filter_map(|j| j.key()).collect();
+        assert_eq!(keys, ["a", "restart-a", "steering-a"]);
+        assert_eq!(
+            keys.iter().map(|k| Kind::of_key(k)).collect::<Vec<_>>(),
+            [(Kind::Move, "a"), (Kind::Restart, "a"), (Kind::Steering, "a")]
+        );
+    }
 }

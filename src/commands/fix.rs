@@ -65,7 +65,9 @@ pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs, group: &
 /// afresh).
 async fn forget_stale_journal(ctx: &Context, topology: &Topology) -> Result<()> {
     let store = ctx.journals();
-    let Some(entry) = journal::find(store.as_ref(), &moving::member_ids(topology)).await? else { return Ok(()) };
+    let Some(entry) = journal::find(store.as_ref(), journal::Kind::Move, &moving::member_ids(topology)).await? else {
+        return Ok(());
+    };
     match &entry.journal {
         Ok(j) => {
             // A move whose source or target is gone, or no master any more since a failover,

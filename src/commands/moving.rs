@@ -129,7 +129,7 @@ pub async fn gather(ctx: &Context, platform: &Platform, args: &MoveArgs) -> Resu
 /// Refuses when another request left moves unfinished, or a slot is open that no journal explains.
 pub async fn resume(ctx: &Context, topology: &Topology, request: &Request) -> Result<Option<Vec<Move>>> {
     let store = ctx.journals();
-    let Some(entry) = journal::find(store.as_ref(), &member_ids(topology)).await? else {
+    let Some(entry) = journal::find(store.as_ref(), journal::Kind::Move, &member_ids(topology)).await? else {
         return guard::refuse_foreign_open_slots(topology, &[]).map(|()| None);
     };
     let j = entry.journal?;
@@ -295,7 +295,7 @@ pub async fn move_slots(
     if ctx.verbose > 0 {
         eprintln!("moving took {moving_took:.2?}, agreement {:.2?}", started.elapsed() - moving_took);
     }
-    store.remove(journal.key()).await?;
+    store.remove(journal.key().as_deref()).await?;
     Ok(summary)
 }
 

@@ -128,8 +128,9 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> Result<ExitCode> {
             store.save(&Journal::restarting(command_line.clone(), masters.clone(), restarted.clone(), None)).await?;
         }
     }
-    store.remove(Some(&sorted_first(&masters))).await?;
-    if let Some(key) = found_key.filter(|k| *k != sorted_first(&masters)) {
+    let key = journal::Kind::Restart.key(&sorted_first(&masters));
+    store.remove(Some(&key)).await?;
+    if let Some(key) = found_key.filter(|k| *k != key) {
         store.remove(Some(&key)).await?;
     }
     let verdict = verdict::settled(ctx, &platform, wait).await?;
@@ -170,13 +171,16 @@ struct Interrupted {
 /// An interrupted restart of this cluster (`None`: none was); refuses while a slot move is
 /// unfinished (its journal is there).
 async fn interrupted_restart(store: &dyn journal::Store, topology: &Topology) -> Result<Option<Interrupted>> {
-    let Some(entry) = journal::find(store, &super::moving::member_ids(topology)).await? else { return Ok(None) };
-    let j = entry.journal?;
-    match j.restarted {
-        Some(done) => Ok(Some(Interrupted { key: entry.key, done: done.into_iter().collect(), in_flight: j.in_flight })),
-        None => Err(Error::refused(format!("an earlier move did not finish: `{}`", j.command_line))
-            .hint("run that command again to finish it first (nothing was changed now)")),
+    let members = super::moving::member_ids(topology);
+    if let Some(entry) = journal::find(store, journal::Kind::Move, &members).await? {
+        let unfinished = entry.journal?;
+        return Err(Error::refused(format!("an earlier move did not finish: `{}`", unfinished.command_line))
+            .hint("run that command again to finish it first (nothing was changed now)"));
     }
+    let Some(entry) = journal::find(store, journal::Kind::Restart, &members).await? else { return Ok(None) };
+    let j = entry.journal?;
+    let done = j.restarted.unwrap_or_default().into_iter().collect();
+    Ok(Some(Interrupted { key: entry.key, done, in_flight: j.in_flight }))
 }
 
 /// A run killed in the middle of a restart may have left that member stopped or still stopping

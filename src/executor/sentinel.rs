@@ -161,7 +161,7 @@ impl<'a> GroupExecutor<'a> {
                 let new_master = switched?;
                 restored?;
                 if let Some(record) = record {
-                    self.journals.remove(record.key()).await?;
+                    self.journals.remove(record.key().as_deref()).await?;
                 }
                 return Ok(Some(new_master));
             }
@@ -518,7 +518,7 @@ async fn set_priority(conn: &mut NodeConn, priority: u64) -> Result<()> {
 pub async fn restore_steered(connector: &Connector, journals: &dyn Store, members: &[NodeAddr]) -> Result<Vec<String>> {
     let names: Vec<String> = members.iter().map(ToString::to_string).collect();
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-    let Some(entry) = journal::find(journals, &refs).await? else { return Ok(Vec::new()) };
+    let Some(entry) = journal::find(journals, journal::Kind::Steering, &refs).await? else { return Ok(Vec::new()) };
     let Ok(record) = entry.journal else { return Ok(Vec::new()) };
     if record.priorities.is_empty() {
         return Ok(Vec::new());

@@ -37,8 +37,13 @@ const RENEW_EVERY: Duration = Duration::from_secs(2);
 const RENEW_DEADLINE: Duration = Duration::from_secs(20);
 /// How often a run that finds the lease held looks at it again.
 const WATCH_EVERY: Duration = Duration::from_millis(500);
-/// The annotation that keeps the target's move journal.
-const JOURNAL_ANNOTATION: &str = "kubectl-redis.io/journal";
+/// The annotation that keeps the target's journal of one kind (a move's is the bare name).
+fn journal_annotation(kind: journal::Kind) -> String {
+    match kind {
+        journal::Kind::Move => "kubectl-redis.io/journal".to_owned(),
+        kind => format!("kubectl-redis.io/journal-{}", kind.prefix().trim_end_matches('-')),
+    }
+}
 /// Conflicting writes (another process changed the record meanwhile) are retried this often.
 const WRITE_ATTEMPTS: usize = 5;
 
@@ -246,10 +251,18 @@ async fn renew(record: Record, identity: String, stop: Stop) {
 impl journal::Store for Record {
     fn load_all(&self) -> BoxFuture<'_, Result<Vec<Entry>>> {
         Box::pin(async move {
-            let lease = self.get().await?;
-            let text = lease.and_then(|l| l.metadata.annotations?.get(JOURNAL_ANNOTATION).cloned());
-            let place = format!("the annotation {JOURNAL_ANNOTATION} of lease {}", self.name);
-            Ok(text.map(|text| Entry::parse(None, &text, place)).into_iter().collect())
+            let annotations = self.get().await?.and_then(|l| l.metadata.annotations).unwrap_or_default();
+            let entries = journal::Kind::ALL.into_iter().filter_map(|kind| {
+                let name = journal_annotation(kind);
+                let place = format!("the annotation {name} of lease {}", self.name);
+                let entry = Entry::parse(None, annotations.get(&name)?, place);
+                // One that cannot be read still says which kind it is by its key.
+                Some(match entry.journal.is_err() {
+                    true => Entry { key: Some(kind.prefix().to_owned()), ..entry },
+                    false => entry,
+                })
+            });
+            Ok(entries.collect())
         })
     }
 
@@ -262,7 +275,7 @@ impl journal::Store for Record {
                         .metadata
                         .annotations
                         .get_or_insert_with(Default::default)
-                        .insert(JOURNAL_ANNOTATION.to_owned(), text.clone());
+                        .insert(journal_annotation(journal.kind()), text.clone());
                     true
                 })
                 .await?;
@@ -273,9 +286,10 @@ impl journal::Store for Record {
         })
     }
 
-    fn remove<'a>(&'a self, _key: Option<&'a str>) -> BoxFuture<'a, Result<()>> {
+    fn remove<'a>(&'a self, key: Option<&'a str>) -> BoxFuture<'a, Result<()>> {
         Box::pin(async move {
-            self.update(|lease| lease.metadata.annotations.as_mut().and_then(|a| a.remove(JOURNAL_ANNOTATION)).is_some()).await?;
+            let name = journal_annotation(key.map_or(journal::Kind::Move, |k| journal::Kind::of_key(k).0));
+            self.update(|lease| lease.metadata.annotations.as_mut().and_then(|a| a.remove(&name)).is_some()).await?;
             Ok(())
         })
     }

@@ -109,7 +109,9 @@ pub async fn gather_with(
 async fn steered_priorities(ctx: &Context, members: &[NodeAddr]) -> Vec<(NodeAddr, u64)> {
     let keys: Vec<String> = members.iter().map(ToString::to_string).collect();
     let refs: Vec<&str> = keys.iter().map(String::as_str).collect();
-    let Ok(Some(entry)) = crate::journal::find(ctx.journals().as_ref(), &refs).await else { return Vec::new() };
+    let Ok(Some(entry)) = crate::journal::find(ctx.journals().as_ref(), crate::journal::Kind::Steering, &refs).await else {
+        return Vec::new();
+    };
     let Ok(journal) = entry.journal else { return Vec::new() };
     journal.priorities.iter().filter_map(|p| Some((p.member.parse().ok()?, p.restore))).collect()
 }
