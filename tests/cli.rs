@@ -1847,6 +1847,28 @@ fn fix_finishes_an_open_slot_and_covers_an_uncovered_one() {
     assert_eq!(sb.verdict()["slots_covered"], 16384);
 }
 
+#[test]
+fn fix_leaves_a_slot_open_while_its_peer_does_not_answer_and_finishes_it_once_it_does() {
+    let sb = Sandbox::start(Server::Redis, 3);
+    sb.create(0);
+    let slot = own_first_slot(&sb, 0);
+    let names = half_move(&sb, slot, 1, 4, 2);
+    // The importing node stops answering: it holds two of the keys, which a STABLE on the source
+    // would strand.
+    sb.signal(1, "-STOP");
+    let fix = sb.run(&["fix", &sb.target(), "--timeout", "1s", "--yes"]);
+    let check = sb.run(&["check", &sb.target(), "--timeout", "1s"]);
+    let source_view: String = query(&mut sb.conn(0), &["CLUSTER", "NODES"]);
+    sb.signal(1, "-CONT");
+    let fix = fix.expect(1);
+    assert!(fix.stderr.contains(&format!("slot {slot} left open: ")) && fix.stderr.contains(&sb.addrs[1]), "{}", fix.stderr);
+    check.expect(11);
+    assert!(source_view.contains(&format!("[{slot}->-")), "the source's migrating marker was cleared: {source_view}");
+    sb.run(&["fix", &sb.target(), "--yes"]).expect(0);
+    assert_eq!(sb.open_slots(), 0);
+    assert_eq!(keys_on(&sb, 1, &names), names.len(), "every key of the slot reached its new owner");
+}
+
 /// SIGKILLs the sandbox's last node, drops it from the sandbox's list, and waits until the others mark it failed.
 fn kill_last_node_until_failed(sb: &mut Sandbox) {
     let last = sb.addrs.len() - 1;

@@ -8,7 +8,7 @@ use super::verdict;
 use super::{Outcome, moving};
 use crate::cli::{GroupRepairArgs, MoveArgs, TargetArgs};
 use crate::context::Context;
-use crate::error::{ExitCode, Result};
+use crate::error::{Error, ExitCode, Result};
 use crate::executor::mover::Backend;
 use crate::executor::{Executor, SlotMoving};
 use crate::journal;
@@ -28,7 +28,7 @@ pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs, group: &
     let topology = moving::gather(ctx, &platform, moving).await?;
     moving::validate(moving, &topology)?;
     let uncovered = count_uncovered_keys(ctx, &topology).await?;
-    let plan = repair::plan(&topology, &uncovered, platform.roster().as_ref());
+    let repair::Repair { plan, left_open } = repair::plan(&topology, &uncovered, platform.roster().as_ref());
     let moves: Vec<Move> =
         plan.steps.iter().filter_map(|s| if let Step::MoveSlots(m) = s { Some(m.clone()) } else { None }).collect();
     // Open slots of a legacy migration are finished the legacy way (`--migration atomic` is refused then).
@@ -57,7 +57,18 @@ pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs, group: &
     if outcome == Outcome::Stopped {
         eprintln!("stopped after the work in flight; run `kubectl redis fix {}` to continue", ctx.rerun_words(target));
     }
+    if let (Some(first), Outcome::Applied | Outcome::NothingToDo) = (left_open.first(), outcome) {
+        return Err(Error::failed(format!("{first}{}", more(left_open.len() - 1))).hint(format!(
+            "bring that node back and run `kubectl redis fix {0}` again; if it is gone for good, `kubectl redis del-node NODE {0}` first",
+            ctx.rerun_words(target)
+        )));
+    }
     Ok(code)
+}
+
+/// "and N more", when there are.
+fn more(n: usize) -> String {
+    if n == 0 { String::new() } else { format!(" (and {n} more slot(s) left open)") }
 }
 
 /// Once fix settled the open slots, a journal that can never be resumed is dropped: one whose

@@ -2,7 +2,9 @@
 //! current one, half-done migrations are finished in their direction (or rolled back when the
 //! target is gone), uncovered slots go to the node that holds their keys (or, when none does, to
 //! the master with the fewest slots), ghost nodes are forgotten, and replicas whose link is down
-//! are attached again. What cannot be repaired safely is said, not guessed.
+//! are attached again. What cannot be repaired safely is said, not guessed: an open slot is
+//! closed on one side only when its peer is gone (no member, or a ghost forgotten here), never
+//! because the peer did not answer — it may still hold the keys that moved.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,7 +21,15 @@ fn alive<'a>(topology: &'a Topology, id: &str) -> Option<&'a Member> {
     topology.member(id).filter(|m| m.state.is_some())
 }
 
-pub fn plan(topology: &Topology, uncovered: &UncoveredKeys, roster: Option<&Roster>) -> Plan {
+/// The repair plan, and the open slots it leaves open because a peer could not be asked.
+#[derive(Debug)]
+pub struct Repair {
+    pub plan: Plan,
+    /// One line per slot left open, naming the node that did not answer.
+    pub left_open: Vec<String>,
+}
+
+pub fn plan(topology: &Topology, uncovered: &UncoveredKeys, roster: Option<&Roster>) -> Repair {
     let mut summary = Vec::new();
     let mut steps = Vec::new();
     // A ghost answers nobody: forgotten first, it holds up no wait and no move.
@@ -34,12 +44,13 @@ pub fn plan(topology: &Topology, uncovered: &UncoveredKeys, roster: Option<&Rost
         steps.push(Step::WaitForAgreement { nodes: everyone.clone() });
         steps.push(Step::WaitForClusterOk { nodes: everyone });
     }
-    open_slots(topology, &mut summary, &mut steps);
+    let left_open = open_slots(topology, roster, &mut summary, &mut steps);
     replica_links(topology, &mut summary, &mut steps);
+    summary.extend(left_open.iter().cloned());
     if summary.is_empty() {
         summary.push("nothing to repair".to_owned());
     }
-    Plan { action: "fix", summary, placement: None, steps }
+    Repair { plan: Plan { action: "fix", summary, placement: None, steps }, left_open }
 }
 
 /// (source, target) of each open slot, from migrating and importing markers. A source that is a
@@ -92,8 +103,12 @@ fn current_source(topology: &Topology, slot: u16, source: &str, target: &str) ->
     }
 }
 
-fn open_slots(topology: &Topology, summary: &mut Vec<String>, steps: &mut Vec<Step>) {
+/// Plans the open slots' repairs; returns the slots left open because a peer did not answer.
+fn open_slots(topology: &Topology, roster: Option<&Roster>, summary: &mut Vec<String>, steps: &mut Vec<Step>) -> Vec<String> {
     tell_importers_the_new_owner(topology, summary, steps);
+    let ghosts = ghost_ids(topology, roster);
+    let gone = |id: &str| topology.member(id).is_none() || ghosts.contains(id);
+    let mut left_open = Vec::new();
     let mut finish: BTreeMap<(String, String), SlotSet> = BTreeMap::new();
     for (slot, pairs) in open_slot_pairs(topology) {
         let pairs: Vec<(String, String)> = pairs.into_iter().collect();
@@ -105,6 +120,13 @@ fn open_slots(topology: &Topology, summary: &mut Vec<String>, steps: &mut Vec<St
         };
         match (alive(topology, source), alive(topology, target)) {
             (Some(_), Some(_)) => finish.entry((source.clone(), target.clone())).or_default().insert(slot),
+            (Some(_), None) | (None, Some(_)) if !gone(source) && !gone(target) => {
+                let silent = topology.member(if alive(topology, source).is_some() { target } else { source });
+                left_open.push(format!(
+                    "slot {slot} left open: {} did not answer, so whether it still holds the slot's keys is unknown",
+                    silent.map_or_else(|| "its peer".to_owned(), Member::label)
+                ));
+            }
             (Some(s), None) => {
                 summary.push(format!(
                     "slot {slot}: the target {target:.8} is gone; it stays on {} (keys that reached the target are lost with it)",
@@ -123,6 +145,8 @@ fn open_slots(topology: &Topology, summary: &mut Vec<String>, steps: &mut Vec<St
             (None, None) => summary.push(format!("slot {slot} is open between two nodes that are both gone: not repaired")),
         }
     }
+    left_open.sort();
+    left_open.dedup();
     for ((source, target), slots) in finish {
         let (Some(s), Some(t)) = (topology.member(&source).and_then(node_ref), topology.member(&target).and_then(node_ref))
         else {
@@ -131,6 +155,7 @@ fn open_slots(topology: &Topology, summary: &mut Vec<String>, steps: &mut Vec<St
         summary.push(format!("finish moving slot(s) {} from {s} to {t}", format_ranges(&slots.ranges())));
         steps.push(Step::MoveSlots(Move { source: s, target: t, slots: slots.ranges() }));
     }
+    left_open
 }
 
 fn uncovered_slots(topology: &Topology, uncovered: &UncoveredKeys, summary: &mut Vec<String>, steps: &mut Vec<Step>) {
@@ -193,14 +218,22 @@ pub fn stale_addresses(topology: &Topology, summary: &mut Vec<String>, steps: &m
 
 /// Nodes the cluster marks failed (or without address), or that no member of the platform runs,
 /// which own nothing and answer nobody.
-fn ghosts(topology: &Topology, roster: Option<&Roster>, summary: &mut Vec<String>, steps: &mut Vec<Step>) {
-    let memberless: Vec<&str> = roster.map(|r| r.ghosts(topology)).unwrap_or_default().iter().map(|g| g.id.as_str()).collect();
-    for ghost in topology.members.iter().filter(|m| {
+/// Members that are gone for good: they answer nobody, own no slot and have no replica, and the
+/// cluster marks them failed (or without address) or the platform has no member for them.
+fn ghost_ids(topology: &Topology, roster: Option<&Roster>) -> BTreeSet<String> {
+    let memberless: Vec<String> = roster.map(|r| r.ghosts(topology)).unwrap_or_default().iter().map(|g| g.id.clone()).collect();
+    let is_ghost = |m: &&Member| {
         m.state.is_none()
             && m.slots.is_empty()
-            && (m.seen_as.fail || m.seen_as.noaddr || memberless.contains(&m.id.as_str()))
+            && (m.seen_as.fail || m.seen_as.noaddr || memberless.contains(&m.id))
             && topology.replicas_of(&m.id).next().is_none()
-    }) {
+    };
+    topology.members.iter().filter(is_ghost).map(|m| m.id.clone()).collect()
+}
+
+fn ghosts(topology: &Topology, roster: Option<&Roster>, summary: &mut Vec<String>, steps: &mut Vec<Step>) {
+    let ghosts = ghost_ids(topology, roster);
+    for ghost in topology.members.iter().filter(|m| ghosts.contains(&m.id)) {
         summary.push(format!("forget the ghost node {}", ghost.label()));
         let forget = super::node_ref_even_unaddressed(ghost);
         for node in topology.reachable().filter_map(node_ref) {
@@ -257,7 +290,7 @@ mod tests {
     #[test]
     fn a_half_done_migration_is_finished_in_its_direction() {
         let t = topology(&format!("[100->-{B}]"), &format!("[100-<-{A}]"), "8192-16383");
-        let plan = plan(&t, &UncoveredKeys::new(), None);
+        let plan = plan(&t, &UncoveredKeys::new(), None).plan;
         assert!(
             matches!(&plan.steps[..], [Step::MoveSlots(m)] if m.source.id == A && m.target.id == B && m.slot_count() == 1),
             "{plan:?}"
@@ -271,7 +304,7 @@ mod tests {
         uncovered.insert(16001, BTreeMap::from([(A.to_owned(), 3), (B.to_owned(), 0)]));
         uncovered.insert(16002, BTreeMap::from([(A.to_owned(), 0), (B.to_owned(), 0)]));
         uncovered.insert(16003, BTreeMap::from([(A.to_owned(), 1), (B.to_owned(), 1)]));
-        let plan = plan(&t, &uncovered, None);
+        let plan = plan(&t, &uncovered, None).plan;
         let adds: Vec<(String, String)> = plan
             .steps
             .iter()
@@ -284,8 +317,27 @@ mod tests {
     }
 
     #[test]
+    fn an_open_slot_whose_peer_did_not_answer_is_left_open_and_named() {
+        let mut t = topology(&format!("[100->-{B}]"), &format!("[100-<-{A}]"), "8192-16383");
+        // B timed out: known to the cluster, not failed, not asked.
+        let b = t.members.iter_mut().find(|m| m.id == B).unwrap();
+        b.state = None;
+        let repair = plan(&t, &UncoveredKeys::new(), None);
+        assert!(!repair.plan.steps.iter().any(|s| matches!(s, Step::SetSlotStable { .. })), "{:?}", repair.plan);
+        assert_eq!(repair.left_open.len(), 1, "{:?}", repair.left_open);
+        assert!(repair.left_open[0].contains("slot 100 left open") && repair.left_open[0].contains("10.0.0.2:6379"));
+        // Once the cluster marks it failed (and it owns nothing) it is a ghost: forgotten, the slot settled.
+        let b = t.members.iter_mut().find(|m| m.id == B).unwrap();
+        b.seen_as.fail = true;
+        b.slots = SlotSet::default();
+        let repair = plan(&t, &UncoveredKeys::new(), None);
+        assert!(repair.left_open.is_empty());
+        assert!(repair.plan.steps.iter().any(|s| matches!(s, Step::SetSlotStable { slot: 100, .. })), "{:?}", repair.plan);
+    }
+
+    #[test]
     fn a_healthy_cluster_needs_no_repair() {
-        let plan = plan(&topology("", "", "8192-16383"), &UncoveredKeys::new(), None);
+        let plan = plan(&topology("", "", "8192-16383"), &UncoveredKeys::new(), None).plan;
         assert!(plan.steps.is_empty());
     }
 }
