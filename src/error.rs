@@ -108,9 +108,11 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// A local or network I/O failure: the run could not go on. Before any change that is exit 4
+/// (nothing changed), after one exit 1, as for every error (see `exit_code`).
 impl From<std::io::Error> for Error {
     fn from(err: std::io::Error) -> Self {
-        Error::failed(err.to_string())
+        Error::unreachable(err.to_string())
     }
 }
 
@@ -126,4 +128,29 @@ pub fn note_change() {
 /// True once `note_change` was called.
 pub fn changed_anything() -> bool {
     CHANGED.load(Ordering::SeqCst)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_io_error_is_a_run_that_could_not_go_on_not_a_failed_change() {
+        assert_eq!(Error::from(std::io::Error::other("disk full")).kind, Kind::Unreachable);
+    }
+
+    #[test]
+    fn a_changing_command_exits_0_with_warnings_11_with_problems_130_when_stopped() {
+        let table = [
+            (false, None, ExitCode::Success),
+            (false, Some(ExitCode::Success), ExitCode::Success),
+            (false, Some(ExitCode::CheckWarnings), ExitCode::Success),
+            (false, Some(ExitCode::CheckProblems), ExitCode::CheckProblems),
+            (true, Some(ExitCode::CheckProblems), ExitCode::Interrupted),
+            (true, None, ExitCode::Interrupted),
+        ];
+        for (stopped, check, code) in table {
+            assert_eq!(ExitCode::of_change(stopped, check), code, "{stopped} {check:?}");
+        }
+    }
 }

@@ -181,7 +181,7 @@ impl<'a> Executor<'a> {
                 tolerate(reply, &["only when the node does not know any other node", "already set"])
             }
             Step::Meet { node, peer, peer_bus_port } => {
-                let cmd = meet_cmd(&BusPeer { node: peer.clone(), bus_port: *peer_bus_port }).await?;
+                let cmd = meet_cmd(&BusPeer { node: peer.clone(), bus_port: *peer_bus_port }, self.connector.timeout).await?;
                 self.conn(&node.addr).await?.call::<()>(&cmd).await?;
                 self.meets.push((node.clone(), peer.clone(), cmd));
                 self.meets_sent = Some(Instant::now());
@@ -241,7 +241,7 @@ impl<'a> Executor<'a> {
     async fn meet_each_other(&mut self, nodes: &[BusPeer]) -> Result<()> {
         let mut cmds = Vec::with_capacity(nodes.len());
         for peer in nodes {
-            cmds.push(meet_cmd(peer).await?);
+            cmds.push(meet_cmd(peer, self.connector.timeout).await?);
         }
         let mut sends = Vec::new();
         for (i, from) in nodes.iter().enumerate().take(nodes.len().saturating_sub(1)) {
@@ -401,7 +401,8 @@ impl<'a> Executor<'a> {
         self.nudged = Some(Instant::now());
         let mut sends: BTreeMap<NodeAddr, (NodeConn, redis::Pipeline)> = BTreeMap::new();
         for (node, viewer) in nudges {
-            let (Ok(cmd), Ok(conn)) = (meet_cmd(&BusPeer { node: viewer, bus_port: None }).await, self.conn(&node.addr).await)
+            let (Ok(cmd), Ok(conn)) =
+                (meet_cmd(&BusPeer { node: viewer, bus_port: None }, self.connector.timeout).await, self.conn(&node.addr).await)
             else {
                 continue;
             };
@@ -623,25 +624,29 @@ fn few(items: impl Iterator<Item = String>, separator: &str) -> String {
 }
 
 /// CLUSTER MEET naming the peer by IP, with its bus port when that is not port + 10000.
-async fn meet_cmd(peer: &BusPeer) -> Result<redis::Cmd> {
+async fn meet_cmd(peer: &BusPeer, limit: Duration) -> Result<redis::Cmd> {
     let addr = &peer.node.addr;
     let mut cmd = redis::cmd("CLUSTER");
-    cmd.arg("MEET").arg(resolve_ip(addr).await?).arg(addr.port);
+    cmd.arg("MEET").arg(resolve_ip(addr, limit).await?).arg(addr.port);
     if let Some(bus) = peer.bus_port.filter(|b| u32::from(*b) != u32::from(addr.port) + 10000) {
         cmd.arg(bus);
     }
     Ok(cmd)
 }
 
-/// CLUSTER MEET needs an IP, not a hostname.
-async fn resolve_ip(addr: &NodeAddr) -> Result<String> {
+/// CLUSTER MEET needs an IP, not a hostname; the lookup is bounded like every network call.
+async fn resolve_ip(addr: &NodeAddr, limit: Duration) -> Result<String> {
     if addr.host.parse::<std::net::IpAddr>().is_ok() {
         return Ok(addr.host.clone());
     }
-    let mut found = tokio::net::lookup_host((addr.host.as_str(), addr.port))
+    let mut found = tokio::time::timeout(limit, tokio::net::lookup_host((addr.host.as_str(), addr.port)))
         .await
-        .map_err(|e| Error::failed(format!("cannot resolve {}: {e}", addr.host)))?;
-    found.next().map(|a| a.ip().to_string()).ok_or_else(|| Error::failed(format!("{} resolves to no address", addr.host)))
+        .map_err(|_| {
+            Error::unreachable(format!("cannot resolve {}: no answer within {}", addr.host, crate::units::format(limit)))
+                .hint("check the cluster's DNS, or raise --timeout")
+        })?
+        .map_err(|e| Error::unreachable(format!("cannot resolve {}: {e}", addr.host)))?;
+    found.next().map(|a| a.ip().to_string()).ok_or_else(|| Error::unreachable(format!("{} resolves to no address", addr.host)))
 }
 
 /// Turns the listed benign server replies into success.
