@@ -200,7 +200,6 @@ fn nothing_to_do(ctx: &Context, verb: &str, why: String) -> Result<ExitCode> {
 /// without it.
 pub fn validate(args: &MoveArgs, topology: &Topology) -> Result<()> {
     settings(args, Backend::Legacy, topology)?;
-    args.wait_timeout;
     if args.migration == Migration::Atomic && !atomic_supported(topology.masters()) {
         return Err(
             Error::usage("atomic migration needs Valkey 9 or newer on every master").hint("use --migration legacy (or auto)")
