@@ -6,9 +6,9 @@ use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use crate::cli::{ColorChoice, ConnectMode, GlobalArgs, OutputFormat, TargetArgs, ViewsChoice};
-use crate::error::{Error, Result};
+use crate::error::{Changes, Error, Result};
 use crate::journal;
-use crate::output::Style;
+use crate::output::{Format, Reporter, Style};
 use crate::platform::kubernetes::{Kubernetes, PodNames, PortForward, Selection, SentinelWorkload};
 use crate::platform::lease;
 use crate::platform::{Platform, StaticNodes, sandbox};
@@ -21,10 +21,8 @@ use crate::stop::Stop;
 
 #[derive(Clone)]
 pub struct Context {
-    /// A document for programs (`-o json` or `-o yaml`) rather than tables.
-    pub json: bool,
-    /// Tables with more columns (`-o wide`).
-    pub wide: bool,
+    /// How documents and events are printed (`-o`).
+    pub out: Reporter,
     pub yes: bool,
     pub dry_run: bool,
     pub verbose: u8,
@@ -49,8 +47,9 @@ pub struct Context {
 
 impl Context {
     /// Called once, before any other thread starts (it takes the password out of the process
-    /// environment, see `take_password_from_environment`).
-    pub fn from_args(args: &GlobalArgs) -> Result<Context> {
+    /// environment, see `take_password_from_environment`); `changes` is the run's ledger, read
+    /// when it ends.
+    pub fn from_args(args: &GlobalArgs, changes: Changes) -> Result<Context> {
         let from_environment = take_password_from_environment();
         let timeout = args.timeout;
         let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
@@ -60,6 +59,7 @@ impl Context {
             ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         };
         let mut connector = Connector::new(timeout);
+        connector.changes = changes;
         connector.credentials = Credentials {
             user: args.user.clone(),
             password: password(args, interactive, from_environment)?,
@@ -70,8 +70,7 @@ impl Context {
             let _ = connector.credentials.sentinel.set(read_password_file("--sentinel-password-file", path)?);
         }
         Ok(Context {
-            json: matches!(args.output, OutputFormat::Json | OutputFormat::Yaml),
-            wide: args.output == OutputFormat::Wide,
+            out: reporter(args),
             yes: args.yes,
             dry_run: args.dry_run,
             verbose: args.verbose,
@@ -92,6 +91,11 @@ impl Context {
             connection_words: connection_words(args),
             lease: Arc::default(),
         })
+    }
+
+    /// The same context, printing each JSON document on one line (a `--watch` frame per line).
+    pub fn one_document_per_line(&self) -> Context {
+        Context { out: self.out.one_line(), ..self.clone() }
     }
 
     /// The target and connection flags of a command line the user can paste to run the same
@@ -153,7 +157,7 @@ impl Context {
                 context: target.context.clone(),
                 namespace: target.namespace.clone(),
             };
-            let mut kubernetes = Kubernetes::open(&selection, self.connector.timeout).await?;
+            let mut kubernetes = Kubernetes::open(&selection, self.connector.timeout, self.connector.changes.clone()).await?;
             if let Some(workload) = sentinel_workload(&target.sentinels)? {
                 kubernetes.watch_sentinels_of(&workload).await?;
             }
@@ -188,7 +192,7 @@ impl Context {
                 return Err(Error::usage("--sentinels with --sandbox: a sandbox knows its own sentinels")
                     .hint("leave out --sentinels (start a Sentinel sandbox with `sandbox up --sentinel`)"));
             }
-            return Ok(Platform::Sandbox(sandbox::load(name)?));
+            return Ok(Platform::Sandbox(sandbox::Sandbox { changes: self.connector.changes.clone(), ..sandbox::load(name)? }));
         }
         if target.nodes.is_empty() {
             return Err(Error::usage("no target given").hint(
@@ -372,6 +376,16 @@ pub fn shell_word(word: &str) -> String {
     if plain { word.to_owned() } else { format!("'{}'", word.replace('\'', r"'\''")) }
 }
 
+/// The reporter `-o` asks for; also for the error a run ends with before its context exists.
+pub fn reporter(args: &GlobalArgs) -> Reporter {
+    Reporter::new(match args.output {
+        OutputFormat::Table => Format::Table,
+        OutputFormat::Wide => Format::Wide,
+        OutputFormat::Json => Format::Json,
+        OutputFormat::Yaml => Format::Yaml,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use clap::Parser;
@@ -393,7 +407,7 @@ mod tests {
             "9s",
         ]);
         let Command::Status(args) = &cli.command else { panic!("parsed as status") };
-        let ctx = Context::from_args(&cli.global).unwrap();
+        let ctx = Context::from_args(&cli.global, Changes::default()).unwrap();
         assert_eq!(ctx.rerun_words(&args.target), "redis-cluster -n redis --connect port-forward --timeout 9s");
     }
 }

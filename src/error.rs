@@ -5,6 +5,7 @@
 //! never credentials.
 
 use std::fmt;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Process exit codes, documented in the README and in `--help`.
@@ -86,11 +87,12 @@ impl Error {
         self
     }
 
-    /// The exit code: the kind's, unless this run has changed something already — then a
-    /// refusal or an unreachable node can no longer mean "nothing changed" (see `note_change`).
-    pub fn exit_code(&self) -> ExitCode {
+    /// The exit code of a run that ends with this error: the kind's, unless the run had `changed`
+    /// something already — then a refusal or an unreachable node can no longer mean "nothing
+    /// changed" (see `Changes`).
+    pub fn exit_code(&self, changed: bool) -> ExitCode {
         match self.kind {
-            Kind::Usage | Kind::Refused | Kind::Unreachable if changed_anything() => ExitCode::Failed,
+            Kind::Usage | Kind::Refused | Kind::Unreachable if changed => ExitCode::Failed,
             Kind::Usage => ExitCode::Usage,
             Kind::Refused => ExitCode::Refused,
             Kind::Unreachable => ExitCode::Unreachable,
@@ -116,18 +118,22 @@ impl From<std::io::Error> for Error {
     }
 }
 
-/// Whether this process has changed a cluster or its platform yet.
-static CHANGED: AtomicBool = AtomicBool::new(false);
+/// Whether a run has changed a cluster or its platform yet: one ledger per run, shared (cloned) by
+/// the connector, the platform and the commands, read when the run ends.
+#[derive(Debug, Clone, Default)]
+pub struct Changes(Arc<AtomicBool>);
 
-/// Called before the first change a run makes (a step, a slot move, a resize, a write), so that
-/// every failure after it exits 1, whichever layer it comes from.
-pub fn note_change() {
-    CHANGED.store(true, Ordering::SeqCst);
-}
+impl Changes {
+    /// Called before the first change a run makes (a step, a slot move, a resize, a write), so
+    /// that every failure after it exits 1, whichever layer it comes from.
+    pub fn note(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
 
-/// True once `note_change` was called.
-pub fn changed_anything() -> bool {
-    CHANGED.load(Ordering::SeqCst)
+    /// True once `note` was called on this ledger or a clone of it.
+    pub fn any(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
 }
 
 #[cfg(test)]
@@ -137,6 +143,19 @@ mod tests {
     #[test]
     fn an_io_error_is_a_run_that_could_not_go_on_not_a_failed_change() {
         assert_eq!(Error::from(std::io::Error::other("disk full")).kind, Kind::Unreachable);
+    }
+
+    #[test]
+    fn a_refusal_or_unreachable_node_after_a_change_exits_1() {
+        for error in [Error::usage("u"), Error::refused("r"), Error::unreachable("n")] {
+            assert_eq!(error.exit_code(true), ExitCode::Failed, "{error}");
+            assert_ne!(error.exit_code(false), ExitCode::Failed, "{error}");
+        }
+        let changes = Changes::default();
+        let seen_by_another_layer = changes.clone();
+        changes.note();
+        assert!(seen_by_another_layer.any());
+        assert!(!Changes::default().any(), "each run has its own ledger");
     }
 
     #[test]

@@ -3,10 +3,11 @@
 
 use clap::Parser;
 
-use kubectl_redis::cli::{self, Cli, Command};
+use kubectl_redis::cli::{Cli, Command};
 use kubectl_redis::commands;
 use kubectl_redis::context::Context;
 use kubectl_redis::error::{self, ExitCode};
+use kubectl_redis::output::Reporter;
 
 fn main() -> std::process::ExitCode {
     // Output piped into `head` ends quietly, as for any command-line tool, instead of a panic.
@@ -23,25 +24,25 @@ fn main() -> std::process::ExitCode {
         Ok(cli) => cli,
         Err(e) => return flag_error(e),
     };
-    let json = matches!(cli.global.output, cli::OutputFormat::Json | cli::OutputFormat::Yaml);
-    kubectl_redis::output::use_yaml(cli.global.output == cli::OutputFormat::Yaml);
-    let code = match run(cli) {
+    let out = kubectl_redis::context::reporter(&cli.global);
+    let changes = error::Changes::default();
+    let code = match run(cli, &changes) {
         Ok(code) => code,
         Err(err) => {
-            report(&err, json);
-            err.exit_code()
+            report(&err, out, changes.any());
+            err.exit_code(changes.any())
         }
     };
     std::process::ExitCode::from(code as u8)
 }
 
-fn run(cli: Cli) -> error::Result<ExitCode> {
+fn run(cli: Cli, changes: &error::Changes) -> error::Result<ExitCode> {
     if let Command::Generate(args) = &cli.command {
         return commands::generate::run(args);
     }
     // TLS needs a process-wide crypto provider; a second install attempt is harmless.
     let _ = rustls::crypto::ring::default_provider().install_default();
-    let mut ctx = Context::from_args(&cli.global)?;
+    let mut ctx = Context::from_args(&cli.global, changes.clone())?;
     ctx.changing = cli.command.changing_verb();
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     runtime.block_on(async {
@@ -106,23 +107,23 @@ fn subcommand_path() -> String {
     path.join(" ")
 }
 
-/// One line of error, one line of hint, on stderr; with `-o json` also a JSON object on stdout.
-fn report(err: &error::Error, json: bool) {
+/// One line of error, one line of hint, on stderr; with `-o json` or `-o yaml` also a document on
+/// stdout.
+fn report(err: &error::Error, out: Reporter, changed: bool) {
     eprintln!("error: {err}");
     if let Some(hint) = &err.hint {
         eprintln!("hint: {hint}");
     }
-    let changed = error::changed_anything();
     if changed && err.kind != error::Kind::Failed {
         eprintln!("note: this run had already changed the cluster; `kubectl redis check` shows where it stands");
     }
-    if json {
+    if out.documents() {
         let doc = serde_json::json!({
             "error": err.to_string(),
             "hint": err.hint,
-            "exit_code": err.exit_code() as u8,
+            "exit_code": err.exit_code(changed) as u8,
             "changed": changed,
         });
-        kubectl_redis::output::print_event(&doc);
+        out.event(&doc);
     }
 }

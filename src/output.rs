@@ -3,8 +3,6 @@
 
 pub mod reply;
 
-use std::sync::atomic::{AtomicBool, Ordering};
-
 use comfy_table::{Table, presets::NOTHING};
 use serde::Serialize;
 
@@ -37,43 +35,69 @@ impl Style {
     }
 }
 
-/// Documents are printed as YAML (`-o yaml`) rather than JSON.
-static YAML: AtomicBool = AtomicBool::new(false);
-
-/// JSON documents are printed on one line each (`--watch`: one document per line and tick).
-static ONE_LINE: AtomicBool = AtomicBool::new(false);
-
-/// Prints every later JSON document on one line.
-pub fn documents_on_one_line(one_line: bool) {
-    ONE_LINE.store(one_line, Ordering::Relaxed);
+/// How a run's documents are rendered (`-o`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Table,
+    /// Tables with more columns.
+    Wide,
+    Json,
+    Yaml,
 }
 
-/// Chooses YAML for every document and event this process prints.
-pub fn use_yaml(yaml: bool) {
-    YAML.store(yaml, Ordering::Relaxed);
+/// The one way documents and events reach stdout: every command renders what it reports through
+/// its context's reporter, so that `-o json` and `-o yaml` carry the same fields everywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reporter {
+    format: Format,
+    /// JSON documents on one line each (`--watch`: one document per line and frame).
+    one_line: bool,
 }
 
-/// Prints one document on stdout: pretty JSON, or with `-o yaml` a YAML document (`---` first, so
-/// that a run's events and result read as one stream).
-pub fn print_document<T: Serialize>(value: &T) -> Result<()> {
-    let failed = |e: String| crate::error::Error::failed(format!("could not render the output: {e}"));
-    if YAML.load(Ordering::Relaxed) {
-        let text = serde_saphyr::to_string(value).map_err(|e| failed(e.to_string()))?;
-        println!("---\n{}", text.trim_end());
-    } else if ONE_LINE.load(Ordering::Relaxed) {
-        println!("{}", serde_json::to_string(value).map_err(|e| failed(e.to_string()))?);
-    } else {
-        println!("{}", serde_json::to_string_pretty(value).map_err(|e| failed(e.to_string()))?);
+impl Reporter {
+    pub fn new(format: Format) -> Reporter {
+        Reporter { format, one_line: false }
     }
-    Ok(())
-}
 
-/// Prints one progress event: a JSON line, or a YAML document.
-pub fn print_event<T: Serialize>(event: &T) {
-    if YAML.load(Ordering::Relaxed) {
-        let _ = print_document(event);
-    } else {
-        println!("{}", serde_json::to_string(event).unwrap_or_default());
+    /// Whether the run prints documents for programs (`-o json` or `-o yaml`) rather than tables.
+    pub fn documents(&self) -> bool {
+        matches!(self.format, Format::Json | Format::Yaml)
+    }
+
+    /// Whether tables get their extra columns (`-o wide`).
+    pub fn wide(&self) -> bool {
+        self.format == Format::Wide
+    }
+
+    /// The same reporter, printing each JSON document on one line.
+    pub fn one_line(self) -> Reporter {
+        Reporter { one_line: true, ..self }
+    }
+
+    /// Prints one document on stdout: pretty JSON (one line with `one_line`), or a YAML document
+    /// (`---` first, so that a run's events and result read as one stream).
+    pub fn document<T: Serialize>(&self, value: &T) -> Result<()> {
+        println!("{}", self.render(value, !self.one_line)?);
+        Ok(())
+    }
+
+    /// Prints one progress event: a JSON line, or a YAML document.
+    pub fn event<T: Serialize>(&self, event: &T) {
+        if let Ok(text) = self.render(event, false) {
+            println!("{text}");
+        }
+    }
+
+    fn render<T: Serialize>(&self, value: &T, pretty: bool) -> Result<String> {
+        let failed = |e: String| crate::error::Error::failed(format!("could not render the output: {e}"));
+        match self.format {
+            Format::Yaml => {
+                let text = serde_saphyr::to_string(value).map_err(|e| failed(e.to_string()))?;
+                Ok(format!("---\n{}", text.trim_end()))
+            }
+            _ if pretty => serde_json::to_string_pretty(value).map_err(|e| failed(e.to_string())),
+            _ => serde_json::to_string(value).map_err(|e| failed(e.to_string())),
+        }
     }
 }
 

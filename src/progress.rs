@@ -15,7 +15,7 @@ const PLAIN_EVERY: Duration = Duration::from_secs(3);
 
 enum Display {
     Silent,
-    Json,
+    Events(crate::output::Reporter),
     Bars { multi: MultiProgress, overall: ProgressBar, moves: HashMap<(String, String), ProgressBar> },
     Plain { last: Instant },
 }
@@ -48,7 +48,7 @@ impl State {
         let elapsed = self.started.elapsed().as_secs_f64().max(0.001);
         match &mut self.display {
             Display::Silent => {}
-            Display::Json => crate::output::print_event(event),
+            Display::Events(out) => out.event(event),
             Display::Bars { multi, overall, moves } => {
                 overall.set_position(slots as u64);
                 overall.set_message(format!("{keys} keys, {:.0} keys/s", keys as f64 / elapsed));
@@ -92,8 +92,8 @@ fn style(template: &str) -> ProgressStyle {
 pub enum Mode {
     /// Bars on a terminal, else a plain line every few seconds (stderr).
     Human,
-    /// One JSON object per event on stdout.
-    JsonLines,
+    /// One document per event on stdout (a JSON line, or YAML).
+    Events(crate::output::Reporter),
     /// Nothing: the command prints one JSON document at the end.
     Silent,
 }
@@ -102,8 +102,8 @@ pub enum Mode {
 pub fn reporter(mode: Mode, total_slots: usize) -> (Reporter, Finish) {
     let display = if mode == Mode::Silent {
         Display::Silent
-    } else if mode == Mode::JsonLines {
-        Display::Json
+    } else if let Mode::Events(out) = mode {
+        Display::Events(out)
     } else if std::io::stderr().is_terminal() {
         let multi = MultiProgress::new();
         let overall = multi.add(ProgressBar::new(total_slots as u64));

@@ -638,6 +638,127 @@ fn yaml_documents_and_wide_tables_carry_the_same_facts_as_json() {
     assert!(!limited.stdout.contains("RESTARTS"), "no pods, no restart counts: {}", limited.stdout);
 }
 
+/// The key paths of a stream of documents (`nodes[].id`), the values left out: what `-o json` and
+/// `-o yaml` must agree on.
+fn document_fields(docs: &[serde_json::Value]) -> std::collections::BTreeSet<String> {
+    fn walk(value: &serde_json::Value, path: String, into: &mut std::collections::BTreeSet<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, value) in map {
+                    let path = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                    into.insert(path.clone());
+                    walk(value, path, into);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|item| walk(item, format!("{path}[]"), into)),
+            _ => {}
+        }
+    }
+    let mut fields = std::collections::BTreeSet::new();
+    for (n, doc) in docs.iter().enumerate() {
+        walk(doc, format!("{n}:"), &mut fields);
+    }
+    fields
+}
+
+/// Every document `-o json` printed: one-line events and pretty documents alike.
+fn json_documents(run: &support::Run) -> Vec<serde_json::Value> {
+    serde_json::Deserializer::from_str(&run.stdout)
+        .into_iter::<serde_json::Value>()
+        .collect::<Result<_, _>>()
+        .unwrap_or_else(|e| panic!("-o json printed something else ({e}):\n{}", run.stdout))
+}
+
+/// Every document `-o yaml` printed, each opened by `---` and in block style: JSON is YAML too,
+/// so a JSON line among them would parse, yet it is not what was asked for.
+fn yaml_documents(run: &support::Run) -> Vec<serde_json::Value> {
+    assert!(run.stdout.starts_with("---\n"), "-o yaml:\n{}", run.stdout);
+    let stray = run.stdout.lines().find(|l| l.starts_with('{') || l.starts_with('['));
+    assert!(stray.is_none(), "a JSON line in -o yaml: {stray:?}\n{}", run.stdout);
+    serde_saphyr::from_multiple(&run.stdout).unwrap_or_else(|e| panic!("-o yaml printed something else ({e}):\n{}", run.stdout))
+}
+
+/// Runs each row's command with `-o json` and `-o yaml` (and, when it changes nothing, with
+/// `-o table` and `-o wide`): each exits as the row says, and both documents carry the same fields.
+fn same_fields_in_every_format(sb: &Sandbox, rows: Vec<(Vec<&str>, Vec<&str>, i32)>) {
+    let t = sb.target();
+    for (as_json, as_yaml, code) in rows {
+        let repeatable = as_yaml.is_empty() && !as_json.contains(&"--yes");
+        let as_yaml = if as_yaml.is_empty() { as_json.clone() } else { as_yaml };
+        let with = |args: &[&str], format: &str| {
+            let mut all: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+            let targeted = all[0] != "sandbox" && !all.iter().any(|a| a == "--nodes");
+            // Before any `--`: what follows it is the server's command.
+            all.splice(1..1, ["-o".to_owned(), format.to_owned()]);
+            if targeted {
+                all.insert(1, t.clone());
+            }
+            let run = sb.run(&all.iter().map(String::as_str).collect::<Vec<_>>());
+            assert_eq!(run.code, code, "{all:?}\nstdout:\n{}\nstderr:\n{}", run.stdout, run.stderr);
+            run
+        };
+        let json = json_documents(&with(&as_json, "json"));
+        let yaml = yaml_documents(&with(&as_yaml, "yaml"));
+        assert_eq!(document_fields(&json), document_fields(&yaml), "{as_json:?}");
+        if repeatable {
+            for format in ["table", "wide"] {
+                with(&as_json, format);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_command_prints_the_same_fields_in_json_and_yaml_and_runs_in_table_and_wide() {
+    let sb = Sandbox::start(Server::Redis, 4);
+    let three: Vec<&str> = sb.addrs[..3].iter().map(String::as_str).collect();
+    sb.run(&["create", "--nodes", &three.join(","), "--yes"]).expect(0);
+    let keys = support::write_keys(&sb.addrs[0], 300);
+    let zips = ["json.zip", "yaml.zip"].map(|f| sb.state.path().join(f).to_str().unwrap().to_owned());
+    // (check warns of the fourth node, left out of the cluster for add-node and scale.)
+    // Each row: the command as run with `-o json`, then as run with `-o yaml` when it differs (a
+    // move goes back the other way, so both move as much), and its exit code. Rows that change
+    // nothing run with `-o table` and `-o wide` too.
+    let moves = |from: &'static str, to: &'static str| vec!["reshard", "--from", from, "--to", to, "--slots", "40", "--yes"];
+    let rows: Vec<(Vec<&str>, Vec<&str>, i32)> = vec![
+        (vec!["status"], vec!["status"], 0),
+        (vec!["check"], vec!["check"], 10),
+        (vec!["call", "--", "DBSIZE"], vec!["call", "--", "DBSIZE"], 0),
+        (vec!["call", "--yes", "--", "CONFIG", "SET", "maxmemory-policy", "noeviction"], vec![], 0),
+        (vec!["cli", "--", "PING"], vec![], 0),
+        (moves("t-0", "t-1"), moves("t-1", "t-0"), 0),
+        (vec!["reshard", "--from", "t-0", "--to", "t-1", "--slots", "40", "--dry-run"], vec![], 0),
+        (vec!["reshard", "--from", "t-0", "--to", "t-1", "--slots", "40"], vec![], 3),
+        (vec!["rebalance", "--weight", "t-2=0", "--dry-run"], vec![], 0),
+        (vec!["rebalance", "--yes"], vec![], 0),
+        (vec!["add-node", &sb.addrs[3], "--dry-run"], vec![], 0),
+        (vec!["del-node", "t-2", "--dry-run"], vec![], 3),
+        (vec!["scale", "--masters", "4", "--dry-run"], vec![], 0),
+        (vec!["fix", "--yes"], vec![], 0),
+        (vec!["restart", "--dry-run"], vec![], 3),
+        (vec!["restart", "--allow-unavailable", "--dry-run"], vec![], 0),
+        (vec!["report", "-f", &zips[0]], vec!["report", "-f", &zips[1]], 0),
+        (vec!["sandbox", "status", "--name", "t"], vec![], 0),
+        (vec!["status", "--nodes", "127.0.0.1:1"], vec![], 4),
+    ];
+    same_fields_in_every_format(&sb, rows);
+    support::assert_all_keys(&sb.addrs[0], &keys);
+}
+
+#[test]
+fn every_sentinel_group_command_prints_the_same_fields_in_json_and_yaml() {
+    let (sb, _sentinels) = Sandbox::start_group(Server::Redis, 3, None);
+    let rows: Vec<(Vec<&str>, Vec<&str>, i32)> = vec![
+        (vec!["status"], vec![], 0),
+        (vec!["check"], vec![], 0),
+        (vec!["failover", "--dry-run"], vec![], 0),
+        (vec!["restart", "--dry-run"], vec![], 0),
+        (vec!["fix", "--yes"], vec![], 0),
+        (vec!["call", "--", "ROLE"], vec![], 0),
+    ];
+    same_fields_in_every_format(&sb, rows);
+}
+
 #[test]
 fn status_and_check_watch_show_a_document_per_tick_keep_going_through_errors_and_stop_on_ctrl_c() {
     let sb = Sandbox::start(Server::Redis, 3);

@@ -6,7 +6,6 @@ use crate::cli::{AddNodeArgs, WaitUntil};
 use crate::context::Context;
 use crate::error::{Error, ExitCode, Result};
 use crate::executor::Executor;
-use crate::output;
 use crate::planner::membership::{self, JoinAs, Joiner};
 use crate::planner::{NodeRef, Plan};
 use crate::platform::Platform;
@@ -30,8 +29,8 @@ pub async fn run(ctx: &Context, args: &AddNodeArgs) -> Result<ExitCode> {
     };
     let synced = args.wait == WaitUntil::Synced;
     let (outcome, plan) = execute(ctx, &platform, &args.node, join_as, Waits { limit: wait, synced }).await?;
-    if ctx.json {
-        output::print_document(&Report::<_, verdict::Verdict> { plan: &plan, outcome, check: None })?;
+    if ctx.out.documents() {
+        ctx.out.document(&Report::<_, verdict::Verdict> { plan: &plan, outcome, check: None })?;
     } else if outcome == Outcome::Applied {
         println!("{}", ctx.style.good("OK: the node joined and knows the whole slot map"));
     }

@@ -48,7 +48,7 @@ pub async fn run(ctx: &Context, args: &CallArgs) -> Result<ExitCode> {
     let title = commands::title(words);
     if !commands::reads_only(words) {
         if ctx.dry_run {
-            if !ctx.json {
+            if !ctx.out.documents() {
                 println!("Would run {title} on {} node(s); dry run: nothing was changed.", callees.len());
             }
             return Ok(ExitCode::Success);
@@ -60,7 +60,7 @@ pub async fn run(ctx: &Context, args: &CallArgs) -> Result<ExitCode> {
             .hint(format!("pass --yes to run it on {} node(s)", callees.len())));
         }
         ctx.confirm(&format!("{title} changes data or configuration: run it on {} node(s)?", callees.len()))?;
-        crate::error::note_change();
+        ctx.connector.changes.note();
     }
     let mut replies = futures::future::join_all(callees.iter().map(|c| call_one(ctx, &c.addr, &cmd))).await;
     if title == "CONFIG GET" {
@@ -70,9 +70,7 @@ pub async fn run(ctx: &Context, args: &CallArgs) -> Result<ExitCode> {
     let failed = replies.iter().filter(|r| !matches!(r, Ok(Ok(_)))).count();
     Ok(match failed {
         0 => ExitCode::Success,
-        n if n == replies.len() && replies.iter().all(Result::is_err) && !crate::error::changed_anything() => {
-            ExitCode::Unreachable
-        }
+        n if n == replies.len() && replies.iter().all(Result::is_err) && !ctx.connector.changes.any() => ExitCode::Unreachable,
         _ => ExitCode::Failed,
     })
 }
@@ -118,7 +116,7 @@ async fn call_one(ctx: &Context, addr: &NodeAddr, cmd: &redis::Cmd) -> Result<Re
 
 fn print(ctx: &Context, callees: &[Callee], replies: &[Result<Reply>]) -> Result<()> {
     let role = |c: &Callee| if c.master { "master" } else { "replica" };
-    if ctx.json {
+    if ctx.out.documents() {
         let rows: Vec<Row> = callees
             .iter()
             .zip(replies)
@@ -132,7 +130,7 @@ fn print(ctx: &Context, callees: &[Callee], replies: &[Result<Reply>]) -> Result
                 },
             })
             .collect();
-        return output::print_document(&serde_json::json!({ "nodes": rows }));
+        return ctx.out.document(&serde_json::json!({ "nodes": rows }));
     }
     let mut table = output::table(&["NODE", "ADDRESS", "ROLE", "REPLY"]);
     for (c, r) in callees.iter().zip(replies) {

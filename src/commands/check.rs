@@ -5,7 +5,6 @@ use super::verdict;
 use crate::cli::CheckArgs;
 use crate::context::Context;
 use crate::error::{ExitCode, Result};
-use crate::output;
 
 pub async fn run(ctx: &Context, args: &CheckArgs) -> Result<ExitCode> {
     if args.fix {
@@ -14,6 +13,7 @@ pub async fn run(ctx: &Context, args: &CheckArgs) -> Result<ExitCode> {
     let max_lag = args.max_lag;
     if args.watch.watch {
         let interval = args.watch.interval;
+        let ctx = &ctx.one_document_per_line();
         return super::watch::every(ctx, interval, "kubectl redis check", || once(ctx, args, max_lag)).await;
     }
     once(ctx, args, max_lag).await
@@ -26,8 +26,8 @@ async fn once(ctx: &Context, args: &CheckArgs, max_lag: u64) -> Result<ExitCode>
         return super::sentinel::check::run(ctx, &args.target, max_lag, &platform).await;
     }
     let verdict = verdict::execute(ctx, &platform).await?;
-    if ctx.json {
-        output::print_document(&verdict)?;
+    if ctx.out.documents() {
+        ctx.out.document(&verdict)?;
     } else {
         verdict::print(ctx, &verdict);
     }

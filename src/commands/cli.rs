@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use crate::cli::CliArgs;
 use crate::context::Context;
 use crate::error::{Error, ExitCode, Result};
-use crate::output::{self, reply};
+use crate::output::reply;
 use crate::platform::Platform;
 use crate::redis::addr::NodeAddr;
 use crate::redis::conn::{NodeConn, Reply};
@@ -27,7 +27,7 @@ const MAX_REDIRECTS: usize = 5;
 const STREAMING: [&str; 6] = ["MONITOR", "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE", "SYNC", "PSYNC"];
 
 pub async fn run(ctx: &Context, args: &CliArgs) -> Result<ExitCode> {
-    if args.exec && ctx.json {
+    if args.exec && ctx.out.documents() {
         return Err(Error::usage("--exec shows what redis-cli prints: -o json and -o yaml do not apply").hint("leave out -o"));
     }
     let platform = ctx.platform(&args.target).await?;
@@ -257,8 +257,8 @@ fn command_of(words: &[Vec<u8>]) -> redis::Cmd {
 /// A reply as redis-cli shows it: formatted on a terminal, raw when piped (errors on stderr), or
 /// a JSON document naming the node that replied.
 fn show(ctx: &Context, shell: &Shell<'_>, reply: &Reply, terminal: bool) -> Result<()> {
-    if ctx.json {
-        return output::print_document(&serde_json::json!({
+    if ctx.out.documents() {
+        return ctx.out.document(&serde_json::json!({
             "node": shell.names.get(&shell.at),
             "addr": shell.at,
             "reply": reply::json(reply),

@@ -6,7 +6,6 @@ use crate::cli::DelNodeArgs;
 use crate::context::Context;
 use crate::error::{ExitCode, Result};
 use crate::executor::Executor;
-use crate::output;
 use crate::planner::Plan;
 use crate::planner::membership;
 use crate::platform::Platform;
@@ -26,8 +25,8 @@ pub async fn run(ctx: &Context, args: &DelNodeArgs) -> Result<ExitCode> {
             .hint("name the group's sentinels with --sentinels"));
     }
     let (outcome, plan) = execute(ctx, &platform, &args.node, args.force).await?;
-    if ctx.json {
-        output::print_document(&Report::<_, verdict::Verdict> { plan: &plan, outcome, check: None })?;
+    if ctx.out.documents() {
+        ctx.out.document(&Report::<_, verdict::Verdict> { plan: &plan, outcome, check: None })?;
     } else if outcome == Outcome::Applied {
         println!("{}", ctx.style.good("OK: the node was removed from the cluster"));
     }

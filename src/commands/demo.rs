@@ -15,7 +15,7 @@ use crate::redis::data;
 const WAIT: Duration = Duration::from_secs(60);
 
 pub async fn run(ctx: &Context, args: &DemoArgs) -> Result<ExitCode> {
-    if ctx.json {
+    if ctx.out.documents() {
         return Err(Error::usage("demo prints a walk-through for people; it has no JSON output").hint("run it without -o json"));
     }
     let name = format!("demo-{}", std::process::id());

@@ -19,7 +19,7 @@ pub async fn run(ctx: &Context, args: &DrainNodeArgs) -> Result<ExitCode> {
     let topology = super::gather(ctx, &platform).await?;
     let plan = failover::plan_drain(&topology, &platform.sites(), &args.node, max_lag)?;
     let (outcome, code) = super::apply_and_report(ctx, &platform, &plan, wait).await?;
-    if outcome == Outcome::Applied && !ctx.json {
+    if outcome == Outcome::Applied && !ctx.out.documents() {
         println!("{}", ctx.style.good(&format!("OK: no master runs on {} now; drain it", args.node)));
     }
     Ok(code)

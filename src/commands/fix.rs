@@ -39,7 +39,7 @@ pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs, group: &
     let settings = moving::settings(moving, backend, &topology)?;
     let wait = moving.wait_timeout;
     let slots: usize = moves.iter().map(Move::slot_count).sum();
-    let mode = if ctx.json { progress::Mode::Silent } else { progress::Mode::Human };
+    let mode = if ctx.out.documents() { progress::Mode::Silent } else { progress::Mode::Human };
     let (report, display) = progress::reporter(mode, slots);
     let executor = Executor::new(&ctx.connector, wait, &ctx.stop).with_slot_moving(SlotMoving { settings, report });
     let outcome = super::carry_out(ctx, &plan, executor).await;

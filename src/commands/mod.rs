@@ -31,7 +31,6 @@ use serde::Serialize;
 use crate::context::Context;
 use crate::error::{ExitCode, Result};
 use crate::executor::Executor;
-use crate::output;
 use crate::planner::{Plan, PlanStep};
 use crate::platform::Platform;
 use crate::redis::topology::{self, Topology};
@@ -100,7 +99,7 @@ pub async fn carry_out(ctx: &Context, plan: &Plan, mut executor: Executor<'_>) -
     if let Some(outcome) = present(ctx, plan)? {
         return Ok(outcome);
     }
-    let quiet = ctx.json;
+    let quiet = ctx.out.documents();
     let timed = ctx.verbose > 1;
     let mut last = std::time::Instant::now();
     let summary = executor
@@ -127,20 +126,20 @@ pub async fn carry_out(ctx: &Context, plan: &Plan, mut executor: Executor<'_>) -
 /// Prints the plan; stops there (with the outcome) for --dry-run or when nothing is to change;
 /// otherwise asks, and from then on lets Ctrl-C stop the run between steps.
 pub fn present<S: PlanStep>(ctx: &Context, plan: &Plan<S>) -> Result<Option<Outcome>> {
-    if !ctx.json {
+    if !ctx.out.documents() {
         print!("{plan}");
     }
     if plan.is_noop() {
         return Ok(Some(Outcome::NothingToDo));
     }
     if ctx.dry_run {
-        if !ctx.json {
+        if !ctx.out.documents() {
             println!("Dry run: nothing was changed.");
         }
         return Ok(Some(Outcome::DryRun));
     }
     ctx.confirm(&format!("Apply these {} steps?", plan.steps.len()))?;
-    ctx.stop.on_ctrl_c(ctx.json);
+    ctx.stop.on_ctrl_c(ctx.out.documents());
     Ok(None)
 }
 
@@ -169,8 +168,8 @@ pub fn print_result<S: Serialize>(
     outcome: Outcome,
     verdict: Option<verdict::Verdict>,
 ) -> Result<()> {
-    if ctx.json {
-        output::print_document(&Report { plan, outcome, check: verdict })?;
+    if ctx.out.documents() {
+        ctx.out.document(&Report { plan, outcome, check: verdict })?;
     } else if let Some(verdict) = &verdict {
         verdict::print(ctx, verdict);
     }

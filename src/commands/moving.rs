@@ -77,8 +77,8 @@ pub async fn run(
     let plan =
         Plan { action: request.verb, summary, placement: None, steps: moves.iter().cloned().map(Step::MoveSlots).collect() };
     settings(args, backend, topology)?;
-    if ctx.json {
-        println!("{}", json!({ "event": "plan", "plan": plan }));
+    if ctx.out.documents() {
+        ctx.out.event(&json!({ "event": "plan", "plan": plan }));
     } else {
         print!("{plan}");
     }
@@ -86,8 +86,8 @@ pub async fn run(
         return finish(ctx, request.verb, Outcome::DryRun, &Summary::default(), None);
     }
     ctx.confirm(&format!("Move {} slot(s)?", count(&moves)))?;
-    ctx.stop.on_ctrl_c(ctx.json);
-    let mode = if ctx.json { progress::Mode::JsonLines } else { progress::Mode::Human };
+    ctx.stop.on_ctrl_c(ctx.out.documents());
+    let mode = if ctx.out.documents() { progress::Mode::Events(ctx.out) } else { progress::Mode::Human };
     let summary = move_slots(ctx, topology, args, backend, &moves, &request, mode).await?;
     if summary.stopped {
         let code = ctx.stop.ending()?;
@@ -118,7 +118,7 @@ pub async fn gather(ctx: &Context, platform: &Platform, args: &MoveArgs) -> Resu
             ))
             .hint("wait until it ends (CLUSTER GETSLOTMIGRATIONS on that node), then run the command again"));
         }
-        if !ctx.json {
+        if !ctx.out.documents() {
             eprintln!("waiting for the slot migration running on {addr} to end: {}", job.describe());
         }
         tokio::time::sleep(Duration::from_millis(500)).await;
@@ -187,8 +187,8 @@ fn count(moves: &[Move]) -> usize {
 }
 
 fn nothing_to_do(ctx: &Context, verb: &str, why: String) -> Result<ExitCode> {
-    if ctx.json {
-        println!("{}", json!({ "event": "result", "action": verb, "outcome": Outcome::NothingToDo, "reason": why }));
+    if ctx.out.documents() {
+        ctx.out.event(&json!({ "event": "result", "action": verb, "outcome": Outcome::NothingToDo, "reason": why }));
     } else {
         println!("{why}: nothing to do.");
     }
@@ -300,12 +300,12 @@ pub async fn move_slots(
 
 /// The result line (JSON: the result event, with the command that continues after a stop).
 fn finish(ctx: &Context, verb: &str, outcome: Outcome, summary: &Summary, resume: Option<&str>) -> Result<ExitCode> {
-    if ctx.json {
+    if ctx.out.documents() {
         let mut doc = json!({ "event": "result", "action": verb, "outcome": outcome, "summary": summary });
         if let Some(resume) = resume {
             doc["resume"] = json!(resume);
         }
-        println!("{doc}");
+        ctx.out.event(&doc);
     } else if outcome == Outcome::DryRun {
         println!("Dry run: nothing was changed.");
     } else {

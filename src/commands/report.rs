@@ -109,8 +109,8 @@ pub async fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode> {
     }
     let secrets = known_secrets(ctx);
     let written = write_zip(file, &path, &bundle, &secrets)?;
-    if ctx.json {
-        crate::output::print_document(&json!({ "file": path, "files": written, "not_read": bundle.errors }))?;
+    if ctx.out.documents() {
+        ctx.out.document(&json!({ "file": path, "files": written, "not_read": bundle.errors }))?;
     } else {
         println!("Wrote {} ({written} files).", path.display());
         if !bundle.errors.is_empty() {

@@ -91,10 +91,10 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> Result<ExitCode> {
             eprintln!("stopped after the member in flight; run `{command_line}` to continue");
             return Ok(ExitCode::Interrupted);
         }
-        if !ctx.json {
+        if !ctx.out.documents() {
             eprintln!("[{}/{total}] {step}", n + 1);
         }
-        crate::error::note_change();
+        ctx.connector.changes.note();
         let result = match step {
             RestartStep::Handover { node, master } => {
                 let handover = Plan {
@@ -198,7 +198,7 @@ async fn bring_back_the_member_in_flight(
     for member in topology.members.iter().filter(|m| m.state.is_none() || Some(m.id.as_str()) == in_flight) {
         let Some(node) = crate::planner::node_ref(member) else { continue };
         let Some(name) = names.get(&node.addr) else { continue };
-        if !ctx.json {
+        if !ctx.out.documents() {
             eprintln!("{} was being restarted by the interrupted run: restarting it first", member.label());
         }
         platform.restart_member(name, wait).await?;

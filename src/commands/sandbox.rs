@@ -22,8 +22,8 @@ pub async fn run(ctx: &Context, command: &SandboxCommand) -> Result<ExitCode> {
         }
         SandboxCommand::Down(args) => {
             let sandbox = sandbox::down(&args.name)?;
-            if ctx.json {
-                output::print_document(&serde_json::json!({ "name": sandbox.name, "stopped": sandbox.nodes.len() }))?;
+            if ctx.out.documents() {
+                ctx.out.document(&serde_json::json!({ "name": sandbox.name, "stopped": sandbox.nodes.len() }))?;
             } else {
                 println!("sandbox '{}' stopped ({} node(s)) and removed", sandbox.name, sandbox.nodes.len());
             }
@@ -32,11 +32,11 @@ pub async fn run(ctx: &Context, command: &SandboxCommand) -> Result<ExitCode> {
         SandboxCommand::Scale(args) => {
             let current = sandbox::load(&args.name)?;
             let sandbox = if args.sentinel {
-                sandbox::resize_sentinels(&args.name, args.count)?
+                sandbox::resize_sentinels(&args.name, args.count, &ctx.connector.changes)?
             } else if args.count >= current.nodes.len() {
                 sandbox::up(&args.name, args.count, sandbox::ServerChoice::default())?
             } else {
-                sandbox::shrink(&args.name, args.count, args.delete_storage)?
+                sandbox::shrink(&args.name, args.count, args.delete_storage, &ctx.connector.changes)?
             };
             print(ctx, &sandbox)?;
         }
@@ -64,8 +64,8 @@ pub async fn run(ctx: &Context, command: &SandboxCommand) -> Result<ExitCode> {
 fn print(ctx: &Context, sandbox: &Sandbox) -> Result<()> {
     let nodes = sandbox::status(sandbox);
     let sentinels = sandbox::sentinel_status(sandbox);
-    if ctx.json {
-        return output::print_document(&serde_json::json!({
+    if ctx.out.documents() {
+        return ctx.out.document(&serde_json::json!({
             "name": sandbox.name,
             "mode": sandbox.mode,
             "server": sandbox.server,

@@ -17,7 +17,6 @@ use crate::cli::{MoveArgs, ScaleArgs, WaitUntil};
 use crate::context::{Context, shell_word};
 use crate::error::{Error, ExitCode, Result};
 use crate::executor::Executor;
-use crate::output;
 use crate::planner::scale::{self, ScalePlan, ScaleRequest};
 use crate::planner::{Plan, Step, guard};
 use crate::platform::Platform;
@@ -85,9 +84,9 @@ pub async fn run(ctx: &Context, args: &ScaleArgs) -> Result<ExitCode> {
         Outcome::DryRun | Outcome::Stopped => None,
     };
     let code = ExitCode::of_change(resume.is_some(), verdict.as_ref().map(Verdict::exit_code));
-    if ctx.json {
+    if ctx.out.documents() {
         let report = ScaleReport { plan: &plan, outcome, effects: &effects, check: verdict, resume: resume.as_deref() };
-        output::print_document(&report)?;
+        ctx.out.document(&report)?;
     } else if let Some(resume) = &resume {
         eprintln!("stopped; run `{resume}` to continue");
     } else if let Some(verdict) = &verdict {
@@ -140,7 +139,7 @@ pub async fn execute(ctx: &Context, platform: &mut Platform, request: ScaleReque
     moving::validate(options.moving, &first.topology)?;
     // Later rounds keep the replica count resolved now, whatever a half-done resize looks like.
     let request = ScaleRequest { replicas: Some(first.plan.to.replicas), ..request };
-    if !ctx.json {
+    if !ctx.out.documents() {
         print!("{}", first.plan);
     }
     let shown = Box::new(first.plan.clone());
@@ -154,13 +153,13 @@ pub async fn execute(ctx: &Context, platform: &mut Platform, request: ScaleReque
         return finished(Outcome::NothingToDo, Effects::default(), None);
     }
     if ctx.dry_run {
-        if !ctx.json {
+        if !ctx.out.documents() {
             println!("Dry run: nothing was changed.");
         }
         return finished(Outcome::DryRun, Effects::default(), None);
     }
     ctx.confirm(&format!("Scale {} → {}?", first.plan.from, first.plan.to))?;
-    ctx.stop.on_ctrl_c(ctx.json);
+    ctx.stop.on_ctrl_c(ctx.out.documents());
     let mut effects = Effects::default();
     let mut confirmed_stale = first.plan.stale.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
     let mut previous_work = String::new();
@@ -200,7 +199,7 @@ pub async fn execute(ctx: &Context, platform: &mut Platform, request: ScaleReque
                 Work::Steps(steps) => apply(ctx, options.wait, steps).await?,
                 Work::Moves(moves) => {
                     let backend = moving::prepare(&round.topology, options.moving, &moves)?;
-                    let mode = if ctx.json { progress::Mode::Silent } else { progress::Mode::Human };
+                    let mode = if ctx.out.documents() { progress::Mode::Silent } else { progress::Mode::Human };
                     let done =
                         moving::move_slots(ctx, &round.topology, options.moving, backend, &moves, &round.request, mode).await?;
                     effects.slots_moved += done.slots_moved;
@@ -276,7 +275,7 @@ async fn plan_round(ctx: &Context, platform: &Platform, request: &ScaleRequest, 
 /// Applies one phase's steps; a stop request shows at the top of the next round.
 async fn apply(ctx: &Context, wait: Duration, steps: Vec<Step>) -> Result<()> {
     let plan = Plan { action: "scale", summary: vec![], placement: None, steps };
-    let quiet = ctx.json;
+    let quiet = ctx.out.documents();
     Executor::new(&ctx.connector, wait, &ctx.stop)
         .apply(&plan, |n, total, step| {
             if !quiet {
@@ -288,7 +287,7 @@ async fn apply(ctx: &Context, wait: Duration, steps: Vec<Step>) -> Result<()> {
 }
 
 fn say(ctx: &Context, line: &str) {
-    if !ctx.json {
+    if !ctx.out.documents() {
         eprintln!("{line}");
     }
 }

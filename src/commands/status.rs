@@ -65,6 +65,7 @@ pub struct Status {
 pub async fn run(ctx: &Context, args: &StatusArgs) -> Result<ExitCode> {
     if args.watch.watch {
         let interval = args.watch.interval;
+        let ctx = &ctx.one_document_per_line();
         return super::watch::every(ctx, interval, "kubectl redis status", || once(ctx, args)).await;
     }
     once(ctx, args).await
@@ -82,8 +83,8 @@ async fn once(ctx: &Context, args: &StatusArgs) -> Result<ExitCode> {
 /// Gathers and prints the status of a platform's cluster.
 pub async fn run_on(ctx: &Context, platform: &Platform) -> Result<ExitCode> {
     let status = execute(ctx, platform).await?;
-    if ctx.json {
-        output::print_document(&status)?;
+    if ctx.out.documents() {
+        ctx.out.document(&status)?;
     } else {
         print_status(ctx, &status);
     }
@@ -174,7 +175,7 @@ fn memory(used: Option<u64>, limit: Option<u64>) -> String {
 }
 
 fn print_status(ctx: &Context, status: &Status) {
-    let wide = ctx.wide;
+    let wide = ctx.out.wide();
     let health = match (status.health.problems, status.health.warnings) {
         (0, 0) => ctx.style.good("healthy"),
         (0, w) => ctx.style.warn(&format!("{w} warning(s)")),

@@ -9,16 +9,15 @@ use std::time::Duration;
 
 use crate::context::Context;
 use crate::error::{Error, ExitCode, Kind, Result};
-use crate::output;
 
-/// Runs `frame` every `interval` until Ctrl-C. `title` heads each frame on a terminal.
+/// Runs `frame` every `interval` until Ctrl-C. `title` heads each frame on a terminal; `ctx` (and
+/// the one `frame` prints with) is `Context::one_document_per_line`.
 pub async fn every<F, Fut>(ctx: &Context, interval: Duration, title: &str, mut frame: F) -> Result<ExitCode>
 where
     F: FnMut() -> Fut,
     Fut: Future<Output = Result<ExitCode>>,
 {
-    output::documents_on_one_line(true);
-    let redraw = !ctx.json && std::io::stdout().is_terminal();
+    let redraw = !ctx.out.documents() && std::io::stdout().is_terminal();
     let ctrl_c = tokio::signal::ctrl_c();
     tokio::pin!(ctrl_c);
     loop {
@@ -37,7 +36,7 @@ where
             Err(e) => show_error(ctx, &e),
             Ok(_) => {}
         }
-        if !redraw && !ctx.json {
+        if !redraw && !ctx.out.documents() {
             println!();
         }
         let _ = std::io::stdout().flush();
@@ -50,8 +49,8 @@ where
 
 /// A failed frame: the error and its hint, as a document of its own with `-o json`.
 fn show_error(ctx: &Context, e: &Error) {
-    if ctx.json {
-        output::print_event(&serde_json::json!({ "error": e.to_string(), "hint": e.hint }));
+    if ctx.out.documents() {
+        ctx.out.event(&serde_json::json!({ "error": e.to_string(), "hint": e.hint }));
     } else {
         println!("{}", ctx.style.bad(&format!("error: {e}")));
         if let Some(hint) = &e.hint {

@@ -111,7 +111,7 @@ impl<'a> Executor<'a> {
             let moves: Vec<Move> =
                 plan.steps[n..].iter().map_while(|s| if let Step::MoveSlots(m) = s { Some(m.clone()) } else { None }).collect();
             if step.changes_cluster() {
-                crate::error::note_change();
+                self.connector.changes.note();
             }
             let result = if moves.is_empty() { self.apply_step(step).await } else { self.move_slots(&moves, &mut summary).await };
             result.map_err(|e| {

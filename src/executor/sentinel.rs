@@ -78,7 +78,7 @@ impl<'a> GroupExecutor<'a> {
             }
             on_step(n + 1, plan.steps.len(), step);
             if crate::planner::PlanStep::changes_cluster(step) {
-                crate::error::note_change();
+                self.connector.changes.note();
             }
             if let Some(master) = self.apply_step(step).await? {
                 summary.new_master = Some(master);
@@ -344,7 +344,7 @@ impl<'a> GroupExecutor<'a> {
             return Err(Error::failed(format!("sentinel {sentinel} is in TILT mode and would not act; nothing was changed"))
                 .hint("run the command again in 30 s; a sentinel that keeps entering TILT is starved of CPU"));
         }
-        crate::error::note_change();
+        self.connector.changes.note();
         conn.call::<()>(redis::cmd("SENTINEL").arg("FAILOVER").arg(&self.name)).await?;
         let promoted = self.await_promotion(master, candidates, &mut conn, pause).await?;
         let told = announced_as(&self.announced, &promoted);
@@ -540,7 +540,7 @@ pub async fn restore_steered(connector: &Connector, journals: &dyn Store, member
         }
     }
     if !restored.is_empty() {
-        crate::error::note_change();
+        connector.changes.note();
     }
     if left.is_empty() {
         journals.remove(entry.key.as_deref()).await?;

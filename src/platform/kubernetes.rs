@@ -19,7 +19,7 @@ use kube::api::{Api, DeleteParams, ListParams, Patch, PatchParams};
 use kube::config::{KubeConfigOptions, Kubeconfig};
 use kube::{Client, Config};
 
-use crate::error::{Error, Result};
+use crate::error::{Changes, Error, Result};
 use crate::redis::addr::NodeAddr;
 use crate::redis::conn::{NodeNames, Route, Secret};
 use crate::redis::stream::NodeStream;
@@ -182,6 +182,8 @@ pub struct Kubernetes {
     pod_services: Option<(BTreeSet<String>, ServicesByPod)>,
     /// Where the pods take the Redis password from (the template's, else the first pod's that has one).
     password_ref: Option<SecretRef>,
+    /// The run's ledger of changes: noted before a patch, a deletion or a scale.
+    changes: Changes,
 }
 
 impl std::fmt::Debug for Kubernetes {
@@ -196,7 +198,7 @@ impl std::fmt::Debug for Kubernetes {
 
 impl Kubernetes {
     /// Connects with the kubeconfig (or in-cluster) settings and reads the pods.
-    pub async fn open(selection: &Selection, timeout: Duration) -> Result<Kubernetes> {
+    pub async fn open(selection: &Selection, timeout: Duration, changes: Changes) -> Result<Kubernetes> {
         let (Clients { api: client, streams }, namespace) = connect(selection, timeout).await?;
         let statefulset = selection.statefulset.as_deref().map(|n| n.strip_prefix("sts/").unwrap_or(n));
         let workload = match statefulset {
@@ -225,6 +227,7 @@ impl Kubernetes {
             service_aliases: BTreeMap::new(),
             pod_services: None,
             password_ref,
+            changes,
         };
         platform.refresh().await?;
         Ok(platform)
@@ -279,7 +282,7 @@ impl Kubernetes {
             }
             _ => return Err(self.sentinel_resize_blocker().unwrap_or_else(|| Error::usage("no sentinel workload"))),
         };
-        crate::error::note_change();
+        self.changes.note();
         let ready = |k: &Kubernetes| k.separate_sentinels.iter().filter(|p| p.ready && p.addr.is_some()).count();
         if self.refresh_until(wait, |k| ready(k) == count && k.separate_sentinels.len() == count).await? {
             return Ok(());
@@ -554,7 +557,7 @@ impl Kubernetes {
         }
         let name = self.workload.as_ref().map(|w| w.name.clone()).unwrap_or_default();
         if self.workload.as_ref().is_some_and(|w| w.replicas != count) {
-            crate::error::note_change();
+            self.changes.note();
         }
         let sets: Api<StatefulSet> = Api::namespaced(self.client.clone(), &self.namespace);
         let patch = serde_json::json!({ "spec": { "replicas": count } });
@@ -654,7 +657,7 @@ impl Kubernetes {
         sets.patch(&w.name, &PatchParams::default(), &Patch::Strategic(patch))
             .await
             .map_err(|e| api_error(e, &format!("set the image of statefulset {}", w.name)))?;
-        crate::error::note_change();
+        self.changes.note();
         *current = image.to_owned();
         Ok(())
     }
@@ -668,7 +671,7 @@ impl Kubernetes {
             })?;
         let pods: Api<Pod> = Api::namespaced(self.client.clone(), &self.namespace);
         pods.delete(name, &DeleteParams::default()).await.map_err(|e| api_error(e, &format!("delete pod {name}")))?;
-        crate::error::note_change();
+        self.changes.note();
         let back = |k: &Kubernetes| k.pods.iter().any(|p| p.name == name && p.uid != old && p.ready && p.addr.is_some());
         if self.refresh_until(wait, back).await? {
             return Ok(());
@@ -807,7 +810,7 @@ impl Kubernetes {
                 let claim = format!("{template}-{}-{ordinal}", w.name);
                 match claims.delete(&claim, &DeleteParams::default()).await {
                     Ok(_) => {
-                        crate::error::note_change();
+                        self.changes.note();
                         found = true;
                     }
                     Err(kube::Error::Api(s)) if s.code == 404 => {}

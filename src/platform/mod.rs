@@ -229,9 +229,10 @@ impl Platform {
     pub async fn grow_to(&mut self, count: usize, wait: Duration) -> Result<()> {
         match self {
             Platform::Sandbox(sb) => {
-                crate::error::note_change();
+                sb.changes.note();
                 let name = sb.name.clone();
-                *sb = blocking(move || sandbox::up(&name, count, sandbox::ServerChoice::default())).await?;
+                let grown = blocking(move || sandbox::up(&name, count, sandbox::ServerChoice::default())).await?;
+                renew(sb, grown);
                 Ok(())
             }
             Platform::Static(_) => Err(fixed_size()),
@@ -245,7 +246,9 @@ impl Platform {
         match self {
             Platform::Sandbox(sb) => {
                 let name = sb.name.clone();
-                *sb = blocking(move || sandbox::shrink(&name, count, false)).await?;
+                let changes = sb.changes.clone();
+                let shrunk = blocking(move || sandbox::shrink(&name, count, false, &changes)).await?;
+                renew(sb, shrunk);
                 Ok(())
             }
             Platform::Static(_) => Err(fixed_size()),
@@ -279,9 +282,9 @@ impl Platform {
     pub async fn resize_sentinels(&mut self, count: usize, wait: Duration) -> Result<()> {
         match self {
             Platform::Sandbox(sb) => {
-                crate::error::note_change();
-                let name = sb.name.clone();
-                *sb = blocking(move || sandbox::resize_sentinels(&name, count)).await?;
+                let (name, changes) = (sb.name.clone(), sb.changes.clone());
+                let resized = blocking(move || sandbox::resize_sentinels(&name, count, &changes)).await?;
+                renew(sb, resized);
                 Ok(())
             }
             Platform::Kubernetes(k) => k.resize_sentinels(count, wait).await,
@@ -398,7 +401,8 @@ impl Platform {
             Platform::Kubernetes(k) => k.set_image(image).await,
             Platform::Sandbox(sb) => {
                 let (name, binary) = (sb.name.clone(), std::path::PathBuf::from(image));
-                *sb = blocking(move || sandbox::set_server(&name, &binary)).await?;
+                let changed = blocking(move || sandbox::set_server(&name, &binary)).await?;
+                renew(sb, changed);
                 Ok(())
             }
             Platform::Static(_) => Err(fixed_size()),
@@ -417,7 +421,8 @@ impl Platform {
                     Error::usage(format!("sandbox {} has no member {name}", sb.name)).hint("`kubectl redis status` lists them")
                 })?;
                 let sandbox_name = sb.name.clone();
-                *sb = blocking(move || sandbox::restart(&sandbox_name, &[index], false)).await?;
+                let restarted = blocking(move || sandbox::restart(&sandbox_name, &[index], false)).await?;
+                renew(sb, restarted);
                 Ok(())
             }
             Platform::Kubernetes(k) => k.restart_pod(name, wait).await,
@@ -429,8 +434,8 @@ impl Platform {
     pub async fn delete_storage_from(&mut self, count: usize) -> Result<()> {
         match self {
             Platform::Sandbox(sb) => {
-                let name = sb.name.clone();
-                blocking(move || sandbox::delete_storage_from(&name, count)).await
+                let (name, changes) = (sb.name.clone(), sb.changes.clone());
+                blocking(move || sandbox::delete_storage_from(&name, count, &changes)).await
             }
             Platform::Static(_) => Err(fixed_size()),
             Platform::Kubernetes(k) => k.delete_claims_from(count).await,
@@ -463,4 +468,11 @@ fn fixed_size() -> Error {
 /// Runs process management (which sleeps while it waits) off the async workers.
 async fn blocking<T: Send + 'static>(work: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
     tokio::task::spawn_blocking(work).await.map_err(|e| Error::failed(format!("platform task failed: {e}")))?
+}
+
+/// Takes a sandbox's state after a change, keeping the run's ledger of changes.
+fn renew(sandbox: &mut sandbox::Sandbox, next: sandbox::Sandbox) {
+    let changes = std::mem::take(&mut sandbox.changes);
+    *sandbox = next;
+    sandbox.changes = changes;
 }

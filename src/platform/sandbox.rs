@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Changes, Error, Result};
 use crate::redis::addr::NodeAddr;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -53,6 +53,9 @@ pub struct Sandbox {
     pub sentinels: Vec<SandboxNode>,
     #[serde(default)]
     pub separate: bool,
+    /// The run's ledger of changes (never saved): noted before the sandbox changes.
+    #[serde(skip)]
+    pub changes: Changes,
 }
 
 /// What kind of deployment a sandbox stands in for.
@@ -223,6 +226,7 @@ pub fn up(name: &str, count: usize, choice: ServerChoice<'_>) -> Result<Sandbox>
                 mode: if layout.is_some() { Mode::Sentinel } else { Mode::Cluster },
                 sentinels: Vec::new(),
                 separate: layout.is_some_and(|l| l.separate),
+                changes: Changes::default(),
             }
         }
     };
@@ -298,13 +302,13 @@ pub fn down(name: &str) -> Result<Sandbox> {
 
 /// Removes the highest members until `count` are left, like scaling a StatefulSet down: their
 /// processes stop (and are gone when this returns); their storage stays unless `delete_storage`.
-pub fn shrink(name: &str, count: usize, delete_storage: bool) -> Result<Sandbox> {
+pub fn shrink(name: &str, count: usize, delete_storage: bool, changes: &Changes) -> Result<Sandbox> {
     let _lock = allocation_lock()?;
     let mut sandbox = load(name)?;
     if count >= sandbox.nodes.len() {
         return Ok(sandbox);
     }
-    crate::error::note_change();
+    changes.note();
     let leaving = sandbox.nodes.split_off(count);
     if sandbox.mode == Mode::Sentinel && !sandbox.separate && sandbox.sentinels.len() > count {
         // A sentinel container leaves with its pod.
@@ -325,7 +329,7 @@ pub fn shrink(name: &str, count: usize, delete_storage: bool) -> Result<Sandbox>
 }
 
 /// Deletes the storage of members from `count` up that are no longer in the sandbox.
-pub fn delete_storage_from(name: &str, count: usize) -> Result<()> {
+pub fn delete_storage_from(name: &str, count: usize, changes: &Changes) -> Result<()> {
     let _lock = allocation_lock()?;
     let sandbox = load(name)?;
     for index in count.max(sandbox.nodes.len()).. {
@@ -333,7 +337,7 @@ pub fn delete_storage_from(name: &str, count: usize) -> Result<()> {
         if !dir.exists() {
             return Ok(());
         }
-        crate::error::note_change();
+        changes.note();
         fs::remove_dir_all(&dir)?;
     }
     Ok(())
@@ -404,7 +408,7 @@ pub fn server_of(sandbox: &Sandbox, index: usize) -> &Path {
 
 /// Grows or shrinks the sentinels of a sandbox whose sentinels run on their own addresses (a
 /// separate workload); a removed sentinel's configuration stays with its storage.
-pub fn resize_sentinels(name: &str, count: usize) -> Result<Sandbox> {
+pub fn resize_sentinels(name: &str, count: usize, changes: &Changes) -> Result<Sandbox> {
     let current = load(name)?;
     if !current.separate {
         return Err(Error::usage("in the one-workload layout every member carries a sentinel")
@@ -416,7 +420,7 @@ pub fn resize_sentinels(name: &str, count: usize) -> Result<Sandbox> {
     }
     let _lock = allocation_lock()?;
     let mut sandbox = current;
-    crate::error::note_change();
+    changes.note();
     let leaving = sandbox.sentinels.split_off(count);
     stop(&leaving);
     save(&sandbox)?;

@@ -19,7 +19,7 @@ use tokio::net::TcpStream;
 use super::addr::NodeAddr;
 use super::stream::NodeStream;
 use super::tls::TlsSettings;
-use crate::error::{Error, Result};
+use crate::error::{Changes, Error, Result};
 
 /// A password that never prints itself.
 #[derive(Clone, PartialEq, Eq)]
@@ -116,11 +116,20 @@ pub struct Connector {
     pub route: Late<dyn Route>,
     /// The nodes' DNS names, for TLS.
     pub names: Late<dyn NodeNames>,
+    /// The run's ledger of changes: whatever writes through this connector notes it first.
+    pub changes: Changes,
 }
 
 impl Connector {
     pub fn new(timeout: Duration) -> Self {
-        Connector { credentials: Credentials::default(), tls: None, timeout, route: Late::default(), names: Late::default() }
+        Connector {
+            credentials: Credentials::default(),
+            tls: None,
+            timeout,
+            route: Late::default(),
+            names: Late::default(),
+            changes: Changes::default(),
+        }
     }
 
     /// Nodes are reached through a route (a port-forward), where every byte crosses a tunnel.

@@ -54,7 +54,7 @@ fn by_owner<'a>(topology: &Topology, keys: &'a [Entry]) -> Result<BTreeMap<NodeA
 
 /// SETs every key on its slot owner.
 pub async fn write(connector: &Connector, topology: &Topology, keys: &[Entry]) -> Result<()> {
-    crate::error::note_change();
+    connector.changes.note();
     for (addr, pairs) in by_owner(topology, keys)? {
         let mut conn = connector.connect(&addr).await?;
         for chunk in pairs.chunks(BATCH) {

@@ -7,7 +7,6 @@ use super::super::verdict;
 use crate::cli::TargetArgs;
 use crate::context::Context;
 use crate::error::{ExitCode, Result};
-use crate::output;
 use crate::planner::health::Finding;
 use crate::planner::sentinel::GroupFacts;
 use crate::planner::sentinel::health::{self, Limits};
@@ -36,8 +35,8 @@ impl GroupVerdict {
 pub async fn run(ctx: &Context, target: &TargetArgs, max_lag: u64, platform: &Platform) -> Result<ExitCode> {
     let facts = super::gather(ctx, platform, target, super::Reading::Existing).await?;
     let verdict = verdict(ctx, target, &facts, max_lag);
-    if ctx.json {
-        output::print_document(&verdict)?;
+    if ctx.out.documents() {
+        ctx.out.document(&verdict)?;
     } else {
         print(ctx, &verdict);
     }

@@ -26,7 +26,7 @@ pub async fn run(ctx: &Context, args: &DelNodeArgs, platform: &Platform) -> Resu
     let leaver = if args.sentinel { Joiner::Sentinel(addr) } else { Joiner::Member(addr) };
     let plan = membership::plan_leave(&facts, &leaver, args.force)?;
     let (outcome, _) = super::carry_out(ctx, &facts, &plan, WAIT).await?;
-    if ctx.json || outcome != crate::commands::Outcome::Applied {
+    if ctx.out.documents() || outcome != crate::commands::Outcome::Applied {
         return super::finish(ctx, &args.target, platform, &plan, outcome).await;
     }
     println!("{}", ctx.style.good("OK: the node left the group; take it out of the target now"));

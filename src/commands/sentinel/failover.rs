@@ -6,7 +6,6 @@ use super::check;
 use crate::cli::FailoverArgs;
 use crate::context::Context;
 use crate::error::{ExitCode, Result};
-use crate::output;
 use crate::planner::sentinel::failover::{self, FailoverRequest};
 use crate::platform::Platform;
 
@@ -32,8 +31,8 @@ pub async fn run(ctx: &Context, args: &FailoverArgs, platform: &Platform) -> Res
         _ => None,
     };
     let code = ExitCode::of_change(outcome == Outcome::Stopped, verdict.as_ref().map(check::GroupVerdict::exit_code));
-    if ctx.json {
-        output::print_document(&Report { plan: &plan, outcome, check: verdict })?;
+    if ctx.out.documents() {
+        ctx.out.document(&Report { plan: &plan, outcome, check: verdict })?;
     } else {
         if let Some(master) = &summary.new_master {
             println!("{}", ctx.style.good(&format!("OK: {} is the master", facts.named(master))));

@@ -20,7 +20,6 @@ use crate::cli::TargetArgs;
 use crate::context::Context;
 use crate::error::{Error, ExitCode, Result};
 use crate::executor::sentinel::{GroupExecutor, Summary, restore_steered};
-use crate::output;
 use crate::planner::placement::SiteMap;
 use crate::planner::sentinel::{GroupFacts, Plan};
 use crate::platform::Platform;
@@ -70,7 +69,7 @@ pub async fn gather_with(
     }
     if ctx.changing.is_some() && !ctx.dry_run {
         let restored = restore_steered(&ctx.connector, ctx.journals().as_ref(), &member_addrs).await?;
-        if !restored.is_empty() && !ctx.json {
+        if !restored.is_empty() && !ctx.out.documents() {
             eprintln!("restored the replica-priority a killed switchover had changed on {}", restored.join(", "));
         }
     }
@@ -181,8 +180,8 @@ pub async fn finish<S: serde::Serialize>(
         }
     };
     let code = ExitCode::of_change(outcome == Outcome::Stopped, verdict.as_ref().map(check::GroupVerdict::exit_code));
-    if ctx.json {
-        output::print_document(&super::Report { plan, outcome, check: verdict })?;
+    if ctx.out.documents() {
+        ctx.out.document(&super::Report { plan, outcome, check: verdict })?;
     } else if let Some(verdict) = &verdict {
         check::print(ctx, verdict);
     }
@@ -217,7 +216,7 @@ pub async fn carry_out(ctx: &Context, facts: &GroupFacts, plan: &Plan, wait: std
     if let Some(outcome) = super::present(ctx, plan)? {
         return Ok((outcome, Summary::default()));
     }
-    let quiet = ctx.json;
+    let quiet = ctx.out.documents();
     let summary = executor(ctx, facts, wait)
         .apply(plan, |n, total, step| {
             if !quiet {

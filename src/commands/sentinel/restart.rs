@@ -64,10 +64,10 @@ pub async fn run(ctx: &Context, platform: &mut Platform, r: Restart<'_>) -> Resu
             eprintln!("stopped after the member in flight; run `{again}` to continue");
             return super::finish(ctx, r.target, platform, &plan, Outcome::Stopped).await;
         }
-        if !ctx.json {
+        if !ctx.out.documents() {
             eprintln!("[{}/{total}] {step}", n + 1);
         }
-        crate::error::note_change();
+        ctx.connector.changes.note();
         let result = match step {
             RestartStep::Switchover { .. } => switch_over(ctx, platform, &r, &check).await,
             RestartStep::Restart { member, as_replica } => restart_one(ctx, platform, &r, member, *as_replica).await,
@@ -145,7 +145,7 @@ async fn forget_old_addresses(ctx: &Context, platform: &Platform, r: &Restart<'_
     if plan.steps.is_empty() {
         return Ok(());
     }
-    if !ctx.json {
+    if !ctx.out.documents() {
         eprintln!("clearing what the sentinels keep of old addresses");
     }
     super::apply_within(ctx, &facts, &plan, r.wait).await

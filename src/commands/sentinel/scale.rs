@@ -14,7 +14,6 @@ use super::check::{self, GroupVerdict};
 use crate::cli::ScaleArgs;
 use crate::context::Context;
 use crate::error::{Error, ExitCode, Result};
-use crate::output;
 use crate::planner::sentinel::failover::{self, FailoverRequest};
 use crate::planner::sentinel::repair::{self, RepairRequest};
 use crate::planner::sentinel::{GroupFacts, Plan, Step};
@@ -61,8 +60,8 @@ pub async fn run(ctx: &Context, args: &ScaleArgs, platform: &mut Platform) -> Re
     }
     let outline = outline(&shape, handover.as_ref());
     if let Some(outcome) = crate::commands::present(ctx, &outline)? {
-        if ctx.json {
-            output::print_document(&ScaleReport { plan: &outline, outcome, members, sentinels: sentinels_after, check: None })?;
+        if ctx.out.documents() {
+            ctx.out.document(&ScaleReport { plan: &outline, outcome, members, sentinels: sentinels_after, check: None })?;
         }
         return Ok(ExitCode::Success);
     }
@@ -93,10 +92,10 @@ pub async fn run(ctx: &Context, args: &ScaleArgs, platform: &mut Platform) -> Re
     let facts = super::gather(ctx, platform, &args.target, super::Reading::Existing).await?;
     let verdict = check::verdict(ctx, &args.target, &facts, check::DEFAULT_MAX_LAG);
     let code = ExitCode::of_change(false, Some(verdict.exit_code()));
-    if ctx.json {
+    if ctx.out.documents() {
         let report =
             ScaleReport { plan: &outline, outcome: Outcome::Applied, members, sentinels: sentinels_after, check: Some(verdict) };
-        output::print_document(&report)?;
+        ctx.out.document(&report)?;
     } else {
         check::print(ctx, &verdict);
     }

@@ -67,8 +67,8 @@ pub struct GroupStatus {
 pub async fn run(ctx: &Context, target: &TargetArgs, platform: &Platform) -> Result<ExitCode> {
     let facts = super::gather(ctx, platform, target, super::Reading::Existing).await?;
     let status = build(&facts, check::verdict(ctx, target, &facts, check::DEFAULT_MAX_LAG));
-    if ctx.json {
-        output::print_document(&status)?;
+    if ctx.out.documents() {
+        ctx.out.document(&status)?;
     } else {
         print(ctx, &status);
     }
@@ -182,7 +182,7 @@ fn print(ctx: &Context, status: &GroupStatus) {
             s.sentinel.to_string(),
             s.myid.as_deref().map_or_else(
                 || s.error.clone().unwrap_or_else(dash),
-                |id| if ctx.wide { id.to_owned() } else { id[..id.len().min(8)].to_owned() },
+                |id| if ctx.out.wide() { id.to_owned() } else { id[..id.len().min(8)].to_owned() },
             ),
             s.master.as_ref().map_or_else(dash, ToString::to_string),
             s.epoch.map_or_else(dash, |e| e.to_string()),
