@@ -3687,6 +3687,57 @@ fn kill_midway_then_rerun(sb: &mut Sandbox, chaos: &mut Chaos, command: &[&str],
     panic!("{command:?} finished before each of five kills");
 }
 
+/// Starts `command` slowed down (two keys per MIGRATE, one move at a time), SIGKILLs it once
+/// `midway` holds, and runs it again: it must resume where it stopped and finish.
+fn kill_midway_then_resume(sb: &Sandbox, command: &[&str], midway: impl Fn() -> bool) {
+    let mut slow: Vec<&str> = command.to_vec();
+    slow.extend(["--yes", "--batch-keys", "2", "--parallel", "1"]);
+    let mut child = sb.spawn(&slow);
+    assert!(eventually(Duration::from_secs(60), || midway() || child.try_wait().unwrap().is_some()), "{command:?}");
+    let _ = child.kill();
+    assert!(child.wait().unwrap().code().is_none(), "{command:?} finished before the kill: move more keys");
+    assert!(sb.journal_exists(), "killed midway, a journal is left");
+    let again = sb.run(&slow);
+    assert_eq!(again.code, 0, "{command:?} run again:\n{}\n{}", again.stdout, again.stderr);
+    assert!(again.stdout.contains("resuming the interrupted"), "{}", again.stdout);
+    assert!(!sb.journal_exists(), "{command:?} left its journal");
+    assert_eq!(sb.open_slots(), 0, "{command:?} left a slot open");
+}
+
+/// Whether a source has given all its slots away (and so, on Redis 7, turned replica): the
+/// masters a request resolved to at its start are no longer those of the cluster.
+fn any_emptied(sb: &Sandbox, members: &[usize]) -> bool {
+    members.iter().any(|&i| sb.owned_slots(i) == 0)
+}
+
+#[test]
+fn a_reshard_from_all_killed_after_a_source_emptied_resumes_when_run_again() {
+    let sb = Sandbox::start(Server::Redis, 4);
+    sb.create(0);
+    let keys = write_keys(&sb.addrs[0], 20_000);
+    let t = sb.target();
+    // Every slot to t-0: each other master empties in turn.
+    let command = ["reshard", &t, "--from", "all", "--to", "t-0", "--slots", "12288"];
+    kill_midway_then_resume(&sb, &command, || any_emptied(&sb, &[1, 2, 3]));
+    assert_eq!(sb.owned_slots(0), 16384);
+    assert_all_keys(&sb.addrs[0], &keys);
+}
+
+#[test]
+fn a_drain_killed_after_a_drained_master_emptied_resumes_when_run_again() {
+    let sb = Sandbox::start(Server::Redis, 4);
+    sb.create(0);
+    let keys = write_keys(&sb.addrs[0], 20_000);
+    let t = sb.target();
+    let command = ["rebalance", &t, "--weight", "t-2=0", "--weight", "t-3=0"];
+    kill_midway_then_resume(&sb, &command, || any_emptied(&sb, &[2, 3]));
+    assert_eq!((sb.owned_slots(2), sb.owned_slots(3)), (0, 0));
+    assert_eq!(sb.owned_slots(0) + sb.owned_slots(1), 16384);
+    assert_all_keys(&sb.addrs[0], &keys);
+    let check = sb.run(&["check", &t]);
+    assert!([0, 10].contains(&check.code), "{}", check.stdout);
+}
+
 #[test]
 fn the_tool_killed_at_random_moments_under_load_converges_when_run_again() {
     let mut chaos = Chaos::from_env();

@@ -29,7 +29,8 @@ const SLOTS_PER_ROUND: usize = 64;
 /// What a slot-moving command asks for, in resolved form.
 pub struct Request {
     pub verb: &'static str,
-    /// Node IDs and numbers: equal strings mean the same request.
+    /// The request as typed (never the masters it resolved to, which change as slots move):
+    /// equal strings mean the same request.
     pub fingerprint: String,
     /// How the user can run it again, for hints.
     pub command_line: String,
@@ -135,8 +136,8 @@ pub async fn resume(ctx: &Context, topology: &Topology, request: &Request) -> Re
     let j = entry.journal?;
     let same_request = j.request == request.fingerprint;
     match guard::remaining(&recorded(&j), topology) {
-        // Killed after its last slot arrived: nothing of it is left to finish (and a drained
-        // master may since have turned replica, which changes a request's fingerprint).
+        // Killed after its last slot arrived: nothing of it is left to finish, whichever
+        // request this is.
         Ok(left) if left.is_empty() => {
             store.remove(entry.key.as_deref()).await?;
             if same_request { Ok(Some(left)) } else { guard::refuse_foreign_open_slots(topology, &[]).map(|()| None) }

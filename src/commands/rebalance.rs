@@ -38,14 +38,7 @@ pub async fn execute(ctx: &Context, platform: &Platform, request: &Request<'_>, 
     if !(request.threshold >= 0.0 && request.threshold.is_finite()) {
         return Err(Error::usage(format!("--threshold {} is not a percentage", request.threshold)).hint("give 0 or more, e.g. 2"));
     }
-    let weights = weights(&topology, request.weights)?;
-    let holders = holders(&topology, &weights, request.use_empty_masters)?;
-    let fingerprint = {
-        // By node ID: the masters' order changes as slots move, the request does not.
-        let mut listed: Vec<String> = holders.iter().map(|h| format!("{}={}", h.node.id, h.weight)).collect();
-        listed.sort();
-        format!("rebalance {} threshold={} empty={}", listed.join(","), request.threshold, request.use_empty_masters)
-    };
+    let fingerprint = fingerprint(request);
     let mut command_line = String::from("kubectl redis rebalance");
     for w in request.weights {
         command_line += &format!(" --weight {}", shell_word(w));
@@ -55,7 +48,9 @@ pub async fn execute(ctx: &Context, platform: &Platform, request: &Request<'_>, 
     }
     command_line += &format!(" --threshold {} {}", request.threshold, request.rerun);
     let move_request = moving::Request { verb: "rebalance", fingerprint, command_line };
-    moving::run(ctx, &topology, moving, move_request, |_| {
+    moving::run(ctx, &topology, moving, move_request, |topology| {
+        let weights = weights(topology, request.weights)?;
+        let holders = holders(topology, &weights, request.use_empty_masters)?;
         let targets = moves::targets(&holders)?;
         if !moves::needs_rebalance(&holders, &targets, request.threshold) {
             return Ok(Fresh::NothingToDo(format!("every master is within {}% of its share", request.threshold)));
@@ -65,6 +60,15 @@ pub async fn execute(ctx: &Context, platform: &Platform, request: &Request<'_>, 
         Ok(Fresh::Moves { moves: moves::rebalance(&holders, &targets), summary })
     })
     .await
+}
+
+/// The request as typed, never the masters it resolved to: those change as slots move (a drained
+/// master turns replica), and a run killed midway must be known again when re-run.
+fn fingerprint(request: &Request<'_>) -> String {
+    let mut weights: Vec<&str> = request.weights.iter().map(String::as_str).collect();
+    weights.sort();
+    weights.dedup();
+    format!("rebalance weights={} threshold={} empty={}", weights.join(","), request.threshold, request.use_empty_masters)
 }
 
 /// `NODE=W` pairs, resolved to node IDs.

@@ -13,13 +13,9 @@ pub async fn run(ctx: &Context, args: &ReshardArgs) -> Result<ExitCode> {
     let platform = ctx.platform(&args.target).await?;
     super::refuse_slot_moves_on_a_group(&platform, "reshard")?;
     let topology = moving::gather(ctx, &platform, &args.moving).await?;
-    let target = master(&topology, &args.to, "--to")?;
-    let sources = sources(&topology, &args.from, target)?;
-    let mut ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
-    ids.sort();
     let request = Request {
         verb: "reshard",
-        fingerprint: format!("reshard from={} to={} slots={}", ids.join(","), target.id, args.slots),
+        fingerprint: fingerprint(args),
         command_line: format!(
             "kubectl redis reshard --from {} --to {} --slots {} {}",
             shell_word(&args.from.join(",")),
@@ -28,7 +24,9 @@ pub async fn run(ctx: &Context, args: &ReshardArgs) -> Result<ExitCode> {
             ctx.rerun_words(&args.target)
         ),
     };
-    moving::run(ctx, &topology, &args.moving, request, |_| {
+    moving::run(ctx, &topology, &args.moving, request, |topology| {
+        let target = master(topology, &args.to, "--to")?;
+        let sources = sources(topology, &args.from, target)?;
         let holders = sources
             .iter()
             .map(|s| Ok(Holder { node: required_ref(s)?, slots: s.slots.clone(), weight: 1.0 }))
@@ -37,6 +35,15 @@ pub async fn run(ctx: &Context, args: &ReshardArgs) -> Result<ExitCode> {
         Ok(Fresh::Moves { summary: vec![format!("move {} slot(s) to {}", args.slots, target.label())], moves })
     })
     .await
+}
+
+/// The request as typed, never the masters it resolved to: those change as slots move (a source
+/// emptied by `--from all` drops out), and a run killed midway must be known again when re-run.
+fn fingerprint(args: &ReshardArgs) -> String {
+    let mut from: Vec<&str> = args.from.iter().map(String::as_str).collect();
+    from.sort();
+    from.dedup();
+    format!("reshard from={} to={} slots={}", from.join(","), args.to, args.slots)
 }
 
 fn master<'a>(topology: &'a Topology, reference: &str, flag: &str) -> Result<&'a Member> {
