@@ -166,6 +166,7 @@ impl Context {
                 let mut held = self.lease.lock().await;
                 if held.is_none() {
                     *held = Some(lease::acquire(record.clone(), kubernetes.lease_target(), verb, &self.stop).await?);
+                    self.stop.fence_with(Arc::new(record.clone()));
                 }
             }
             let _ = self.journals.set(Arc::new(record));

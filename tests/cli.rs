@@ -3215,6 +3215,41 @@ fn kubectl_reads_the_fake_api_server_and_runs_the_plugin_and_its_completion() {
     assert_eq!(out, "got hello\nclosed\n");
 }
 
+/// The fake API server, because the case needs Lease reads answered late (an API server under
+/// load): then a run that only learns of a takeover from its renewals goes on acting meanwhile.
+#[test]
+fn a_holder_paused_past_a_takeover_stops_before_its_next_step() {
+    let mut kube = support::kube::FakeKube::start(Server::Redis, 6);
+    kube.connect = "direct";
+    kube.run(&["create", "--replicas", "1", "--yes"]).expect(0);
+    let keys = write_keys(&kube.sandbox.addrs[0], 2000);
+    let child = kube.spawn(&["restart", "--yes"]);
+    assert!(eventually(Duration::from_secs(60), || kube.pod_deletions() >= 1), "the restart never deleted a pod");
+    let pid = child.id().to_string();
+    let signal = |s: &str| assert!(std::process::Command::new("kill").args([s, &pid]).status().unwrap().success());
+    signal("-STOP");
+    let paused = Instant::now();
+    let deleted = kube.pod_deletions();
+    // Another run sees the record unchanged for its duration (30 s), takes the lease over, makes
+    // its change and releases the lease, all while the first run sleeps.
+    let other = kube.run_command(&["call", "--yes"], &["CONFIG", "SET", "maxmemory-policy", "noeviction"]).expect(0);
+    assert!(other.stderr.contains("watching it"), "{}", other.stderr);
+    std::thread::sleep(Duration::from_secs(40).saturating_sub(paused.elapsed()));
+    kube.slow_lease_reads(Duration::from_secs(3));
+    let seen = kube.requests().len();
+    signal("-CONT");
+    let run = support::wait_with_limit(child, Duration::from_secs(120));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("was taken over"), "{}", run.stderr);
+    assert_eq!(kube.pod_deletions(), deleted, "a pod was deleted after the pause:\n{}", run.stderr);
+    // Nor did it write anything more: its journal stays as it was, under the other run's record.
+    let after: Vec<String> =
+        kube.requests()[seen..].iter().filter(|r| !r.starts_with("GET") && !r.starts_with("LIST")).cloned().collect();
+    assert!(after.is_empty(), "the run acted after losing its lease: {after:?}");
+    kube.slow_lease_reads(Duration::ZERO);
+    assert_all_keys(&kube.sandbox.addrs[0], &keys);
+}
+
 #[test]
 fn the_release_script_builds_the_archive_its_krew_manifest_points_at() {
     let out = tempfile::tempdir().unwrap();

@@ -85,7 +85,7 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> Result<ExitCode> {
     store.save(&Journal::restarting(command_line.clone(), masters.clone(), restarted.clone(), None)).await?;
     let total = plan.steps.len();
     for (n, step) in plan.steps.iter().enumerate() {
-        if ctx.stop.is_requested() {
+        if ctx.stop.before_step().await {
             ctx.stop.ending()?;
             super::print_result(ctx, &plan, Outcome::Stopped, None)?;
             eprintln!("stopped after the member in flight; run `{command_line}` to continue");
@@ -217,7 +217,17 @@ async fn tell_new_address(ctx: &Context, platform: &Platform, wait: Duration) ->
         return Ok(());
     }
     let plan = Plan { action: "tell the new address", summary, placement: None, steps };
-    Executor::new(&ctx.connector, wait, &ctx.stop).apply(&plan, |_, _, _| {}).await.map(|_| ())
+    Executor::new(&ctx.connector, wait, &ctx.stop).apply(&plan, |_, _, _| {}).await?;
+    unless_lease_lost(ctx)
+}
+
+/// A Ctrl-C lets the member in flight come back; a lost lease ends the step at once (acting or
+/// waiting on would be another run's business now).
+fn unless_lease_lost(ctx: &Context) -> Result<()> {
+    match ctx.stop.is_requested() {
+        true => ctx.stop.ending().map(|_| ()),
+        false => Ok(()),
+    }
 }
 
 /// Polls the cluster until the restarted member serves again: answering under its ID, not
@@ -235,6 +245,7 @@ async fn back_in_service(
     let deadline = Instant::now() + wait;
     let mut last = String::from("it did not answer yet");
     loop {
+        unless_lease_lost(ctx)?;
         if let Ok(topology) = super::gather(ctx, platform).await {
             match serving(&topology, &node.id, as_replica, max_lag) {
                 Ok(()) => return Ok(()),

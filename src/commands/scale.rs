@@ -165,7 +165,7 @@ pub async fn execute(ctx: &Context, platform: &mut Platform, request: ScaleReque
     let mut previous_work = String::new();
     let mut round = first;
     for _ in 0..MAX_ROUNDS {
-        if ctx.stop.is_requested() {
+        if ctx.stop.before_step().await {
             ctx.stop.ending()?;
             return finished(Outcome::Stopped, effects, Some(round.request.command_line));
         }
@@ -207,7 +207,7 @@ pub async fn execute(ctx: &Context, platform: &mut Platform, request: ScaleReque
                 }
                 Work::Shrink => {
                     apply(ctx, options.wait, scale::settle(&round.topology, options.synced)).await?;
-                    if !ctx.stop.is_requested() {
+                    if !ctx.stop.before_step().await {
                         if platform.resizable() && platform.size() > target {
                             say(ctx, &format!("shrinking the {} to {target} members", platform.describe()));
                             platform.shrink_to(target, options.wait).await?;

@@ -102,7 +102,7 @@ impl<'a> Executor<'a> {
         let mut summary = mover::Summary::default();
         let mut n = 0;
         while n < total {
-            if self.stop.is_requested() {
+            if self.stop.before_step().await {
                 summary.stopped = true;
                 break;
             }

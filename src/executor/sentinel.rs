@@ -72,7 +72,7 @@ impl<'a> GroupExecutor<'a> {
     pub async fn apply(&mut self, plan: &Plan, mut on_step: impl FnMut(usize, usize, &Step)) -> Result<Summary> {
         let mut summary = Summary::default();
         for (n, step) in plan.steps.iter().enumerate() {
-            if self.stop.is_requested() {
+            if self.stop.before_step().await {
                 summary.stopped = true;
                 break;
             }

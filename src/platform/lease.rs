@@ -12,6 +12,12 @@
 //! lost the lease: the run is told to stop after the work in flight (see `Stop`) and fails naming
 //! who holds it now.
 //!
+//! A holder paused for longer than that (SIGSTOP, a descheduled process) must not carry on: before
+//! every step the run proves the lease still its own (the `Fence` of `Record`): the record still
+//! carries the resourceVersion this run last wrote, or at least still names it as holder with the
+//! acquireTime it wrote. When the API server cannot be asked, only a write of ours less than
+//! `RENEW_DEADLINE` ago proves it (others wait `DURATION` after the last change they saw).
+//!
 //! The Lease also keeps the target's move journal (an annotation), so that a run from another
 //! machine resumes what an interrupted one left.
 
@@ -26,7 +32,7 @@ use kube::api::{Api, ObjectMeta, PostParams};
 
 use crate::error::{Error, Result};
 use crate::journal::{self, Entry, Journal};
-use crate::stop::Stop;
+use crate::stop::{Fence, Stop};
 
 /// How long a lease this tool writes stays valid without renewal.
 pub const DURATION: Duration = Duration::from_secs(30);
@@ -54,6 +60,17 @@ pub struct Record {
     api: Api<Lease>,
     pub name: String,
     writes: Arc<tokio::sync::Mutex<()>>,
+    /// What this run last wrote as the holder, once it holds the lease.
+    holding: Arc<std::sync::Mutex<Option<Holding>>>,
+}
+
+/// The record as this run last wrote it while holding the lease.
+#[derive(Clone)]
+struct Holding {
+    identity: String,
+    acquired: Option<MicroTime>,
+    version: Option<String>,
+    written: Instant,
 }
 
 /// The lease's name for a target: `kubectl-redis-<statefulset>`.
@@ -64,7 +81,50 @@ pub fn name_for(target: &str) -> String {
 
 impl Record {
     pub fn new(api: Api<Lease>, target: &str) -> Record {
-        Record { api, name: name_for(target), writes: Arc::default() }
+        Record { api, name: name_for(target), writes: Arc::default(), holding: Arc::default() }
+    }
+
+    fn holding(&self) -> Option<Holding> {
+        self.holding.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Remembers a record this run wrote: if it names us as holder, that is our lease now.
+    fn wrote(&self, identity: &str, written: &Lease) {
+        let spec = written.spec.clone().unwrap_or_default();
+        let mut holding = self.holding.lock().unwrap_or_else(|e| e.into_inner());
+        *holding = (spec.holder_identity.as_deref() == Some(identity)).then(|| Holding {
+            identity: identity.to_owned(),
+            acquired: spec.acquire_time,
+            version: written.metadata.resource_version.clone(),
+            written: Instant::now(),
+        });
+    }
+
+    /// Whether the lease is still this run's: `Err` says why not (see the module's documentation).
+    async fn still_ours(&self) -> std::result::Result<(), String> {
+        let Some(held) = self.holding() else { return Ok(()) };
+        let lease = match self.get().await {
+            Ok(lease) => lease,
+            Err(_) if held.written.elapsed() < RENEW_DEADLINE => return Ok(()),
+            Err(e) => {
+                return Err(format!(
+                    "lease {} could not be read, and this run last renewed it {} ago ({})",
+                    self.name,
+                    crate::units::format(Duration::from_secs(held.written.elapsed().as_secs())),
+                    e.message
+                ));
+            }
+        };
+        let Some(lease) = lease else { return Err(format!("lease {} was deleted", self.name)) };
+        if lease.metadata.resource_version.is_some() && lease.metadata.resource_version == held.version {
+            return Ok(());
+        }
+        let spec = lease.spec.unwrap_or_default();
+        match spec.holder_identity.filter(|h| !h.is_empty()) {
+            Some(holder) if holder == held.identity && spec.acquire_time == held.acquired => Ok(()),
+            Some(holder) => Err(format!("lease {} was taken over by {holder}", self.name)),
+            None => Err(format!("lease {} was taken over and released by another run", self.name)),
+        }
     }
 
     async fn get(&self) -> Result<Option<Lease>> {
@@ -81,7 +141,12 @@ impl Record {
                 return Ok(None);
             }
             match self.api.replace(&self.name, &PostParams::default(), &lease).await {
-                Ok(written) => return Ok(Some(written)),
+                Ok(written) => {
+                    if let Some(held) = self.holding() {
+                        self.wrote(&held.identity, &written);
+                    }
+                    return Ok(Some(written));
+                }
                 Err(kube::Error::Api(s)) if s.code == 409 => continue,
                 Err(e) => return Err(lease_error(e, "update", &self.name)),
             }
@@ -169,7 +234,10 @@ async fn create(record: &Record, identity: &str) -> Result<bool> {
     let lease =
         Lease { metadata: ObjectMeta { name: Some(record.name.clone()), ..Default::default() }, spec: Some(fresh(identity, 0)) };
     match record.api.create(&PostParams::default(), &lease).await {
-        Ok(_) => Ok(true),
+        Ok(written) => {
+            record.wrote(identity, &written);
+            Ok(true)
+        }
         Err(kube::Error::Api(s)) if s.code == 409 => Ok(false),
         Err(e) => Err(lease_error(e, "take", &record.name)),
     }
@@ -182,7 +250,10 @@ async fn take(record: &Record, identity: &str, read: &Lease) -> Result<bool> {
     let transitions = lease.spec.as_ref().and_then(|s| s.lease_transitions).unwrap_or(0) + 1;
     lease.spec = Some(fresh(identity, transitions));
     match record.api.replace(&record.name, &PostParams::default(), &lease).await {
-        Ok(_) => Ok(true),
+        Ok(written) => {
+            record.wrote(identity, &written);
+            Ok(true)
+        }
         Err(kube::Error::Api(s)) if s.code == 409 => Ok(false),
         Err(e) => Err(lease_error(e, "take", &record.name)),
     }
@@ -247,6 +318,12 @@ async fn renew(record: Record, identity: String, stop: Stop) {
     }
 }
 
+impl Fence for Record {
+    fn confirm(&self) -> BoxFuture<'_, std::result::Result<(), String>> {
+        Box::pin(self.still_ours())
+    }
+}
+
 /// The journal kept on the lease: what a Kubernetes target's interrupted move left, wherever it ran.
 impl journal::Store for Record {
     fn load_all(&self) -> BoxFuture<'_, Result<Vec<Entry>>> {
@@ -269,8 +346,16 @@ impl journal::Store for Record {
     fn save<'a>(&'a self, journal: &'a Journal) -> BoxFuture<'a, Result<()>> {
         Box::pin(async move {
             let text = journal.to_text()?;
+            let held = self.holding();
+            let mut taken_by = None;
             let written = self
                 .update(|lease| {
+                    // A journal is written by the holder only: never over another run's.
+                    let holder = lease.spec.as_ref().and_then(|s| s.holder_identity.clone());
+                    if held.as_ref().is_some_and(|h| holder.as_deref() != Some(h.identity.as_str())) {
+                        taken_by = Some(holder.unwrap_or_else(|| "nobody".to_owned()));
+                        return false;
+                    }
                     lease
                         .metadata
                         .annotations
@@ -279,6 +364,10 @@ impl journal::Store for Record {
                     true
                 })
                 .await?;
+            if let Some(holder) = taken_by {
+                return Err(Error::failed(format!("lease {} was taken over by {holder}: the journal is not written", self.name))
+                    .hint("another run is changing the cluster; once it is done, run this command again"));
+            }
             written.map(|_| ()).ok_or_else(|| {
                 Error::failed(format!("lease {} is gone: the move's journal cannot be kept", self.name))
                     .hint("run the command again; it takes a new lease")

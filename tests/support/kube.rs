@@ -13,6 +13,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use axum::Router;
 use axum::extract::ws::{Message, WebSocket, WebSocketUpgrade};
@@ -55,6 +56,8 @@ struct World {
     /// The rules of deploy/rbac.yaml that are in force.
     rules: Vec<Rule>,
     leases: BTreeMap<String, Value>,
+    /// How long each read of a Lease takes to answer (an API server under load).
+    lease_read_delay: Duration,
     /// How many pods the Kubernetes nodes can hold: pods of higher ordinals stay Pending.
     capacity: Option<usize>,
     /// Members from this ordinal on are pods of a second StatefulSet, `<name>-follower`.
@@ -166,6 +169,7 @@ impl FakeKube {
             password_from: None,
             rules: rbac_rules(true),
             leases: BTreeMap::new(),
+            lease_read_delay: Duration::ZERO,
             capacity: None,
             followers_from: None,
             hidden: BTreeSet::new(),
@@ -369,6 +373,16 @@ impl FakeKube {
         spec["leaseDurationSeconds"] = json!(duration_secs);
         spec["acquireTime"] = json!(now);
         spec["renewTime"] = json!(now);
+    }
+
+    /// From now on every read of a Lease is answered `delay` late.
+    pub fn slow_lease_reads(&self, delay: Duration) {
+        self.world.lock().unwrap().lease_read_delay = delay;
+    }
+
+    /// The pods deleted so far, as the API server saw the requests.
+    pub fn pod_deletions(&self) -> usize {
+        self.requests().iter().filter(|r| r.starts_with("DELETE pods/")).count()
     }
 
     /// The holder renews: a new renewTime and resourceVersion, as a live run's renewals give.
@@ -1097,6 +1111,8 @@ async fn get_secret(State(world): State<Shared>, Path((ns, name)): Path<(String,
 
 async fn get_lease(State(world): State<Shared>, Path((_, name)): Path<(String, String)>) -> Response {
     log(&world, format!("GET leases/{name}"));
+    let delay = world.lock().unwrap().lease_read_delay;
+    tokio::time::sleep(delay).await;
     if let Some(denied) = forbidden(&world, "coordination.k8s.io", "leases", "get", &name) {
         return denied;
     }

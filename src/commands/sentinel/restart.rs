@@ -59,7 +59,7 @@ pub async fn run(ctx: &Context, platform: &mut Platform, r: Restart<'_>) -> Resu
     let again = format!("kubectl redis restart {}", ctx.rerun_words(r.target));
     let total = plan.steps.len();
     for (n, step) in plan.steps.iter().enumerate() {
-        if ctx.stop.is_requested() {
+        if ctx.stop.before_step().await {
             ctx.stop.ending()?;
             eprintln!("stopped after the member in flight; run `{again}` to continue");
             return super::finish(ctx, r.target, platform, &plan, Outcome::Stopped).await;
