@@ -343,7 +343,7 @@ or --nodes, the local redis-cli runs. Exit code: 0, 1 when redis-cli failed, 130
   kubectl redis report --sandbox -o json
 
 The zip holds, under one folder: kubernetes/*.yaml (StatefulSet, pods, claims, Services, events,
-Lease), nodes/<pod>/{info,cluster-nodes,cluster-info,config,slowlog,latency}.txt, sentinels/<pod>/,
+Lease), nodes/<pod>/{info,cluster-nodes,cluster-info,config,acl,slowlog,latency}.txt, sentinels/<pod>/,
 check.json, journals/, and with --logs logs/<pod>/<container>[.previous].log (needs pods/log:
 `kubectl redis generate rbac --with logs`). What could not be read is listed in errors.txt.
 Secrets are redacted and every known password is scrubbed. Exit 0 once the file is written.")]

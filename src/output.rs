@@ -1,6 +1,7 @@
 //! Rendering: colors (honouring --color and NO_COLOR), JSON documents, tables and step progress;
 //! server replies in `reply`.
 
+pub mod redact;
 pub mod reply;
 
 use comfy_table::{Table, presets::NOTHING};

@@ -503,6 +503,19 @@ fn report_bundles_objects_nodes_check_and_logs_with_no_secret_anywhere_in_the_zi
     let password = "report-pass-5c1e";
     kube.require_password(password);
     kube.add_literal_env("ADMIN_PASSWORD", "plain-env-secret-9");
+    // A secret in every other place one can hide: a masterauth the tool does not know, an ACL
+    // user's password (and so its hash) set by a command the slow log keeps, a URL's password, a
+    // Secret's other key copied into a variable of an innocent name, a private key.
+    let mut conn = support::connect_as(&kube.sandbox.addrs[0], Some(password));
+    support::query::<()>(&mut conn, &["CONFIG", "SET", "slowlog-log-slower-than", "0"]);
+    support::query::<()>(&mut conn, &["CONFIG", "SET", "masterauth", "masterauth-secret-1a"]);
+    support::query::<()>(&mut conn, &["ACL", "SETUSER", "bob", "on", ">bob-secret-2b", "~*", "+@all"]);
+    let bob: Vec<redis::Value> = support::query(&mut conn, &["ACL", "GETUSER", "bob"]);
+    let hash = format!("{bob:?}").split('"').find(|w| w.len() == 64).map(str::to_owned).expect("bob's password hash");
+    kube.add_literal_env("REDIS_URL", "redis://app:url-secret-3c@redis:6379/0");
+    kube.put_secret("redis-cluster", &[("redis-password", password), ("backup-token", "secret-data-4d")]);
+    kube.add_literal_env("BACKUP_TARGET", "secret-data-4d");
+    kube.add_literal_env("TLS_MATERIAL", "-----BEGIN PRIVATE KEY-----\nMIIEtls-key-5e\n-----END PRIVATE KEY-----");
     let dir = tempfile::tempdir().unwrap();
     let first = dir.path().join("first.zip");
 
@@ -535,7 +548,11 @@ fn report_bundles_objects_nodes_check_and_logs_with_no_secret_anywhere_in_the_zi
     let check: serde_json::Value = serde_json::from_str(&files["first/check.json"]).unwrap();
     assert_eq!(check["healthy"], true, "{check}");
     let raw = String::from_utf8_lossy(&std::fs::read(&first).unwrap()).into_owned();
-    for secret in [password, "plain-env-secret-9"] {
+    assert!(files["first/nodes/redis-cluster-0/acl.txt"].contains("user bob on #(redacted)"), "{:?}", files.keys());
+    assert!(files["first/nodes/redis-cluster-0/slowlog.txt"].contains("SETUSER"));
+    assert!(files["first/kubernetes/pods.yaml"].contains("redis://app:(redacted)@redis"));
+    let planted = ["masterauth-secret-1a", "bob-secret-2b", &hash, "url-secret-3c", "secret-data-4d", "tls-key-5e"];
+    for secret in [password, "plain-env-secret-9"].into_iter().chain(planted) {
         assert!(!raw.contains(secret), "the zip's bytes hold {secret}");
         let holding: Vec<&String> = files.iter().filter(|(_, text)| text.contains(secret)).map(|(name, _)| name).collect();
         assert!(holding.is_empty(), "{secret} is in {holding:?}");

@@ -6,8 +6,10 @@
 //! read is listed in `errors.txt`: a bundle is most wanted when something is broken.
 //!
 //! Nothing secret goes in: secret configuration values, secret-looking container variables and
-//! arguments are redacted, and last of all every password the tool knows is replaced wherever
-//! it would still appear.
+//! arguments, password rules and hashes of ACL LIST, secret arguments of logged commands, URL
+//! passwords and private keys are redacted (`output::redact`), and last of all every password
+//! the tool knows and every value of the Secrets the pods refer to is replaced wherever it would
+//! still appear.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -17,14 +19,12 @@ use serde_json::{Value, json};
 use crate::cli::ReportArgs;
 use crate::context::Context;
 use crate::error::{Error, ExitCode, Result};
+use crate::output::redact::{self, REDACTED};
 use crate::output::reply;
 use crate::platform::Platform;
 use crate::redis::addr::NodeAddr;
 use crate::redis::conn::{NodeConn, Reply};
 use crate::redis::sentinel;
-
-/// What stands in for a secret.
-const REDACTED: &str = "(redacted)";
 
 /// How a node's reply is written to its file.
 #[derive(Clone, Copy)]
@@ -35,15 +35,20 @@ enum Layout {
     Text,
     /// `name value` lines, sorted, secrets redacted (CONFIG GET).
     Config,
+    /// One user per line, password rules and hashes redacted (ACL LIST).
+    Acl,
+    /// As redis-cli prints it, each logged command's secret arguments redacted (SLOWLOG GET).
+    Slowlog,
 }
 
 /// Files written per cluster node or group member.
-const NODE_FILES: [(&str, &[&str], Layout); 6] = [
+const NODE_FILES: [(&str, &[&str], Layout); 7] = [
     ("info.txt", &["INFO", "ALL"], Layout::Raw),
     ("cluster-nodes.txt", &["CLUSTER", "NODES"], Layout::Raw),
     ("cluster-info.txt", &["CLUSTER", "INFO"], Layout::Raw),
     ("config.txt", &["CONFIG", "GET", "*"], Layout::Config),
-    ("slowlog.txt", &["SLOWLOG", "GET", "128"], Layout::Text),
+    ("acl.txt", &["ACL", "LIST"], Layout::Acl),
+    ("slowlog.txt", &["SLOWLOG", "GET", "128"], Layout::Slowlog),
     ("latency.txt", &["LATENCY", "LATEST"], Layout::Text),
 ];
 
@@ -80,7 +85,11 @@ pub async fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode> {
         collect_cluster(ctx, &platform, &mut bundle).await
     };
     collect_journals(&ids, &mut bundle).await;
-    for (kind, object) in platform.support_objects().await {
+    let mut secrets = known_secrets(ctx);
+    let objects = platform.support_objects().await;
+    let referenced: Vec<String> = objects.iter().filter_map(|(_, o)| o.as_ref().ok()).flat_map(secret_names).collect();
+    secrets.extend(platform.secret_values(&referenced).await.into_iter().filter(|s| s.len() >= 4));
+    for (kind, object) in objects {
         match object.and_then(|o| yaml(&redact_object(o))) {
             Ok(text) => bundle.add(format!("kubernetes/{kind}.yaml"), text),
             Err(e) => bundle.failed(&format!("kubernetes/{kind}"), &e),
@@ -107,7 +116,6 @@ pub async fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode> {
         let text = bundle.errors.join("\n") + "\n";
         bundle.add("errors.txt", text);
     }
-    let secrets = known_secrets(ctx);
     let written = write_zip(file, &path, &bundle, &secrets)?;
     if ctx.out.documents() {
         ctx.out.document(&json!({ "file": path, "files": written, "not_read": bundle.errors }))?;
@@ -215,6 +223,8 @@ fn laid_out(reply: Reply, layout: Layout) -> Vec<u8> {
         Layout::Raw => reply::raw(&reply),
         Layout::Text => reply::text(&reply).into_bytes(),
         Layout::Config => config_lines(reply::redact_config(reply)).into_bytes(),
+        Layout::Acl => reply::text(&reply).lines().map(redact::acl_rule_line).collect::<Vec<_>>().join("\n").into_bytes(),
+        Layout::Slowlog => reply::text(&reply.map(redact::slowlog)).into_bytes(),
     };
     if !bytes.ends_with(b"\n") {
         bytes.push(b'\n');
@@ -332,8 +342,39 @@ fn known_secrets(ctx: &Context) -> Vec<String> {
         .collect()
 }
 
+/// The Secrets an object refers to: env `secretKeyRef`, `envFrom` `secretRef`, secret volumes.
+fn secret_names(object: &Value) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut stack = vec![object];
+    while let Some(value) = stack.pop() {
+        match value {
+            Value::Object(map) => {
+                for (key, inner) in map {
+                    let name = match key.as_str() {
+                        "secretKeyRef" | "secretRef" => inner.get("name"),
+                        "secret" => inner.get("secretName").or_else(|| inner.get("name")),
+                        _ => None,
+                    };
+                    names.extend(name.and_then(Value::as_str).map(str::to_owned));
+                    stack.push(inner);
+                }
+            }
+            Value::Array(items) => stack.extend(items),
+            _ => {}
+        }
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// A file as it goes into the bundle: text redacted by shape (`redact::text`), then every known
+/// secret replaced by value.
 fn scrub(bytes: &[u8], secrets: &[String]) -> Vec<u8> {
-    let mut out = bytes.to_vec();
+    let mut out = match std::str::from_utf8(bytes) {
+        Ok(text) => redact::text(text).into_bytes(),
+        Err(_) => bytes.to_vec(),
+    };
     for secret in secrets {
         let finder = memchr::memmem::Finder::new(secret.as_bytes());
         let mut scrubbed = Vec::with_capacity(out.len());

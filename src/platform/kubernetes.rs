@@ -489,6 +489,20 @@ impl Kubernetes {
         Ok(Some(Secret::new(text)))
     }
 
+    /// Every text value of the Secrets `names`; one that cannot be read adds nothing.
+    pub async fn secret_values(&self, names: &[String]) -> Vec<String> {
+        let secrets: Api<SecretObject> = Api::namespaced(self.client.clone(), &self.namespace);
+        let mut values = Vec::new();
+        for name in names {
+            if let Ok(secret) = secrets.get(name).await {
+                let data = secret.data.unwrap_or_default().into_values().map(|v| v.0);
+                let strings = secret.string_data.unwrap_or_default().into_values().map(String::into_bytes);
+                values.extend(data.chain(strings).filter_map(|v| String::from_utf8(v).ok()));
+            }
+        }
+        values
+    }
+
     /// Pods of the StatefulSet by ordinal; a selector's pods by name.
     /// The running pods that carry a sentinel: those of the sentinels' own workload when they
     /// have one, else the members' pods with a sentinel container.

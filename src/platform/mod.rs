@@ -301,6 +301,15 @@ impl Platform {
         }
     }
 
+    /// Every value of the Secrets `names` (on Kubernetes): what a support bundle must not show
+    /// wherever it was copied to. A Secret that cannot be read adds nothing.
+    pub async fn secret_values(&self, names: &[String]) -> Vec<String> {
+        match self {
+            Platform::Kubernetes(k) => k.secret_values(names).await,
+            _ => Vec::new(),
+        }
+    }
+
     /// The servers' logs by file name: each pod container's (and its previous one's), or each
     /// sandbox server's log file; static nodes keep theirs where the tool cannot read them.
     pub async fn logs(&self) -> Vec<(String, Result<String>)> {
