@@ -354,7 +354,13 @@ Secrets are redacted and every known password is scrubbed. Exit 0 once the file 
   kubectl redis check --fix --sandbox --yes")]
     Fix(FixArgs),
     /// Start, list and stop local sandboxes of server processes
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:
+  kubectl redis sandbox up --nodes 6                # then: kubectl redis create --sandbox --yes
+  kubectl redis sandbox up --sentinel --nodes 3     # a Sentinel group's members and sentinels
+  kubectl redis sandbox down"
+    )]
     Sandbox(SandboxCommand),
     /// Show the main job on a throw-away sandbox: create, load keys, check, add and remove nodes
     #[command(after_help = "Examples:

@@ -108,15 +108,3 @@ pub fn table(header: &[&str]) -> Table {
     table.load_preset(NOTHING).set_header(header.iter().map(|h| h.to_string()));
     table
 }
-
-/// Bytes as B, KiB, MiB, GiB.
-pub fn human_bytes(bytes: u64) -> String {
-    let units = ["B", "KiB", "MiB", "GiB", "TiB"];
-    let mut value = bytes as f64;
-    let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < units.len() {
-        value /= 1024.0;
-        unit += 1;
-    }
-    if unit == 0 { format!("{bytes}B") } else { format!("{value:.1}{}", units[unit]) }
-}

@@ -1,5 +1,5 @@
 //! Units as users write them on the command line: durations (`500ms`, `5s`, `2m`) and byte sizes
-//! (`512kb`, `8mb`, `1gb`).
+//! (`512kb`, `8mb`, `1gb`), and as the tool writes them back (`5s`, `1.5MiB`).
 
 use std::time::Duration;
 
@@ -51,6 +51,18 @@ pub fn parse_bytes(text: &str) -> Result<u64, String> {
         _ => return Err(format!("'{text}' has an unknown unit '{unit}' (use b, kb, mb or gb)")),
     };
     value.checked_mul(factor).ok_or_else(|| format!("'{text}' must be below 16 exabytes"))
+}
+
+/// Bytes as B, KiB, MiB, GiB.
+pub fn human_bytes(bytes: u64) -> String {
+    let units = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < units.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 { format!("{bytes}B") } else { format!("{value:.1}{}", units[unit]) }
 }
 
 #[cfg(test)]

@@ -1395,29 +1395,29 @@ fn demo_walks_a_sentinel_group_through_a_failover_and_a_repair_and_cleans_up() {
     assert_no_sandbox_left(state.path());
 }
 
+/// Every command and subcommand as typed (`sandbox up`), the bare tool first: from the parser
+/// itself, so that a new one cannot go without its snapshot.
+fn every_command_path() -> Vec<String> {
+    fn walk(command: &clap::Command, prefix: &str, into: &mut Vec<String>) {
+        for sub in command.get_subcommands().filter(|s| s.get_name() != "help" && !s.is_hide_set()) {
+            let path = format!("{prefix}{}", sub.get_name()).trim().to_owned();
+            into.push(path.clone());
+            walk(sub, &format!("{path} "), into);
+        }
+    }
+    let mut paths = vec![String::new()];
+    walk(&<kubectl_redis::cli::Cli as clap::CommandFactory>::command(), "", &mut paths);
+    paths
+}
+
 #[test]
 fn help_texts_match_their_snapshots() {
     let state = tempfile::tempdir().unwrap();
-    let commands = [
-        "",
-        "create",
-        "check",
-        "status",
-        "add-node",
-        "del-node",
-        "reshard",
-        "rebalance",
-        "fix",
-        "failover",
-        "scale",
-        "sandbox up",
-        "sandbox down",
-        "sandbox scale",
-        "sandbox restart",
-        "sandbox status",
-        "demo",
-    ];
-    for command in commands {
+    let commands = every_command_path();
+    for named in ["cli", "call", "restart", "drain-node", "report", "generate rbac", "sandbox up"] {
+        assert!(commands.iter().any(|c| c == named), "{named} is missing from {commands:?}");
+    }
+    for command in &commands {
         let mut args: Vec<&str> = command.split_whitespace().collect();
         args.push("--help");
         let run = run_in(state.path(), &args, &[("COLUMNS", "100")]).expect(0);
@@ -1498,21 +1498,60 @@ fn module_references() -> BTreeMap<String, BTreeSet<String>> {
     references
 }
 
+/// Whether one of the two modules is inside the other (or is the crate root): a module and its
+/// submodules may use each other.
+fn nested(a: &str, b: &str) -> bool {
+    a.starts_with(&format!("{b}::")) || b.starts_with(&format!("{a}::")) || a.is_empty() || b.is_empty()
+}
+
 #[test]
-fn no_two_modules_import_each_other() {
+fn no_modules_import_each_other_through_any_chain() {
     let references = module_references();
-    let related =
-        |a: &str, b: &str| a.starts_with(&format!("{b}::")) || b.starts_with(&format!("{a}::")) || a.is_empty() || b.is_empty();
-    let mut cycles = Vec::new();
-    for (a, named) in &references {
-        for b in named.iter().filter(|b| a < *b && !related(a, b)) {
-            if references.get(b).is_some_and(|back| back.contains(a)) {
-                cycles.push(format!("{a} ↔ {b}"));
+    // Every module, by the shortest chain of imports from it back to itself, if any.
+    let mut cycles = BTreeSet::new();
+    for start in references.keys() {
+        let mut paths = vec![vec![start.clone()]];
+        let mut seen = BTreeSet::new();
+        while let Some(path) = (!paths.is_empty()).then(|| paths.remove(0)) {
+            let last = path.last().unwrap();
+            for next in references[last].iter().filter(|n| !nested(last, n)) {
+                if next == start {
+                    let mut cycle = path.clone();
+                    let smallest = (0..cycle.len()).min_by_key(|&i| &cycle[i]).unwrap();
+                    cycle.rotate_left(smallest);
+                    cycles.insert(cycle.join(" → "));
+                } else if seen.insert(next.clone()) {
+                    paths.push([&path[..], std::slice::from_ref(next)].concat());
+                }
             }
         }
     }
+    assert!(references.len() > 60, "every module of src/ is scanned: {:?}", references.keys());
     assert!(references["commands::fix"].contains("commands::moving"), "the scan resolves `use super::…`: {references:?}");
     assert!(cycles.is_empty(), "modules that import each other: {cycles:?}");
+}
+
+#[test]
+fn each_layer_names_only_the_layers_below_it() {
+    let references = module_references();
+    // A module under the first path may not name one under any of the others.
+    let rules: [(&str, &[&str]); 5] = [
+        ("planner", &["output", "progress", "commands", "context", "executor", "platform", "cli"]),
+        ("redis", &["planner", "executor", "commands", "context", "platform", "cli"]),
+        ("executor", &["commands", "context", "cli"]),
+        ("platform", &["commands", "context", "executor", "cli"]),
+        ("output", &["commands", "context", "executor", "planner", "platform"]),
+    ];
+    let under = |module: &str, layer: &str| module == layer || module.starts_with(&format!("{layer}::"));
+    let mut breaches = Vec::new();
+    for (layer, above) in rules {
+        for (module, named) in references.iter().filter(|(m, _)| under(m, layer)) {
+            for other in named.iter().filter(|n| above.iter().any(|a| under(n, a))) {
+                breaches.push(format!("{module} names {other}"));
+            }
+        }
+    }
+    assert!(breaches.is_empty(), "{breaches:?}");
 }
 
 /// Writes a CA, a server certificate valid for the sandbox addresses, and a client certificate.

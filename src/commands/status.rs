@@ -8,13 +8,14 @@ use serde::Serialize;
 use crate::cli::StatusArgs;
 use crate::context::Context;
 use crate::error::{ExitCode, Result};
-use crate::output::{self, human_bytes};
+use crate::output;
 use crate::planner::placement::{Site, SiteMap};
 use crate::platform::Platform;
 use crate::redis::addr::NodeAddr;
 use crate::redis::info::Persistence;
 use crate::redis::slots::{SlotRange, format_ranges};
 use crate::redis::topology::{Member, Role, Stranger, Topology};
+use crate::units::human_bytes;
 
 #[derive(Debug, Serialize)]
 pub struct NodeRow {

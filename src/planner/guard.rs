@@ -110,8 +110,8 @@ pub fn refuse_overfilling(topology: &Topology, moves: &[Move]) -> Result<()> {
             let label = topology.member(id).map_or_else(|| id.to_owned(), Member::label);
             return Err(Error::refused(format!(
                 "{label} would hold about {} with maxmemory {}",
-                crate::output::human_bytes(info.used_memory + bytes),
-                crate::output::human_bytes(info.maxmemory)
+                crate::units::human_bytes(info.used_memory + bytes),
+                crate::units::human_bytes(info.maxmemory)
             ))
             .hint("raise its maxmemory, move fewer slots to it, or give it a lower --weight"));
         }

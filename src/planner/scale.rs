@@ -393,7 +393,7 @@ impl fmt::Display for ScalePlan {
                 "  move {} slot(s), about {} key(s) and {}:",
                 self.slots_moving,
                 self.keys_moving,
-                crate::output::human_bytes(self.bytes_moving)
+                crate::units::human_bytes(self.bytes_moving)
             )?;
             for m in &self.moves {
                 writeln!(f, "    {} slot(s) {} from {} to {}", m.slot_count, format_ranges(&m.slots), m.source, m.target)?;

@@ -7,11 +7,12 @@ use super::check::{self, GroupVerdict};
 use crate::cli::TargetArgs;
 use crate::context::Context;
 use crate::error::{ExitCode, Result};
-use crate::output::{self, human_bytes};
+use crate::output;
 use crate::planner::placement::Site;
 use crate::planner::sentinel::{GroupFacts, Named};
 use crate::platform::Platform;
 use crate::redis::addr::NodeAddr;
+use crate::units::human_bytes;
 
 #[derive(Debug, Serialize)]
 pub struct MemberRow {
