@@ -3630,6 +3630,10 @@ fn the_password_reaches_no_child_process_file_or_output_and_state_files_are_priv
     let server = child_script("server", &format!("exec {} \"$@\"", Server::Redis.path().display()));
     let credential = r#"{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"t"}}"#;
     let plugin = child_script("plugin", &format!("echo '{credential}'"));
+    // `cli --exec` runs the redis-cli found beside the server binary: a wrapper that also records
+    // its arguments.
+    let real_client = Server::Redis.path().with_file_name("redis-cli");
+    child_script("cli", &format!("echo \"$@\" >> {}/cli-args-$$\nexec {} \"$@\"", dumps.display(), real_client.display()));
     // The sandbox is started with the password in the tool's environment: no child may inherit it.
     let up = ["sandbox", "up", "--name", "t", "--nodes", "3", "-o", "json", "--server", server.to_str().unwrap()];
     let started = run_in(sb.state.path(), &up, &[("REDISCLI_AUTH", password)]).expect(0).json();
@@ -3644,6 +3648,8 @@ fn the_password_reaches_no_child_process_file_or_output_and_state_files_are_priv
     }
     run_in(sb.state.path(), &["create", "--sandbox=t", "--replicas", "0", "--yes"], &[]).expect(0);
     write_keys(&addrs[0], 3000);
+    let elsewhere = (0..).map(|i| format!("k{i}")).find(|k| support::slot_owner(&addrs[0], k) != addrs[0]).unwrap();
+    let owner = support::slot_owner(&addrs[0], &elsewhere);
     for addr in &addrs {
         query::<()>(&mut support::connect(addr), &["CONFIG", "SET", "masterauth", password]);
         query::<()>(&mut support::connect(addr), &["CONFIG", "SET", "requirepass", password]);
@@ -3689,6 +3695,14 @@ fn the_password_reaches_no_child_process_file_or_output_and_state_files_are_priv
     for run in &runs {
         assert!(!run.stdout.contains(password) && !run.stderr.contains(password), "leaked:\n{}\n{}", run.stdout, run.stderr);
     }
+    // redis-cli here gets no password: it talks to the tool's relay, which has authenticated
+    // itself, and follows a MOVED back through the tool.
+    let ping = run_in(sb.state.path(), &["cli", "--sandbox=t", "--node", "t-0", "--exec", "--", "PING"], &auth).expect(0);
+    assert_eq!(ping.stdout.trim(), "PONG", "{}", ping.stderr);
+    let set = ["cli", "--sandbox=t", "--node", "t-0", "--exec", "--", "SET", &elsewhere, "through-the-relay"];
+    assert_eq!(run_in(sb.state.path(), &set, &auth).expect(0).stdout.trim(), "OK");
+    let mut conn = support::connect_as(&owner, Some(password));
+    assert_eq!(query::<String>(&mut conn, &["GET", &elsewhere]), "through-the-relay");
     for addr in &addrs {
         let mut conn = support::connect(addr);
         query::<()>(&mut conn, &["AUTH", password]);
@@ -3703,6 +3717,7 @@ fn the_password_reaches_no_child_process_file_or_output_and_state_files_are_priv
         std::fs::read_dir(&dumps).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     assert!(seen.iter().filter(|n| n.starts_with("server-")).count() >= 4, "the probe and three servers: {seen:?}");
     assert!(seen.iter().any(|n| n.starts_with("plugin-")), "kube ran the exec plugin: {seen:?}");
+    assert!(seen.iter().filter(|n| n.starts_with("cli-") && !n.starts_with("cli-args")).count() >= 2, "cli --exec: {seen:?}");
     for dump in std::fs::read_dir(&dumps).unwrap() {
         let path = dump.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();

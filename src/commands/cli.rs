@@ -51,29 +51,11 @@ pub async fn run(ctx: &Context, args: &CliArgs) -> Result<ExitCode> {
     if std::io::stdin().is_terminal() { prompt(shell).await } else { from_stdin(shell).await }
 }
 
-/// `--exec`: redis-cli at the entry node, where it lives, with the tool's user, TLS choice and
-/// password; `words` (after --) are redis-cli's own arguments.
+/// `--exec`: redis-cli at the entry node, where it lives (see `Platform::run_cli`); `words`
+/// (after --) are redis-cli's own arguments. It follows MOVED and ASK itself in a cluster.
 async fn run_client(ctx: &Context, platform: &Platform, entry: &Entry, words: &[String]) -> Result<ExitCode> {
-    let mut args = Vec::new();
-    if !platform.is_sentinel_group() {
-        // redis-cli follows MOVED and ASK itself, from inside the cluster's network.
-        args.push("-c".to_owned());
-    }
-    if let Some(user) = &ctx.connector.credentials.user {
-        args.extend(["--user".to_owned(), user.clone()]);
-    }
-    if let Some(tls) = &ctx.connector.tls {
-        args.push("--tls".to_owned());
-        if tls.insecure {
-            args.push("--insecure".to_owned());
-        }
-        if let Some(name) = &tls.server_name {
-            args.extend(["--sni".to_owned(), name.clone()]);
-        }
-    }
-    args.extend(words.iter().cloned());
-    let credentials = &ctx.connector.credentials;
-    let code = platform.run_cli(&entry.addr, &args, credentials.password(), ctx.connector.timeout).await?;
+    let cluster = !platform.is_sentinel_group();
+    let code = platform.run_cli(&entry.addr, cluster, words, &ctx.connector).await?;
     Ok(match code {
         0 => ExitCode::Success,
         // Ctrl-C ended it (a MONITOR, a SUBSCRIBE): as a shell reports a command SIGINT ended.

@@ -1,9 +1,11 @@
 //! `cli --exec`: redis-cli (or valkey-cli) run where a node lives, for what a shell of one reply
 //! per command cannot do — MONITOR, SUBSCRIBE, `--bigkeys`, `--latency`. In a pod it runs through
 //! the exec subresource (WebSocket; a TTY when this side is a terminal, resized with it); for a
-//! sandbox or nodes given by address it runs here. The password is never on a command line: here
-//! it is the child's `REDISCLI_AUTH`; in a pod a small shell reads it, with the terminal's echo
-//! off, as the first line of stdin into `REDISCLI_AUTH` and then starts the client.
+//! sandbox or nodes given by address it runs here. The password is never on a command line and
+//! never in a child of this process: here the client talks to a relay on 127.0.0.1 that has
+//! authenticated itself (and does TLS and port-forwarding; see `redis::relay`); in a pod a small
+//! shell reads it, with the terminal's echo off, as the first line of stdin into `REDISCLI_AUTH`
+//! and then starts the client.
 
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -15,7 +17,8 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 
 use crate::error::{Error, Result};
 use crate::redis::addr::NodeAddr;
-use crate::redis::conn::Secret;
+use crate::redis::conn::{Connector, Secret};
+use crate::redis::relay::Relays;
 
 /// The client's names, tried in order: a Valkey image may ship only valkey-cli.
 const CLIENTS: [&str; 2] = ["redis-cli", "valkey-cli"];
@@ -62,14 +65,39 @@ pub fn local_client(server: Option<&Path>) -> Result<PathBuf> {
     })
 }
 
-/// Runs the client here on the caller's terminal and returns its exit code (128 + the signal that
-/// ended it, if one did).
-pub async fn here(client: &Path, addr: &NodeAddr, args: &[String], password: Option<&Secret>) -> Result<i32> {
-    let mut cmd = tokio::process::Command::new(client);
-    cmd.args(client_args(addr, args));
-    if let Some(password) = password {
-        cmd.env("REDISCLI_AUTH", password.expose());
+/// The client's arguments in a pod, before the caller's: `-c` in a cluster (it follows MOVED and
+/// ASK itself, from inside the cluster's network), the tool's user and TLS choice.
+pub fn pod_client_args(cluster: bool, connector: &Connector, words: &[String]) -> Vec<String> {
+    let mut args = Vec::new();
+    if cluster {
+        args.push("-c".to_owned());
     }
+    if let Some(user) = &connector.credentials.user {
+        args.extend(["--user".to_owned(), user.clone()]);
+    }
+    if let Some(tls) = &connector.tls {
+        args.push("--tls".to_owned());
+        if tls.insecure {
+            args.push("--insecure".to_owned());
+        }
+        if let Some(name) = &tls.server_name {
+            args.extend(["--sni".to_owned(), name.clone()]);
+        }
+    }
+    args.extend(words.iter().cloned());
+    args
+}
+
+/// Runs the client here on the caller's terminal, against a relay to `addr` (user, password and
+/// TLS stay in this process), and returns its exit code (128 + the signal that ended it, if one
+/// did). The client inherits no password from this process's environment either.
+pub async fn here(client: &Path, addr: &NodeAddr, cluster: bool, words: &[String], connector: &Connector) -> Result<i32> {
+    let local = Relays::new(connector.clone()).to(addr).await?;
+    let relay = NodeAddr { host: local.ip().to_string(), port: local.port() };
+    let mut cmd = tokio::process::Command::new(client);
+    let mut args: Vec<String> = if cluster { vec!["-c".to_owned()] } else { Vec::new() };
+    args.extend(words.iter().cloned());
+    cmd.args(client_args(&relay, &args)).env_remove("REDISCLI_AUTH");
     let mut child =
         cmd.spawn().map_err(|e| Error::refused(format!("could not start {}: {e}", client.display())).hint("leave out --exec"))?;
     // Ctrl-C is the client's (it ends MONITOR): this process waits for the client to end.

@@ -21,7 +21,7 @@ use kube::{Client, Config};
 
 use crate::error::{Changes, Error, Result};
 use crate::redis::addr::NodeAddr;
-use crate::redis::conn::{NodeNames, Route, Secret};
+use crate::redis::conn::{Connector, NodeNames, Route, Secret};
 use crate::redis::stream::NodeStream;
 
 /// The label a node's zone is read from.
@@ -793,7 +793,8 @@ impl Kubernetes {
     }
 
     /// Runs redis-cli in the Redis container of the pod at `addr` (see `exec`).
-    pub async fn exec_cli(&self, addr: &NodeAddr, args: &[String], password: Option<&Secret>, timeout: Duration) -> Result<i32> {
+    pub async fn exec_cli(&self, addr: &NodeAddr, args: &[String], connector: &Connector) -> Result<i32> {
+        let (password, timeout) = (connector.credentials.password(), connector.timeout);
         let pod = self.pods.iter().find(|p| p.addr.as_ref() == Some(addr)).ok_or_else(|| {
             Error::refused(format!("{addr} is no pod of {}", self.describe())).hint("`kubectl redis status` lists the pods")
         })?;

@@ -22,7 +22,7 @@ use crate::planner::placement::{Site, SiteMap};
 use crate::planner::roster::Roster;
 use crate::planner::scale::Seat;
 use crate::redis::addr::NodeAddr;
-use crate::redis::conn::Secret;
+use crate::redis::conn::Connector;
 
 /// The nodes a command works on.
 #[derive(Debug, Clone)]
@@ -336,15 +336,15 @@ impl Platform {
 
     /// Runs redis-cli (or valkey-cli) against the node at `addr` where that node lives: in its pod,
     /// else here (the client beside a sandbox's server binary, or on PATH). Returns its exit code.
-    pub async fn run_cli(&self, addr: &NodeAddr, args: &[String], password: Option<&Secret>, timeout: Duration) -> Result<i32> {
+    pub async fn run_cli(&self, addr: &NodeAddr, cluster: bool, words: &[String], connector: &Connector) -> Result<i32> {
         match self {
-            Platform::Kubernetes(k) => k.exec_cli(addr, args, password, timeout).await,
+            Platform::Kubernetes(k) => k.exec_cli(addr, &exec::pod_client_args(cluster, connector, words), connector).await,
             Platform::Sandbox(sb) => {
                 let server =
                     sb.nodes.iter().find(|n| n.addr == *addr).map_or(sb.server.as_path(), |n| sandbox::server_of(sb, n.index));
-                exec::here(&exec::local_client(Some(server))?, addr, args, password).await
+                exec::here(&exec::local_client(Some(server))?, addr, cluster, words, connector).await
             }
-            Platform::Static(_) => exec::here(&exec::local_client(None)?, addr, args, password).await,
+            Platform::Static(_) => exec::here(&exec::local_client(None)?, addr, cluster, words, connector).await,
         }
     }
 

@@ -14,6 +14,7 @@ use futures::future::BoxFuture;
 
 use redis::aio::MultiplexedConnection;
 use redis::{AsyncConnectionConfig, FromRedisValue, RedisConnectionInfo};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use super::addr::NodeAddr;
@@ -139,6 +140,47 @@ impl Connector {
 
     /// Connects, does the TLS handshake and authenticates, each within the timeout.
     pub async fn connect(&self, addr: &NodeAddr) -> Result<NodeConn> {
+        let stream = self.secured_stream(addr).await?;
+        let limit = self.timeout;
+        tokio::time::timeout(limit, self.handshake(addr, stream)).await.map_err(|_| timed_out(addr, limit))?
+    }
+
+    /// A raw byte stream to the node, TLS done and authenticated (AUTH answered OK), each within
+    /// the timeout: what a relay hands to a client that must never hold the password itself.
+    pub async fn open_authenticated(&self, addr: &NodeAddr) -> Result<Box<dyn NodeStream>> {
+        let mut stream = self.secured_stream(addr).await?;
+        let Some(password) = self.credentials.password() else { return Ok(stream) };
+        let mut words = vec![b"AUTH".to_vec()];
+        words.extend(self.credentials.user.iter().map(|u| u.as_bytes().to_vec()));
+        words.push(password.expose().as_bytes().to_vec());
+        let mut command = format!("*{}\r\n", words.len()).into_bytes();
+        for word in &words {
+            command.extend(format!("${}\r\n", word.len()).as_bytes());
+            command.extend(word);
+            command.extend(b"\r\n");
+        }
+        let limit = self.timeout;
+        let answer = tokio::time::timeout(limit, async {
+            stream.write_all(&command).await?;
+            let mut line = Vec::new();
+            let mut byte = [0u8; 1];
+            while !line.ends_with(b"\r\n") && stream.read(&mut byte).await? == 1 {
+                line.push(byte[0]);
+            }
+            Ok::<_, std::io::Error>(String::from_utf8_lossy(&line).trim_end().to_owned())
+        })
+        .await
+        .map_err(|_| timed_out(addr, limit))?
+        .map_err(|e| dial_error(addr, &e))?;
+        if answer == "+OK" {
+            return Ok(stream);
+        }
+        Err(Error::refused(format!("{addr}: authentication failed ({})", answer.trim_start_matches('-')))
+            .hint("set REDISCLI_AUTH or --password-file (and --redis-user for an ACL user)"))
+    }
+
+    /// A stream to the node with the TLS handshake done (when TLS is asked for), within the timeout.
+    async fn secured_stream(&self, addr: &NodeAddr) -> Result<Box<dyn NodeStream>> {
         let limit = self.timeout;
         let mut stream = tokio::time::timeout(limit, self.stream(addr)).await.map_err(|_| timed_out(addr, limit))??;
         if let Some(tls) = &self.tls {
@@ -152,7 +194,7 @@ impl Connector {
                     .hint("does the node speak TLS on this port? Leave out --tls for a node without TLS")
             })??;
         }
-        tokio::time::timeout(limit, self.handshake(addr, stream)).await.map_err(|_| timed_out(addr, limit))?
+        Ok(stream)
     }
 
     /// Authentication (and the connection's own setup) over an open stream.

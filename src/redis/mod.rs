@@ -7,6 +7,7 @@ pub mod conn;
 pub mod data;
 pub mod info;
 pub mod nodes;
+pub mod relay;
 pub mod sentinel;
 pub mod slot_jobs;
 pub mod slot_keys;
