@@ -49,6 +49,10 @@ pub struct Journal {
     /// killed while they were steered leaves them here, and the next changing run restores them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub priorities: Vec<SteeredPriority>,
+    /// The old master of a Sentinel switchover while it refuses writes: the next changing run
+    /// puts its setting back when a run was killed with it fenced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fenced: Option<FencedWrites>,
     /// A rolling restart: the IDs of the members restarted so far, which a re-run leaves out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restarted: Option<Vec<String>>,
@@ -106,6 +110,15 @@ pub struct SteeredPriority {
     pub restore: u64,
 }
 
+/// A member made to refuse writes (`min-replicas-to-write` above any number of replicas), and the
+/// value to put back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FencedWrites {
+    /// The member's address.
+    pub member: String,
+    pub restore: String,
+}
+
 impl Journal {
     pub fn new(request: String, command_line: String, mut masters: Vec<String>, moves: &[Move]) -> Journal {
         masters.sort();
@@ -113,7 +126,7 @@ impl Journal {
             .iter()
             .map(|m| JournalMove { source: m.source.id.clone(), target: m.target.id.clone(), slots: format_ranges(&m.slots) })
             .collect();
-        Journal { request, command_line, masters, moves, priorities: Vec::new(), restarted: None, in_flight: None }
+        Journal { request, command_line, masters, moves, priorities: Vec::new(), fenced: None, restarted: None, in_flight: None }
     }
 
     /// The journal of a rolling restart of the cluster whose masters are `masters`.
@@ -130,6 +143,7 @@ impl Journal {
             masters,
             moves: Vec::new(),
             priorities: Vec::new(),
+            fenced: None,
             restarted: Some(restarted),
             in_flight,
         }
@@ -145,6 +159,7 @@ impl Journal {
             masters: members,
             moves: Vec::new(),
             priorities,
+            fenced: None,
             restarted: None,
             in_flight: None,
         }

@@ -3915,6 +3915,50 @@ fn assert_sentinels_know_exactly_the_group(members: &[String], sentinels: &[Stri
     }
 }
 
+#[test]
+fn a_switchover_whose_tool_is_stopped_past_its_pause_loses_no_acknowledged_write() {
+    let (sb, sentinels) = Sandbox::start_group(Server::Redis, 3, None);
+    let target = sb.target();
+    let fence_setting = |addr: &String| -> String {
+        let setting: Vec<String> = query(&mut support::connect(addr), &["CONFIG", "GET", "min-replicas-to-write"]);
+        setting[1].clone()
+    };
+    let settings: Vec<String> = sb.addrs.iter().map(fence_setting).collect();
+    let load = support::group::GroupLoad::start(&sentinels.addrs, "mymaster", "w", 2);
+    std::thread::sleep(Duration::from_millis(800));
+    // A short pause, so that being stopped outlasts it (and any renewal it could have had).
+    let mut child = sb.spawn(&["failover", &target, "--yes", "--pause-limit", "3s"]);
+    let failing_over = || {
+        let fields: Vec<String> =
+            redis::cmd("SENTINEL").arg("MASTER").arg("mymaster").query(&mut support::connect(&sentinels.addrs[0])).unwrap();
+        fields.iter().any(|f| f.contains("failover_in_progress"))
+    };
+    assert!(eventually(Duration::from_secs(60), || failing_over() || child.try_wait().unwrap().is_some()), "no failover");
+    let pid = child.id().to_string();
+    let signal = |s: &str| assert!(std::process::Command::new("kill").args([s, &pid]).status().unwrap().success());
+    signal("-STOP");
+    std::thread::sleep(Duration::from_secs(8));
+    signal("-CONT");
+    let run = support::wait_with_limit(child, Duration::from_secs(120));
+    std::thread::sleep(Duration::from_millis(800));
+    let tally = load.stop();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let master = sb.group_master().expect("one master after the failover");
+    assert_ne!(master, sb.addrs[0], "the master moved");
+    let missing = support::group::missing_keys(&master, &tally.acked);
+    assert!(missing.is_empty(), "{} of {} acknowledged writes lost", missing.len(), tally.acked.len());
+    assert!(tally.acked.len() > 500, "the writers wrote too little to prove anything: {}", tally.acked.len());
+    // The fence is off everywhere, in the old master's file too, and no journal is left.
+    assert_eq!(sb.addrs.iter().map(fence_setting).collect::<Vec<_>>(), settings);
+    let configs: Vec<_> =
+        modes_under(sb.state.path()).into_iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "conf")).collect();
+    assert!(!configs.is_empty());
+    for (path, _) in configs {
+        assert!(!std::fs::read_to_string(&path).unwrap().contains("2147483647"), "{} keeps the fence", path.display());
+    }
+    assert!(!sb.journal_exists());
+}
+
 fn a_sentinel_group_is_formed_shown_and_failed_over_under_live_writes_without_losing_an_acknowledged_write(server: Server) {
     let (sb, sentinels) = Sandbox::start_group(server, 3, None);
     let target = sb.target();

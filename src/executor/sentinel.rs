@@ -1,13 +1,21 @@
 //! Applies a Sentinel group's plan step by step: REPLICAOF on members, SENTINEL MONITOR/SET/RESET
 //! on sentinels, the waits that make each change visible before the next, and the switchover that
 //! pauses writes so that a failover loses none. Stops between steps on Ctrl-C or a lost lease.
+//!
+//! A switchover pauses writes once, for `--pause-limit` (never renewed), and before Sentinel is
+//! asked to fail over it also fences the old master: `min-replicas-to-write` above any number of
+//! replicas, so that it refuses every write until it has been re-pointed, however long this
+//! process is kept from running (descheduled, stopped) and whenever the pause lapses. A refused
+//! write is never acknowledged, so none can be lost. The fence is journalled first and taken off
+//! before the role is written to the configuration file; a run killed meanwhile leaves it to the
+//! next changing run (`restore_steered`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
-use crate::journal::{self, Journal, SteeredPriority, Store};
+use crate::journal::{self, FencedWrites, Journal, SteeredPriority, Store};
 use crate::planner::sentinel::{GroupFacts, Named, Plan, Steer, Step, announced_as, canonical};
 use crate::redis::addr::NodeAddr;
 use crate::redis::conn::{Connector, NodeConn};
@@ -16,6 +24,9 @@ use crate::redis::sentinel::{self, Known};
 use crate::stop::Stop;
 
 const POLL: Duration = Duration::from_millis(100);
+
+/// `min-replicas-to-write` of a fenced master: more replicas than any group has.
+const FENCE: &str = "2147483647";
 
 /// What became of a plan.
 #[derive(Debug, Default)]
@@ -156,13 +167,11 @@ impl<'a> GroupExecutor<'a> {
             Step::Switchover { old, candidates, replicas, steer, sentinel, pause_ms } => {
                 let record = self.record_steering(steer).await?;
                 self.steer(steer, |s| s.priority).await?;
-                let switched = self.switchover(old, candidates, replicas, sentinel, *pause_ms).await;
+                let switched = self.switchover(old, candidates, replicas, sentinel, *pause_ms, &record).await;
                 let restored = self.steer(steer, |s| s.restore).await;
                 let new_master = switched?;
                 restored?;
-                if let Some(record) = record {
-                    self.journals.remove(record.key().as_deref()).await?;
-                }
+                self.journals.remove(record.key().as_deref()).await?;
                 return Ok(Some(new_master));
             }
         }
@@ -244,15 +253,38 @@ impl<'a> GroupExecutor<'a> {
 
     /// Saves the priorities about to be steered with the values to restore, before the first
     /// changes: a run killed before it restores them leaves the record for the next one.
-    async fn record_steering(&self, steer: &[Steer]) -> Result<Option<Journal>> {
-        if steer.is_empty() {
-            return Ok(None);
-        }
+    /// The switchover's journal, saved now when priorities are steered (a fence adds to it later).
+    async fn record_steering(&self, steer: &[Steer]) -> Result<Journal> {
         let priorities =
             steer.iter().map(|s| SteeredPriority { member: s.member.addr.to_string(), restore: s.restore }).collect();
         let record = Journal::steering(&self.name, self.members.clone(), priorities);
-        self.journals.save(&record).await?;
-        Ok(Some(record))
+        if !steer.is_empty() {
+            self.journals.save(&record).await?;
+        }
+        Ok(record)
+    }
+
+    /// Makes the old master refuse writes (see the module's documentation); returns the value to
+    /// put back. Journalled before it is set.
+    async fn fence(&self, master: &mut NodeConn, old: &Named, record: &Journal) -> Result<FencedWrites> {
+        let current: Vec<String> = master.call(redis::cmd("CONFIG").arg("GET").arg("min-replicas-to-write")).await?;
+        let restore = current.get(1).cloned().unwrap_or_else(|| "0".to_owned());
+        let fenced = FencedWrites { member: old.addr.to_string(), restore };
+        self.journals.save(&Journal { fenced: Some(fenced.clone()), ..record.clone() }).await?;
+        self.connector.changes.note();
+        master.call::<()>(redis::cmd("CONFIG").arg("SET").arg("min-replicas-to-write").arg(FENCE)).await?;
+        Ok(fenced)
+    }
+
+    /// Takes the fence off (on a fresh connection: Sentinel may have killed the kept one) and
+    /// drops it from the journal.
+    async fn unfence(&self, old: &Named, fenced: &FencedWrites, record: &Journal) -> Result<()> {
+        let mut conn = self.member(old).await?;
+        conn.call::<()>(redis::cmd("CONFIG").arg("SET").arg("min-replicas-to-write").arg(&fenced.restore)).await?;
+        match record.priorities.is_empty() {
+            true => self.journals.remove(record.key().as_deref()).await,
+            false => self.journals.save(record).await,
+        }
     }
 
     /// Sets the priorities `pick` chooses, then waits until every sentinel reports them (Sentinel
@@ -287,6 +319,7 @@ impl<'a> GroupExecutor<'a> {
         replicas: &[Named],
         sentinel: &Named,
         pause_ms: u64,
+        record: &Journal,
     ) -> Result<NodeAddr> {
         let candidate_refs: Vec<&Named> = candidates.iter().collect();
         self.until("the sentinels to see the candidates as replicas they can promote", || {
@@ -295,7 +328,8 @@ impl<'a> GroupExecutor<'a> {
         .await?;
         let mut master = self.member(old).await?;
         master.call::<()>(redis::cmd("CLIENT").arg("PAUSE").arg(pause_ms).arg("WRITE")).await?;
-        let result = self.fail_over_paused(&mut master, old, candidates, sentinel, Duration::from_millis(pause_ms)).await;
+        let pause = Duration::from_millis(pause_ms);
+        let result = self.fail_over_paused(&mut master, old, candidates, sentinel, pause, record).await;
         // Lifted whatever happened: by now the old master is a replica, or nothing changed.
         let unpaused = master.call::<()>(redis::cmd("CLIENT").arg("UNPAUSE")).await;
         let new_master = result?;
@@ -326,6 +360,7 @@ impl<'a> GroupExecutor<'a> {
         candidates: &[Named],
         sentinel: &Named,
         pause: Duration,
+        record: &Journal,
     ) -> Result<NodeAddr> {
         let pause_ends = Instant::now() + pause;
         let offset = InfoFacts::parse(&master.call::<String>(redis::cmd("INFO").arg("replication")).await?).repl_offset;
@@ -344,31 +379,43 @@ impl<'a> GroupExecutor<'a> {
             return Err(Error::failed(format!("sentinel {sentinel} is in TILT mode and would not act; nothing was changed"))
                 .hint("run the command again in 30 s; a sentinel that keeps entering TILT is starved of CPU"));
         }
-        self.connector.changes.note();
-        conn.call::<()>(redis::cmd("SENTINEL").arg("FAILOVER").arg(&self.name)).await?;
-        let promoted = self.await_promotion(master, candidates, &mut conn, pause).await?;
+        let fenced = self.fence(master, old, record).await?;
+        let asked = conn.call::<()>(redis::cmd("SENTINEL").arg("FAILOVER").arg(&self.name)).await;
+        let promoted = match asked {
+            Ok(()) => self.await_promotion(candidates, &mut conn, pause).await,
+            Err(e) => Err(e),
+        };
+        let promoted = match promoted {
+            Ok(promoted) => promoted,
+            Err(e) => {
+                let fields: Vec<String> =
+                    conn.call(redis::cmd("SENTINEL").arg("MASTER").arg(&self.name)).await.unwrap_or_default();
+                if sentinel::failover_in_progress(&fields) {
+                    // Sentinel may still promote: writes taken now could be dropped by it.
+                    return Err(e.hint("the old master refuses writes until Sentinel is done; then run `kubectl redis fix`"));
+                }
+                // Nothing changed: the old master takes writes again.
+                self.unfence(old, &fenced, record).await?;
+                return Err(e);
+            }
+        };
         let told = announced_as(&self.announced, &promoted);
         let cmd = redis::cmd("REPLICAOF").arg(&told.host).arg(told.port).to_owned();
-        master
+        let mut repointed = self.member(old).await?;
+        repointed
             .call::<()>(&cmd)
             .await
             .map_err(|e| Error::failed(format!("{old} could not be re-pointed at {promoted}: {}", e.message)))?;
-        persist_role(master).await?;
+        // Off before the role goes to the configuration file, so the fence never outlives the run.
+        self.unfence(old, &fenced, record).await?;
+        persist_role(&mut repointed).await?;
         Ok(promoted)
     }
 
-    /// Waits until Sentinel has promoted a candidate. While its failover is under way the old
-    /// master stays paused (the pause is renewed): lifting it then would let writes land on a
-    /// master about to be replaced. Sentinel giving up is an error with nothing changed.
-    async fn await_promotion(
-        &self,
-        master: &mut NodeConn,
-        candidates: &[Named],
-        sentinel: &mut NodeConn,
-        pause: Duration,
-    ) -> Result<NodeAddr> {
+    /// Waits until Sentinel has promoted a candidate; the old master refuses writes meanwhile
+    /// (fenced). Sentinel giving up is an error with nothing changed.
+    async fn await_promotion(&self, candidates: &[Named], sentinel: &mut NodeConn, pause: Duration) -> Result<NodeAddr> {
         let deadline = Instant::now() + self.wait_timeout.max(pause);
-        let mut renew_at = Instant::now() + pause / 2;
         loop {
             // The sentinel first: a failover that ended before the candidates were asked shows there.
             let fields: Vec<String> = sentinel.call(redis::cmd("SENTINEL").arg("MASTER").arg(&self.name)).await?;
@@ -376,6 +423,12 @@ impl<'a> GroupExecutor<'a> {
                 if self.info(&c.addr).await.is_ok_and(|i| i.role == "master") {
                     return Ok(c.addr.clone());
                 }
+            }
+            // A failover that ended while this process was kept from running: the sentinel names
+            // the new master (a candidate's kept connection may have been killed meanwhile).
+            let named = sentinel::settled_master(&fields).map(|m| canonical(&self.aliases, &m));
+            if let Some(c) = candidates.iter().find(|c| named.as_ref() == Some(&c.addr)) {
+                return Ok(c.addr.clone());
             }
             if !sentinel::failover_in_progress(&fields) {
                 return Err(Error::failed(format!(
@@ -386,13 +439,9 @@ impl<'a> GroupExecutor<'a> {
             }
             if Instant::now() >= deadline {
                 return Err(Error::failed(
-                    "Sentinel's failover is still under way after --wait-timeout; writes were paused until now",
+                    "Sentinel's failover is still under way after --wait-timeout; the old master refused writes until now",
                 )
                 .hint("`kubectl redis check` shows where the group stands"));
-            }
-            if Instant::now() >= renew_at {
-                master.call::<()>(redis::cmd("CLIENT").arg("PAUSE").arg(pause.as_millis() as u64).arg("WRITE")).await?;
-                renew_at = Instant::now() + pause / 2;
             }
             tokio::time::sleep(POLL).await;
         }
@@ -513,17 +562,24 @@ async fn set_priority(conn: &mut NodeConn, priority: u64) -> Result<()> {
     persist_role(conn).await
 }
 
-/// Puts back the priorities a killed switchover left steered (its record names them), on the
-/// members that answer; the record keeps the others for a later run. Returns the members restored.
+/// Puts back the priorities a killed switchover left steered and takes off the fence it left on
+/// the old master (its record names them), on the members that answer; the record keeps the
+/// others for a later run. Returns the members restored.
 pub async fn restore_steered(connector: &Connector, journals: &dyn Store, members: &[NodeAddr]) -> Result<Vec<String>> {
     let names: Vec<String> = members.iter().map(ToString::to_string).collect();
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
     let Some(entry) = journal::find(journals, journal::Kind::Steering, &refs).await? else { return Ok(Vec::new()) };
-    let Ok(record) = entry.journal else { return Ok(Vec::new()) };
-    if record.priorities.is_empty() {
+    let Ok(mut record) = entry.journal else { return Ok(Vec::new()) };
+    let mut restored = Vec::new();
+    if let Some(fenced) = record.fenced.take() {
+        match unfence_left(connector, &fenced).await {
+            true => restored.push(fenced.member.clone()),
+            false => record.fenced = Some(fenced),
+        }
+    }
+    if record.priorities.is_empty() && restored.is_empty() && record.fenced.is_none() {
         return Ok(Vec::new());
     }
-    let mut restored = Vec::new();
     let mut left = Vec::new();
     for steered in &record.priorities {
         let done = match steered.member.parse::<NodeAddr>() {
@@ -542,12 +598,21 @@ pub async fn restore_steered(connector: &Connector, journals: &dyn Store, member
     if !restored.is_empty() {
         connector.changes.note();
     }
-    if left.is_empty() {
+    if left.is_empty() && record.fenced.is_none() {
         journals.remove(entry.key.as_deref()).await?;
     } else {
         journals.save(&Journal { priorities: left, ..record }).await?;
     }
     Ok(restored)
+}
+
+/// Takes off the fence a killed switchover left, in the configuration file too; false when the
+/// member did not answer (the journal keeps it for a later run).
+async fn unfence_left(connector: &Connector, fenced: &FencedWrites) -> bool {
+    let Ok(addr) = fenced.member.parse::<NodeAddr>() else { return true };
+    let Ok(mut conn) = connector.connect(&addr).await else { return false };
+    let set = conn.call::<()>(redis::cmd("CONFIG").arg("SET").arg("min-replicas-to-write").arg(&fenced.restore)).await;
+    set.is_ok() && persist_role(&mut conn).await.is_ok()
 }
 
 /// INFO replication of a replica whose link to `master` is up and whose sync is done.
