@@ -19,6 +19,21 @@ use crate::redis::topology::Gathering;
 use crate::redis::view::ViewMode;
 use crate::stop::Stop;
 
+/// What kind of deployment a target is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A Redis Cluster: slots, shards, CLUSTER commands.
+    Cluster,
+    /// Standalone members watched by sentinels.
+    Group,
+}
+
+/// A command's target: its kind and the platform its nodes come from.
+pub struct Target {
+    pub kind: Kind,
+    pub platform: Platform,
+}
+
 #[derive(Clone)]
 pub struct Context {
     /// How documents and events are printed (`-o`).
@@ -132,6 +147,14 @@ impl Context {
         all.extend(words);
         all.extend(self.connection_words.iter().cloned());
         all.join(" ")
+    }
+
+    /// What a command works on, its kind resolved once: the platform's nodes, and whether they form
+    /// a Redis Cluster or a Sentinel group. Commands match on the kind.
+    pub async fn target(&self, target: &TargetArgs) -> Result<Target> {
+        let platform = self.platform(target).await?;
+        let kind = if platform.is_sentinel_group() { Kind::Group } else { Kind::Cluster };
+        Ok(Target { kind, platform })
     }
 
     /// The nodes a command works on: a StatefulSet or `--selector` (Kubernetes), `--sandbox[=NAME]`,

@@ -42,6 +42,18 @@ impl ExitCode {
     }
 }
 
+impl ExitCode {
+    /// The exit code of a run of redis-cli (`cli --exec`): 0 when it succeeded, 130 when Ctrl-C
+    /// ended it (a MONITOR, a SUBSCRIBE; as a shell reports a command SIGINT ended), else 1.
+    pub fn of_client(code: i32) -> ExitCode {
+        match code {
+            0 => ExitCode::Success,
+            130 => ExitCode::Interrupted,
+            _ => ExitCode::Failed,
+        }
+    }
+}
+
 /// Why a command stopped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -156,6 +168,14 @@ mod tests {
         changes.note();
         assert!(seen_by_another_layer.any());
         assert!(!Changes::default().any(), "each run has its own ledger");
+    }
+
+    #[test]
+    fn a_client_run_here_or_in_a_pod_exits_0_1_or_130() {
+        let table = [(0, ExitCode::Success), (1, ExitCode::Failed), (127, ExitCode::Failed), (130, ExitCode::Interrupted)];
+        for (code, exit) in table {
+            assert_eq!(ExitCode::of_client(code), exit, "{code}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::{Outcome, Report, verdict};
 use crate::cli::{AddNodeArgs, WaitUntil};
-use crate::context::Context;
+use crate::context::{Context, Kind, Target};
 use crate::error::{Error, ExitCode, Result};
 use crate::executor::Executor;
 use crate::planner::membership::{self, JoinAs, Joiner};
@@ -13,8 +13,8 @@ use crate::redis::addr::NodeAddr;
 use crate::redis::topology::{self, Topology, resolve};
 
 pub async fn run(ctx: &Context, args: &AddNodeArgs) -> Result<ExitCode> {
-    let platform = ctx.platform(&args.target).await?;
-    if platform.is_sentinel_group() {
+    let Target { kind, platform } = ctx.target(&args.target).await?;
+    if kind == Kind::Group {
         return super::sentinel::add_node::run(ctx, args, &platform).await;
     }
     if args.sentinel {

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::cli::CallArgs;
-use crate::context::Context;
+use crate::context::{Context, Kind, Target};
 use crate::error::{Error, ExitCode, Result};
 use crate::output::{self, reply};
 use crate::platform::Platform;
@@ -35,9 +35,11 @@ struct Row {
 
 pub async fn run(ctx: &Context, args: &CallArgs) -> Result<ExitCode> {
     let words = &args.command;
-    let platform = ctx.platform(&args.target).await?;
-    let all =
-        if platform.is_sentinel_group() { group_members(ctx, &platform).await? } else { cluster_nodes(ctx, &platform).await? };
+    let Target { kind, platform } = ctx.target(&args.target).await?;
+    let all = match kind {
+        Kind::Group => group_members(ctx, &platform).await?,
+        Kind::Cluster => cluster_nodes(ctx, &platform).await?,
+    };
     let wanted = |c: &Callee| if c.master { !args.replicas } else { !args.masters };
     let callees: Vec<Callee> = all.into_iter().filter(wanted).collect();
     if callees.is_empty() {

@@ -3,7 +3,7 @@
 
 use super::verdict;
 use crate::cli::CheckArgs;
-use crate::context::Context;
+use crate::context::{Context, Kind, Target};
 use crate::error::{ExitCode, Result};
 
 pub async fn run(ctx: &Context, args: &CheckArgs) -> Result<ExitCode> {
@@ -21,8 +21,8 @@ pub async fn run(ctx: &Context, args: &CheckArgs) -> Result<ExitCode> {
 
 /// One verdict on the target, whatever its kind.
 async fn once(ctx: &Context, args: &CheckArgs, max_lag: u64) -> Result<ExitCode> {
-    let platform = ctx.platform(&args.target).await?;
-    if platform.is_sentinel_group() {
+    let Target { kind, platform } = ctx.target(&args.target).await?;
+    if kind == Kind::Group {
         return super::sentinel::check::run(ctx, &args.target, max_lag, &platform).await;
     }
     let verdict = verdict::execute(ctx, &platform).await?;

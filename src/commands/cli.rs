@@ -10,7 +10,7 @@ use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
 use crate::cli::CliArgs;
-use crate::context::Context;
+use crate::context::{Context, Kind, Target};
 use crate::error::{Error, ExitCode, Result};
 use crate::output::reply;
 use crate::platform::Platform;
@@ -30,14 +30,13 @@ pub async fn run(ctx: &Context, args: &CliArgs) -> Result<ExitCode> {
     if args.exec && ctx.out.documents() {
         return Err(Error::usage("--exec shows what redis-cli prints: -o json and -o yaml do not apply").hint("leave out -o"));
     }
-    let platform = ctx.platform(&args.target).await?;
-    let entry = if platform.is_sentinel_group() {
-        group_entry(ctx, &platform, args).await?
-    } else {
-        cluster_entry(ctx, &platform, args).await?
+    let Target { kind, platform } = ctx.target(&args.target).await?;
+    let entry = match kind {
+        Kind::Group => group_entry(ctx, &platform, args).await?,
+        Kind::Cluster => cluster_entry(ctx, &platform, args).await?,
     };
     if args.exec {
-        return run_client(ctx, &platform, &entry, &args.command).await;
+        return run_client(ctx, &platform, kind, &entry, &args.command).await;
     }
     let mut shell = Shell { ctx, names: platform.names(), at: entry.addr, readonly: entry.replica, conn: None };
     // Connect now: an unreachable node is exit 4 before anything is asked.
@@ -53,15 +52,9 @@ pub async fn run(ctx: &Context, args: &CliArgs) -> Result<ExitCode> {
 
 /// `--exec`: redis-cli at the entry node, where it lives (see `Platform::run_cli`); `words`
 /// (after --) are redis-cli's own arguments. It follows MOVED and ASK itself in a cluster.
-async fn run_client(ctx: &Context, platform: &Platform, entry: &Entry, words: &[String]) -> Result<ExitCode> {
-    let cluster = !platform.is_sentinel_group();
-    let code = platform.run_cli(&entry.addr, cluster, words, &ctx.connector).await?;
-    Ok(match code {
-        0 => ExitCode::Success,
-        // Ctrl-C ended it (a MONITOR, a SUBSCRIBE): as a shell reports a command SIGINT ended.
-        130 => ExitCode::Interrupted,
-        _ => ExitCode::Failed,
-    })
+async fn run_client(ctx: &Context, platform: &Platform, kind: Kind, entry: &Entry, words: &[String]) -> Result<ExitCode> {
+    let code = platform.run_cli(&entry.addr, kind == Kind::Cluster, words, &ctx.connector).await?;
+    Ok(ExitCode::of_client(code))
 }
 
 /// Where the shell starts, and whether that node is a replica (reads need READONLY there).

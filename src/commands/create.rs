@@ -8,7 +8,7 @@ use futures::future::join_all;
 use super::Outcome;
 use super::verdict::{self, Verdict};
 use crate::cli::{CreateArgs, WaitUntil};
-use crate::context::Context;
+use crate::context::{Context, Kind, Target};
 use crate::error::{Error, ExitCode, Result};
 use crate::executor::Executor;
 use crate::planner::create::{self, Candidate, CreateRequest};
@@ -18,8 +18,8 @@ use crate::redis::addr::NodeAddr;
 use crate::redis::topology::{self, NodeState};
 
 pub async fn run(ctx: &Context, args: &CreateArgs) -> Result<ExitCode> {
-    let platform = ctx.platform(&args.target).await?;
-    match (args.sentinel, platform.is_sentinel_group()) {
+    let Target { kind, platform } = ctx.target(&args.target).await?;
+    match (args.sentinel, kind == Kind::Group) {
         (true, true) => return super::sentinel::create::run(ctx, args, &platform).await,
         (true, false) => {
             return Err(Error::usage("--sentinel forms a Sentinel group, but the target has no sentinels")

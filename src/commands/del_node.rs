@@ -3,7 +3,7 @@
 
 use super::{Outcome, Report, verdict};
 use crate::cli::DelNodeArgs;
-use crate::context::Context;
+use crate::context::{Context, Kind, Target};
 use crate::error::{ExitCode, Result};
 use crate::executor::Executor;
 use crate::planner::Plan;
@@ -16,8 +16,8 @@ use crate::redis::topology::Topology;
 const REHOME_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
 
 pub async fn run(ctx: &Context, args: &DelNodeArgs) -> Result<ExitCode> {
-    let platform = ctx.platform(&args.target).await?;
-    if platform.is_sentinel_group() {
+    let Target { kind, platform } = ctx.target(&args.target).await?;
+    if kind == Kind::Group {
         return super::sentinel::del_node::run(ctx, args, &platform).await;
     }
     if args.sentinel {

@@ -4,13 +4,13 @@
 
 use super::Outcome;
 use crate::cli::DrainNodeArgs;
-use crate::context::Context;
+use crate::context::{Context, Kind, Target};
 use crate::error::{Error, ExitCode, Result};
 use crate::planner::failover;
 
 pub async fn run(ctx: &Context, args: &DrainNodeArgs) -> Result<ExitCode> {
-    let platform = ctx.platform(&args.target).await?;
-    if platform.is_sentinel_group() {
+    let Target { kind, platform } = ctx.target(&args.target).await?;
+    if kind == Kind::Group {
         return Err(Error::usage("drain-node is for Redis Cluster: a Sentinel group has one master")
             .hint("fail it over with `kubectl redis failover --to MEMBER` to a member on another node"));
     }

@@ -3,13 +3,13 @@
 //! `planner::failover` plans it, and the verdict `check` gives follows.
 
 use crate::cli::FailoverArgs;
-use crate::context::Context;
+use crate::context::{Context, Kind, Target};
 use crate::error::{Error, ExitCode, Result};
 use crate::planner::failover::{self, Mode, ShardRequest};
 
 pub async fn run(ctx: &Context, args: &FailoverArgs) -> Result<ExitCode> {
-    let platform = ctx.platform(&args.target).await?;
-    if platform.is_sentinel_group() {
+    let Target { kind, platform } = ctx.target(&args.target).await?;
+    if kind == Kind::Group {
         if args.shard.is_some() || args.force || args.takeover {
             return Err(Error::usage("--shard, --force and --takeover are for Redis Cluster shards")
                 .hint("a Sentinel group has one master: leave them out (--to picks the replica)"));

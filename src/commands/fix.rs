@@ -7,7 +7,7 @@
 use super::verdict;
 use super::{Outcome, moving};
 use crate::cli::{GroupRepairArgs, MoveArgs, TargetArgs};
-use crate::context::Context;
+use crate::context::{Context, Kind, Target};
 use crate::error::{Error, ExitCode, Result};
 use crate::executor::mover::Backend;
 use crate::executor::{Executor, SlotMoving};
@@ -21,8 +21,8 @@ use crate::redis::slot_keys;
 use crate::redis::topology::Topology;
 
 pub async fn run(ctx: &Context, target: &TargetArgs, moving: &MoveArgs, group: &GroupRepairArgs) -> Result<ExitCode> {
-    let platform = ctx.platform(target).await?;
-    if platform.is_sentinel_group() {
+    let Target { kind, platform } = ctx.target(target).await?;
+    if kind == Kind::Group {
         return super::sentinel::fix::run(ctx, target, moving.wait_timeout, group, &platform).await;
     }
     let topology = moving::gather(ctx, &platform, moving).await?;

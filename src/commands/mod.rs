@@ -28,7 +28,7 @@ pub mod watch;
 
 use serde::Serialize;
 
-use crate::context::Context;
+use crate::context::{Context, Kind};
 use crate::error::{ExitCode, Result};
 use crate::executor::Executor;
 use crate::planner::{Plan, PlanStep};
@@ -56,8 +56,8 @@ pub struct Report<'a, S: Serialize = crate::planner::Step, V: Serialize = verdic
 }
 
 /// Slots exist only in Redis Cluster: on a Sentinel group a slot-moving verb is refused.
-pub fn refuse_slot_moves_on_a_group(platform: &Platform, verb: &str) -> Result<()> {
-    if platform.is_sentinel_group() {
+pub fn refuse_slot_moves_on_a_group(kind: Kind, platform: &Platform, verb: &str) -> Result<()> {
+    if kind == Kind::Group {
         return Err(crate::error::Error::refused(format!(
             "{} is a Sentinel group: it has no slots, so there is nothing to {verb}",
             platform.describe()

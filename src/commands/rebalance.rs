@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::moving::{self, Fresh};
 use crate::cli::{MoveArgs, RebalanceArgs};
-use crate::context::{Context, shell_word};
+use crate::context::{Context, Target, shell_word};
 use crate::error::{Error, ExitCode, Result};
 use crate::planner::guard::required_ref;
 use crate::planner::moves::{self, Holder};
@@ -13,8 +13,8 @@ use crate::platform::Platform;
 use crate::redis::topology::Topology;
 
 pub async fn run(ctx: &Context, args: &RebalanceArgs) -> Result<ExitCode> {
-    let platform = ctx.platform(&args.target).await?;
-    super::refuse_slot_moves_on_a_group(&platform, "rebalance")?;
+    let Target { kind, platform } = ctx.target(&args.target).await?;
+    super::refuse_slot_moves_on_a_group(kind, &platform, "rebalance")?;
     let request = Request {
         weights: &args.weight,
         threshold: args.threshold,

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 
 use crate::cli::ReportArgs;
-use crate::context::Context;
+use crate::context::{Context, Kind, Target};
 use crate::error::{Error, ExitCode, Result};
 use crate::output::redact::{self, REDACTED};
 use crate::output::reply;
@@ -74,15 +74,14 @@ impl Bundle {
 }
 
 pub async fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode> {
-    let platform = ctx.platform(&args.target).await?;
+    let Target { kind, platform } = ctx.target(&args.target).await?;
     let path = args.file.clone().unwrap_or_else(|| default_file(&platform));
     // Refused before anything is read: an existing file is never overwritten.
     let file = create(&path)?;
     let mut bundle = Bundle::default();
-    let ids = if platform.is_sentinel_group() {
-        collect_group(ctx, args, &platform, &mut bundle).await
-    } else {
-        collect_cluster(ctx, &platform, &mut bundle).await
+    let ids = match kind {
+        Kind::Group => collect_group(ctx, args, &platform, &mut bundle).await,
+        Kind::Cluster => collect_cluster(ctx, &platform, &mut bundle).await,
     };
     collect_journals(&ids, &mut bundle).await;
     let mut secrets = known_secrets(ctx);
@@ -107,7 +106,10 @@ pub async fn run(ctx: &Context, args: &ReportArgs) -> Result<ExitCode> {
         "tool": concat!("kubectl-redis ", env!("CARGO_PKG_VERSION")),
         "created": k8s_openapi::jiff::Timestamp::now().to_string(),
         "target": platform.describe(),
-        "kind": if platform.is_sentinel_group() { "sentinel" } else { "cluster" },
+        "kind": match kind {
+            Kind::Group => "sentinel",
+            Kind::Cluster => "cluster",
+        },
         "logs": args.logs,
         "not_read": bundle.errors.len(),
     });

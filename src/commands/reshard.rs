@@ -3,15 +3,15 @@
 
 use super::moving::{self, Fresh, Request};
 use crate::cli::ReshardArgs;
-use crate::context::{Context, shell_word};
+use crate::context::{Context, Target, shell_word};
 use crate::error::{Error, ExitCode, Result};
 use crate::planner::guard::required_ref;
 use crate::planner::moves::{self, Holder};
 use crate::redis::topology::{Member, Topology};
 
 pub async fn run(ctx: &Context, args: &ReshardArgs) -> Result<ExitCode> {
-    let platform = ctx.platform(&args.target).await?;
-    super::refuse_slot_moves_on_a_group(&platform, "reshard")?;
+    let Target { kind, platform } = ctx.target(&args.target).await?;
+    super::refuse_slot_moves_on_a_group(kind, &platform, "reshard")?;
     let topology = moving::gather(ctx, &platform, &args.moving).await?;
     let request = Request {
         verb: "reshard",

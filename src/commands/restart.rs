@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use super::Outcome;
 use super::verdict;
 use crate::cli::RestartArgs;
-use crate::context::Context;
+use crate::context::{Context, Kind, Target};
 use crate::error::{Error, ExitCode, Result};
 use crate::executor::Executor;
 use crate::journal::{self, Journal};
@@ -23,7 +23,7 @@ const POLL: Duration = Duration::from_millis(250);
 
 pub async fn run(ctx: &Context, args: &RestartArgs) -> Result<ExitCode> {
     let (target, names) = split_members(args);
-    let mut platform = ctx.platform(&target).await?;
+    let Target { kind, mut platform } = ctx.target(&target).await?;
     if let Some(why) = platform.restart_blocker() {
         return Err(why);
     }
@@ -38,7 +38,7 @@ pub async fn run(ctx: &Context, args: &RestartArgs) -> Result<ExitCode> {
     };
     let wait = args.wait_timeout;
     let max_lag = args.max_lag;
-    if platform.is_sentinel_group() {
+    if kind == Kind::Group {
         let group = super::sentinel::restart::Restart { args, target: &target, names: &names, image, wait, max_lag };
         return super::sentinel::restart::run(ctx, &mut platform, group).await;
     }

@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::verdict::{self, Verdict};
 use super::{Outcome, moving};
 use crate::cli::{MoveArgs, ScaleArgs, WaitUntil};
-use crate::context::{Context, shell_word};
+use crate::context::{Context, Kind, Target, shell_word};
 use crate::error::{Error, ExitCode, Result};
 use crate::executor::Executor;
 use crate::planner::scale::{self, ScalePlan, ScaleRequest};
@@ -51,8 +51,8 @@ struct ScaleReport<'a> {
 }
 
 pub async fn run(ctx: &Context, args: &ScaleArgs) -> Result<ExitCode> {
-    let mut platform = ctx.platform(&args.target).await?;
-    if platform.is_sentinel_group() {
+    let Target { kind, mut platform } = ctx.target(&args.target).await?;
+    if kind == Kind::Group {
         return super::sentinel::scale::run(ctx, args, &mut platform).await;
     }
     let Some(masters) = args.masters else {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::cli::StatusArgs;
-use crate::context::Context;
+use crate::context::{Context, Kind, Target};
 use crate::error::{ExitCode, Result};
 use crate::output;
 use crate::planner::placement::{Site, SiteMap};
@@ -74,11 +74,11 @@ pub async fn run(ctx: &Context, args: &StatusArgs) -> Result<ExitCode> {
 
 /// One reading of the target, whatever its kind.
 async fn once(ctx: &Context, args: &StatusArgs) -> Result<ExitCode> {
-    let platform = ctx.platform(&args.target).await?;
-    if platform.is_sentinel_group() {
-        return super::sentinel::status::run(ctx, &args.target, &platform).await;
+    let Target { kind, platform } = ctx.target(&args.target).await?;
+    match kind {
+        Kind::Group => super::sentinel::status::run(ctx, &args.target, &platform).await,
+        Kind::Cluster => run_on(ctx, &platform).await,
     }
-    run_on(ctx, &platform).await
 }
 
 /// Gathers and prints the status of a platform's cluster.

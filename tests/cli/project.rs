@@ -190,3 +190,22 @@ pub(crate) fn the_release_script_builds_the_archive_its_krew_manifest_points_at(
     assert_eq!(committed["spec"]["version"], doc["spec"]["version"]);
     assert_eq!(committed["spec"]["platforms"][0]["bin"], "kubectl-redis");
 }
+
+#[test]
+fn the_targets_kind_is_resolved_once_in_context_and_commands_match_on_it() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut asking = Vec::new();
+    let mut stack = vec![root.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if std::fs::read_to_string(&path).unwrap_or_default().contains("is_sentinel_group()") {
+                asking.push(path.strip_prefix(&root).unwrap().display().to_string());
+            }
+        }
+    }
+    asking.sort();
+    assert_eq!(asking, ["context.rs"], "only context asks the platform what kind its target is");
+}
