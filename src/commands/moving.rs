@@ -267,9 +267,13 @@ pub async fn move_slots(
     mode: progress::Mode,
 ) -> Result<Summary> {
     let settings = settings(args, backend, topology)?;
-    let masters = topology.masters().map(|m| m.id.clone()).collect();
-    let journal = Journal::new(request.fingerprint.clone(), request.command_line.clone(), masters, moves);
     let store = ctx.journals();
+    // A resumed run keeps the journal where the interrupted one filed it (under its masters then:
+    // a drained master may have turned replica since), so that one journal is kept and removed.
+    let filed = journal::find(store.as_ref(), journal::Kind::Move, &member_ids(topology)).await?;
+    let filed = filed.and_then(|e| e.journal.ok()).filter(|j| j.request == request.fingerprint).map(|j| j.masters);
+    let masters = filed.unwrap_or_else(|| topology.masters().map(|m| m.id.clone()).collect());
+    let journal = Journal::new(request.fingerprint.clone(), request.command_line.clone(), masters, moves);
     store.save(&journal).await?;
     let (report, display) = progress::reporter(mode, count(moves));
     let wait = args.wait_timeout;
