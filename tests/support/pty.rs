@@ -16,6 +16,13 @@ pub fn open(rows: u16, cols: u16) -> (OwnedFd, OwnedFd) {
     // SAFETY: openpty writes two new descriptors into the integers given; the size is read only.
     let opened = unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), &size) };
     assert_eq!(opened, 0, "openpty: {}", std::io::Error::last_os_error());
+    // Close-on-exec at once: tests run in parallel, and a server another test starts would
+    // otherwise inherit the slave side and keep the terminal open (the master never sees its
+    // end, and a session that ended looks hung). The window before this is microseconds.
+    for fd in [master, slave] {
+        // SAFETY: F_SETFD on a descriptor just opened here.
+        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+    }
     // SAFETY: both descriptors were just opened and are owned by nothing else.
     unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) }
 }
