@@ -735,8 +735,12 @@ fn start_sentinel(sandbox: &Sandbox, node: &SandboxNode, fresh: bool) -> Result<
     Ok(child.id())
 }
 
+/// How long a server may take to listen: on a loaded machine a server that loads its data set
+/// first (a restarted member's AOF) has been seen to need more than 10 s.
+const START_LIMIT: Duration = Duration::from_secs(60);
+
 fn wait_listening(node: &SandboxNode) -> Result<()> {
-    let deadline = Instant::now() + Duration::from_secs(10);
+    let deadline = Instant::now() + START_LIMIT;
     loop {
         if std::net::TcpStream::connect((node.addr.host.as_str(), node.addr.port)).is_ok() {
             return Ok(());
@@ -744,7 +748,12 @@ fn wait_listening(node: &SandboxNode) -> Result<()> {
         if !is_running(node) || Instant::now() > deadline {
             let log = fs::read_to_string(node.dir.join("server.log")).unwrap_or_default();
             let last = log.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("no log output").trim().to_owned();
-            return Err(Error::failed(format!("sandbox node {} did not start: {last}", node.addr))
+            let why = if is_running(node) {
+                format!("not listening after {}", crate::units::format(START_LIMIT))
+            } else {
+                "it exited".to_owned()
+            };
+            return Err(Error::failed(format!("sandbox node {} did not start ({why}): {last}", node.addr))
                 .hint(format!("see {}", node.dir.join("server.log").display())));
         }
         std::thread::sleep(Duration::from_millis(20));
