@@ -189,8 +189,22 @@ impl Sandbox {
         self.run(&["create", &self.target(), "--replicas", &replicas, "--wait", "synced", "--yes"]).expect(0);
     }
 
+    /// Signals member `index`'s server. A pid recorded before the member restarted may belong to
+    /// another process by now (another test's): the member's current pid is read again then.
     pub fn signal(&self, index: usize, signal: &str) {
-        let ok = Command::new("kill").args([signal, &self.pids[index].to_string()]).status().unwrap().success();
+        let serves = |pid: u32| {
+            let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+            let text = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+            let (host, port) = self.addrs[index].rsplit_once(':').unwrap();
+            text.contains("server") && text.contains(host) && text.contains(port)
+        };
+        let mut pid = self.pids[index];
+        if !serves(pid) {
+            let doc = self.run(&["sandbox", "status", "--name", &self.name, "-o", "json"]).expect(0).json();
+            pid = doc["nodes"][index]["pid"].as_u64().unwrap() as u32;
+            assert!(serves(pid), "member {index} ({}) has no server to signal", self.addrs[index]);
+        }
+        let ok = Command::new("kill").args([signal, &pid.to_string()]).status().unwrap().success();
         assert!(ok, "kill {signal} failed");
     }
 
