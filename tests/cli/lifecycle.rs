@@ -539,11 +539,6 @@ pub(crate) fn fail_over_to(sb: &Sandbox, index: usize) {
 /// takes over without the master's agreement, as when the master is too busy to hand over).
 /// Starved of CPU with a move of two keys per MIGRATE running on the master, eight graceful
 /// tries in a row were dropped.
-pub(crate) fn take_over(sb: &Sandbox, index: usize) {
-    let done = fail_over_with(sb, index, &[], 3) || fail_over_with(sb, index, &["FORCE"], 3);
-    assert!(done, "node {index} never took over");
-}
-
 pub(crate) fn fail_over_with(sb: &Sandbox, index: usize, options: &[&str], tries: usize) -> bool {
     let masters = |sb: &Sandbox| (0..sb.addrs.len()).filter(|i| is_master(sb, *i)).count();
     let before = masters(sb);

@@ -10,6 +10,8 @@ use std::io::{Read, Write};
 use std::os::fd::AsRawFd;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use axum::extract::ws::{Message, WebSocket};
 use futures::stream::SplitStream;
@@ -161,16 +163,11 @@ async fn on_terminal(exec: Exec, mut source: SplitStream<WebSocket>, out: Unboun
     };
     let terminal = master.as_raw_fd();
     let mut keys = std::fs::File::from(master.try_clone().unwrap());
-    let mut screen = std::fs::File::from(master);
-    // Ends with EIO once the process has exited and closed the terminal.
-    let drawn = tokio::task::spawn_blocking(move || {
-        let mut buf = vec![0u8; 16 * 1024];
-        while let Ok(n @ 1..) = screen.read(&mut buf[1..]) {
-            buf[0] = 1;
-            if out.send(buf[..=n].to_vec()).is_err() {
-                return;
-            }
-        }
+    let screen = std::fs::File::from(master);
+    let ended = Arc::new(AtomicBool::new(false));
+    let drawn = tokio::task::spawn_blocking({
+        let ended = ended.clone();
+        move || draw(screen, &ended, &out)
     });
     let input = async move {
         while let Some(data) = next_binary(&mut source).await {
@@ -183,13 +180,40 @@ async fn on_terminal(exec: Exec, mut source: SplitStream<WebSocket>, out: Unboun
             }
         }
     };
-    tokio::select! {
-        _ = drawn => {}
+    // The session ends when the process does, as a container runtime ends it: not when every
+    // copy of the terminal's slave side is closed (a process another test starts meanwhile may
+    // hold one for a moment).
+    let status = tokio::select! {
+        status = child.wait() => status,
         () = input => {
             let _ = child.start_kill();
+            child.wait().await
+        }
+    };
+    ended.store(true, Ordering::SeqCst);
+    let _ = drawn.await;
+    exit_status(status)
+}
+
+/// Sends what the terminal shows, until it closes (EIO) or, once the process has ended
+/// (`ended`), it has nothing more to read: a process's output is all there when it exits.
+fn draw(mut screen: std::fs::File, ended: &AtomicBool, out: &UnboundedSender<Vec<u8>>) {
+    let mut buf = vec![0u8; 16 * 1024];
+    loop {
+        let mut ready = libc::pollfd { fd: screen.as_raw_fd(), events: libc::POLLIN, revents: 0 };
+        // SAFETY: poll reads and writes the one pollfd given.
+        if unsafe { libc::poll(&mut ready, 1, 50) } == 0 {
+            if ended.load(Ordering::SeqCst) {
+                return;
+            }
+            continue;
+        }
+        let Ok(n @ 1..) = screen.read(&mut buf[1..]) else { return };
+        buf[0] = 1;
+        if out.send(buf[..=n].to_vec()).is_err() {
+            return;
         }
     }
-    exit_status(child.wait().await)
 }
 
 fn resize(terminal: i32, size: &[u8]) {

@@ -3,7 +3,7 @@
 //! draws is read back.
 
 use std::io::{Read, Write};
-use std::os::fd::{FromRawFd, OwnedFd};
+use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -11,20 +11,26 @@ use std::time::{Duration, Instant};
 
 /// A new pseudo-terminal of `rows` × `cols`: its master and slave sides.
 pub fn open(rows: u16, cols: u16) -> (OwnedFd, OwnedFd) {
-    let (mut master, mut slave) = (0, 0);
-    let size = libc::winsize { ws_row: rows, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0 };
-    // SAFETY: openpty writes two new descriptors into the integers given; the size is read only.
-    let opened = unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), &size) };
-    assert_eq!(opened, 0, "openpty: {}", std::io::Error::last_os_error());
-    // Close-on-exec at once: tests run in parallel, and a server another test starts would
-    // otherwise inherit the slave side and keep the terminal open (the master never sees its
-    // end, and a session that ended looks hung). The window before this is microseconds.
-    for fd in [master, slave] {
-        // SAFETY: F_SETFD on a descriptor just opened here.
-        unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+    // Both sides close-on-exec from the start (openpty has no flag for it): tests run in parallel,
+    // and a server another test starts must never inherit the slave side, or the master never
+    // sees the terminal's end and a session that ended looks hung.
+    let flags = libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC;
+    // SAFETY: posix_openpt, grantpt and unlockpt act on the new master only; ptsname_r writes a
+    // NUL-terminated path into the buffer given; open and ioctl read what they are given.
+    unsafe {
+        let master = libc::posix_openpt(flags);
+        assert!(master >= 0, "posix_openpt: {}", std::io::Error::last_os_error());
+        let master = OwnedFd::from_raw_fd(master);
+        let fd = master.as_raw_fd();
+        assert!(libc::grantpt(fd) == 0 && libc::unlockpt(fd) == 0, "unlockpt: {}", std::io::Error::last_os_error());
+        let mut path = [0 as libc::c_char; 128];
+        assert_eq!(libc::ptsname_r(fd, path.as_mut_ptr(), path.len()), 0, "ptsname_r");
+        let slave = libc::open(path.as_ptr(), flags);
+        assert!(slave >= 0, "opening the slave side: {}", std::io::Error::last_os_error());
+        let size = libc::winsize { ws_row: rows, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0 };
+        libc::ioctl(slave, libc::TIOCSWINSZ, &size);
+        (master, OwnedFd::from_raw_fd(slave))
     }
-    // SAFETY: both descriptors were just opened and are owned by nothing else.
-    unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) }
 }
 
 pub struct Terminal {
