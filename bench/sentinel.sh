@@ -6,25 +6,31 @@
 #   bare — `redis-cli SENTINEL FAILOVER mymaster`, what the seeds do;
 #   tool — `kubectl redis failover --yes`.
 # For each: acknowledged writes lost (read back from the master the sentinels name after the
-# writers stop), failed writes and the window in which they failed, and the time from the command
+# writers stop), failed writes and the window in which they failed, the longest time a writer
+# went without an acknowledged write (its writes waiting in a pause or failing), and the time from the command
 # until every sentinel names the new master with no failover in progress and every other member
 # replicates from it.
 # Then `status` and `check` of a group of 1 + 4 replicas + 5 sentinels against the same facts
 # gathered with redis-cli (SENTINEL MASTERS/MASTER/REPLICAS/SENTINELS/CKQUORUM on each sentinel,
 # INFO on each member, one redis-cli run per question, as the seeds do), in the same run.
 #
-# Usage: bench/sentinel.sh [--server PATH] [--runs N] [--settle SECONDS]
+# --client redis-py runs the same writers under redis-py (bench/sentinel_load.py; installed from
+# PyPI into target/bench-py on first use) instead of the redis crate.
+#
+# Usage: bench/sentinel.sh [--server PATH] [--runs N] [--settle SECONDS] [--client rust|redis-py]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 server=$(command -v redis-server || true)
 runs=3
 settle=12
+client=rust
 while [ $# -gt 0 ]; do
   case "$1" in
     --server) server=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --settle) settle=$2; shift 2 ;;
+    --client) client=$2; shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -33,7 +39,13 @@ command -v redis-cli >/dev/null || { echo "redis-cli is needed: apt-get install 
 
 cargo build --release --quiet --bin kubectl-redis --example sentinel_load
 tool=$PWD/target/release/kubectl-redis
-load=$PWD/target/release/examples/sentinel_load
+case "$client" in
+  rust) load=(target/release/examples/sentinel_load) ;;
+  redis-py)
+    [ -d target/bench-py/redis ] || python3 -m pip install -q --target target/bench-py 'redis==5.0.8'
+    load=(env PYTHONPATH="$PWD/target/bench-py" python3 bench/sentinel_load.py) ;;
+  *) echo "--client rust or redis-py" >&2; exit 2 ;;
+esac
 export KUBECTL_REDIS_STATE_DIR=$(mktemp -d)
 work=$KUBECTL_REDIS_STATE_DIR
 cleanup() {
@@ -72,13 +84,13 @@ current_master() { cli "${1%%,*}" sentinel get-master-addr-by-name mymaster | pa
 "$tool" sandbox up --name sfail --sentinel --nodes 3 --server "$server" >/dev/null
 "$tool" create --sentinel --sandbox=sfail --yes >/dev/null 2>&1
 sentinels=$(sentinels_of sfail)
-echo "failover under a Sentinel-aware writer ($("$server" --version | awk '{print $1, $3}')), $runs run(s) per way"
-printf '%-5s %-4s %10s %8s %6s %12s %10s\n' way run acked failed lost window_s agree_s
+echo "failover under a Sentinel-aware writer ($client; $("$server" --version | awk '{print $1, $3}')), $runs run(s) per way"
+printf '%-5s %-4s %10s %8s %6s %12s %10s %10s\n' way run acked failed lost window_s longest_s agree_s
 for run in $(seq 1 "$runs"); do
   if [ $((run % 2)) -eq 1 ]; then order="bare tool"; else order="tool bare"; fi
   for way in $order; do
     "$tool" check --sandbox=sfail >/dev/null 2>&1 || "$tool" fix --sandbox=sfail --yes >/dev/null 2>&1
-    "$load" --sentinels "$sentinels" --workers 2 --prefix "$way$run" >"$work/load.json" &
+    "${load[@]}" --sentinels "$sentinels" --workers 2 --prefix "$way$run" >"$work/load.json" &
     pid=$!
     sleep 3
     old=$(current_master "$sentinels")
@@ -97,7 +109,7 @@ import json, sys
 way, run, agree, path = sys.argv[1:5]
 r = json.load(open(path))
 window = r["failure_window_s"] if r["failure_window_s"] is not None else 0
-print(f'{way:<5} {run:<4} {r["acked"]:>10} {r["failed"]:>8} {r["lost"]:>6} {window:>12} {float(agree):>10.2f}')
+print(f'{way:<5} {run:<4} {r["acked"]:>10} {r["failed"]:>8} {r["lost"]:>6} {window:>12} {r["longest_gap_s"]:>10} {float(agree):>10.2f}')
 EOF
   done
 done

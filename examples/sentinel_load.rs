@@ -2,7 +2,8 @@
 //! Sentinel-aware clients do (the `redis` crate's Sentinel client: ask the sentinels, check the
 //! role), SET unique keys at full speed and, after any error, ask the sentinels again. On SIGTERM
 //! it reads every acknowledged key back from the master the sentinels name and prints one JSON
-//! report: acknowledged, failed and lost writes, and the window in which writes failed.
+//! report: acknowledged, failed and lost writes, the window in which writes failed, and the longest
+//! time a writer went without an acknowledged write (waiting or failing).
 //!
 //! Usage: sentinel_load --sentinels HOST:PORT[,…] [--name mymaster] [--workers N] [--prefix P]
 
@@ -61,6 +62,7 @@ fn main() {
             (Some(a), Some(b)) => Some(((*b - *a).as_secs_f64() * 1000.0).round() / 1000.0),
             _ => None,
         },
+        "longest_gap_s": secs(tallies.iter().map(|t| t.longest_gap).max().as_ref()),
         "elapsed_s": elapsed.as_secs_f64(),
     });
     println!("{report}");

@@ -21,12 +21,28 @@ use crate::redis::addr::NodeAddr;
 use crate::redis::conn::{Connector, NodeConn};
 use crate::redis::info::InfoFacts;
 use crate::redis::sentinel::{self, Known};
+use crate::redis::topology::Span;
 use crate::stop::Stop;
 
 const POLL: Duration = Duration::from_millis(100);
 
+/// How often a switchover looks again while writes wait for it (Sentinel's promotion, its naming).
+const PAUSED_POLL: Duration = Duration::from_millis(20);
+
 /// `min-replicas-to-write` of a fenced master: more replicas than any group has.
 const FENCE: &str = "2147483647";
+
+/// The one write pause of a switchover: when it began and how long it lasts at most.
+struct Pause {
+    started: Instant,
+    limit: Duration,
+}
+
+impl Pause {
+    fn ends(&self) -> Instant {
+        self.started + self.limit
+    }
+}
 
 /// What became of a plan.
 #[derive(Debug, Default)]
@@ -34,6 +50,8 @@ pub struct Summary {
     pub stopped: bool,
     /// After a switchover: the member that became master.
     pub new_master: Option<NodeAddr>,
+    /// After a switchover: when each of its phases ended, counted from its start (`-vv`).
+    pub phases: Vec<Span>,
 }
 
 pub struct GroupExecutor<'a> {
@@ -53,6 +71,7 @@ pub struct GroupExecutor<'a> {
     members: Vec<String>,
     wait_timeout: Duration,
     stop: Stop,
+    phases: Mutex<Vec<Span>>,
 }
 
 impl<'a> GroupExecutor<'a> {
@@ -77,6 +96,7 @@ impl<'a> GroupExecutor<'a> {
             members,
             wait_timeout,
             stop: stop.clone(),
+            phases: Mutex::default(),
         }
     }
 
@@ -95,6 +115,7 @@ impl<'a> GroupExecutor<'a> {
                 summary.new_master = Some(master);
             }
         }
+        summary.phases = std::mem::take(&mut *self.phases.lock().unwrap_or_else(|e| e.into_inner()));
         Ok(summary)
     }
 
@@ -311,7 +332,16 @@ impl<'a> GroupExecutor<'a> {
         .await
     }
 
-    /// Pause, catch up, SENTINEL FAILOVER, re-point, unpause: the new master's address.
+    /// Notes that a phase of the switchover paused at `pause.started` has ended.
+    fn phase_done(&self, pause: &Pause, what: impl Into<String>) {
+        let span = Span { what: what.into(), took: pause.started.elapsed() };
+        self.phases.lock().unwrap_or_else(|e| e.into_inner()).push(span);
+    }
+
+    /// Pause, catch up, SENTINEL FAILOVER, re-point, wait until the sentinels name the new
+    /// master (their failover ended), unpause: the new master's address. Writes that waited out the pause then fail
+    /// once on the old master (a replica now), and a client that asks the sentinels again finds
+    /// the new one at once: the time writes fail is the client's, not Sentinel's gossip.
     async fn switchover(
         &self,
         old: &Named,
@@ -327,11 +357,17 @@ impl<'a> GroupExecutor<'a> {
         })
         .await?;
         let mut master = self.member(old).await?;
+        let pause = Pause { started: Instant::now(), limit: Duration::from_millis(pause_ms) };
         master.call::<()>(redis::cmd("CLIENT").arg("PAUSE").arg(pause_ms).arg("WRITE")).await?;
-        let pause = Duration::from_millis(pause_ms);
-        let result = self.fail_over_paused(&mut master, old, candidates, sentinel, pause, record).await;
+        self.phase_done(&pause, format!("writes paused on {old}"));
+        let result = self.fail_over_paused(&mut master, old, candidates, sentinel, &pause, record).await;
+        if let Ok(promoted) = &result {
+            let named = self.sentinels_name(promoted, pause.ends()).await;
+            self.phase_done(&pause, format!("{named} of {} sentinel(s) name {promoted}", self.sentinels.len()));
+        }
         // Lifted whatever happened: by now the old master is a replica, or nothing changed.
         let unpaused = master.call::<()>(redis::cmd("CLIENT").arg("UNPAUSE")).await;
+        self.phase_done(&pause, "writes unpaused");
         let new_master = result?;
         unpaused?;
         self.until(&format!("every sentinel to name {new_master} and every other member to replicate from it"), || async {
@@ -350,7 +386,24 @@ impl<'a> GroupExecutor<'a> {
             self.sentinels_see_promotable(&others).await
         })
         .await?;
+        self.phase_done(&pause, "every sentinel settled and every member follows");
         Ok(new_master)
+    }
+
+    /// Waits, until `deadline` at the latest, for every sentinel to name `promoted` in both
+    /// answers clients ask for (GET-MASTER-ADDR-BY-NAME, and SENTINEL MASTER(S), which redis-py
+    /// reads and which still names the old master until the failover has ended); returns how
+    /// many do. A sentinel that does not answer cannot send a client elsewhere either.
+    async fn sentinels_name(&self, promoted: &NodeAddr, deadline: Instant) -> usize {
+        loop {
+            let asked = self.sentinels.iter().map(|addr| self.names_within(addr, promoted, deadline));
+            let answers = futures::future::join_all(asked).await;
+            let named = answers.iter().filter(|named| **named).count();
+            if named == self.sentinels.len() || Instant::now() + PAUSED_POLL >= deadline {
+                return named;
+            }
+            tokio::time::sleep(PAUSED_POLL).await;
+        }
     }
 
     async fn fail_over_paused(
@@ -359,12 +412,11 @@ impl<'a> GroupExecutor<'a> {
         old: &Named,
         candidates: &[Named],
         sentinel: &Named,
-        pause: Duration,
+        pause: &Pause,
         record: &Journal,
     ) -> Result<NodeAddr> {
-        let pause_ends = Instant::now() + pause;
         let offset = InfoFacts::parse(&master.call::<String>(redis::cmd("INFO").arg("replication")).await?).repl_offset;
-        self.until_before(pause_ends, "the replicas to reach the paused master's offset", || async {
+        self.until_before(pause.ends(), "the replicas to reach the paused master's offset", || async {
             for c in candidates {
                 if self.info(&c.addr).await?.repl_offset < offset {
                     return Ok(None);
@@ -373,6 +425,7 @@ impl<'a> GroupExecutor<'a> {
             Ok(Some(()))
         })
         .await?;
+        self.phase_done(pause, "the replicas have every write");
         let mut conn = self.sentinel(sentinel).await?;
         let info: String = conn.call(redis::cmd("INFO").arg("sentinel")).await?;
         if info.lines().any(|l| l.trim_end() == "sentinel_tilt:1") {
@@ -382,11 +435,14 @@ impl<'a> GroupExecutor<'a> {
         let fenced = self.fence(master, old, record).await?;
         let asked = conn.call::<()>(redis::cmd("SENTINEL").arg("FAILOVER").arg(&self.name)).await;
         let promoted = match asked {
-            Ok(()) => self.await_promotion(candidates, &mut conn, pause).await,
+            Ok(()) => self.await_promotion(candidates, &mut conn, pause.limit).await,
             Err(e) => Err(e),
         };
         let promoted = match promoted {
-            Ok(promoted) => promoted,
+            Ok(promoted) => {
+                self.phase_done(pause, format!("Sentinel promoted {promoted}"));
+                promoted
+            }
             Err(e) => {
                 let fields: Vec<String> =
                     conn.call(redis::cmd("SENTINEL").arg("MASTER").arg(&self.name)).await.unwrap_or_default();
@@ -409,6 +465,7 @@ impl<'a> GroupExecutor<'a> {
         // Off before the role goes to the configuration file, so the fence never outlives the run.
         self.unfence(old, &fenced, record).await?;
         persist_role(&mut repointed).await?;
+        self.phase_done(pause, format!("{old} replicates from {promoted}"));
         Ok(promoted)
     }
 
@@ -443,7 +500,7 @@ impl<'a> GroupExecutor<'a> {
                 )
                 .hint("`kubectl redis check` shows where the group stands"));
             }
-            tokio::time::sleep(POLL).await;
+            tokio::time::sleep(PAUSED_POLL).await;
         }
     }
 
@@ -478,6 +535,12 @@ impl<'a> GroupExecutor<'a> {
         let mut conn = self.sentinel_at(sentinel).await?;
         let fields: Vec<String> = conn.call(redis::cmd("SENTINEL").arg("MASTER").arg(&self.name)).await?;
         Ok(sentinel::settled_master(&fields).is_some_and(|named| canonical(&self.aliases, &named) == *master))
+    }
+
+    /// Before `deadline`, the sentinel names `promoted` with its failover ended (see `names_master`).
+    async fn names_within(&self, sentinel: &NodeAddr, promoted: &NodeAddr, deadline: Instant) -> bool {
+        let named = tokio::time::timeout_at(tokio::time::Instant::from_std(deadline), self.names_master(sentinel, promoted));
+        named.await.is_ok_and(|named| named.unwrap_or(false))
     }
 
     /// The replicas and sentinels a sentinel lists for the name.

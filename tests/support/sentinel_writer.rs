@@ -14,6 +14,9 @@ pub struct Written {
     pub acked: Vec<String>,
     /// When each failed write ended, since `started`: it may or may not have applied.
     pub failures: Vec<Duration>,
+    /// The longest time from one acknowledged write to the next: how long the writer could not
+    /// write, whether its writes waited (a pause) or failed.
+    pub longest_gap: Duration,
 }
 
 /// Writes `PREFIX:I` through the master the sentinels at `urls` name for `name` until `stop`.
@@ -21,6 +24,7 @@ pub fn write_until(stop: &AtomicBool, urls: Vec<String>, name: &str, prefix: &st
     let mut written = Written::default();
     let mut client = SentinelClient::build(urls, name.to_owned(), None, SentinelServerType::Master).expect("sentinel client");
     let mut i = 0u64;
+    let mut last_ack = Instant::now();
     while !stop.load(Ordering::SeqCst) {
         let Ok(mut conn) = client.get_connection() else {
             std::thread::sleep(Duration::from_millis(20));
@@ -31,7 +35,11 @@ pub fn write_until(stop: &AtomicBool, urls: Vec<String>, name: &str, prefix: &st
             let key = format!("{prefix}:{i}");
             i += 1;
             match redis::cmd("SET").arg(&key).arg(&key).query::<()>(&mut conn) {
-                Ok(()) => written.acked.push(key),
+                Ok(()) => {
+                    written.longest_gap = written.longest_gap.max(last_ack.elapsed());
+                    last_ack = Instant::now();
+                    written.acked.push(key);
+                }
                 Err(_) => {
                     written.failures.push(started.elapsed());
                     break;

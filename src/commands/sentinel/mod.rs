@@ -224,6 +224,11 @@ pub async fn carry_out(ctx: &Context, facts: &GroupFacts, plan: &Plan, wait: std
             }
         })
         .await?;
+    if ctx.verbose > 1 {
+        for phase in &summary.phases {
+            eprintln!("  {:>9.3} ms  {}", phase.took.as_secs_f64() * 1000.0, phase.what);
+        }
+    }
     if summary.stopped {
         ctx.stop.ending()?;
         return Ok((Outcome::Stopped, summary));
