@@ -69,6 +69,17 @@ pub async fn serve(socket: WebSocket, exec: Exec) {
 fn command(exec: &Exec) -> tokio::process::Command {
     let mut cmd = tokio::process::Command::new(&exec.command[0]);
     cmd.args(&exec.command[1..]).env_clear().env("PATH", &exec.path).kill_on_drop(true);
+    // SAFETY: signal(2) is async-signal-safe. A container's process starts with every signal at
+    // its default, whatever the runtime inherited: a test suite started in the background by a
+    // shell ignores SIGINT, and Ctrl-C would then never end the pod's client.
+    unsafe {
+        cmd.pre_exec(|| {
+            for sig in [libc::SIGINT, libc::SIGQUIT] {
+                libc::signal(sig, libc::SIG_DFL);
+            }
+            Ok(())
+        });
+    }
     cmd
 }
 
