@@ -198,13 +198,13 @@ pub enum Command {
     /// Form a new cluster from empty nodes
     #[command(after_help = "Examples:
   kubectl redis create redis-cluster -n redis --replicas 1
-  kubectl redis create --nodes 10.0.0.1:6379,10.0.0.2:6379,10.0.0.3:6379 --replicas 0 --yes
+  kubectl redis create --nodes redis-1:6379,redis-2:6379,redis-3:6379 --replicas 0 --yes
   kubectl redis create --sandbox --replicas 1 --dry-run -o json")]
     Create(CreateArgs),
     /// Check the cluster's health; every finding comes with the command that repairs it
     #[command(after_help = concat!("Examples:
   kubectl redis check redis-cluster -n redis
-  kubectl redis check --nodes 10.0.0.1:6379
+  kubectl redis check --nodes redis-1:6379
   kubectl redis check --sandbox -o json
   kubectl redis check redis-cluster --watch -o json          # one verdict per line, every 2s
 
@@ -213,7 +213,7 @@ Exit codes: 0 healthy, 10 warnings only, 11 problems, 4 could not run (--watch: 
     /// Show the shard tree: each master followed by its replicas
     #[command(after_help = "Examples:
   kubectl redis status redis-cluster --context prod -n redis
-  kubectl redis status --nodes 10.0.0.1:6379
+  kubectl redis status --nodes redis-1:6379
   kubectl redis status --sandbox -o json
   kubectl redis status redis-cluster --watch --interval 5s   # Ctrl-C to stop")]
     Status(StatusArgs),
@@ -221,33 +221,33 @@ Exit codes: 0 healthy, 10 warnings only, 11 problems, 4 could not run (--watch: 
     #[command(
         name = "add-node",
         after_help = "Examples:
-  kubectl redis add-node 10.0.0.7:6379 --nodes 10.0.0.1:6379
-  kubectl redis add-node 10.0.0.8:6379 --replica --nodes 10.0.0.1:6379 --yes
+  kubectl redis add-node redis-7:6379 --nodes redis-1:6379
+  kubectl redis add-node redis-8:6379 --replica --nodes redis-1:6379 --yes
   kubectl redis add-node 127.77.1.7:6379 --replica-of 127.77.1.1:6379 --sandbox
-  kubectl redis add-node 10.0.0.9:26379 --sentinel --nodes 10.0.0.1:6379 --sentinels 10.0.0.1:26379   # a Sentinel group"
+  kubectl redis add-node redis-9:26379 --sentinel --nodes redis-1:6379 --sentinels redis-1:26379   # a Sentinel group"
     )]
     AddNode(AddNodeArgs),
     /// Remove a node: re-home its replicas, make every node forget it, reset it
     #[command(
         name = "del-node",
         after_help = "Examples:
-  kubectl redis del-node 10.0.0.7:6379 --nodes 10.0.0.1:6379
-  kubectl redis del-node 3f2a9c --nodes 10.0.0.1:6379 --yes
-  kubectl redis del-node 10.0.0.9:26379 --sentinel --nodes 10.0.0.1:6379 --sentinels 10.0.0.1:26379,10.0.0.9:26379   # a Sentinel group"
+  kubectl redis del-node redis-7:6379 --nodes redis-1:6379
+  kubectl redis del-node 3f2a9c --nodes redis-1:6379 --yes
+  kubectl redis del-node redis-9:26379 --sentinel --nodes redis-1:6379 --sentinels redis-1:26379,redis-9:26379   # a Sentinel group"
     )]
     DelNode(DelNodeArgs),
     /// Move exactly N slots (with their keys) from some masters to one master
     #[command(after_help = "Examples:
-  kubectl redis reshard --from all --to 10.0.0.4:6379 --slots 1000 --nodes 10.0.0.1:6379
-  kubectl redis reshard --from 3f2a9c,77b1e0 --to 10.0.0.4:6379 --slots 500 --sandbox --dry-run -o json
+  kubectl redis reshard --from all --to redis-4:6379 --slots 1000 --nodes redis-1:6379
+  kubectl redis reshard --from 3f2a9c,77b1e0 --to redis-4:6379 --slots 500 --sandbox --dry-run -o json
   kubectl redis reshard --from all --to redis-cluster-3 --slots 1000 redis-cluster --pace gentle
 
 Interrupted (Ctrl-C finishes the slots in flight; even after a kill) it resumes when run again.")]
     Reshard(ReshardArgs),
     /// Move the fewest slots that bring every master to its weighted share
     #[command(after_help = "Examples:
-  kubectl redis rebalance --use-empty-masters --nodes 10.0.0.1:6379
-  kubectl redis rebalance --weight 10.0.0.4:6379=0 --sandbox        # drain a master
+  kubectl redis rebalance --use-empty-masters --nodes redis-1:6379
+  kubectl redis rebalance --weight redis-4:6379=0 --sandbox        # drain a master
   kubectl redis rebalance --threshold 0 --dry-run -o json --sandbox
   kubectl redis rebalance redis-cluster --pace gentle        # busy production: kindest to clients
 
@@ -262,7 +262,7 @@ Interrupted (Ctrl-C finishes the slots in flight; even after a kill) it resumes 
   kubectl redis scale --masters 4 --sandbox
   kubectl redis scale --masters 3 --sandbox --dry-run -o json
   kubectl redis scale --masters 3 --replicas 2 --sandbox --yes
-  kubectl redis scale --masters 3 --nodes 10.0.0.1:6379,10.0.0.7:6379,10.0.0.8:6379
+  kubectl redis scale --masters 3 --nodes redis-1:6379,redis-7:6379,redis-8:6379
   kubectl redis scale --sandbox=s --replicas 4                # a Sentinel group: 1 master + 4 replicas
 
 On a sandbox the highest members are removed, like a StatefulSet; with --nodes scale uses the empty
@@ -271,7 +271,7 @@ Interrupted (Ctrl-C, a kill, a node dying) it converges when run again with the 
     Scale(ScaleArgs),
     /// Planned switchover: a Sentinel group's master without losing an acknowledged write, or a cluster shard's to --to REPLICA
     #[command(after_help = "Examples:
-  kubectl redis failover --nodes 10.0.0.1:6379,10.0.0.2:6379 --sentinels 10.0.0.1:26379,10.0.0.2:26379,10.0.0.3:26379
+  kubectl redis failover --nodes redis-1:6379,redis-2:6379 --sentinels redis-1:26379,redis-2:26379,redis-3:26379
   kubectl redis failover --sandbox=s --to s-2 --yes
   kubectl redis failover --sandbox=s --dry-run -o json
   kubectl redis failover redis-cluster --to redis-cluster-4     # a cluster: this replica takes over its shard
@@ -350,7 +350,7 @@ Secrets are redacted and every known password is scrubbed. Exit 0 once the file 
     Report(ReportArgs),
     /// Repair what check finds: open slots, uncovered slots, ghost nodes, broken replica links
     #[command(after_help = "Examples:
-  kubectl redis fix --nodes 10.0.0.1:6379 --dry-run
+  kubectl redis fix --nodes redis-1:6379 --dry-run
   kubectl redis check --fix --sandbox --yes")]
     Fix(FixArgs),
     /// Start, list and stop local sandboxes of server processes
