@@ -85,12 +85,17 @@ pub async fn gather(ctx: &Context, platform: &Platform) -> Result<Topology> {
         }
     }
     if ctx.verbose > 1 {
-        for span in &topology.spans {
-            eprintln!("  {:>9.3} ms  {}", span.took.as_secs_f64() * 1000.0, span.what);
-        }
+        print_spans(&topology.spans);
     }
     topology.require_reachable()?;
     Ok(topology)
+}
+
+/// Where the time went (`-vv`): each span's end, in milliseconds from its start.
+pub fn print_spans(spans: &[crate::redis::topology::Span]) {
+    for span in spans {
+        eprintln!("  {:>9.3} ms  {}", span.took.as_secs_f64() * 1000.0, span.what);
+    }
 }
 
 /// Shows the plan, stops there for --dry-run or when nothing is to change, asks, then applies it

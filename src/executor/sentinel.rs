@@ -339,9 +339,9 @@ impl<'a> GroupExecutor<'a> {
     }
 
     /// Pause, catch up, SENTINEL FAILOVER, re-point, wait until the sentinels name the new
-    /// master (their failover ended), unpause: the new master's address. Writes that waited out the pause then fail
-    /// once on the old master (a replica now), and a client that asks the sentinels again finds
-    /// the new one at once: the time writes fail is the client's, not Sentinel's gossip.
+    /// master (their failover ended), unpause: the new master's address. Writes that waited out
+    /// the pause then fail once on the old master (a replica now), and a client that asks the
+    /// sentinels again finds the new one at once.
     async fn switchover(
         &self,
         old: &Named,

@@ -225,9 +225,7 @@ pub async fn carry_out(ctx: &Context, facts: &GroupFacts, plan: &Plan, wait: std
         })
         .await?;
     if ctx.verbose > 1 {
-        for phase in &summary.phases {
-            eprintln!("  {:>9.3} ms  {}", phase.took.as_secs_f64() * 1000.0, phase.what);
-        }
+        super::print_spans(&summary.phases);
     }
     if summary.stopped {
         ctx.stop.ending()?;
